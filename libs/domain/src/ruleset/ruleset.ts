@@ -1,0 +1,188 @@
+import { FieldErrors, InvalidInput } from '../errors';
+import { Majority, MAJORITIES, ProceduralMotion, PROCEDURAL_MOTIONS, TIE_RULES, TieRule } from '../enums';
+
+/**
+ * The standing-orders ruleset of one conference. Every number and rule of DOMAIN.md is a field here,
+ * never a constant in code; `napoDefaultRuleset()` gives Napo's documented defaults.
+ */
+export interface CategoryRule {
+  mayAttend: boolean;
+  maySpeak: boolean;
+  mayVote: boolean;
+  countsTowardQuorum: boolean;
+  /** Vote topics this category may not vote on, e.g. only full members vote on pay and conditions. */
+  excludedTopics: string[];
+}
+
+export interface Ruleset {
+  /** Membership categories in force, keyed by code ('full', 'retired', ...). */
+  categories: Record<string, CategoryRule>;
+  /** Topic codes a motion may carry. */
+  topics: string[];
+  submission: {
+    /** Words in a motion's text (title excluded) before it is flagged for the SOC to edit. */
+    wordLimit: number;
+    /** null means no limit. */
+    maxMotionsPerBody: number | null;
+    maxConstitutionalAmendmentsPerBody: number | null;
+    /** Body kinds that may submit constitutional amendments (Napo: branches). */
+    constitutionalAmendmentBodyKinds: string[];
+    /** Named bodies that may too, by code (Napo: the NEC). */
+    constitutionalAmendmentBodyCodes: string[];
+    /** Napo: any two full or professional associate members may submit jointly. */
+    jointSubmissionCategories: string[];
+  };
+  speechLimitsSeconds: {
+    mover: number;
+    seconder: number;
+    other: number;
+    rightOfReply: number;
+    /** How long before the end the speaker is warned. */
+    warningBefore: number;
+  };
+  majorities: {
+    motion: Majority;
+    constitutional_amendment: Majority;
+    amendment: Majority;
+    emergency_admission: Majority;
+    custom: Majority;
+    procedural: Record<ProceduralMotion, Majority>;
+  };
+  tieRule: TieRule;
+  /** When true a voter may change their ballot before the close; the last one counts. */
+  ballotsChangeable: boolean;
+  quorum: {
+    /** Minimum number of present attendees who count; null for no minimum. */
+    minimumCount: number | null;
+    /** Minimum share (0..1) of the counting membership; null for none. */
+    minimumShareOfMembership: number | null;
+    /** Whether remote attendees count toward quorum. */
+    remoteCounts: boolean;
+  };
+  monitoring: {
+    /** Statistics cells under this count are suppressed. */
+    suppressionThreshold: number;
+  };
+}
+
+export function napoDefaultRuleset(): Ruleset {
+  const open = { mayAttend: true, maySpeak: true, mayVote: true };
+  return {
+    categories: {
+      // [Napo] only full members vote on pay and conditions of service.
+      full: { ...open, countsTowardQuorum: true, excludedTopics: [] },
+      // [Napo] professional associate members count toward quorum.
+      professional_associate: { ...open, countsTowardQuorum: true, excludedTopics: ['pay_and_conditions'] },
+      associate: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions'] },
+      // [Napo 2019] retired members vote on everything except pay and industrial action.
+      retired: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions', 'industrial_action'] },
+      student: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions'] },
+    },
+    topics: ['pay_and_conditions', 'industrial_action', 'constitutional', 'general'],
+    submission: {
+      wordLimit: 200,
+      maxMotionsPerBody: null,
+      maxConstitutionalAmendmentsPerBody: null,
+      constitutionalAmendmentBodyKinds: ['branch'],
+      constitutionalAmendmentBodyCodes: ['NEC'],
+      jointSubmissionCategories: ['full', 'professional_associate'],
+    },
+    speechLimitsSeconds: { mover: 300, seconder: 180, other: 180, rightOfReply: 180, warningBefore: 60 },
+    majorities: {
+      motion: 'simple',
+      constitutional_amendment: 'two_thirds',
+      amendment: 'simple',
+      emergency_admission: 'simple',
+      custom: 'simple',
+      procedural: {
+        next_business: 'simple',
+        question_be_now_put: 'simple',
+        remit: 'simple',
+        refer_back: 'simple',
+        suspend_standing_orders: 'two_thirds',
+        challenge_chair: 'two_thirds',
+      },
+    },
+    tieRule: 'motion_falls',
+    ballotsChangeable: false,
+    quorum: { minimumCount: 150, minimumShareOfMembership: null, remoteCounts: true },
+    monitoring: { suppressionThreshold: 5 },
+  };
+}
+
+/** Lists every problem of a ruleset, keyed by the path of the rule ('speechLimitsSeconds.mover'). Empty when valid. */
+export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
+  const problems: FieldErrors = {};
+  const positiveInt = (path: string, value: unknown, min = 1) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) problems[path] = `must be a whole number of at least ${min}`;
+  };
+  const nullablePositiveInt = (path: string, value: unknown) => {
+    if (value !== null) positiveInt(path, value);
+  };
+
+  const categories = Object.entries(ruleset.categories ?? {});
+  if (categories.length === 0) problems['categories'] = 'must list at least one membership category';
+  const topics = new Set(ruleset.topics ?? []);
+  for (const [code, rule] of categories) {
+    for (const flag of ['mayAttend', 'maySpeak', 'mayVote', 'countsTowardQuorum'] as const) {
+      if (typeof rule?.[flag] !== 'boolean') problems[`categories.${code}.${flag}`] = 'must be true or false';
+    }
+    for (const topic of rule?.excludedTopics ?? []) {
+      if (!topics.has(topic)) problems[`categories.${code}.excludedTopics`] = `names unknown topic '${topic}'; add it to topics first`;
+    }
+  }
+  if (!categories.some(([, rule]) => rule?.mayVote)) problems['categories'] = 'at least one category must be allowed to vote';
+
+  positiveInt('submission.wordLimit', ruleset.submission?.wordLimit);
+  nullablePositiveInt('submission.maxMotionsPerBody', ruleset.submission?.maxMotionsPerBody);
+  nullablePositiveInt('submission.maxConstitutionalAmendmentsPerBody', ruleset.submission?.maxConstitutionalAmendmentsPerBody);
+  for (const cat of ruleset.submission?.jointSubmissionCategories ?? []) {
+    if (!ruleset.categories?.[cat]) problems['submission.jointSubmissionCategories'] = `names unknown category '${cat}'`;
+  }
+
+  const limits = ruleset.speechLimitsSeconds;
+  for (const key of ['mover', 'seconder', 'other', 'rightOfReply'] as const) positiveInt(`speechLimitsSeconds.${key}`, limits?.[key], 10);
+  positiveInt('speechLimitsSeconds.warningBefore', limits?.warningBefore, 0);
+  if (limits && limits.warningBefore >= Math.min(limits.mover, limits.seconder, limits.other, limits.rightOfReply)) {
+    problems['speechLimitsSeconds.warningBefore'] = 'must be shorter than every speech limit';
+  }
+
+  const majority = (path: string, value: unknown) => {
+    if (!MAJORITIES.includes(value as Majority)) problems[path] = `must be one of ${MAJORITIES.join(', ')}`;
+  };
+  for (const key of ['motion', 'constitutional_amendment', 'amendment', 'emergency_admission', 'custom'] as const) {
+    majority(`majorities.${key}`, ruleset.majorities?.[key]);
+  }
+  for (const key of PROCEDURAL_MOTIONS) majority(`majorities.procedural.${key}`, ruleset.majorities?.procedural?.[key]);
+
+  if (!TIE_RULES.includes(ruleset.tieRule)) problems['tieRule'] = `must be one of ${TIE_RULES.join(', ')}`;
+  if (typeof ruleset.ballotsChangeable !== 'boolean') problems['ballotsChangeable'] = 'must be true or false';
+
+  const quorum = ruleset.quorum;
+  nullablePositiveInt('quorum.minimumCount', quorum?.minimumCount);
+  const share = quorum?.minimumShareOfMembership;
+  if (share !== null && (typeof share !== 'number' || !(share > 0 && share <= 1))) {
+    problems['quorum.minimumShareOfMembership'] = 'must be a fraction above 0 and at most 1, or null';
+  }
+  if (typeof quorum?.remoteCounts !== 'boolean') problems['quorum.remoteCounts'] = 'must be true or false';
+
+  positiveInt('monitoring.suppressionThreshold', ruleset.monitoring?.suppressionThreshold, 1);
+  return problems;
+}
+
+/** Throws `InvalidInput` naming every broken rule; returns the ruleset unchanged when valid. */
+export function assertValidRuleset(ruleset: Ruleset): Ruleset {
+  const problems = findRulesetProblems(ruleset);
+  if (Object.keys(problems).length > 0) {
+    throw new InvalidInput(`The ruleset is invalid: ${Object.keys(problems).length} rule(s) need fixing.`, problems);
+  }
+  return ruleset;
+}
+
+/** Time allowed for a speech by role, from the ruleset. */
+export function speechLimitFor(ruleset: Ruleset, role: 'mover' | 'seconder' | 'right_of_reply' | string): number {
+  if (role === 'mover') return ruleset.speechLimitsSeconds.mover;
+  if (role === 'seconder') return ruleset.speechLimitsSeconds.seconder;
+  if (role === 'right_of_reply') return ruleset.speechLimitsSeconds.rightOfReply;
+  return ruleset.speechLimitsSeconds.other;
+}
