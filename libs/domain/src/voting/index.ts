@@ -1,0 +1,48 @@
+export {
+  buildEligibilitySnapshot,
+  voteChannelFor,
+  describeIneligibility,
+  findEligibility,
+  INELIGIBILITY_REASONS,
+} from './eligibility';
+export type {
+  EligibilityEntry,
+  EligibilitySnapshot,
+  EligibleVoter,
+  IneligibilityReason,
+  IneligibleVoter,
+  VoteDefinition,
+  VotingAttendee,
+} from './eligibility';
+export { decideBallot, parseVoteChoice } from './ballot-decision';
+export type { BallotAttempt, BallotDecision, ExistingParticipation } from './ballot-decision';
+export { validateTellerCount } from './teller-count';
+export type { HallCount } from './teller-count';
+export { applyCastingVote, majorityFor, outcomeOf, tallyVote } from './tally';
+export type { ChoiceCounts, TallyInput, TallyResult, VoteOutcome, WeightedBallot } from './tally';
+export {
+  assertCanCast,
+  assertCanClose,
+  assertCanDeclare,
+  assertCanOpen,
+  assertCanVoid,
+  closeVote,
+  declareVoteResult,
+  notOpenMessage,
+  openVote,
+  VOTE_STATES,
+  voidVote,
+} from './vote-lifecycle';
+export type { VoteLifecycle, VoteState } from './vote-lifecycle';
+export { computeQuorum } from './quorum';
+export type { QuorumAttendee, QuorumStatus } from './quorum';
+export {
+  buildPublishedReceipts,
+  findMyReceipt,
+  formatReceiptCode,
+  MIN_RECEIPT_CODE_BYTES,
+  RECEIPT_FORMAT_VERSION,
+  receiptHash,
+  receiptText,
+} from './receipts';
+export type { HashFunction, PublishedReceipt, ReceiptContent, StoredBallot } from './receipts';
