@@ -1,0 +1,5 @@
+export * from './motion.types';
+export * from './motions-ruleset';
+export * from './submission.rules';
+export * from './emergency-motion.rules';
+export * from './motion-lifecycle.rules';

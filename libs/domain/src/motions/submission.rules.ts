@@ -1,0 +1,186 @@
+import { formatInConferenceTime } from '../conferences/conference.rules';
+import { BodyKind, MotionKind } from '../enums';
+import { DeadlinePassed, Forbidden, InvalidInput, StandingOrderViolation } from '../errors';
+import { Ruleset } from '../ruleset/ruleset';
+import { MotionsRulesetExtension, napoMotionsRulesetExtension } from './motions-ruleset';
+
+/** A branch, network, committee or forum that submits motions, or two members submitting jointly. */
+export interface SubmittingBody {
+  id: string;
+  kind: BodyKind;
+  /** A short code naming a particular body, e.g. 'NEC'; null when it has none. */
+  code: string | null;
+  /** For messages, e.g. 'London Branch'. */
+  name?: string;
+}
+
+/** The conference's deadlines as instants; messages show them in the conference's time zone. */
+export interface SubmissionDeadlines {
+  /** Motions and constitutional amendments. */
+  motions: Date;
+  amendments: Date;
+  /** null: emergency motions are taken until the conference decides otherwise. */
+  emergency: Date | null;
+}
+
+/** What the body has already submitted to this conference (withdrawn ones excluded by the caller). */
+export interface BodySubmissionCounts {
+  motions: number;
+  constitutionalAmendments: number;
+}
+
+export interface JointSubmitter {
+  memberId: string;
+  category: string;
+}
+
+export interface SubmissionContext {
+  body: SubmittingBody;
+  kind: MotionKind;
+  now: Date;
+  deadlines: SubmissionDeadlines;
+  timeZone: string;
+  conference: { acceptsConstitutionalAmendments: boolean };
+  existingCountsForBody: BodySubmissionCounts;
+  ruleset: Ruleset;
+  /** Required when the body is two members submitting jointly. */
+  jointMembers?: JointSubmitter[];
+  motionsRules?: MotionsRulesetExtension;
+}
+
+/**
+ * Refuses a submission the rules do not allow, with a message saying which rule and what to do:
+ * composites come only from the SOC; constitutional amendments only from the bodies the ruleset names and
+ * only in a constitutional year; nothing after its deadline (an emergency motion is the late route);
+ * no more than the per-body limits.
+ */
+export function assertMaySubmit(ctx: SubmissionContext): void {
+  if (ctx.kind === 'composite') {
+    throw new Forbidden('Composite motions are made by the Standing Orders Committee from submitted motions; submit a motion instead.');
+  }
+  if (ctx.body.kind === 'joint_members') assertValidJointSubmission(ctx.jointMembers ?? [], ctx.ruleset);
+  if (ctx.kind === 'constitutional_amendment') assertMaySubmitConstitutionalAmendment(ctx);
+  assertBeforeDeadline(ctx);
+  assertWithinBodyLimits(ctx);
+}
+
+/** [Napo] Any two full or professional associate members may submit jointly: two distinct members, both of those categories. */
+export function assertValidJointSubmission(members: JointSubmitter[], ruleset: Pick<Ruleset, 'submission'>): void {
+  const distinct = new Set(members.map((m) => m.memberId));
+  if (members.length !== 2 || distinct.size !== 2) {
+    throw new InvalidInput('A joint submission needs exactly two different members.', {
+      jointMembers: `name two different members (got ${members.length}, ${distinct.size} different)`,
+    });
+  }
+  const allowed = ruleset.submission.jointSubmissionCategories;
+  const outside = members.filter((m) => !allowed.includes(m.category));
+  if (outside.length > 0) {
+    throw new Forbidden(
+      `Only members of these categories may submit jointly: ${allowed.join(', ')}. ` +
+        `${outside.map((m) => `Member ${m.memberId} is ${m.category}`).join('; ')}.`,
+    );
+  }
+}
+
+/** Each body has officers who may submit for it; nobody else may. */
+export function assertActsForBody(memberId: string, body: SubmittingBody, officerMemberIds: readonly string[]): void {
+  if (!officerMemberIds.includes(memberId)) {
+    throw new Forbidden(`Only an officer of ${bodyName(body)} may submit or withdraw its motions.`);
+  }
+}
+
+function assertMaySubmitConstitutionalAmendment(ctx: SubmissionContext): void {
+  const { constitutionalAmendmentBodyKinds: kinds, constitutionalAmendmentBodyCodes: codes } = ctx.ruleset.submission;
+  const allowed = kinds.includes(ctx.body.kind) || (ctx.body.code !== null && codes.includes(ctx.body.code));
+  if (!allowed) {
+    const who = [...codes, ...kinds.map(pluralKind)].join(' and ');
+    throw new Forbidden(`Constitutional amendments may come only from ${who}; ${bodyName(ctx.body)} may submit a motion instead.`);
+  }
+  if (!ctx.conference.acceptsConstitutionalAmendments) {
+    throw new StandingOrderViolation(
+      'constitutional-year',
+      'This AGM does not take constitutional amendments; hold the amendment for the next constitutional year.',
+    );
+  }
+}
+
+const DEADLINE_NAMES: Record<Exclude<MotionKind, 'composite'>, string> = {
+  motion: 'Motions',
+  constitutional_amendment: 'Constitutional amendments',
+  amendment: 'Amendments',
+  emergency_motion: 'Emergency motions',
+};
+
+function assertBeforeDeadline(ctx: SubmissionContext): void {
+  const kind = ctx.kind as Exclude<MotionKind, 'composite'>;
+  const rules = ctx.motionsRules ?? napoMotionsRulesetExtension();
+  if (kind === 'emergency_motion' && rules.emergencyOnlyAfterMotionsDeadline && ctx.now <= ctx.deadlines.motions) {
+    throw new StandingOrderViolation(
+      'SO 7',
+      `Motions are open until ${formatInConferenceTime(ctx.deadlines.motions, ctx.timeZone)}; ` +
+        'submit this as an ordinary motion. Emergency motions are for issues that arise after that deadline.',
+    );
+  }
+  const deadline = deadlineFor(kind, ctx.deadlines);
+  // Submitted at the deadline instant itself is on time: "by 12:00" includes 12:00.
+  if (deadline === null || ctx.now.getTime() <= deadline.getTime()) return;
+  const closed = `${DEADLINE_NAMES[kind]} closed at ${formatInConferenceTime(deadline, ctx.timeZone)}.`;
+  const route =
+    kind === 'motion'
+      ? ' If the issue arose after the deadline, submit it as an emergency motion (SO 7): say how it arose after the deadline, ' +
+        'why it cannot be dealt with any other way, and why it is grave enough to rearrange business.'
+      : '';
+  throw new DeadlinePassed(closed + route);
+}
+
+function deadlineFor(kind: Exclude<MotionKind, 'composite'>, deadlines: SubmissionDeadlines): Date | null {
+  if (kind === 'amendment') return deadlines.amendments;
+  if (kind === 'emergency_motion') return deadlines.emergency;
+  return deadlines.motions;
+}
+
+function assertWithinBodyLimits(ctx: SubmissionContext): void {
+  const { maxMotionsPerBody, maxConstitutionalAmendmentsPerBody } = ctx.ruleset.submission;
+  // Emergency motions and amendments are not counted against the limits: the ruleset limits motions and rule changes.
+  if (ctx.kind === 'motion' && maxMotionsPerBody !== null && ctx.existingCountsForBody.motions >= maxMotionsPerBody) {
+    throw new StandingOrderViolation(
+      'per-body-limit',
+      `${bodyName(ctx.body)} has already submitted ${ctx.existingCountsForBody.motions} motions, the most one body may submit ` +
+        `(${maxMotionsPerBody}); withdraw one to submit another.`,
+    );
+  }
+  const cas = ctx.existingCountsForBody.constitutionalAmendments;
+  if (ctx.kind === 'constitutional_amendment' && maxConstitutionalAmendmentsPerBody !== null && cas >= maxConstitutionalAmendmentsPerBody) {
+    throw new StandingOrderViolation(
+      'per-body-limit',
+      `${bodyName(ctx.body)} has already submitted ${cas} constitutional amendments, the most one body may submit ` +
+        `(${maxConstitutionalAmendmentsPerBody}); withdraw one to submit another.`,
+    );
+  }
+}
+
+function pluralKind(kind: string): string {
+  const words = kind.replace(/_/g, ' ');
+  return /(ch|sh|s|x)$/.test(words) ? `${words}es` : `${words}s`;
+}
+
+function bodyName(body: SubmittingBody): string {
+  return body.name ?? body.code ?? `this ${body.kind.replace('_', ' ')}`;
+}
+
+export interface WordCount {
+  words: number;
+  limit: number;
+  /** [Napo] Over the limit the motion is flagged for the SOC to edit with the proposer, not refused. */
+  overLimit: boolean;
+}
+
+/**
+ * Counts the words of a motion's text (the title is not part of it). A word is a run of non-space
+ * characters holding at least one letter or digit, so bullets and dashes are not words.
+ */
+export function countWords(text: string, ruleset: Pick<Ruleset, 'submission'>): WordCount {
+  const words = text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+  const limit = ruleset.submission.wordLimit;
+  return { words, limit, overLimit: words > limit };
+}
