@@ -1,0 +1,111 @@
+/**
+ * Small-cell suppression for any table of counts, so every monitoring report uses the same rule.
+ *
+ * Primary: every count under the threshold is suppressed (totals included).
+ * Complementary: a published total is the sum of its line (row or column), so a line with exactly one
+ * suppressed part would give that part away by subtraction. Such a line gets its next smallest part
+ * suppressed too, or its total when no part is left; this is repeated until no line has exactly one.
+ */
+export interface CountTable {
+  /** counts[row][column]; every row has the same length. */
+  cells: number[][];
+  /** The published total of each row (the sum of the row), or omitted when rows have no total. */
+  rowTotals?: number[];
+  /** The published total of each column, or omitted when columns have no total. */
+  columnTotals?: number[];
+  /** The total of the totals, or omitted. */
+  grandTotal?: number;
+}
+
+export interface SuppressionPattern {
+  cells: boolean[][];
+  /** Same length as the table's rowTotals (empty when there are none). */
+  rowTotals: boolean[];
+  columnTotals: boolean[];
+  grandTotal: boolean;
+}
+
+/**
+ * Suppresses a table. `alsoSuppress` marks places to hide whatever their count, e.g. a sub-count of a
+ * cell that is itself hidden. Counts need not be exact sums (distinct speakers are not additive across
+ * sessions); treating every total as a sum only ever hides more.
+ */
+export function suppressSmallCounts(table: CountTable, threshold: number, alsoSuppress?: Partial<SuppressionPattern>): SuppressionPattern {
+  const small = (n: number) => n < threshold;
+  const pattern: SuppressionPattern = {
+    cells: table.cells.map((row, r) => row.map((n, c) => small(n) || (alsoSuppress?.cells?.[r]?.[c] ?? false))),
+    rowTotals: (table.rowTotals ?? []).map((n, i) => small(n) || (alsoSuppress?.rowTotals?.[i] ?? false)),
+    columnTotals: (table.columnTotals ?? []).map((n, i) => small(n) || (alsoSuppress?.columnTotals?.[i] ?? false)),
+    grandTotal: table.grandTotal !== undefined && (small(table.grandTotal) || (alsoSuppress?.grandTotal ?? false)),
+  };
+  const lines = tableLines(table);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) changed = protectLine(line, pattern) || changed;
+  }
+  return pattern;
+}
+
+/** A place in the table: a cell, a row total, a column total or the grand total. */
+type Slot = { kind: 'cell'; row: number; column: number } | { kind: 'row'; index: number } | { kind: 'column'; index: number } | { kind: 'grand' };
+
+interface Line {
+  parts: { slot: Slot; count: number }[];
+  total: Slot;
+}
+
+/** Every published sum in the table: rows, columns, and the margins against the grand total. */
+export function tableLines(table: CountTable): Line[] {
+  const lines: Line[] = [];
+  const columnCount = table.cells[0]?.length ?? table.columnTotals?.length ?? 0;
+  const cell = (row: number, column: number) => ({ slot: { kind: 'cell', row, column } as Slot, count: table.cells[row][column] });
+  if (table.rowTotals) {
+    table.cells.forEach((row, r) => lines.push({ parts: row.map((_, c) => cell(r, c)), total: { kind: 'row', index: r } }));
+  }
+  if (table.columnTotals) {
+    for (let c = 0; c < columnCount; c++) {
+      lines.push({ parts: table.cells.map((_, r) => cell(r, c)), total: { kind: 'column', index: c } });
+    }
+  }
+  if (table.grandTotal !== undefined && table.rowTotals) {
+    lines.push({ parts: table.rowTotals.map((count, index) => ({ slot: { kind: 'row', index }, count })), total: { kind: 'grand' } });
+  }
+  if (table.grandTotal !== undefined && table.columnTotals) {
+    lines.push({ parts: table.columnTotals.map((count, index) => ({ slot: { kind: 'column', index }, count })), total: { kind: 'grand' } });
+  }
+  return lines;
+}
+
+function protectLine(line: Line, pattern: SuppressionPattern): boolean {
+  if (isSuppressed(pattern, line.total)) return false;
+  const hidden = line.parts.filter((p) => isSuppressed(pattern, p.slot));
+  if (hidden.length !== 1) return false;
+  const shown = line.parts.filter((p) => !isSuppressed(pattern, p.slot));
+  // The smallest shown part costs the least information; the first one wins a tie, so output is stable.
+  const partner = shown.reduce<(typeof shown)[number] | undefined>((best, p) => (best === undefined || p.count < best.count ? p : best), undefined);
+  setSuppressed(pattern, partner ? partner.slot : line.total);
+  return true;
+}
+
+export function isSuppressed(pattern: SuppressionPattern, slot: Slot): boolean {
+  switch (slot.kind) {
+    case 'cell':
+      return pattern.cells[slot.row][slot.column];
+    case 'row':
+      return pattern.rowTotals[slot.index];
+    case 'column':
+      return pattern.columnTotals[slot.index];
+    case 'grand':
+      return pattern.grandTotal;
+  }
+}
+
+function setSuppressed(pattern: SuppressionPattern, slot: Slot): void {
+  if (slot.kind === 'cell') pattern.cells[slot.row][slot.column] = true;
+  else if (slot.kind === 'row') pattern.rowTotals[slot.index] = true;
+  else if (slot.kind === 'column') pattern.columnTotals[slot.index] = true;
+  else pattern.grandTotal = true;
+}
+
+export type { Slot as SuppressionSlot, Line as SuppressionLine };
