@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'agm-config-'));
+
+  it('needs nothing set: embedded database, port 3000, a generated secret kept in DATA_DIR', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir }, {});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'token-secret'), 'utf8')).toBe(config.tokenSecret);
+    expect(loadConfig({ DATA_DIR: dir }, {}).tokenSecret).toBe(config.tokenSecret);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', TOKEN_SECRET: 'short', CORS_ORIGINS: 'not a url' }, {});
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'TOKEN_SECRET', 'CORS_ORIGINS']) expect(problems).toContain(name);
+    }
+  });
+
+  it('splits an origin allow-list', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: 'https://a.example,https://b.example' }, {});
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './common/error-response.dto';
+export * from './common/calendar-date';
+export * from './conferences/conference.dto';

@@ -1,0 +1,29 @@
+import { DataSourceOptions } from 'typeorm';
+import { ConferenceEntity } from './entities/conference.entity';
+import { ConferenceEventEntity } from './entities/conference-event.entity';
+import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
+
+/** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
+export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
+
+/** Every migration, in order. The same migrations run on the embedded database and on PostgreSQL. */
+export const MIGRATIONS = [Foundation1763870000000];
+
+export interface DatabaseConnection {
+  url: string;
+  /** The embedded database is one connection, so its pool is one; a real server gets a pool. */
+  embedded: boolean;
+}
+
+/** The one description of the database, shared by the app, the tests and the migration CLI. */
+export function buildDataSourceOptions(connection: DatabaseConnection): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: connection.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: connection.embedded ? 1 : 20 },
+  };
+}
