@@ -3,3 +3,4 @@ export * from './motions-ruleset';
 export * from './submission.rules';
 export * from './emergency-motion.rules';
 export * from './motion-lifecycle.rules';
+export * from './amendment.rules';
