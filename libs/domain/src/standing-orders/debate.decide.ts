@@ -1,0 +1,710 @@
+import { AttendanceMode, Majority } from '../enums';
+import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
+import { currentQuestionOf, openItemOf } from './debate.fold';
+import {
+  DebateCommand,
+  DebateContext,
+  DebateEvent,
+  DebateItemState,
+  DebateRuleset,
+  DebateState,
+  GuillotineCommand,
+  MoveProceduralCommand,
+  RaisePointCommand,
+  RecordOutcomeCommand,
+  RequestToSpeakCommand,
+  SpeechTimerCommand,
+  TakeItemCommand,
+} from './debate.types';
+import { defaultSpeakerSuggestionRules, floorIsTakingSpeakers, suggestNextSpeaker } from './speaker-suggestion';
+import { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecondsFor } from './speech-timer';
+
+/**
+ * Decides what a command does to the debate under standing orders: the events to append, or a refusal
+ * (`StandingOrderViolation` naming the rule, `Conflict` for a stale `expectedSeq`). Pure: time, presence
+ * and the AGM's speaking history are inputs.
+ *
+ * Choices made here (see the specs):
+ * - The substantive motion and its amendments are ONE debate for the one-speech rule: a member who spoke
+ *   on an amendment may not speak again on the motion, and the other way round.
+ * - SO 14: points of order and requests for information do not count as speeches; moving a procedural
+ *   motion does not count either (it is voted without debate).
+ * - A formal seconding is not a speech: the named seconder may still speak once later.
+ * - 'The question be now put' applies to the question under debate; carried on an amendment, the
+ *   amendment is put at once and the mover of the motion keeps the right of reply for the motion.
+ */
+export function decide(
+  state: DebateState,
+  command: DebateCommand,
+  ruleset: DebateRuleset,
+  now: Date,
+  context: DebateContext,
+): DebateEvent[] {
+  assertExpectedSeq(state, command.expectedSeq);
+  const d = new Decision(state, ruleset, now, context);
+  if (command.type === 'takeItem') return d.takeItem(command);
+  if (command.type === 'guillotine') return d.guillotine(command);
+  const item = d.requireOpenItem(command.itemId);
+  switch (command.type) {
+    case 'markMoverAbsent':
+      return d.markMoverAbsent(item);
+    case 'callMover':
+      return d.callMover(item);
+    case 'callSeconder':
+      return d.callSeconder(item);
+    case 'formallySeconded':
+      return d.formallySeconded(item);
+    case 'openFloor':
+      return d.openFloor(item);
+    case 'requestToSpeak':
+      return d.requestToSpeak(item, command);
+    case 'raisePointOfOrder':
+    case 'requestForInformation':
+      return d.raisePoint(item, command);
+    case 'withdrawRequest':
+      return d.withdrawRequest(item, command.memberId, command.requestId);
+    case 'callSpeaker':
+      return d.callSpeaker(item, command.memberId);
+    case 'startSpeech':
+    case 'pauseSpeech':
+    case 'resumeSpeech':
+    case 'endSpeech':
+      return d.speechTimer(item, command);
+    case 'ruleOnPointOfOrder':
+      return d.ruleOnPointOfOrder(item, command.ruling);
+    case 'moveToAmendment':
+      return d.moveToAmendment(item, command.amendmentId, command.moverMemberId, command.seconderMemberId ?? null);
+    case 'backToSubstantive':
+      return d.backToSubstantive(item);
+    case 'amendmentOutcome':
+      return d.amendmentOutcome(item, command.outcome);
+    case 'callRightOfReply':
+      return d.callRightOfReply(item, command.memberId);
+    case 'moveProcedural':
+      return d.moveProcedural(item, command);
+    case 'proceduralOutcome':
+      return d.proceduralOutcome(item, command.result);
+    case 'putTheQuestion':
+      return d.putTheQuestion(item);
+    case 'recordOutcome':
+      return d.recordOutcome(item, command);
+  }
+}
+
+function assertExpectedSeq(state: DebateState, expectedSeq: number | undefined): void {
+  if (expectedSeq !== undefined && expectedSeq !== state.version) {
+    throw new Conflict(
+      `The debate has moved on since you acted (you saw version ${expectedSeq}, it is now ${state.version}); ` +
+        'another chair may have acted. Refresh and try again.',
+    );
+  }
+}
+
+function refuse(rule: string, message: string): never {
+  throw new StandingOrderViolation(rule, message);
+}
+
+class Decision {
+  private readonly at: string;
+
+  constructor(
+    private readonly state: DebateState,
+    private readonly ruleset: DebateRuleset,
+    private readonly now: Date,
+    private readonly context: DebateContext,
+  ) {
+    this.at = now.toISOString();
+  }
+
+  // ---- order of business ---------------------------------------------------------------------------
+
+  takeItem(command: TakeItemCommand): DebateEvent[] {
+    const open = openItemOf(this.state);
+    if (open) refuse('order-of-business', `Item ${open.itemId} is still open; record its outcome before taking item ${command.itemId}.`);
+    const earlier = this.state.items[command.itemId];
+    if (earlier) refuse('order-of-business', `Item ${command.itemId} has already been dealt with (${earlier.outcome}).`);
+    if (this.state.notReachedItemIds.includes(command.itemId)) {
+      refuse('order-of-business', `Item ${command.itemId} was recorded as not reached when time ran out; it goes to the NEC.`);
+    }
+    if (command.kind === 'amendment') {
+      throw new InvalidInput('An amendment is debated within its motion: take the motion, then move to the amendment.');
+    }
+    const seconder = command.seconderMemberId ?? null;
+    if (seconder === command.moverMemberId) throw new InvalidInput('The mover cannot second their own motion.');
+    return [
+      {
+        type: 'item_taken',
+        at: this.at,
+        itemId: command.itemId,
+        motionId: command.motionId,
+        kind: command.kind,
+        moverMemberId: command.moverMemberId,
+        seconderMemberId: seconder,
+      },
+    ];
+  }
+
+  guillotine(command: GuillotineCommand): DebateEvent[] {
+    const itemIds = [...new Set(command.itemIds)];
+    if (itemIds.length === 0) throw new InvalidInput('Name the items that will not be reached.');
+    for (const itemId of itemIds) {
+      if (itemId === this.state.openItemId) {
+        refuse('order-of-business', `Item ${itemId} is under debate; put the question or record its outcome before the guillotine.`);
+      }
+      if (this.state.items[itemId]) refuse('order-of-business', `Item ${itemId} has already been taken; it cannot be "not reached".`);
+      if (this.state.notReachedItemIds.includes(itemId)) refuse('order-of-business', `Item ${itemId} is already recorded as not reached.`);
+    }
+    // Time has run out: the motions not reached are recorded as such (and go to the NEC).
+    return [{ type: 'items_not_reached', at: this.at, itemIds }];
+  }
+
+  requireOpenItem(itemId: string): DebateItemState {
+    const open = openItemOf(this.state);
+    if (open && open.itemId === itemId) return open;
+    const now = open ? `item ${open.itemId} is open` : 'no item is open; take the item first';
+    return refuse('order-of-business', `Item ${itemId} is not open for debate (${now}).`);
+  }
+
+  // ---- moving and seconding ------------------------------------------------------------------------
+
+  markMoverAbsent(item: DebateItemState): DebateEvent[] {
+    const question = currentQuestionOf(item);
+    if (question.moved) refuse('moving-and-seconding', `${this.what(item)} has already been moved.`);
+    this.requireNoSpeech(item, 'recording the mover as absent');
+    const base = { at: this.at, itemId: item.itemId };
+    const absent: DebateEvent = { type: 'mover_absent', ...base, amendmentId: question.amendmentId, memberId: question.moverMemberId };
+    // A motion whose mover is absent is not moved: it falls.
+    if (question.amendmentId !== null) {
+      return [absent, { type: 'amendment_concluded', ...base, amendmentId: question.amendmentId, outcome: 'fell' }];
+    }
+    return [absent, { type: 'item_concluded', ...base, motionId: item.motionId, outcome: 'fell', reason: 'not moved: the mover was absent' }];
+  }
+
+  callMover(item: DebateItemState): DebateEvent[] {
+    const question = currentQuestionOf(item);
+    if (question.moved) refuse('moving-and-seconding', `${this.what(item)} has already been moved.`);
+    this.requireDebateStage(item, 'calling the mover');
+    return [this.called(item, question.moverMemberId, 'mover')];
+  }
+
+  callSeconder(item: DebateItemState): DebateEvent[] {
+    const question = this.requireMovedNotSeconded(item, 'calling the seconder');
+    if (question.seconderMemberId === null) {
+      refuse('moving-and-seconding', `No seconder is named for ${this.what(item)}; record it as formally seconded instead.`);
+    }
+    return [this.called(item, question.seconderMemberId, 'seconder')];
+  }
+
+  formallySeconded(item: DebateItemState): DebateEvent[] {
+    const question = this.requireMovedNotSeconded(item, 'recording a formal seconding');
+    return [
+      {
+        type: 'formally_seconded',
+        at: this.at,
+        itemId: item.itemId,
+        amendmentId: question.amendmentId,
+        seconderMemberId: question.seconderMemberId,
+      },
+    ];
+  }
+
+  openFloor(item: DebateItemState): DebateEvent[] {
+    const question = currentQuestionOf(item);
+    this.requireDebateStage(item, 'opening the floor');
+    if (!question.moved) refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
+    if (question.seconded === null) {
+      refuse('moving-and-seconding', `${this.what(item)} has not been seconded; call the seconder or record a formal seconding.`);
+    }
+    if (question.floorOpen) refuse('moving-and-seconding', `The floor is already open on ${this.what(item)}.`);
+    return [{ type: 'floor_opened', at: this.at, itemId: item.itemId, amendmentId: question.amendmentId }];
+  }
+
+  // ---- the floor -----------------------------------------------------------------------------------
+
+  requestToSpeak(item: DebateItemState, command: RequestToSpeakCommand): DebateEvent[] {
+    this.requirePresent(command.memberId);
+    if (command.memberId === item.substantive.moverMemberId) {
+      refuse('right-of-reply', 'As mover of the motion you speak again only in your right of reply at the end of the debate.');
+    }
+    this.requireNotSpoken(item, command.memberId, 'ask to speak');
+    this.requireDebateNotClosed(item, 'ask to speak');
+    if (item.queue.some((r) => r.kind === 'speak' && r.memberId === command.memberId)) {
+      throw new Conflict('You have already asked to speak in this debate; withdraw that request to change it.');
+    }
+    return [
+      {
+        type: 'speak_requested',
+        at: this.at,
+        itemId: item.itemId,
+        requestId: this.nextId('request'),
+        memberId: command.memberId,
+        stance: command.stance,
+        attendanceMode: command.attendanceMode,
+        firstAgmEver: command.firstAgmEver ?? false,
+        amendmentId: currentQuestionOf(item).amendmentId,
+      },
+    ];
+  }
+
+  raisePoint(item: DebateItemState, command: RaisePointCommand): DebateEvent[] {
+    const kind = command.type === 'raisePointOfOrder' ? 'point_of_order' : 'request_for_information';
+    const onConductOfVote = kind === 'point_of_order' && command.onConductOfVote === true;
+    this.requirePresent(command.memberId);
+    // SO 14: taken at any time but not during a speech, except a point on the conduct of a vote during it.
+    if (item.speech && !onConductOfVote) {
+      refuse(
+        'SO 14',
+        'A point of order or request for information cannot be raised during a speech (only a point on the conduct ' +
+          'of a vote taking place during it); raise it when the speech ends.',
+      );
+    }
+    if (item.queue.some((r) => r.kind === kind && r.memberId === command.memberId)) {
+      throw new Conflict('You already have one waiting; the chair will take it ahead of the queue.');
+    }
+    return [
+      {
+        type: 'point_raised',
+        at: this.at,
+        itemId: item.itemId,
+        requestId: this.nextId('request'),
+        memberId: command.memberId,
+        kind,
+        attendanceMode: command.attendanceMode,
+        onConductOfVote,
+        amendmentId: currentQuestionOf(item).amendmentId,
+      },
+    ];
+  }
+
+  withdrawRequest(item: DebateItemState, memberId: string, requestId: string | undefined): DebateEvent[] {
+    const request = item.queue.find((r) =>
+      requestId === undefined ? r.kind === 'speak' && r.memberId === memberId : r.requestId === requestId && r.memberId === memberId,
+    );
+    if (!request) throw new NotFound('There is no such request waiting from this member.');
+    return [{ type: 'request_withdrawn', at: this.at, itemId: item.itemId, requestId: request.requestId, memberId }];
+  }
+
+  callSpeaker(item: DebateItemState, memberId: string): DebateEvent[] {
+    this.requireNoSpeech(item, 'calling the next speaker');
+    const mine = item.queue.filter((r) => r.memberId === memberId);
+    const request = mine.find((r) => r.kind !== 'speak') ?? mine.find((r) => r.kind === 'speak');
+    if (!request) refuse('call-from-the-queue', `Member ${memberId} has not asked to speak; they must ask before being called.`);
+    if (request.kind === 'speak') this.requireSpeechMayBeCalled(item, memberId, request.amendmentId);
+    const suggestion = suggestNextSpeaker(
+      this.state,
+      { spokenAtThisAgm: this.context.spokenAtThisAgm ?? new Set(), attendanceOf: (id) => this.context.attendanceOf(id) },
+      this.ruleset.speakerSuggestion ?? defaultSpeakerSuggestionRules(),
+    );
+    const role = request.kind === 'speak' ? request.stance! : request.kind;
+    return [
+      this.called(item, memberId, role, {
+        requestId: request.requestId,
+        suggestedMemberId: suggestion?.memberId ?? null,
+        followedSuggestion: suggestion ? suggestion.memberId === memberId : null,
+      }),
+    ];
+  }
+
+  callRightOfReply(item: DebateItemState, memberId: string | undefined): DebateEvent[] {
+    const mover = item.substantive.moverMemberId;
+    if (memberId !== undefined && memberId !== mover) {
+      refuse('right-of-reply', `Only the mover of the motion (member ${mover}) has a right of reply; member ${memberId} has none.`);
+    }
+    if (item.rightOfReplyGiven) refuse('right-of-reply', 'The mover has already replied; the right of reply is used once. Put the question.');
+    if (item.amendment) {
+      refuse('right-of-reply', `The right of reply closes the debate on the motion; deal with amendment ${item.amendment.amendmentId} first.`);
+    }
+    this.requireDebateStage(item, 'calling the right of reply');
+    if (!item.substantive.floorOpen) refuse('right-of-reply', 'There has been no debate to reply to; open the floor first.');
+    return [this.called(item, mover, 'right_of_reply')];
+  }
+
+  // ---- speeches and their timers -------------------------------------------------------------------
+
+  speechTimer(item: DebateItemState, command: SpeechTimerCommand): DebateEvent[] {
+    const base = { at: this.at, itemId: item.itemId };
+    if (command.type === 'startSpeech') return [this.startSpeech(item)];
+    const speech = item.speech;
+    if (!speech) return refuse('speech-timer', 'No speech is in progress.');
+    const spokenMs = elapsedMs(speech, this.now);
+    switch (command.type) {
+      case 'pauseSpeech':
+        if (speech.runningSince === null) refuse('speech-timer', 'The speech is already paused.');
+        return [
+          {
+            type: 'speech_paused',
+            ...base,
+            speechId: speech.speechId,
+            pausedAt: this.at,
+            elapsedSeconds: spokenMs / 1000,
+            remainingSeconds: remainingMs(speech, this.now) / 1000,
+          },
+        ];
+      case 'resumeSpeech':
+        if (speech.runningSince !== null) refuse('speech-timer', 'The speech is not paused.');
+        return [
+          {
+            type: 'speech_resumed',
+            ...base,
+            speechId: speech.speechId,
+            resumedAt: this.at,
+            ...deadlineFrom(this.now, remainingMs(speech, this.now), this.ruleset),
+          },
+        ];
+      default:
+        return [
+          {
+            type: 'speech_ended',
+            ...base,
+            speechId: speech.speechId,
+            endedAt: this.at,
+            spokenSeconds: spokenMs / 1000,
+            overrunSeconds: overrunSeconds(speech, this.now),
+          },
+        ];
+    }
+  }
+
+  private startSpeech(item: DebateItemState): DebateEvent {
+    this.requireNoSpeech(item, 'starting another speech');
+    const call = item.call;
+    if (!call) return refuse('speakers-are-called', 'No speaker has been called; the chair calls a speaker before the speech starts.');
+    const limitSeconds = speechLimitSecondsFor(this.ruleset, call.role);
+    return {
+      type: 'speech_started',
+      at: this.at,
+      itemId: item.itemId,
+      speechId: this.nextId('speech'),
+      amendmentId: currentQuestionOf(item).amendmentId,
+      memberId: call.memberId,
+      role: call.role,
+      requestId: call.requestId,
+      attendanceMode: call.attendanceMode,
+      followedSuggestion: call.followedSuggestion,
+      startedAt: this.at,
+      limitSeconds,
+      ...deadlineFrom(this.now, limitSeconds * 1000, this.ruleset),
+    };
+  }
+
+  ruleOnPointOfOrder(item: DebateItemState, ruling: string): DebateEvent[] {
+    if (ruling.trim() === '') throw new InvalidInput('Write the ruling: it is recorded in the proceedings.', { ruling: 'must not be empty' });
+    if (item.speech?.role === 'point_of_order') refuse('SO 14', 'End the point of order before ruling on it.');
+    const ruled = new Set(this.state.rulings.map((r) => r.speechId));
+    const point = this.state.speeches
+      .filter((s) => s.itemId === item.itemId && s.role === 'point_of_order' && !ruled.has(s.speechId))
+      .at(-1);
+    if (!point) return refuse('SO 14', 'There is no point of order waiting for a ruling on this item.');
+    return [
+      {
+        type: 'point_ruled',
+        at: this.at,
+        itemId: item.itemId,
+        rulingId: this.nextId('ruling'),
+        speechId: point.speechId,
+        memberId: point.memberId,
+        ruling: ruling.trim(),
+      },
+    ];
+  }
+
+  // ---- amendments ----------------------------------------------------------------------------------
+
+  moveToAmendment(item: DebateItemState, amendmentId: string, moverMemberId: string, seconder: string | null): DebateEvent[] {
+    if (item.amendment) {
+      refuse('amendments', `Amendment ${item.amendment.amendmentId} is being debated; amendments are taken one at a time.`);
+    }
+    if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
+      refuse('amendments', `Amendment ${amendmentId} has already been dealt with.`);
+    }
+    this.requireDebateStage(item, 'moving to an amendment');
+    if (!item.substantive.floorOpen) {
+      refuse('amendments', 'The motion must be moved and seconded, and the floor opened, before its amendments are taken.');
+    }
+    this.requireDebateNotClosed(item, 'move to an amendment');
+    if (moverMemberId === item.substantive.moverMemberId) {
+      refuse('one-speech-per-motion', 'The mover of the motion cannot move an amendment to it.');
+    }
+    this.requireNotSpoken(item, moverMemberId, 'move an amendment');
+    if (seconder === moverMemberId) throw new InvalidInput('The mover cannot second their own amendment.');
+    return [
+      {
+        type: 'amendment_taken',
+        at: this.at,
+        itemId: item.itemId,
+        amendmentId,
+        moverMemberId,
+        seconderMemberId: seconder,
+        amendsMotionAsAmendedBy: item.amendmentsDealtWith.filter((a) => a.outcome === 'carried').map((a) => a.amendmentId),
+      },
+    ];
+  }
+
+  backToSubstantive(item: DebateItemState): DebateEvent[] {
+    const amendment = item.amendment;
+    if (!amendment?.amendmentId) return refuse('amendments', 'No amendment is being debated; the debate is on the motion.');
+    this.requireDebateStage(item, 'returning to the motion');
+    // Leaving an amendment without a vote: it is withdrawn.
+    return [{ type: 'amendment_concluded', at: this.at, itemId: item.itemId, amendmentId: amendment.amendmentId, outcome: 'withdrawn' }];
+  }
+
+  amendmentOutcome(item: DebateItemState, outcome: 'carried' | 'lost'): DebateEvent[] {
+    const amendmentId = item.amendment?.amendmentId;
+    if (!amendmentId || item.questionPut?.subject !== 'amendment') {
+      return refuse('question-put', 'Put the question on the amendment before recording its result.');
+    }
+    return [{ type: 'amendment_concluded', at: this.at, itemId: item.itemId, amendmentId, outcome }];
+  }
+
+  // ---- procedural motions --------------------------------------------------------------------------
+
+  moveProcedural(item: DebateItemState, command: MoveProceduralCommand): DebateEvent[] {
+    const closure = command.kind === 'question_be_now_put';
+    if (closure && item.speech) {
+      refuse('question-be-now-put', 'The question be now put never interrupts a speech; it may be moved when the speech ends.');
+    }
+    this.requireNoSpeech(item, 'moving a procedural motion');
+    this.requireNoProcedural(item);
+    this.requireNotVoting(item);
+    if (item.rightOfReplyGiven) refuse('right-of-reply', 'The mover has replied; the vote is now taken, without procedural motions.');
+    if (closure) this.requireMayMoveClosure(item, command.memberId);
+    const rulingId = command.kind === 'challenge_chair' ? this.rulingToChallenge(item, command.rulingId) : null;
+    const attendanceMode = this.requirePresent(command.memberId);
+    return [
+      {
+        type: 'procedural_moved',
+        at: this.at,
+        itemId: item.itemId,
+        proceduralId: this.nextId('procedural'),
+        amendmentId: currentQuestionOf(item).amendmentId,
+        kind: command.kind,
+        memberId: command.memberId,
+        attendanceMode,
+        majority: this.ruleset.majorities.procedural[command.kind],
+        rulingId,
+      },
+    ];
+  }
+
+  proceduralOutcome(item: DebateItemState, result: 'carried' | 'lost'): DebateEvent[] {
+    const procedural = item.procedural;
+    if (!procedural) return refuse('procedural-motion', 'No procedural motion is waiting for its result.');
+    const base = { at: this.at, itemId: item.itemId };
+    const events: DebateEvent[] = [
+      {
+        type: 'procedural_decided',
+        ...base,
+        proceduralId: procedural.proceduralId,
+        kind: procedural.kind,
+        result,
+        rulingId: procedural.rulingId,
+      },
+    ];
+    const ends = result === 'carried' ? PROCEDURAL_ENDINGS[procedural.kind] : undefined;
+    if (ends) events.push({ type: 'item_concluded', ...base, motionId: item.motionId, outcome: ends.outcome, reason: ends.reason });
+    return events;
+  }
+
+  // ---- the vote ------------------------------------------------------------------------------------
+
+  putTheQuestion(item: DebateItemState): DebateEvent[] {
+    this.requireNoSpeech(item, 'putting the question');
+    this.requireNotVoting(item);
+    const base = { type: 'question_put' as const, at: this.at, itemId: item.itemId, motionId: item.motionId };
+    const carriedAmendmentIds = item.amendmentsDealtWith.filter((a) => a.outcome === 'carried').map((a) => a.amendmentId);
+    const procedural = item.procedural;
+    if (procedural) {
+      // Procedural motions are voted without debate.
+      return [
+        {
+          ...base,
+          subject: 'procedural',
+          amendmentId: null,
+          proceduralId: procedural.proceduralId,
+          proceduralKind: procedural.kind,
+          asAmended: item.asAmended,
+          carriedAmendmentIds,
+          majority: procedural.majority,
+        },
+      ];
+    }
+    const question = currentQuestionOf(item);
+    if (!question.moved || question.seconded === null) {
+      refuse('moving-and-seconding', `${this.what(item)} must be moved and seconded before the question is put.`);
+    }
+    const onAmendment = question.amendmentId !== null;
+    return [
+      {
+        ...base,
+        subject: onAmendment ? 'amendment' : 'substantive',
+        amendmentId: question.amendmentId,
+        proceduralId: null,
+        proceduralKind: null,
+        asAmended: item.asAmended,
+        carriedAmendmentIds,
+        majority: onAmendment ? this.ruleset.majorities.amendment : this.motionMajority(item),
+      },
+    ];
+  }
+
+  recordOutcome(item: DebateItemState, command: RecordOutcomeCommand): DebateEvent[] {
+    const { outcome } = command;
+    const votedOutcome = outcome === 'carried' || outcome === 'carried_as_amended' || outcome === 'lost';
+    if (votedOutcome && item.questionPut?.subject !== 'substantive') {
+      refuse('question-put', `Put the question on the motion before recording it as ${outcome}.`);
+    }
+    if (outcome === 'carried' && item.asAmended) throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
+    if (outcome === 'carried_as_amended' && !item.asAmended) throw new InvalidInput('No amendment was carried: record it as carried.');
+    if (!votedOutcome) {
+      this.requireNoSpeech(item, `recording the motion as ${outcome}`);
+      if (outcome !== 'fell' && item.questionPut !== null) {
+        refuse('question-put', `The question has been put; record the result of the vote rather than ${outcome}.`);
+      }
+    }
+    return [
+      { type: 'item_concluded', at: this.at, itemId: item.itemId, motionId: item.motionId, outcome, reason: command.reason ?? null },
+    ];
+  }
+
+  // ---- guards --------------------------------------------------------------------------------------
+
+  private requireNoSpeech(item: DebateItemState, doing: string): void {
+    if (item.speech) {
+      refuse('no-interrupting-a-speech', `Member ${item.speech.memberId} is speaking; end or wait for the speech before ${doing}.`);
+    }
+  }
+
+  private requireNoProcedural(item: DebateItemState): void {
+    if (item.procedural) {
+      refuse(
+        'procedural-motion',
+        `The procedural motion '${item.procedural.kind}' is waiting to be voted on, without debate; record its result first.`,
+      );
+    }
+  }
+
+  private requireNotVoting(item: DebateItemState): void {
+    if (item.questionPut) refuse('question-put', `The question has been put (${item.questionPut.subject}); record the result first.`);
+  }
+
+  /** No speech, no pending procedural motion, no vote under way. */
+  private requireDebateStage(item: DebateItemState, doing: string): void {
+    this.requireNoSpeech(item, doing);
+    this.requireNoProcedural(item);
+    this.requireNotVoting(item);
+  }
+
+  private requireDebateNotClosed(item: DebateItemState, doing: string): void {
+    if (item.questionPut) refuse('question-put', `The question has been put; it is too late to ${doing}.`);
+    if (currentQuestionOf(item).closure) {
+      refuse('question-be-now-put', `The question be now put was carried; it is too late to ${doing}.`);
+    }
+    if (item.rightOfReplyGiven) refuse('right-of-reply', `The mover has replied and the vote is taken; it is too late to ${doing}.`);
+  }
+
+  private requireNotSpoken(item: DebateItemState, memberId: string, doing: string): void {
+    if (item.spokenMemberIds.includes(memberId)) {
+      refuse(
+        'one-speech-per-motion',
+        `Member ${memberId} has already spoken in this debate (the motion and its amendments are one debate) and cannot ` +
+          `${doing}; a point of order or request for information is still open to them (SO 14).`,
+      );
+    }
+  }
+
+  private requireSpeechMayBeCalled(item: DebateItemState, memberId: string, requestOn: string | null): void {
+    const point = item.queue.find((r) => r.kind !== 'speak');
+    if (point) {
+      refuse('SO 14', `A ${point.kind.replace(/_/g, ' ')} from member ${point.memberId} is taken ahead of the queue; call it first.`);
+    }
+    this.requireNotSpoken(item, memberId, 'speak again');
+    this.requireNoProcedural(item);
+    this.requireDebateNotClosed(item, 'call another speaker');
+    if (!floorIsTakingSpeakers(item)) refuse('moving-and-seconding', 'The floor is not open; open the floor first.');
+    const question = currentQuestionOf(item);
+    if (requestOn !== question.amendmentId) {
+      const on = requestOn === null ? 'the motion' : `amendment ${requestOn}`;
+      refuse('amendments', `Member ${memberId} asked to speak on ${on}, which is not the question under debate.`);
+    }
+  }
+
+  private requireMovedNotSeconded(item: DebateItemState, doing: string) {
+    const question = currentQuestionOf(item);
+    this.requireDebateStage(item, doing);
+    if (!question.moved) refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
+    if (question.seconded !== null) refuse('moving-and-seconding', `${this.what(item)} has already been seconded.`);
+    return question;
+  }
+
+  private requireMayMoveClosure(item: DebateItemState, memberId: string): void {
+    const question = currentQuestionOf(item);
+    if (memberId === item.substantive.moverMemberId || memberId === question.moverMemberId) {
+      refuse('question-be-now-put', 'The mover may not move that the question be now put; the mover keeps the right of reply.');
+    }
+    if (item.spokenMemberIds.includes(memberId)) {
+      refuse('question-be-now-put', `Only a member who has not spoken in this debate may move that the question be now put; member ${memberId} has spoken.`);
+    }
+    if (!question.floorOpen) refuse('question-be-now-put', 'There is no debate to close yet: the floor is not open.');
+    if (question.closure) refuse('question-be-now-put', 'The question be now put has already been carried.');
+  }
+
+  private rulingToChallenge(item: DebateItemState, rulingId: string | undefined): string {
+    const standing = this.state.rulings.filter((r) => r.itemId === item.itemId && r.status === 'standing');
+    const ruling = rulingId === undefined ? standing.at(-1) : standing.find((r) => r.rulingId === rulingId);
+    if (!ruling) return refuse('challenge-chair', 'There is no standing ruling of the chair on this item to challenge.');
+    return ruling.rulingId;
+  }
+
+  private requirePresent(memberId: string): AttendanceMode {
+    const mode = this.context.attendanceOf(memberId);
+    if (mode === null) {
+      return refuse('presence', `Member ${memberId} is not registered or not present at the AGM now; they cannot be called or take part.`);
+    }
+    return mode;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  private called(
+    item: DebateItemState,
+    memberId: string,
+    role: Extract<DebateEvent, { type: 'speaker_called' }>['role'],
+    choice: { requestId: string | null; suggestedMemberId: string | null; followedSuggestion: boolean | null } = {
+      requestId: null,
+      suggestedMemberId: null,
+      followedSuggestion: null,
+    },
+  ): DebateEvent {
+    const attendanceMode = this.requirePresent(memberId);
+    return {
+      type: 'speaker_called',
+      at: this.at,
+      itemId: item.itemId,
+      amendmentId: currentQuestionOf(item).amendmentId,
+      memberId,
+      role,
+      attendanceMode,
+      ...choice,
+    };
+  }
+
+  /** Ids are unique within the debate log: the version the first event of this decision will have. */
+  private nextId(prefix: string): string {
+    return `${prefix}-${this.state.version + 1}`;
+  }
+
+  private what(item: DebateItemState): string {
+    return item.amendment ? `Amendment ${item.amendment.amendmentId}` : `Motion ${item.motionId}`;
+  }
+
+  private motionMajority(item: DebateItemState): Majority {
+    return item.kind === 'constitutional_amendment' ? this.ruleset.majorities.constitutional_amendment : this.ruleset.majorities.motion;
+  }
+}
+
+/** What a carried procedural motion does to the item; the others resume or close the debate in the fold. */
+const PROCEDURAL_ENDINGS: Partial<Record<string, { outcome: 'fell' | 'remitted' | 'referred_back'; reason: string }>> = {
+  next_business: { outcome: 'fell', reason: 'next business carried' },
+  remit: { outcome: 'remitted', reason: 'remitted by procedural motion' },
+  refer_back: { outcome: 'referred_back', reason: 'referred back by procedural motion' },
+};

@@ -1,0 +1,490 @@
+import { AttendanceMode, Majority, MotionKind, ProceduralMotion, SpeechRole } from '../enums';
+import { Ruleset } from '../ruleset/ruleset';
+
+/**
+ * Types of the debate engine: the state (a fold over events), the events (plain JSON, stored in the
+ * conference event log and pushed over sockets) and the commands the chair and attendees issue.
+ */
+
+export type SpeakingStance = 'for' | 'against' | 'to';
+export type PointKind = 'point_of_order' | 'request_for_information';
+export type DebateOutcome =
+  | 'carried'
+  | 'carried_as_amended'
+  | 'lost'
+  | 'remitted'
+  | 'referred_back'
+  | 'withdrawn'
+  | 'fell';
+export type AmendmentOutcome = 'carried' | 'lost' | 'withdrawn' | 'fell';
+export type ProceduralResult = 'carried' | 'lost';
+export type QuestionSubject = 'substantive' | 'amendment' | 'procedural';
+
+// ---------------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------------
+
+/** The question under debate: the substantive motion or the amendment currently moved. */
+export interface DebateQuestion {
+  /** null for the substantive motion. */
+  amendmentId: string | null;
+  moverMemberId: string;
+  seconderMemberId: string | null;
+  /** True once the mover has begun to speak. */
+  moved: boolean;
+  seconded: 'speech' | 'formally' | null;
+  floorOpen: boolean;
+  /** 'The question be now put' was carried on this question: no more debate. */
+  closure: boolean;
+}
+
+export interface SpeakRequest {
+  requestId: string;
+  memberId: string;
+  kind: 'speak' | PointKind;
+  /** null for points of order and requests for information. */
+  stance: SpeakingStance | null;
+  attendanceMode: AttendanceMode;
+  firstAgmEver: boolean;
+  /** The question it was made on: null for the substantive motion. */
+  amendmentId: string | null;
+  requestedAt: string;
+}
+
+export interface PendingCall {
+  memberId: string;
+  role: SpeechRole;
+  requestId: string | null;
+  attendanceMode: AttendanceMode;
+  suggestedMemberId: string | null;
+  followedSuggestion: boolean | null;
+}
+
+export interface SpeechInProgress {
+  speechId: string;
+  memberId: string;
+  role: SpeechRole;
+  startedAt: string;
+  limitSeconds: number;
+  /** null while paused. */
+  runningSince: string | null;
+  /** Time already spoken before `runningSince`, in milliseconds. */
+  elapsedMsBefore: number;
+  warningAt: string;
+  endsAt: string;
+}
+
+export interface PendingProcedural {
+  proceduralId: string;
+  kind: ProceduralMotion;
+  memberId: string;
+  majority: Majority;
+  /** For a challenge to the chair: the ruling challenged. */
+  rulingId: string | null;
+}
+
+export interface QuestionPutState {
+  subject: QuestionSubject;
+  amendmentId: string | null;
+  proceduralId: string | null;
+}
+
+export interface DebateItemState {
+  itemId: string;
+  motionId: string;
+  kind: MotionKind;
+  status: 'open' | 'concluded';
+  outcome: DebateOutcome | null;
+  outcomeReason: string | null;
+  substantive: DebateQuestion;
+  /** The amendment being debated, if any. */
+  amendment: DebateQuestion | null;
+  amendmentsDealtWith: { amendmentId: string; outcome: AmendmentOutcome }[];
+  /** True once an amendment is carried: the motion is then "as amended". */
+  asAmended: boolean;
+  /** Members who have made a speech in this debate (motion and amendments together). */
+  spokenMemberIds: string[];
+  rightOfReplyGiven: boolean;
+  queue: SpeakRequest[];
+  call: PendingCall | null;
+  speech: SpeechInProgress | null;
+  procedural: PendingProcedural | null;
+  questionPut: QuestionPutState | null;
+  standingOrdersSuspended: boolean;
+}
+
+export interface ChairRuling {
+  rulingId: string;
+  itemId: string;
+  speechId: string;
+  memberId: string;
+  ruling: string;
+  at: string;
+  status: 'standing' | 'upheld' | 'overturned';
+}
+
+/** One speech or intervention, as the monitoring statistics read it. */
+export interface SpeechRecord {
+  speechId: string;
+  itemId: string;
+  motionId: string;
+  amendmentId: string | null;
+  memberId: string;
+  role: SpeechRole;
+  attendanceMode: AttendanceMode;
+  startedAt: string;
+  endedAt: string | null;
+  /** null for a procedural motion, which is moved without a timed speech. */
+  limitSeconds: number | null;
+  overrunSeconds: number | null;
+  followedSuggestion: boolean | null;
+}
+
+export interface DebateState {
+  /** Number of events folded: commands carry it back as `expectedSeq`. */
+  version: number;
+  openItemId: string | null;
+  items: Record<string, DebateItemState>;
+  notReachedItemIds: string[];
+  rulings: ChairRuling[];
+  speeches: SpeechRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------------
+
+interface EventBase {
+  /** ISO time the event happened, from the server's clock. */
+  at: string;
+}
+interface ItemEventBase extends EventBase {
+  itemId: string;
+}
+
+export interface ItemTakenEvent extends ItemEventBase {
+  type: 'item_taken';
+  motionId: string;
+  kind: MotionKind;
+  moverMemberId: string;
+  seconderMemberId: string | null;
+}
+export interface MoverAbsentEvent extends ItemEventBase {
+  type: 'mover_absent';
+  amendmentId: string | null;
+  memberId: string;
+}
+export interface SpeakerCalledEvent extends ItemEventBase {
+  type: 'speaker_called';
+  amendmentId: string | null;
+  memberId: string;
+  role: SpeechRole;
+  requestId: string | null;
+  attendanceMode: AttendanceMode;
+  suggestedMemberId: string | null;
+  /** null when the call was not a choice from the queue (mover, seconder, right of reply). */
+  followedSuggestion: boolean | null;
+}
+export interface FormallySecondedEvent extends ItemEventBase {
+  type: 'formally_seconded';
+  amendmentId: string | null;
+  seconderMemberId: string | null;
+}
+export interface FloorOpenedEvent extends ItemEventBase {
+  type: 'floor_opened';
+  amendmentId: string | null;
+}
+export interface SpeakRequestedEvent extends ItemEventBase {
+  type: 'speak_requested';
+  requestId: string;
+  memberId: string;
+  stance: SpeakingStance;
+  attendanceMode: AttendanceMode;
+  firstAgmEver: boolean;
+  amendmentId: string | null;
+}
+export interface PointRaisedEvent extends ItemEventBase {
+  type: 'point_raised';
+  requestId: string;
+  memberId: string;
+  kind: PointKind;
+  attendanceMode: AttendanceMode;
+  onConductOfVote: boolean;
+  amendmentId: string | null;
+}
+export interface RequestWithdrawnEvent extends ItemEventBase {
+  type: 'request_withdrawn';
+  requestId: string;
+  memberId: string;
+}
+export interface SpeechStartedEvent extends ItemEventBase {
+  type: 'speech_started';
+  speechId: string;
+  amendmentId: string | null;
+  memberId: string;
+  role: SpeechRole;
+  requestId: string | null;
+  attendanceMode: AttendanceMode;
+  followedSuggestion: boolean | null;
+  startedAt: string;
+  limitSeconds: number;
+  warningAt: string;
+  endsAt: string;
+}
+export interface SpeechPausedEvent extends ItemEventBase {
+  type: 'speech_paused';
+  speechId: string;
+  pausedAt: string;
+  elapsedSeconds: number;
+  remainingSeconds: number;
+}
+export interface SpeechResumedEvent extends ItemEventBase {
+  type: 'speech_resumed';
+  speechId: string;
+  resumedAt: string;
+  warningAt: string;
+  endsAt: string;
+}
+export interface SpeechEndedEvent extends ItemEventBase {
+  type: 'speech_ended';
+  speechId: string;
+  endedAt: string;
+  spokenSeconds: number;
+  overrunSeconds: number;
+}
+export interface PointRuledEvent extends ItemEventBase {
+  type: 'point_ruled';
+  rulingId: string;
+  speechId: string;
+  memberId: string;
+  ruling: string;
+}
+export interface AmendmentTakenEvent extends ItemEventBase {
+  type: 'amendment_taken';
+  amendmentId: string;
+  moverMemberId: string;
+  seconderMemberId: string | null;
+  /** The amendments already carried: this one amends the motion as amended by them. */
+  amendsMotionAsAmendedBy: string[];
+}
+export interface AmendmentConcludedEvent extends ItemEventBase {
+  type: 'amendment_concluded';
+  amendmentId: string;
+  outcome: AmendmentOutcome;
+}
+export interface ProceduralMovedEvent extends ItemEventBase {
+  type: 'procedural_moved';
+  proceduralId: string;
+  amendmentId: string | null;
+  kind: ProceduralMotion;
+  memberId: string;
+  attendanceMode: AttendanceMode;
+  majority: Majority;
+  rulingId: string | null;
+}
+export interface ProceduralDecidedEvent extends ItemEventBase {
+  type: 'procedural_decided';
+  proceduralId: string;
+  kind: ProceduralMotion;
+  result: ProceduralResult;
+  rulingId: string | null;
+}
+export interface QuestionPutEvent extends ItemEventBase {
+  type: 'question_put';
+  motionId: string;
+  subject: QuestionSubject;
+  amendmentId: string | null;
+  proceduralId: string | null;
+  proceduralKind: ProceduralMotion | null;
+  /** For the substantive motion: whether it is put "as amended", and by which amendments. */
+  asAmended: boolean;
+  carriedAmendmentIds: string[];
+  majority: Majority;
+}
+export interface ItemConcludedEvent extends ItemEventBase {
+  type: 'item_concluded';
+  motionId: string;
+  outcome: DebateOutcome;
+  reason: string | null;
+}
+export interface ItemsNotReachedEvent extends EventBase {
+  type: 'items_not_reached';
+  itemIds: string[];
+}
+
+export type DebateEvent =
+  | ItemTakenEvent
+  | MoverAbsentEvent
+  | SpeakerCalledEvent
+  | FormallySecondedEvent
+  | FloorOpenedEvent
+  | SpeakRequestedEvent
+  | PointRaisedEvent
+  | RequestWithdrawnEvent
+  | SpeechStartedEvent
+  | SpeechPausedEvent
+  | SpeechResumedEvent
+  | SpeechEndedEvent
+  | PointRuledEvent
+  | AmendmentTakenEvent
+  | AmendmentConcludedEvent
+  | ProceduralMovedEvent
+  | ProceduralDecidedEvent
+  | QuestionPutEvent
+  | ItemConcludedEvent
+  | ItemsNotReachedEvent;
+
+export type DebateEventType = DebateEvent['type'];
+
+// ---------------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------------
+
+interface ChairCommandBase {
+  /** The `version` of the debate state the command was issued against (two chairs acting at once). */
+  expectedSeq: number;
+}
+interface ItemCommandBase extends ChairCommandBase {
+  itemId: string;
+}
+/** Attendee commands may omit expectedSeq: the queue changes too often for a member to keep up. */
+interface AttendeeCommandBase {
+  expectedSeq?: number;
+  itemId: string;
+  memberId: string;
+}
+
+export interface TakeItemCommand extends ItemCommandBase {
+  type: 'takeItem';
+  motionId: string;
+  moverMemberId: string;
+  seconderMemberId?: string | null;
+  kind: MotionKind;
+}
+export interface MarkMoverAbsentCommand extends ItemCommandBase {
+  type: 'markMoverAbsent';
+}
+export interface CallMoverCommand extends ItemCommandBase {
+  type: 'callMover';
+}
+export interface CallSeconderCommand extends ItemCommandBase {
+  type: 'callSeconder';
+}
+export interface FormallySecondedCommand extends ItemCommandBase {
+  type: 'formallySeconded';
+}
+export interface OpenFloorCommand extends ItemCommandBase {
+  type: 'openFloor';
+}
+export interface RequestToSpeakCommand extends AttendeeCommandBase {
+  type: 'requestToSpeak';
+  stance: SpeakingStance;
+  attendanceMode: AttendanceMode;
+  firstAgmEver?: boolean;
+}
+export interface RaisePointCommand extends AttendeeCommandBase {
+  type: 'raisePointOfOrder' | 'requestForInformation';
+  attendanceMode: AttendanceMode;
+  /** SO 14: the one point that may be raised during a speech is on the conduct of a vote during it. */
+  onConductOfVote?: boolean;
+}
+export interface WithdrawRequestCommand extends AttendeeCommandBase {
+  type: 'withdrawRequest';
+  /** Which request; defaults to the member's request to speak. */
+  requestId?: string;
+}
+export interface CallSpeakerCommand extends ItemCommandBase {
+  type: 'callSpeaker';
+  memberId: string;
+}
+export interface SpeechTimerCommand extends ItemCommandBase {
+  type: 'startSpeech' | 'pauseSpeech' | 'resumeSpeech' | 'endSpeech';
+}
+export interface RuleOnPointOfOrderCommand extends ItemCommandBase {
+  type: 'ruleOnPointOfOrder';
+  ruling: string;
+}
+export interface MoveToAmendmentCommand extends ItemCommandBase {
+  type: 'moveToAmendment';
+  amendmentId: string;
+  moverMemberId: string;
+  seconderMemberId?: string | null;
+}
+export interface BackToSubstantiveCommand extends ItemCommandBase {
+  type: 'backToSubstantive';
+}
+export interface AmendmentOutcomeCommand extends ItemCommandBase {
+  type: 'amendmentOutcome';
+  outcome: 'carried' | 'lost';
+}
+export interface CallRightOfReplyCommand extends ItemCommandBase {
+  type: 'callRightOfReply';
+  /** Defaults to the mover of the motion; anyone else is refused. */
+  memberId?: string;
+}
+export interface MoveProceduralCommand extends ItemCommandBase {
+  type: 'moveProcedural';
+  kind: ProceduralMotion;
+  memberId: string;
+  /** For a challenge to the chair; defaults to the latest standing ruling on this item. */
+  rulingId?: string;
+}
+export interface ProceduralOutcomeCommand extends ItemCommandBase {
+  type: 'proceduralOutcome';
+  result: ProceduralResult;
+}
+export interface PutTheQuestionCommand extends ItemCommandBase {
+  type: 'putTheQuestion';
+}
+export interface RecordOutcomeCommand extends ItemCommandBase {
+  type: 'recordOutcome';
+  outcome: DebateOutcome;
+  reason?: string;
+}
+export interface GuillotineCommand extends ChairCommandBase {
+  type: 'guillotine';
+  /** The items of the order of business still to come. */
+  itemIds: string[];
+}
+
+export type DebateCommand =
+  | TakeItemCommand
+  | MarkMoverAbsentCommand
+  | CallMoverCommand
+  | CallSeconderCommand
+  | FormallySecondedCommand
+  | OpenFloorCommand
+  | RequestToSpeakCommand
+  | RaisePointCommand
+  | WithdrawRequestCommand
+  | CallSpeakerCommand
+  | SpeechTimerCommand
+  | RuleOnPointOfOrderCommand
+  | MoveToAmendmentCommand
+  | BackToSubstantiveCommand
+  | AmendmentOutcomeCommand
+  | CallRightOfReplyCommand
+  | MoveProceduralCommand
+  | ProceduralOutcomeCommand
+  | PutTheQuestionCommand
+  | RecordOutcomeCommand
+  | GuillotineCommand;
+
+export type DebateCommandType = DebateCommand['type'];
+
+/** What the engine needs to know about the world outside the debate log, supplied by the use case. */
+export interface DebateContext {
+  /** Where the member is now, or null when not registered or not present. */
+  attendanceOf(memberId: string): AttendanceMode | null;
+  /** Members who have already made a speech at this AGM (before this state's speeches). */
+  spokenAtThisAgm?: ReadonlySet<string>;
+}
+
+/** Tunables of the speaker suggestion that the base Ruleset lacks. */
+export interface SpeakerSuggestionRules {
+  /** How many recent speeches are counted when balancing hall and remote speakers. */
+  recentSpeechWindow: number;
+}
+
+/** A Ruleset, optionally extended with the speaker suggestion's tunables. */
+export type DebateRuleset = Ruleset & { speakerSuggestion?: SpeakerSuggestionRules };

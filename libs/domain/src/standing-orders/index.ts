@@ -1,0 +1,16 @@
+export { decide } from './debate.decide';
+export {
+  applyDebateEvent,
+  currentQuestionOf,
+  emptyDebateState,
+  foldDebate,
+  isSpeakingRole,
+  openItemOf,
+  SPEAKING_ROLES,
+} from './debate.fold';
+export { defaultSpeakerSuggestionRules, floorIsTakingSpeakers, suggestNextSpeaker } from './speaker-suggestion';
+export type { SpeakerHistory, SpeakerSuggestion } from './speaker-suggestion';
+export { speechesOf } from './speech-records';
+export { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecondsFor } from './speech-timer';
+export type { SpeechDeadline } from './speech-timer';
+export type * from './debate.types';
