@@ -51,7 +51,9 @@ export function decideBallot(attempt: BallotAttempt): BallotDecision {
   if (existing === null) return { kind: 'accept', ...ballot };
   if (existing.sameBallotKey && existing.sameChoice) return { kind: 'duplicate', ...ballot };
   if (!attempt.ballotsChangeable) {
-    throw new Conflict('You have already voted in this vote, and ballots cannot be changed once cast. Your first ballot stands.');
+    throw new Conflict(
+      'You have already voted in this vote, and ballots cannot be changed once cast. Your first ballot stands.',
+    );
   }
   if (!existing.sameBallotKey) {
     throw new Conflict(
@@ -73,12 +75,16 @@ function assertEligible(entry: EligibilityEntry | undefined, ruleset?: Ruleset) 
 
 /** No double counting across channels: the attendance mode when the vote opened fixed the one channel. */
 function assertVoterChannel(voterChannel: VoteChannel, sentThrough: VoteChannel): void {
-  if (voterChannel === sentThrough) return;
+  // Hall votes exist only as the tellers' count; an individual 'hall' ballot would be counted twice.
   if (sentThrough === 'hall') {
-    throw new InvalidInput('Hall votes are counted by the tellers on a show of cards, not sent as ballots. Enter a teller count instead.', {
-      channel: 'hall votes are teller counts',
-    });
+    throw new InvalidInput(
+      'Hall votes are counted by the tellers on a show of cards, not sent as ballots. Enter a teller count instead.',
+      {
+        channel: 'hall votes are teller counts',
+      },
+    );
   }
+  if (voterChannel === sentThrough) return;
   if (voterChannel === 'hall') {
     throw new StandingOrderViolation(
       'one-channel-per-voter',
@@ -86,14 +92,24 @@ function assertVoterChannel(voterChannel: VoteChannel, sentThrough: VoteChannel)
     );
   }
   if (voterChannel === 'card') {
-    throw new StandingOrderViolation('one-channel-per-voter', "This is a card vote: cast your body's card as its card holder, not an individual ballot.");
+    throw new StandingOrderViolation(
+      'one-channel-per-voter',
+      "This is a card vote: cast your body's card as its card holder, not an individual ballot.",
+    );
   }
-  throw new StandingOrderViolation('one-channel-per-voter', 'Your vote in this vote is cast on your device. Send it as an electronic ballot.');
+  throw new StandingOrderViolation(
+    'one-channel-per-voter',
+    'Your vote in this vote is cast on your device. Send it as an electronic ballot.',
+  );
 }
 
 export function parseVoteChoice(choice: unknown): VoteChoice {
-  if (typeof choice === 'string' && (VOTE_CHOICES as readonly string[]).includes(choice)) return choice as VoteChoice;
-  throw new InvalidInput(`A ballot must be one of ${VOTE_CHOICES.join(', ')}. Choose one and send it again.`, {
-    choice: `must be one of ${VOTE_CHOICES.join(', ')}`,
-  });
+  if (typeof choice === 'string' && (VOTE_CHOICES as readonly string[]).includes(choice))
+    return choice as VoteChoice;
+  throw new InvalidInput(
+    `A ballot must be one of ${VOTE_CHOICES.join(', ')}. Choose one and send it again.`,
+    {
+      choice: `must be one of ${VOTE_CHOICES.join(', ')}`,
+    },
+  );
 }

@@ -102,12 +102,19 @@ export function buildEligibilitySnapshot(
 }
 
 /** The snapshot entry of one member, or undefined when they were not an attendee when the vote opened. */
-export function findEligibility(snapshot: EligibilitySnapshot, memberId: string): EligibilityEntry | undefined {
+export function findEligibility(
+  snapshot: EligibilitySnapshot,
+  memberId: string,
+): EligibilityEntry | undefined {
   return snapshot.entries.find((entry) => entry.memberId === memberId);
 }
 
 function eligibilityOf(attendee: VotingAttendee, vote: VoteDefinition, ruleset: Ruleset): EligibilityEntry {
-  const base = { memberId: attendee.memberId, category: attendee.category, attendanceMode: attendee.attendanceMode };
+  const base = {
+    memberId: attendee.memberId,
+    category: attendee.category,
+    attendanceMode: attendee.attendanceMode,
+  };
   const refuse = (reason: IneligibilityReason, topic?: string): IneligibleVoter =>
     topic === undefined ? { ...base, eligible: false, reason } : { ...base, eligible: false, reason, topic };
 
@@ -152,9 +159,12 @@ function assertNoDuplicateAttendees(attendees: readonly VotingAttendee[]): void 
   const seen = new Set<string>();
   for (const { memberId } of attendees) {
     if (seen.has(memberId)) {
-      throw new InvalidInput(`Member ${memberId} appears twice in the attendance list; fix the register before opening the vote.`, {
-        attendees: `duplicate member ${memberId}`,
-      });
+      throw new InvalidInput(
+        `Member ${memberId} appears twice in the attendance list; fix the register before opening the vote.`,
+        {
+          attendees: `duplicate member ${memberId}`,
+        },
+      );
     }
     seen.add(memberId);
   }
@@ -174,11 +184,15 @@ function assertCardHoldersValid(attendees: readonly VotingAttendee[]): void {
       continue;
     }
     const other = holderOfBody.get(attendee.bodyId);
-    if (other !== undefined) problems[`bodyId.${attendee.memberId}`] = `body ${attendee.bodyId} already has card holder ${other}`;
+    if (other !== undefined)
+      problems[`bodyId.${attendee.memberId}`] = `body ${attendee.bodyId} already has card holder ${other}`;
     else holderOfBody.set(attendee.bodyId, attendee.memberId);
   }
   if (Object.keys(problems).length > 0) {
-    throw new InvalidInput('The card vote weights are wrong: each body needs one card holder with a whole-number weight. Fix the cards before opening the vote.', problems);
+    throw new InvalidInput(
+      'The card vote weights are wrong: each body needs one card holder with a whole-number weight. Fix the cards before opening the vote.',
+      problems,
+    );
   }
 }
 
@@ -204,7 +218,10 @@ export function describeIneligibility(entry: IneligibleVoter, ruleset?: Ruleset)
     case 'topic_excluded_for_category': {
       const topic = humanizeCode(entry.topic ?? 'this topic');
       const allowed = ruleset ? categoriesAllowedOn(ruleset, entry.topic ?? '') : [];
-      const who = allowed.length > 0 ? `Only ${joinWithAnd(allowed.map(humanizeCode))} members vote on ${topic}` : `This vote is on ${topic}`;
+      const who =
+        allowed.length > 0
+          ? `Only ${joinWithAnd(allowed.map(humanizeCode))} members vote on ${topic}`
+          : `This vote is on ${topic}`;
       return `${who}; ${category} members may not vote on this motion. You may still follow the debate.`;
     }
     case 'not_present':
@@ -221,5 +238,7 @@ function categoriesAllowedOn(ruleset: Ruleset, topic: string): string[] {
 }
 
 function joinWithAnd(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -29,7 +29,8 @@ export function computeQuorum(
 ): QuorumStatus {
   const counts = (category: string) => ruleset.categories[category]?.countsTowardQuorum === true;
   const presentCounting = presentAttendees.filter(
-    (attendee) => counts(attendee.category) && (attendee.attendanceMode === 'hall' || ruleset.quorum.remoteCounts),
+    (attendee) =>
+      counts(attendee.category) && (attendee.attendanceMode === 'hall' || ruleset.quorum.remoteCounts),
   ).length;
   const countingMembership = Object.entries(membershipCountByCategory)
     .filter(([category]) => counts(category))
@@ -39,7 +40,14 @@ export function computeQuorum(
   const share = ruleset.quorum.minimumShareOfMembership;
   const requiredByShare = share === null ? null : ceilShare(share, countingMembership);
   const required = Math.max(requiredByCount ?? 0, requiredByShare ?? 0);
-  return { presentCounting, required, met: presentCounting >= required, requiredByCount, requiredByShare, countingMembership };
+  return {
+    presentCounting,
+    required,
+    met: presentCounting >= required,
+    requiredByCount,
+    requiredByShare,
+    countingMembership,
+  };
 }
 
 /** ceil(share × n) without floating-point noise: 0.07 × 100 is 7.000000000000001 in binary. */

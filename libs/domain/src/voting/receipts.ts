@@ -26,7 +26,10 @@ export function receiptText(content: ReceiptContent): string {
     ['voteId', content.voteId],
     ['receiptCode', content.receiptCode],
   ] as const) {
-    if (value.length === 0 || /[\r\n]/.test(value)) throw new InvalidInput(`A receipt's ${field} must be one non-empty line.`, { [field]: 'must be one non-empty line' });
+    if (value.length === 0 || /[\r\n]/.test(value))
+      throw new InvalidInput(`A receipt's ${field} must be one non-empty line.`, {
+        [field]: 'must be one non-empty line',
+      });
   }
   return [
     `AGM ballot receipt ${RECEIPT_FORMAT_VERSION}`,
@@ -49,7 +52,9 @@ export const MIN_RECEIPT_CODE_BYTES = 10;
 /** Turns random bytes (supplied by the caller) into a code like 'K7QF-3MZD-8W1C-T5AR'. */
 export function formatReceiptCode(randomBytes: Uint8Array): string {
   if (randomBytes.length < MIN_RECEIPT_CODE_BYTES) {
-    throw new InvalidInput(`A receipt code needs at least ${MIN_RECEIPT_CODE_BYTES} random bytes.`, { randomBytes: `at least ${MIN_RECEIPT_CODE_BYTES} bytes` });
+    throw new InvalidInput(`A receipt code needs at least ${MIN_RECEIPT_CODE_BYTES} random bytes.`, {
+      randomBytes: `at least ${MIN_RECEIPT_CODE_BYTES} bytes`,
+    });
   }
   let bits = 0;
   let buffer = 0;
@@ -91,16 +96,26 @@ export function buildPublishedReceipts(ballots: readonly StoredBallot[]): Publis
     .sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : a.receiptHash > b.receiptHash ? 1 : 0));
   for (let i = 1; i < list.length; i++) {
     if (list[i].receiptHash === list[i - 1].receiptHash) {
-      throw new Conflict('Two ballots carry the same receipt hash; the receipt list cannot be published until this is investigated.', {
-        receiptHash: list[i].receiptHash,
-      });
+      throw new Conflict(
+        'Two ballots carry the same receipt hash; the receipt list cannot be published until this is investigated.',
+        {
+          receiptHash: list[i].receiptHash,
+        },
+      );
     }
   }
   return list;
 }
 
 /** Lets a voter check their ballot: the published entry for their receipt, or undefined when it is missing. */
-export function findMyReceipt(published: readonly PublishedReceipt[], content: ReceiptContent, hash: HashFunction): PublishedReceipt | undefined {
+export function findMyReceipt(
+  published: readonly PublishedReceipt[],
+  content: ReceiptContent,
+  hash: HashFunction,
+): PublishedReceipt | undefined {
   const mine = receiptHash(content, hash);
-  return published.find((entry) => entry.receiptHash === mine && entry.choice === content.choice && entry.weight === content.weight);
+  return published.find(
+    (entry) =>
+      entry.receiptHash === mine && entry.choice === content.choice && entry.weight === content.weight,
+  );
 }

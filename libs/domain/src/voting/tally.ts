@@ -58,7 +58,11 @@ export function tallyVote(input: TallyInput): TallyResult {
  * Two-thirds: carried when for ≥ ⅔ of (for + against), in integers: 3·for ≥ 2·(for + against).
  * With no votes for or against at all, nothing was carried: lost, under either majority.
  */
-export function outcomeOf(majority: Majority, tieRule: TieRule, counts: Pick<ChoiceCounts, 'for' | 'against'>): VoteOutcome {
+export function outcomeOf(
+  majority: Majority,
+  tieRule: TieRule,
+  counts: Pick<ChoiceCounts, 'for' | 'against'>,
+): VoteOutcome {
   const decisive = counts.for + counts.against;
   if (decisive === 0) return 'lost';
   if (majority === 'two_thirds') return 3 * counts.for >= 2 * decisive ? 'carried' : 'lost';
@@ -70,7 +74,9 @@ export function outcomeOf(majority: Majority, tieRule: TieRule, counts: Pick<Cho
 /** Applies the chair's casting vote to a tie; refused unless the outcome is waiting for one. */
 export function applyCastingVote(outcome: VoteOutcome, castingVote: 'for' | 'against'): 'carried' | 'lost' {
   if (outcome !== 'tied_chair_casting_vote_needed') {
-    throw new InvalidInput('The chair has a casting vote only on a tie under the casting-vote rule.', { castingVote: 'not a tie awaiting a casting vote' });
+    throw new InvalidInput('The chair has a casting vote only on a tie under the casting-vote rule.', {
+      castingVote: 'not a tie awaiting a casting vote',
+    });
   }
   return castingVote === 'for' ? 'carried' : 'lost';
 }
@@ -97,27 +103,38 @@ function thresholdOf(majority: Majority, totals: ChoiceCounts): TallyResult['thr
 function turnoutOf(totals: ChoiceCounts, eligible: number): TallyResult['turnout'] {
   const voted = totals.for + totals.against + totals.abstain;
   const percent = eligible === 0 ? 0 : Math.round((voted * 1000) / eligible) / 10;
-  return { voted, eligible, percent, description: `${voted} of ${eligible} eligible voted (${percent.toFixed(1)}%)` };
+  return {
+    voted,
+    eligible,
+    percent,
+    description: `${voted} of ${eligible} eligible voted (${percent.toFixed(1)}%)`,
+  };
 }
 
 function sumBallots(ballots: readonly WeightedBallot[], field: string): ChoiceCounts {
   const counts = zeroCounts();
   ballots.forEach((ballot, index) => {
     assertWholeNumber(`${field}[${index}].weight`, ballot.weight, 1);
-    if (!(ballot.choice in counts)) throw new InvalidInput(`A ballot has an unknown choice '${String(ballot.choice)}'.`, { [`${field}[${index}].choice`]: 'unknown choice' });
+    if (!(ballot.choice in counts))
+      throw new InvalidInput(`A ballot has an unknown choice '${String(ballot.choice)}'.`, {
+        [`${field}[${index}].choice`]: 'unknown choice',
+      });
     counts[ballot.choice] += ballot.weight;
   });
   return counts;
 }
 
 function checkedHallCount(count: HallCount): ChoiceCounts {
-  for (const field of ['for', 'against', 'abstain'] as const) assertWholeNumber(`hallCount.${field}`, count[field], 0);
+  for (const field of ['for', 'against', 'abstain'] as const)
+    assertWholeNumber(`hallCount.${field}`, count[field], 0);
   return { for: count.for, against: count.against, abstain: count.abstain };
 }
 
 function assertWholeNumber(field: string, value: number, min: number): void {
   if (!Number.isSafeInteger(value) || value < min) {
-    throw new InvalidInput(`Cannot count the vote: ${field} must be a whole number of at least ${min}.`, { [field]: `must be a whole number of at least ${min}` });
+    throw new InvalidInput(`Cannot count the vote: ${field} must be a whole number of at least ${min}.`, {
+      [field]: `must be a whole number of at least ${min}`,
+    });
   }
 }
 
@@ -133,7 +150,12 @@ function addCounts(a: ChoiceCounts, b: ChoiceCounts): ChoiceCounts {
  * The majority a vote needs, set per kind in the ruleset: constitutional amendments two-thirds by
  * default, suspending standing orders and overturning the chair's ruling two-thirds, the rest simple.
  */
-export function majorityFor(ruleset: Ruleset, subject: VoteSubject, motionKind?: MotionKind, proceduralMotion?: ProceduralMotion): Majority {
+export function majorityFor(
+  ruleset: Ruleset,
+  subject: VoteSubject,
+  motionKind?: MotionKind,
+  proceduralMotion?: ProceduralMotion,
+): Majority {
   const majorities = ruleset.majorities;
   switch (subject) {
     case 'motion':
@@ -144,7 +166,9 @@ export function majorityFor(ruleset: Ruleset, subject: VoteSubject, motionKind?:
       return majorities.amendment;
     case 'procedural_motion':
       if (proceduralMotion === undefined) {
-        throw new InvalidInput('Name the procedural motion being voted on, so its majority can be set.', { proceduralMotion: 'required for a procedural motion' });
+        throw new InvalidInput('Name the procedural motion being voted on, so its majority can be set.', {
+          proceduralMotion: 'required for a procedural motion',
+        });
       }
       return majorities.procedural[proceduralMotion];
     case 'challenge_to_chair':

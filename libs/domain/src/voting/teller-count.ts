@@ -14,7 +14,11 @@ const COUNT_FIELDS = ['for', 'against', 'abstain'] as const;
  * present in the hall when the vote opened (the snapshot's hallHeadcount). When a second teller
  * confirms, the two counts must agree exactly, or the hall is recounted.
  */
-export function validateTellerCount(count: HallCount, hallHeadcount: number, confirmation?: HallCount): HallCount {
+export function validateTellerCount(
+  count: HallCount,
+  hallHeadcount: number,
+  confirmation?: HallCount,
+): HallCount {
   assertCountShape(count, '');
   const total = count.for + count.against + count.abstain;
   if (total > hallHeadcount) {
@@ -28,8 +32,12 @@ export function validateTellerCount(count: HallCount, hallHeadcount: number, con
     const differing = COUNT_FIELDS.filter((field) => confirmation[field] !== count[field]);
     if (differing.length > 0) {
       const errors: FieldErrors = {};
-      for (const field of differing) errors[field] = `first teller ${count[field]}, second teller ${confirmation[field]}`;
-      throw new Conflict(`The two tellers' counts differ (${differing.join(', ')}). Recount the hall and enter the count again.`, errors);
+      for (const field of differing)
+        errors[field] = `first teller ${count[field]}, second teller ${confirmation[field]}`;
+      throw new Conflict(
+        `The two tellers' counts differ (${differing.join(', ')}). Recount the hall and enter the count again.`,
+        errors,
+      );
     }
   }
   return { for: count.for, against: count.against, abstain: count.abstain };
@@ -39,9 +47,13 @@ function assertCountShape(count: HallCount, prefix: string): void {
   const errors: FieldErrors = {};
   for (const field of COUNT_FIELDS) {
     const value = count?.[field];
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) errors[`${prefix}${field}`] = 'must be a whole number, 0 or more';
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+      errors[`${prefix}${field}`] = 'must be a whole number, 0 or more';
   }
   if (Object.keys(errors).length > 0) {
-    throw new InvalidInput('Teller counts must be whole numbers of cards, 0 or more, for, against and abstain.', errors);
+    throw new InvalidInput(
+      'Teller counts must be whole numbers of cards, 0 or more, for, against and abstain.',
+      errors,
+    );
   }
 }

@@ -22,11 +22,16 @@ export interface VoteLifecycle {
 /** Opening needs a quorum, except a test vote, which is how attendance is registered in the first place. */
 export function assertCanOpen(vote: VoteLifecycle, quorum: boolean | QuorumStatus): void {
   if (vote.state !== 'draft') {
-    throw new Conflict(`This vote is already ${vote.state}; only a draft vote can be opened. To run it again, void it and create a new vote.`);
+    throw new Conflict(
+      `This vote is already ${vote.state}; only a draft vote can be opened. To run it again, void it and create a new vote.`,
+    );
   }
   const met = typeof quorum === 'boolean' ? quorum : quorum.met;
   if (!met && vote.subject !== 'test') {
-    const detail = typeof quorum === 'boolean' ? '' : ` (${quorum.presentCounting} counting members present, ${quorum.required} required)`;
+    const detail =
+      typeof quorum === 'boolean'
+        ? ''
+        : ` (${quorum.presentCounting} counting members present, ${quorum.required} required)`;
     throw new StandingOrderViolation(
       'quorum',
       `The conference is not quorate${detail}, so the vote cannot be opened. Wait for more members to check in or connect, or run a test vote to register attendance.`,
@@ -52,10 +57,14 @@ export function assertCanDeclare(vote: VoteLifecycle): void {
 
 export function assertCanVoid(vote: VoteLifecycle, reason: string): void {
   if (vote.state !== 'open' && vote.state !== 'closed') {
-    throw new Conflict(`This vote is ${vote.state}; only an open or closed vote whose result is not yet declared can be voided.`);
+    throw new Conflict(
+      `This vote is ${vote.state}; only an open or closed vote whose result is not yet declared can be voided.`,
+    );
   }
   if (reason.trim().length === 0) {
-    throw new InvalidInput('Give the reason the vote is voided; it is recorded in the proceedings log.', { reason: 'must not be empty' });
+    throw new InvalidInput('Give the reason the vote is voided; it is recorded in the proceedings log.', {
+      reason: 'must not be empty',
+    });
   }
 }
 

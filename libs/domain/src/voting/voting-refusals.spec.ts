@@ -1,4 +1,11 @@
-import { Conflict, DomainError, Forbidden, InvalidInput, StandingOrderViolation, VoteClosed } from '../errors';
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  InvalidInput,
+  StandingOrderViolation,
+  VoteClosed,
+} from '../errors';
 import { decideBallot, BallotAttempt } from './ballot-decision';
 import { findEligibility } from './eligibility';
 import { computeQuorum } from './quorum';
@@ -18,7 +25,15 @@ function refusalOf(act: () => unknown): DomainError {
 }
 
 function attempt(overrides: Partial<BallotAttempt>): BallotAttempt {
-  return { entry: undefined, voteState: 'open', existingParticipation: null, ballotsChangeable: false, channel: 'electronic', choice: 'for', ...overrides };
+  return {
+    entry: undefined,
+    voteState: 'open',
+    existingParticipation: null,
+    ballotsChangeable: false,
+    channel: 'electronic',
+    choice: 'for',
+    ...overrides,
+  };
 }
 
 describe('refusals a voter or official sees, and what they are told', () => {
@@ -27,10 +42,14 @@ describe('refusals a voter or official sees, and what they are told', () => {
     const retired = ctx.newMember({ category: 'retired', attendanceMode: 'remote' });
     const snapshot = ctx.openSnapshot('electronic', ['pay_and_conditions']);
 
-    const error = refusalOf(() => decideBallot(attempt({ entry: findEligibility(snapshot, retired.memberId), ruleset: ctx.ruleset })));
+    const error = refusalOf(() =>
+      decideBallot(attempt({ entry: findEligibility(snapshot, retired.memberId), ruleset: ctx.ruleset })),
+    );
 
     expect(error).toBeInstanceOf(Forbidden);
-    expect(error.message).toBe('Only full members vote on pay and conditions; retired members may not vote on this motion. You may still follow the debate.');
+    expect(error.message).toBe(
+      'Only full members vote on pay and conditions; retired members may not vote on this motion. You may still follow the debate.',
+    );
     expect(error.errors).toEqual({ reason: 'topic_excluded_for_category' });
   });
 
@@ -47,11 +66,28 @@ describe('refusals a voter or official sees, and what they are told', () => {
     const inHall = ctx.newMember({ attendanceMode: 'hall' });
     const snapshot = ctx.openSnapshot('hybrid');
 
-    const error = refusalOf(() => decideBallot(attempt({ entry: findEligibility(snapshot, inHall.memberId), channel: 'electronic' })));
+    const error = refusalOf(() =>
+      decideBallot(attempt({ entry: findEligibility(snapshot, inHall.memberId), channel: 'electronic' })),
+    );
 
     expect(error).toBeInstanceOf(StandingOrderViolation);
     expect((error as StandingOrderViolation).rule).toBe('one-channel-per-voter');
-    expect(error.message).toMatch(/counted by the tellers .* cannot also vote electronically\. Raise your card in the hall\./);
+    expect(error.message).toMatch(
+      /counted by the tellers .* cannot also vote electronically\. Raise your card in the hall\./,
+    );
+  });
+
+  it('refuses an individual ballot sent as a hall vote, since the tellers count the hall', () => {
+    const ctx = new VotingTestContext();
+    const inHall = ctx.newMember({ attendanceMode: 'hall' });
+    const snapshot = ctx.openSnapshot('show_of_cards');
+
+    const error = refusalOf(() =>
+      decideBallot(attempt({ entry: findEligibility(snapshot, inHall.memberId), channel: 'hall' })),
+    );
+
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect(error.message).toContain('Enter a teller count instead');
   });
 
   it('refuses a second ballot when ballots cannot be changed, keeping the first', () => {
@@ -60,11 +96,19 @@ describe('refusals a voter or official sees, and what they are told', () => {
     const entry = findEligibility(ctx.openSnapshot('hybrid'), voter.memberId);
 
     const error = refusalOf(() =>
-      decideBallot(attempt({ entry, choice: 'against', existingParticipation: { sameBallotKey: false, sameChoice: false } })),
+      decideBallot(
+        attempt({
+          entry,
+          choice: 'against',
+          existingParticipation: { sameBallotKey: false, sameChoice: false },
+        }),
+      ),
     );
 
     expect(error).toBeInstanceOf(Conflict);
-    expect(error.message).toBe('You have already voted in this vote, and ballots cannot be changed once cast. Your first ballot stands.');
+    expect(error.message).toBe(
+      'You have already voted in this vote, and ballots cannot be changed once cast. Your first ballot stands.',
+    );
   });
 
   it('treats the same ballot sent twice as one ballot, not a second vote', () => {
@@ -72,7 +116,9 @@ describe('refusals a voter or official sees, and what they are told', () => {
     const voter = ctx.newMember({ attendanceMode: 'remote' });
     const entry = findEligibility(ctx.openSnapshot('hybrid'), voter.memberId);
 
-    const decision = decideBallot(attempt({ entry, existingParticipation: { sameBallotKey: true, sameChoice: true } }));
+    const decision = decideBallot(
+      attempt({ entry, existingParticipation: { sameBallotKey: true, sameChoice: true } }),
+    );
 
     expect(decision.kind).toBe('duplicate');
   });
@@ -85,7 +131,9 @@ describe('refusals a voter or official sees, and what they are told', () => {
     const error = refusalOf(() => decideBallot(attempt({ entry, voteState: 'closed' })));
 
     expect(error).toBeInstanceOf(VoteClosed);
-    expect(error.message).toBe('This vote is closed, so no more ballots can be taken. Your ballot was not recorded.');
+    expect(error.message).toBe(
+      'This vote is closed, so no more ballots can be taken. Your ballot was not recorded.',
+    );
   });
 
   it('refuses a ballot whose choice is not for, against or abstain', () => {
@@ -105,11 +153,15 @@ describe('refusals a voter or official sees, and what they are told', () => {
     ctx.newMember({ attendanceMode: 'remote' });
     const snapshot = ctx.openSnapshot('hybrid');
 
-    const error = refusalOf(() => validateTellerCount({ for: 2, against: 1, abstain: 1 }, snapshot.hallHeadcount));
+    const error = refusalOf(() =>
+      validateTellerCount({ for: 2, against: 1, abstain: 1 }, snapshot.hallHeadcount),
+    );
 
     expect(snapshot.hallHeadcount).toBe(3);
     expect(error).toBeInstanceOf(InvalidInput);
-    expect(error.message).toBe('The tellers counted 4 cards but only 3 eligible members were in the hall when the vote opened. Recount the hall.');
+    expect(error.message).toBe(
+      'The tellers counted 4 cards but only 3 eligible members were in the hall when the vote opened. Recount the hall.',
+    );
   });
 
   it('refuses to open a vote without a quorum, giving the numbers', () => {

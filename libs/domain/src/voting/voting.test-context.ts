@@ -23,7 +23,11 @@ export class VotingTestContext {
     return attendee;
   }
 
-  openSnapshot(method: VoteMethod, topics: string[] = ['general'], subject: VoteSubject = 'motion'): EligibilitySnapshot {
+  openSnapshot(
+    method: VoteMethod,
+    topics: string[] = ['general'],
+    subject: VoteSubject = 'motion',
+  ): EligibilitySnapshot {
     const vote: VoteDefinition = { method, topics, subject };
     return buildEligibilitySnapshot(this.attendees, vote, this.ruleset);
   }
