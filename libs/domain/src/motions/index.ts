@@ -4,3 +4,4 @@ export * from './submission.rules';
 export * from './emergency-motion.rules';
 export * from './motion-lifecycle.rules';
 export * from './amendment.rules';
+export * from './compositing.rules';
