@@ -5,3 +5,4 @@ export * from './emergency-motion.rules';
 export * from './motion-lifecycle.rules';
 export * from './amendment.rules';
 export * from './compositing.rules';
+export * from './order-of-business.rules';
