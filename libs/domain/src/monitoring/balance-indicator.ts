@@ -43,7 +43,10 @@ const STANCE: Partial<Record<SpeechRole, 'for' | 'against'>> = {
   against: 'against',
 };
 
-export function balanceIndicator(recentSpeeches: BalanceSpeech[], window: BalanceWindow = defaultBalanceWindow()): BalanceSignal[] {
+export function balanceIndicator(
+  recentSpeeches: BalanceSpeech[],
+  window: BalanceWindow = defaultBalanceWindow(),
+): BalanceSignal[] {
   const called = recentSpeeches
     .filter((s) => !INTERVENTIONS.includes(s.role))
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
@@ -55,10 +58,18 @@ function attendanceSignals(called: BalanceSpeech[], window: BalanceWindow): Bala
   const last = called.slice(-window.lastSpeeches);
   const n = window.lastSpeeches;
   if (last.every((s) => s.attendanceMode === 'hall')) {
-    return [{ kind: 'no_remote_speaker', speeches: n, message: `No remote speaker in the last ${n} speeches.` }];
+    return [
+      { kind: 'no_remote_speaker', speeches: n, message: `No remote speaker in the last ${n} speeches.` },
+    ];
   }
   if (last.every((s) => s.attendanceMode === 'remote')) {
-    return [{ kind: 'no_hall_speaker', speeches: n, message: `No speaker from the hall in the last ${n} speeches.` }];
+    return [
+      {
+        kind: 'no_hall_speaker',
+        speeches: n,
+        message: `No speaker from the hall in the last ${n} speeches.`,
+      },
+    ];
   }
   return [];
 }
@@ -73,5 +84,12 @@ function stanceSignals(called: BalanceSpeech[], window: BalanceWindow): BalanceS
   let run = 0;
   for (let i = onMotion.length - 1; i >= 0 && STANCE[onMotion[i].role] === stance; i--) run++;
   if (run < window.sameStanceRun) return [];
-  return [{ kind: 'one_sided_debate', stance, speeches: run, message: `The last ${run} speakers on this motion were all ${stance} it.` }];
+  return [
+    {
+      kind: 'one_sided_debate',
+      stance,
+      speeches: run,
+      message: `The last ${run} speakers on this motion were all ${stance} it.`,
+    },
+  ];
 }

@@ -30,7 +30,14 @@ export type {
   SpeakerReport,
 } from './speaker-statistics';
 
-export { compareSpeakerReports, toCsvRows, comparisonToCsvRows, renderCsvText, escapeCsvField, SUPPRESSED_TEXT } from './monitoring.report';
+export {
+  compareSpeakerReports,
+  toCsvRows,
+  comparisonToCsvRows,
+  renderCsvText,
+  escapeCsvField,
+  SUPPRESSED_TEXT,
+} from './monitoring.report';
 export type { ConferenceSpeakerReport, SpeakerComparison } from './monitoring.report';
 
 export { balanceIndicator, defaultBalanceWindow } from './balance-indicator';

@@ -76,7 +76,11 @@ export function defaultMonitoringQuestions(): MonitoringQuestion[] {
         preferNotToSay,
       ],
     },
-    { code: FIRST_AGM_QUESTION_CODE, label: 'Is this the first AGM you have attended?', answers: yesNo('Yes', 'No') },
+    {
+      code: FIRST_AGM_QUESTION_CODE,
+      label: 'Is this the first AGM you have attended?',
+      answers: yesNo('Yes', 'No'),
+    },
   ];
 }
 
@@ -100,8 +104,10 @@ function findQuestionProblems(questions: MonitoringQuestion[]): FieldErrors {
   const errors: FieldErrors = {};
   const seen = new Set<string>();
   for (const question of questions) {
-    if (!/^[a-z0-9_]+$/.test(question.code)) errors[question.code] = 'a question code uses only a-z, 0-9 and _';
-    else if (seen.has(question.code)) errors[question.code] = 'is asked twice; each question needs its own code';
+    if (!/^[a-z0-9_]+$/.test(question.code))
+      errors[question.code] = 'a question code uses only a-z, 0-9 and _';
+    else if (seen.has(question.code))
+      errors[question.code] = 'is asked twice; each question needs its own code';
     seen.add(question.code);
     const codes = question.answers.map((a) => a.code);
     if (new Set(codes).size !== codes.length) errors[question.code] = 'lists the same answer code twice';
@@ -116,12 +122,18 @@ export function emptyMonitoringAnswers(questions: MonitoringQuestion[]): Monitor
 }
 
 /** Fills every unanswered question with 'prefer not to say'. */
-export function completeMonitoringAnswers(questions: MonitoringQuestion[], answers: MonitoringAnswers): MonitoringAnswers {
+export function completeMonitoringAnswers(
+  questions: MonitoringQuestion[],
+  answers: MonitoringAnswers,
+): MonitoringAnswers {
   return { ...emptyMonitoringAnswers(questions), ...answers };
 }
 
 /** Names each invalid code, keyed by the question code it was given for; empty when all are valid. */
-export function validateMonitoringAnswers(questions: MonitoringQuestion[], answers: MonitoringAnswers): FieldErrors {
+export function validateMonitoringAnswers(
+  questions: MonitoringQuestion[],
+  answers: MonitoringAnswers,
+): FieldErrors {
   const errors: FieldErrors = {};
   const byCode = new Map(questions.map((q) => [q.code, q]));
   for (const [questionCode, answerCode] of Object.entries(answers)) {
@@ -130,16 +142,21 @@ export function validateMonitoringAnswers(questions: MonitoringQuestion[], answe
       errors[questionCode] = `'${questionCode}' is not a monitoring question of this conference`;
     } else if (!question.answers.some((a) => a.code === answerCode)) {
       const allowed = question.answers.map((a) => a.code).join(', ');
-      errors[questionCode] = `'${String(answerCode)}' is not an answer to '${questionCode}'; choose one of ${allowed}`;
+      errors[questionCode] =
+        `'${String(answerCode)}' is not an answer to '${questionCode}'; choose one of ${allowed}`;
     }
   }
   return errors;
 }
 
 /** Throws `InvalidInput` naming each invalid code; returns the answers completed with 'prefer not to say'. */
-export function assertValidMonitoringAnswers(questions: MonitoringQuestion[], answers: MonitoringAnswers): MonitoringAnswers {
+export function assertValidMonitoringAnswers(
+  questions: MonitoringQuestion[],
+  answers: MonitoringAnswers,
+): MonitoringAnswers {
   const errors = validateMonitoringAnswers(questions, answers);
-  if (Object.keys(errors).length > 0) throw new InvalidInput('Some monitoring answers are not on the form.', errors);
+  if (Object.keys(errors).length > 0)
+    throw new InvalidInput('Some monitoring answers are not on the form.', errors);
   return completeMonitoringAnswers(questions, answers);
 }
 

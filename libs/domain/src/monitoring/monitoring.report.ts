@@ -29,14 +29,18 @@ export function compareSpeakerReports(entries: ConferenceSpeakerReport[]): Speak
     });
   }
   const labels = new Map<string, string>();
-  for (const { report } of entries) for (const row of report.overall.categories) if (!labels.has(row.category)) labels.set(row.category, row.label);
+  for (const { report } of entries)
+    for (const row of report.overall.categories)
+      if (!labels.has(row.category)) labels.set(row.category, row.label);
   return {
     questionCode: entries[0]?.report.questionCode ?? '',
     conferences: entries.map((e) => e.conference),
     rows: [...labels].map(([category, label]) => ({
       category,
       label,
-      byConference: entries.map((e) => e.report.overall.categories.find((row) => row.category === category) ?? null),
+      byConference: entries.map(
+        (e) => e.report.overall.categories.find((row) => row.category === category) ?? null,
+      ),
     })),
     totals: entries.map((e) => e.report.overall.total),
   };
@@ -45,20 +49,45 @@ export function compareSpeakerReports(entries: ConferenceSpeakerReport[]): Speak
 /** What a suppressed cell reads as in a CSV. */
 export const SUPPRESSED_TEXT = 'suppressed';
 
-const COUNT_HEADERS = ['speakers', 'speeches', 'speaking_seconds', 'first_time_speakers', 'first_agm_ever_speakers', 'attendees'];
+const COUNT_HEADERS = [
+  'speakers',
+  'speeches',
+  'speaking_seconds',
+  'first_time_speakers',
+  'first_agm_ever_speakers',
+  'attendees',
+];
 const DERIVED_HEADERS = ['speaker_share', 'attendee_share', 'representation_ratio'];
 
 /** One CSV row per category and per total, for 'all' then each group. Values are plain; `renderCsvText` escapes. */
 export function toCsvRows(report: SpeakerReport): string[][] {
-  const header = ['question', 'breakdown', 'group', 'category', 'label', ...COUNT_HEADERS, ...DERIVED_HEADERS];
+  const header = [
+    'question',
+    'breakdown',
+    'group',
+    'category',
+    'label',
+    ...COUNT_HEADERS,
+    ...DERIVED_HEADERS,
+  ];
   const rows = [report.overall, ...report.groups].flatMap((group) => groupRows(report, group));
   return [header, ...rows];
 }
 
 function groupRows(report: SpeakerReport, group: SpeakerReportGroup): string[][] {
-  const lead = [report.questionCode, group.dimension, group.key ?? (group.dimension === 'all' ? 'all' : 'none')];
+  const lead = [
+    report.questionCode,
+    group.dimension,
+    group.key ?? (group.dimension === 'all' ? 'all' : 'none'),
+  ];
   return [
-    ...group.categories.map((row) => [...lead, row.category, row.label, ...countValues(row), ...derivedValues(row)]),
+    ...group.categories.map((row) => [
+      ...lead,
+      row.category,
+      row.label,
+      ...countValues(row),
+      ...derivedValues(row),
+    ]),
     [...lead, 'total', 'All answers', ...countValues(group.total), '', '', ''],
   ];
 }
@@ -68,21 +97,50 @@ export function comparisonToCsvRows(comparison: SpeakerComparison): string[][] {
   const header = ['question', 'conference', 'category', 'label', ...COUNT_HEADERS, ...DERIVED_HEADERS];
   const rows = comparison.rows.flatMap((row) =>
     row.byConference.flatMap((cells, i) =>
-      cells ? [[comparison.questionCode, comparison.conferences[i], row.category, row.label, ...countValues(cells), ...derivedValues(cells)]] : [],
+      cells
+        ? [
+            [
+              comparison.questionCode,
+              comparison.conferences[i],
+              row.category,
+              row.label,
+              ...countValues(cells),
+              ...derivedValues(cells),
+            ],
+          ]
+        : [],
     ),
   );
-  const totals = comparison.totals.map((t, i) => [comparison.questionCode, comparison.conferences[i], 'total', 'All answers', ...countValues(t), '', '', '']);
+  const totals = comparison.totals.map((t, i) => [
+    comparison.questionCode,
+    comparison.conferences[i],
+    'total',
+    'All answers',
+    ...countValues(t),
+    '',
+    '',
+    '',
+  ]);
   return [header, ...rows, ...totals];
 }
 
 function countValues(counts: SpeakerCounts): string[] {
-  return [counts.speakers, counts.speeches, counts.speakingSeconds, counts.firstTimeSpeakers, counts.firstAgmEverSpeakers, counts.attendees].map(
-    (cell) => cellText(cell, 0),
-  );
+  return [
+    counts.speakers,
+    counts.speeches,
+    counts.speakingSeconds,
+    counts.firstTimeSpeakers,
+    counts.firstAgmEverSpeakers,
+    counts.attendees,
+  ].map((cell) => cellText(cell, 0));
 }
 
 function derivedValues(row: SpeakerCategoryRow): string[] {
-  return [cellText(row.speakerShare, 3), cellText(row.attendeeShare, 3), cellText(row.representationRatio, 2)];
+  return [
+    cellText(row.speakerShare, 3),
+    cellText(row.attendeeShare, 3),
+    cellText(row.representationRatio, 2),
+  ];
 }
 
 function cellText(cell: StatCell, decimals: number): string {

@@ -2,9 +2,18 @@ import fc from 'fast-check';
 import { AttendanceMode, SpeechRole } from '../enums';
 import { InvalidInput } from '../errors';
 import { napoDefaultRuleset } from '../ruleset/ruleset';
-import { defaultMonitoringQuestions, defineMonitoringQuestions, MonitoringAnswers } from './monitoring.questions';
+import {
+  defaultMonitoringQuestions,
+  defineMonitoringQuestions,
+  MonitoringAnswers,
+} from './monitoring.questions';
 import { MonitoredSpeech, MonitoringAttendeeProfile, StatCell } from './monitoring.types';
-import { buildSpeakerReport, firstSpeechAtThisAgm, SpeakerReport, SpeakerReportGroup } from './speaker-statistics';
+import {
+  buildSpeakerReport,
+  firstSpeechAtThisAgm,
+  SpeakerReport,
+  SpeakerReportGroup,
+} from './speaker-statistics';
 import { tableLines } from './suppression';
 
 const ruleset = napoDefaultRuleset(); // suppression threshold 5
@@ -31,7 +40,11 @@ function speech(key: string, seconds: number, over: Partial<MonitoredSpeech> = {
   };
 }
 
-function attendee(key: string, answers: MonitoringAnswers, attendanceMode: AttendanceMode = 'hall'): MonitoringAttendeeProfile {
+function attendee(
+  key: string,
+  answers: MonitoringAnswers,
+  attendanceMode: AttendanceMode = 'hall',
+): MonitoringAttendeeProfile {
   return { key, answers, attendanceMode };
 }
 
@@ -53,7 +66,9 @@ const row = (group: SpeakerReportGroup, category: string) => {
 function fixture() {
   clock = 0;
   const attendees = [
-    ...keys('w', 10).map((k, i) => attendee(k, { gender: 'woman', first_agm: i < 5 ? 'yes' : 'no' }, i < 5 ? 'remote' : 'hall')),
+    ...keys('w', 10).map((k, i) =>
+      attendee(k, { gender: 'woman', first_agm: i < 5 ? 'yes' : 'no' }, i < 5 ? 'remote' : 'hall'),
+    ),
     ...keys('m', 6).map((k, i) => attendee(k, { gender: 'man', first_agm: i === 0 ? 'yes' : 'no' })),
     attendee('n1', { gender: 'non_binary' }),
     attendee('p1', { gender: 'prefer_not_to_say' }),
@@ -61,7 +76,9 @@ function fixture() {
     attendee('p3', {}),
   ];
   const speeches = [
-    ...keys('w', 6).map((k, i) => speech(k, 120, { sessionId: 's1', attendanceMode: i < 5 ? 'remote' : 'hall' })),
+    ...keys('w', 6).map((k, i) =>
+      speech(k, 120, { sessionId: 's1', attendanceMode: i < 5 ? 'remote' : 'hall' }),
+    ),
     speech('w1', 60, { sessionId: 's2', attendanceMode: 'remote', role: 'against', motionId: 'motion-2' }),
     ...keys('m', 5).map((k) => speech(k, 60, { sessionId: 's2', motionId: 'motion-2' })),
     speech('n1', 60, { sessionId: 's2', motionId: 'motion-2' }),
@@ -81,7 +98,13 @@ describe('speaker statistics by category', () => {
     expect(value(row(report.overall, 'man').speakers)).toBe(5);
     expect(value(row(report.overall, 'man').speakingSeconds)).toBe(300);
     // All: 6 + 5 + 1 = 12 speakers, 7 + 5 + 1 = 13 speeches, 780 + 300 + 60 = 1140 s.
-    expect([report.overall.total.speakers, report.overall.total.speeches, report.overall.total.speakingSeconds].map(value)).toEqual([12, 13, 1140]);
+    expect(
+      [
+        report.overall.total.speakers,
+        report.overall.total.speeches,
+        report.overall.total.speakingSeconds,
+      ].map(value),
+    ).toEqual([12, 13, 1140]);
   });
 
   it('compares the speakers with the registered attendees as a representation ratio', () => {
@@ -99,7 +122,14 @@ describe('speaker statistics by category', () => {
 
   it('suppresses every cell under the threshold, with its time, shares and ratio', () => {
     const nonBinary = row(report.overall, 'non_binary'); // 1 speaker, 1 attendee
-    for (const cell of [nonBinary.speakers, nonBinary.speeches, nonBinary.speakingSeconds, nonBinary.attendees, nonBinary.speakerShare, nonBinary.representationRatio]) {
+    for (const cell of [
+      nonBinary.speakers,
+      nonBinary.speeches,
+      nonBinary.speakingSeconds,
+      nonBinary.attendees,
+      nonBinary.speakerShare,
+      nonBinary.representationRatio,
+    ]) {
       expect(cell).toEqual({ value: null, flag: 'suppressed' });
     }
     // Nobody who prefers not to say spoke (0 < 5), and only 3 of them registered (p3 by default).
@@ -121,7 +151,10 @@ describe('speaker statistics by category', () => {
     // LGBT+: 3 yes, 12 no, 5 prefer not to say. The 3 is suppressed; 20 - 12 - 5 would give it back,
     // so the next smallest cell (5) is suppressed too although it is not under the threshold.
     const input = fixture();
-    input.attendees = input.attendees.map((a, i) => ({ ...a, answers: { lgbt: i < 3 ? 'yes' : i < 15 ? 'no' : 'prefer_not_to_say' } }));
+    input.attendees = input.attendees.map((a, i) => ({
+      ...a,
+      answers: { lgbt: i < 3 ? 'yes' : i < 15 ? 'no' : 'prefer_not_to_say' },
+    }));
     const lgbt = buildSpeakerReport(input, { questionCode: 'lgbt' }, ruleset);
     expect(row(lgbt.overall, 'yes').attendees.flag).toBe('suppressed');
     expect(value(row(lgbt.overall, 'no').attendees)).toBe(12);
@@ -131,7 +164,10 @@ describe('speaker statistics by category', () => {
 
   it('counts a speech still going up to now', () => {
     const input = fixture();
-    input.speeches = [speech('w7', 0, { endedAt: null, startedAt: new Date(now.getTime() - 90_000) }), ...input.speeches];
+    input.speeches = [
+      speech('w7', 0, { endedAt: null, startedAt: new Date(now.getTime() - 90_000) }),
+      ...input.speeches,
+    ];
     const live = buildSpeakerReport(input, { questionCode: 'gender' }, ruleset);
     // 780 s as before, plus 90 s of w7's speech so far.
     expect(value(row(live.overall, 'woman').speakingSeconds)).toBe(870);
@@ -142,7 +178,11 @@ describe('speaker statistics by category', () => {
   });
 
   it('takes the threshold from the ruleset', () => {
-    const strict = buildSpeakerReport(fixture(), { questionCode: 'gender' }, { monitoring: { suppressionThreshold: 7 } });
+    const strict = buildSpeakerReport(
+      fixture(),
+      { questionCode: 'gender' },
+      { monitoring: { suppressionThreshold: 7 } },
+    );
     // 6 women speakers is under 7 now; 5 men too, so neither is alone and the total 12 stays.
     expect(row(strict.overall, 'woman').speakers.flag).toBe('suppressed');
     expect(value(row(strict.overall, 'woman').attendees)).toBe(10);
@@ -158,7 +198,9 @@ describe('speaker statistics broken down', () => {
     // s1: 6 women. s2: 1 woman (w1 again), 5 men, 1 non-binary member. The 1 woman in s2 is hidden; then
     // the women's column (7 speeches = 6 + 1) would give it back, so s1's 6 women are hidden too; the
     // 0 men in s1 likewise hides the 5 men of s2.
-    expect(s1.categories.every((c) => c.speakers.flag === 'suppressed' && c.speakingSeconds.flag === 'suppressed')).toBe(true);
+    expect(
+      s1.categories.every((c) => c.speakers.flag === 'suppressed' && c.speakingSeconds.flag === 'suppressed'),
+    ).toBe(true);
     expect(s2.categories.every((c) => c.speakers.flag === 'suppressed')).toBe(true);
     expect([s1.total.speakers, s2.total.speakers].map(value)).toEqual([6, 7]);
     expect([s1.total.speakingSeconds, s2.total.speakingSeconds].map(value)).toEqual([720, 420]);
@@ -169,7 +211,11 @@ describe('speaker statistics broken down', () => {
   });
 
   it('compares hall and remote speakers with hall and remote attendees', () => {
-    const report = buildSpeakerReport(fixture(), { questionCode: 'gender', breakdownBy: 'attendance_mode' }, ruleset);
+    const report = buildSpeakerReport(
+      fixture(),
+      { questionCode: 'gender', breakdownBy: 'attendance_mode' },
+      ruleset,
+    );
     const [hall, remote] = report.groups;
     expect([hall.key, remote.key]).toEqual(['hall', 'remote']);
     // Remote attendees are w1-w5 only: 5 women of 5.
@@ -186,7 +232,11 @@ describe('speaker statistics broken down', () => {
   });
 
   it('filters to remote speakers against remote attendees', () => {
-    const report = buildSpeakerReport(fixture(), { questionCode: 'gender', filter: { attendanceMode: 'remote' } }, ruleset);
+    const report = buildSpeakerReport(
+      fixture(),
+      { questionCode: 'gender', filter: { attendanceMode: 'remote' } },
+      ruleset,
+    );
     // 5 remote women speakers of 5 remote women attendees: share 1 and 1, ratio 1.
     expect(value(row(report.overall, 'woman').representationRatio)).toBeCloseTo(1);
     expect(value(report.overall.total.attendees)).toBe(5);
@@ -194,8 +244,20 @@ describe('speaker statistics broken down', () => {
 
   it('returns suppressed cells, not a refusal, for a breakdown narrow enough to isolate one person', () => {
     // Motion 2 in session 2 had one speech against it: w1's.
-    const report = buildSpeakerReport(fixture(), { questionCode: 'gender', filter: { motionId: 'motion-2', roles: ['against'] }, breakdownBy: 'role' }, ruleset);
-    const cells = [report.overall, ...report.groups].flatMap((g) => g.categories.flatMap((c) => [c.speakers, c.speeches, c.speakingSeconds, c.speakerShare, c.representationRatio]));
+    const report = buildSpeakerReport(
+      fixture(),
+      { questionCode: 'gender', filter: { motionId: 'motion-2', roles: ['against'] }, breakdownBy: 'role' },
+      ruleset,
+    );
+    const cells = [report.overall, ...report.groups].flatMap((g) =>
+      g.categories.flatMap((c) => [
+        c.speakers,
+        c.speeches,
+        c.speakingSeconds,
+        c.speakerShare,
+        c.representationRatio,
+      ]),
+    );
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => c.flag === 'suppressed' && c.value === null)).toBe(true);
     expect(report.overall.total.speakers.flag).toBe('suppressed');
@@ -214,14 +276,26 @@ describe('speaker statistics broken down', () => {
 describe('what the monitoring output never carries', () => {
   it('gives no per-person answer even when every attendee answers uniquely', () => {
     clock = 0;
-    const branchQuestion = { code: 'home_branch', label: 'Home branch', answers: keys('b', 12).map((code) => ({ code, label: `Branch ${code}` })) };
+    const branchQuestion = {
+      code: 'home_branch',
+      label: 'Home branch',
+      answers: keys('b', 12).map((code) => ({ code, label: `Branch ${code}` })),
+    };
     const withBranch = defineMonitoringQuestions([branchQuestion]);
     const people = keys('person', 12);
     const attendees = people.map((key, i) => attendee(key, { home_branch: `b${i + 1}` }));
     const speeches = people.map((key) => ({ ...speech(key, 180), memberId: `member-of-${key}` }));
-    const report = buildSpeakerReport({ questions: withBranch, speeches, attendees, now }, { questionCode: 'home_branch' }, ruleset);
+    const report = buildSpeakerReport(
+      { questions: withBranch, speeches, attendees, now },
+      { questionCode: 'home_branch' },
+      ruleset,
+    );
 
-    const categoryCells = report.overall.categories.flatMap((c) => Object.entries(c).filter(([k]) => !['category', 'label'].includes(k)).map(([, v]) => v as StatCell));
+    const categoryCells = report.overall.categories.flatMap((c) =>
+      Object.entries(c)
+        .filter(([k]) => !['category', 'label'].includes(k))
+        .map(([, v]) => v as StatCell),
+    );
     expect(categoryCells.every((cell) => cell.flag === 'suppressed' && cell.value === null)).toBe(true);
     // The totals are shown (12 people spoke), but no cell, key or member id can tie an answer to anyone.
     expect(value(report.overall.total.speakers)).toBe(12);
@@ -233,26 +307,62 @@ describe('what the monitoring output never carries', () => {
 
 describe('suppression across a whole report (property)', () => {
   const roles: SpeechRole[] = ['mover', 'for', 'against', 'point_of_order'];
-  const people = fc.array(fc.record({ gender: fc.constantFrom('woman', 'man', 'non_binary', 'prefer_not_to_say'), remote: fc.boolean() }), { minLength: 1, maxLength: 40 });
-  const talks = fc.array(fc.record({ who: fc.nat(), session: fc.constantFrom('s1', 's2', 's3'), role: fc.constantFrom(...roles), seconds: fc.integer({ min: 1, max: 300 }) }), { maxLength: 80 });
+  const people = fc.array(
+    fc.record({
+      gender: fc.constantFrom('woman', 'man', 'non_binary', 'prefer_not_to_say'),
+      remote: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 40 },
+  );
+  const talks = fc.array(
+    fc.record({
+      who: fc.nat(),
+      session: fc.constantFrom('s1', 's2', 's3'),
+      role: fc.constantFrom(...roles),
+      seconds: fc.integer({ min: 1, max: 300 }),
+    }),
+    { maxLength: 80 },
+  );
 
   it('never publishes a count under the threshold, nor one that subtraction gives back', () => {
     fc.assert(
-      fc.property(people, talks, fc.constantFrom('session', 'role', 'attendance_mode') as fc.Arbitrary<'session' | 'role' | 'attendance_mode'>, (folk, said, breakdownBy) => {
-        clock = 0;
-        const attendees = folk.map((p, i) => attendee(`k${i}`, { gender: p.gender }, p.remote ? 'remote' : 'hall'));
-        const speeches = said.map((t) => {
-          const who = t.who % folk.length;
-          return speech(`k${who}`, t.seconds, { sessionId: t.session, role: t.role, attendanceMode: folk[who].remote ? 'remote' : 'hall' });
-        });
-        const report = buildSpeakerReport({ questions, speeches, attendees, now }, { questionCode: 'gender', breakdownBy }, ruleset);
-        for (const group of [report.overall, ...report.groups]) {
-          for (const cell of [...group.categories.flatMap((c) => [c.speakers, c.attendees, c.firstTimeSpeakers]), group.total.speakers, group.total.attendees]) {
-            if (cell.flag === 'shown') expect(cell.value).toBeGreaterThanOrEqual(ruleset.monitoring.suppressionThreshold);
+      fc.property(
+        people,
+        talks,
+        fc.constantFrom('session', 'role', 'attendance_mode') as fc.Arbitrary<
+          'session' | 'role' | 'attendance_mode'
+        >,
+        (folk, said, breakdownBy) => {
+          clock = 0;
+          const attendees = folk.map((p, i) =>
+            attendee(`k${i}`, { gender: p.gender }, p.remote ? 'remote' : 'hall'),
+          );
+          const speeches = said.map((t) => {
+            const who = t.who % folk.length;
+            return speech(`k${who}`, t.seconds, {
+              sessionId: t.session,
+              role: t.role,
+              attendanceMode: folk[who].remote ? 'remote' : 'hall',
+            });
+          });
+          const report = buildSpeakerReport(
+            { questions, speeches, attendees, now },
+            { questionCode: 'gender', breakdownBy },
+            ruleset,
+          );
+          for (const group of [report.overall, ...report.groups]) {
+            for (const cell of [
+              ...group.categories.flatMap((c) => [c.speakers, c.attendees, c.firstTimeSpeakers]),
+              group.total.speakers,
+              group.total.attendees,
+            ]) {
+              if (cell.flag === 'shown')
+                expect(cell.value).toBeGreaterThanOrEqual(ruleset.monitoring.suppressionThreshold);
+            }
           }
-        }
-        expect(recoverableSpeechCounts(report)).toEqual([]);
-      }),
+          expect(recoverableSpeechCounts(report)).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,8 +1,19 @@
 import { InvalidInput } from '../errors';
 import { AttendanceMode, SPEECH_ROLES, SpeechRole } from '../enums';
 import { Ruleset } from '../ruleset/ruleset';
-import { FIRST_AGM_QUESTION_CODE, FIRST_AGM_YES, MonitoringQuestion, PREFER_NOT_TO_SAY } from './monitoring.questions';
-import { MonitoredSpeech, MonitoringAttendeeProfile, shownCell, StatCell, suppressedCell } from './monitoring.types';
+import {
+  FIRST_AGM_QUESTION_CODE,
+  FIRST_AGM_YES,
+  MonitoringQuestion,
+  PREFER_NOT_TO_SAY,
+} from './monitoring.questions';
+import {
+  MonitoredSpeech,
+  MonitoringAttendeeProfile,
+  shownCell,
+  StatCell,
+  suppressedCell,
+} from './monitoring.types';
 import { CountTable, suppressSmallCounts, SuppressionPattern } from './suppression';
 
 /**
@@ -106,19 +117,26 @@ export function buildSpeakerReport(
 ): SpeakerReport {
   const question = input.questions.find((q) => q.code === query.questionCode);
   if (!question) {
-    throw new InvalidInput('There is no such monitoring question.', { questionCode: `'${query.questionCode}' is not on the form` });
+    throw new InvalidInput('There is no such monitoring question.', {
+      questionCode: `'${query.questionCode}' is not on the form`,
+    });
   }
   const filter = query.filter ?? {};
   const breakdownBy = query.breakdownBy ?? null;
   const threshold = ruleset.monitoring.suppressionThreshold;
   const context = joinContext(input, question);
   const speeches = input.speeches.filter((s) => matchesFilter(s, filter));
-  const attendeeBase = filter.attendanceMode ? input.attendees.filter((a) => a.attendanceMode === filter.attendanceMode) : input.attendees;
+  const attendeeBase = filter.attendanceMode
+    ? input.attendees.filter((a) => a.attendanceMode === filter.attendanceMode)
+    : input.attendees;
 
   const overall = rawGroup(null, speeches, attendeeBase, context);
   const groups = breakdownBy
     ? groupSpeeches(speeches, breakdownBy).map(([key, members]) => {
-        const base = breakdownBy === 'attendance_mode' ? attendeeBase.filter((a) => a.attendanceMode === key) : attendeeBase;
+        const base =
+          breakdownBy === 'attendance_mode'
+            ? attendeeBase.filter((a) => a.attendanceMode === key)
+            : attendeeBase;
         return rawGroup(key, members, base, context);
       })
     : [];
@@ -150,7 +168,13 @@ function joinContext(input: SpeakerReportInput, question: MonitoringQuestion): J
     return index >= 0 ? index : categories.indexOf(PREFER_NOT_TO_SAY);
   };
   const isFirstAgmEver = (key: string) => profiles.get(key)?.[FIRST_AGM_QUESTION_CODE] === FIRST_AGM_YES;
-  return { categories, categoryOf, isFirstAgmEver, firstSpeechIds: firstSpeechAtThisAgm(input.speeches), now: input.now };
+  return {
+    categories,
+    categoryOf,
+    isFirstAgmEver,
+    firstSpeechIds: firstSpeechAtThisAgm(input.speeches),
+    now: input.now,
+  };
 }
 
 /** The id of each speaker's first speech at this AGM, over all speeches whatever the filter. */
@@ -159,7 +183,8 @@ export function firstSpeechAtThisAgm(speeches: MonitoredSpeech[]): Set<string> {
     .filter((s) => !NOT_A_SPEECH_FOR_FIRST_TIME.includes(s.role))
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.speechId.localeCompare(b.speechId));
   const firstByKey = new Map<string, string>();
-  for (const speech of ordered) if (!firstByKey.has(speech.pseudonymousKey)) firstByKey.set(speech.pseudonymousKey, speech.speechId);
+  for (const speech of ordered)
+    if (!firstByKey.has(speech.pseudonymousKey)) firstByKey.set(speech.pseudonymousKey, speech.speechId);
   return new Set(firstByKey.values());
 }
 
@@ -190,25 +215,43 @@ function breakdownKey(speech: MonitoredSpeech, by: MonitoringBreakdown): string 
 }
 
 /** Groups in order of their first speech; roles and modes in their fixed order. */
-function groupSpeeches(speeches: MonitoredSpeech[], by: MonitoringBreakdown): [string | null, MonitoredSpeech[]][] {
+function groupSpeeches(
+  speeches: MonitoredSpeech[],
+  by: MonitoringBreakdown,
+): [string | null, MonitoredSpeech[]][] {
   const byKey = new Map<string | null, MonitoredSpeech[]>();
   const chronological = [...speeches].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   for (const speech of chronological) {
     const key = breakdownKey(speech, by);
     byKey.set(key, [...(byKey.get(key) ?? []), speech]);
   }
-  const fixedOrder: readonly string[] | null = by === 'role' ? SPEECH_ROLES : by === 'attendance_mode' ? ['hall', 'remote'] : null;
+  const fixedOrder: readonly string[] | null =
+    by === 'role' ? SPEECH_ROLES : by === 'attendance_mode' ? ['hall', 'remote'] : null;
   const entries = [...byKey.entries()];
-  return fixedOrder ? entries.sort(([a], [b]) => fixedOrder.indexOf(a ?? '') - fixedOrder.indexOf(b ?? '')) : entries;
+  return fixedOrder
+    ? entries.sort(([a], [b]) => fixedOrder.indexOf(a ?? '') - fixedOrder.indexOf(b ?? ''))
+    : entries;
 }
 
-const emptyCell = (): RawCell => ({ speakers: new Set(), speeches: 0, milliseconds: 0, firstTime: new Set(), firstAgmEver: new Set() });
+const emptyCell = (): RawCell => ({
+  speakers: new Set(),
+  speeches: 0,
+  milliseconds: 0,
+  firstTime: new Set(),
+  firstAgmEver: new Set(),
+});
 
-function rawGroup(key: string | null, speeches: MonitoredSpeech[], attendees: MonitoringAttendeeProfile[], context: JoinContext): RawGroup {
+function rawGroup(
+  key: string | null,
+  speeches: MonitoredSpeech[],
+  attendees: MonitoringAttendeeProfile[],
+  context: JoinContext,
+): RawGroup {
   const perCategory = context.categories.map(emptyCell);
   const total = emptyCell();
   for (const speech of speeches) {
-    for (const cell of [perCategory[context.categoryOf(speech.pseudonymousKey)], total]) addSpeech(cell, speech, context);
+    for (const cell of [perCategory[context.categoryOf(speech.pseudonymousKey)], total])
+      addSpeech(cell, speech, context);
   }
   const attendeeCounts = context.categories.map(() => 0);
   for (const attendee of attendees) attendeeCounts[context.categoryOf(attendee.key)] += 1;
@@ -266,7 +309,12 @@ interface RowPattern {
   total: boolean;
 }
 
-function suppressReport(overall: RawGroup, groups: RawGroup[], breakdownBy: MonitoringBreakdown | null, threshold: number): ReportPatterns {
+function suppressReport(
+  overall: RawGroup,
+  groups: RawGroup[],
+  breakdownBy: MonitoringBreakdown | null,
+  threshold: number,
+): ReportPatterns {
   const table = (count: (cell: RawCell) => number): CountTable =>
     groups.length === 0
       ? { cells: [overall.perCategory.map(count)], rowTotals: [count(overall.total)] }
@@ -278,10 +326,21 @@ function suppressReport(overall: RawGroup, groups: RawGroup[], breakdownBy: Moni
         };
   // Speeches and seconds are published on the speakers' pattern: a cell with few speakers hides
   // its speeches and time too, and the same lines protect them from subtraction.
-  const speaking = suppressSmallCounts(table((c) => c.speakers.size), threshold);
+  const speaking = suppressSmallCounts(
+    table((c) => c.speakers.size),
+    threshold,
+  );
   // Sub-counts of a hidden cell are hidden as well, then protected in their own right.
-  const firstTime = suppressSmallCounts(table((c) => c.firstTime.size), threshold, speaking);
-  const firstAgmEver = suppressSmallCounts(table((c) => c.firstAgmEver.size), threshold, speaking);
+  const firstTime = suppressSmallCounts(
+    table((c) => c.firstTime.size),
+    threshold,
+    speaking,
+  );
+  const firstAgmEver = suppressSmallCounts(
+    table((c) => c.firstAgmEver.size),
+    threshold,
+    speaking,
+  );
   const attendeeTable: CountTable =
     breakdownBy === 'attendance_mode' && groups.length > 0
       ? {
@@ -301,7 +360,12 @@ interface GroupPatterns {
   attendees: RowPattern;
 }
 
-function publishGroup(question: MonitoringQuestion, dimension: MonitoringBreakdown | 'all', group: RawGroup, patterns: GroupPatterns): SpeakerReportGroup {
+function publishGroup(
+  question: MonitoringQuestion,
+  dimension: MonitoringBreakdown | 'all',
+  group: RawGroup,
+  patterns: GroupPatterns,
+): SpeakerReportGroup {
   const total = publishCounts(group.total, group.attendeesTotal, {
     speaking: patterns.speaking.total,
     firstTime: patterns.firstTime.total,

@@ -3,7 +3,8 @@ import { CountTable, isSuppressed, suppressSmallCounts, SuppressionPattern, tabl
 
 /** What an attacker can do with a published table: solve every line that has one unknown, repeatedly. */
 function recoverBySubtraction(table: CountTable, pattern: SuppressionPattern): string[] {
-  const known = (slot: Parameters<typeof isSuppressed>[1]) => !isSuppressed(pattern, slot) || recovered.has(JSON.stringify(slot));
+  const known = (slot: Parameters<typeof isSuppressed>[1]) =>
+    !isSuppressed(pattern, slot) || recovered.has(JSON.stringify(slot));
   const recovered = new Set<string>();
   let progress = true;
   while (progress) {
@@ -19,7 +20,10 @@ function recoverBySubtraction(table: CountTable, pattern: SuppressionPattern): s
   return [...recovered];
 }
 
-function withTotals(cells: number[][], margins: { rows: boolean; columns: boolean; grand: boolean }): CountTable {
+function withTotals(
+  cells: number[][],
+  margins: { rows: boolean; columns: boolean; grand: boolean },
+): CountTable {
   const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
   const columnTotals = cells[0].map((_, c) => cells.reduce((sum, row) => sum + row[c], 0));
   return {
@@ -46,7 +50,10 @@ describe('small-cell suppression', () => {
   });
 
   it('hides the total when the hidden cell has no neighbour to pair with', () => {
-    const pattern = suppressSmallCounts({ cells: [[3]], rowTotals: [3], columnTotals: [3], grandTotal: 3 }, 5);
+    const pattern = suppressSmallCounts(
+      { cells: [[3]], rowTotals: [3], columnTotals: [3], grandTotal: 3 },
+      5,
+    );
     expect(pattern).toEqual({ cells: [[true]], rowTotals: [true], columnTotals: [true], grandTotal: true });
     const single = suppressSmallCounts({ cells: [[2], [20]], rowTotals: [2, 20], columnTotals: [22] }, 5);
     // Column: 22 - 20 = 2 would give the hidden cell back, so the 20 goes, and then its row total too.
@@ -75,7 +82,9 @@ describe('small-cell suppression', () => {
   });
 
   it('hides more on request, e.g. a sub-count of a hidden cell', () => {
-    const pattern = suppressSmallCounts({ cells: [[6, 7, 8]], rowTotals: [21] }, 5, { cells: [[false, false, true]] });
+    const pattern = suppressSmallCounts({ cells: [[6, 7, 8]], rowTotals: [21] }, 5, {
+      cells: [[false, false, true]],
+    });
     expect(pattern.cells).toEqual([[true, false, true]]);
   });
 
@@ -89,10 +98,14 @@ describe('small-cell suppression', () => {
     });
     fc.assert(
       fc.property(tables, ({ rows, columns, margins, threshold, seed }) => {
-        const cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => seed[r * 5 + c]));
+        const cells = Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: columns }, (_, c) => seed[r * 5 + c]),
+        );
         const table = withTotals(cells, margins);
         const pattern = suppressSmallCounts(table, threshold);
-        cells.forEach((row, r) => row.forEach((n, c) => n < threshold && expect(pattern.cells[r][c]).toBe(true)));
+        cells.forEach((row, r) =>
+          row.forEach((n, c) => n < threshold && expect(pattern.cells[r][c]).toBe(true)),
+        );
         expect(recoverBySubtraction(table, pattern)).toEqual([]);
       }),
       { numRuns: 2000 },

@@ -30,13 +30,22 @@ export interface SuppressionPattern {
  * cell that is itself hidden. Counts need not be exact sums (distinct speakers are not additive across
  * sessions); treating every total as a sum only ever hides more.
  */
-export function suppressSmallCounts(table: CountTable, threshold: number, alsoSuppress?: Partial<SuppressionPattern>): SuppressionPattern {
+export function suppressSmallCounts(
+  table: CountTable,
+  threshold: number,
+  alsoSuppress?: Partial<SuppressionPattern>,
+): SuppressionPattern {
   const small = (n: number) => n < threshold;
   const pattern: SuppressionPattern = {
-    cells: table.cells.map((row, r) => row.map((n, c) => small(n) || (alsoSuppress?.cells?.[r]?.[c] ?? false))),
+    cells: table.cells.map((row, r) =>
+      row.map((n, c) => small(n) || (alsoSuppress?.cells?.[r]?.[c] ?? false)),
+    ),
     rowTotals: (table.rowTotals ?? []).map((n, i) => small(n) || (alsoSuppress?.rowTotals?.[i] ?? false)),
-    columnTotals: (table.columnTotals ?? []).map((n, i) => small(n) || (alsoSuppress?.columnTotals?.[i] ?? false)),
-    grandTotal: table.grandTotal !== undefined && (small(table.grandTotal) || (alsoSuppress?.grandTotal ?? false)),
+    columnTotals: (table.columnTotals ?? []).map(
+      (n, i) => small(n) || (alsoSuppress?.columnTotals?.[i] ?? false),
+    ),
+    grandTotal:
+      table.grandTotal !== undefined && (small(table.grandTotal) || (alsoSuppress?.grandTotal ?? false)),
   };
   const lines = tableLines(table);
   let changed = true;
@@ -48,7 +57,11 @@ export function suppressSmallCounts(table: CountTable, threshold: number, alsoSu
 }
 
 /** A place in the table: a cell, a row total, a column total or the grand total. */
-type Slot = { kind: 'cell'; row: number; column: number } | { kind: 'row'; index: number } | { kind: 'column'; index: number } | { kind: 'grand' };
+type Slot =
+  | { kind: 'cell'; row: number; column: number }
+  | { kind: 'row'; index: number }
+  | { kind: 'column'; index: number }
+  | { kind: 'grand' };
 
 interface Line {
   parts: { slot: Slot; count: number }[];
@@ -59,9 +72,14 @@ interface Line {
 export function tableLines(table: CountTable): Line[] {
   const lines: Line[] = [];
   const columnCount = table.cells[0]?.length ?? table.columnTotals?.length ?? 0;
-  const cell = (row: number, column: number) => ({ slot: { kind: 'cell', row, column } as Slot, count: table.cells[row][column] });
+  const cell = (row: number, column: number) => ({
+    slot: { kind: 'cell', row, column } as Slot,
+    count: table.cells[row][column],
+  });
   if (table.rowTotals) {
-    table.cells.forEach((row, r) => lines.push({ parts: row.map((_, c) => cell(r, c)), total: { kind: 'row', index: r } }));
+    table.cells.forEach((row, r) =>
+      lines.push({ parts: row.map((_, c) => cell(r, c)), total: { kind: 'row', index: r } }),
+    );
   }
   if (table.columnTotals) {
     for (let c = 0; c < columnCount; c++) {
@@ -69,10 +87,16 @@ export function tableLines(table: CountTable): Line[] {
     }
   }
   if (table.grandTotal !== undefined && table.rowTotals) {
-    lines.push({ parts: table.rowTotals.map((count, index) => ({ slot: { kind: 'row', index }, count })), total: { kind: 'grand' } });
+    lines.push({
+      parts: table.rowTotals.map((count, index) => ({ slot: { kind: 'row', index }, count })),
+      total: { kind: 'grand' },
+    });
   }
   if (table.grandTotal !== undefined && table.columnTotals) {
-    lines.push({ parts: table.columnTotals.map((count, index) => ({ slot: { kind: 'column', index }, count })), total: { kind: 'grand' } });
+    lines.push({
+      parts: table.columnTotals.map((count, index) => ({ slot: { kind: 'column', index }, count })),
+      total: { kind: 'grand' },
+    });
   }
   return lines;
 }
@@ -83,7 +107,10 @@ function protectLine(line: Line, pattern: SuppressionPattern): boolean {
   if (hidden.length !== 1) return false;
   const shown = line.parts.filter((p) => !isSuppressed(pattern, p.slot));
   // The smallest shown part costs the least information; the first one wins a tie, so output is stable.
-  const partner = shown.reduce<(typeof shown)[number] | undefined>((best, p) => (best === undefined || p.count < best.count ? p : best), undefined);
+  const partner = shown.reduce<(typeof shown)[number] | undefined>(
+    (best, p) => (best === undefined || p.count < best.count ? p : best),
+    undefined,
+  );
   setSuppressed(pattern, partner ? partner.slot : line.total);
   return true;
 }
