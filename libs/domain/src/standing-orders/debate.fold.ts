@@ -71,7 +71,11 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
       return withItem(applyRulingChallenge(next, event), event.itemId, (item) => applyProceduralResult(item, event));
     case 'speech_started':
       return withItem(withSpeechStarted(next, event), event.itemId, (item) => {
-        if (isSpeakingRole(event.role)) addSpoken(item, event.memberId);
+        if (isSpeakingRole(event.role)) {
+          addSpoken(item, event.memberId);
+          // Having spoken, any other request to speak from the member lapses (one speech per motion).
+          item.queue = item.queue.filter((r) => r.kind !== 'speak' || r.memberId !== event.memberId);
+        }
         if (event.role === 'right_of_reply') item.rightOfReplyGiven = true;
         if (event.role === 'mover') currentQuestionOf(item).moved = true;
         if (event.role === 'seconder') currentQuestionOf(item).seconded = 'speech';

@@ -84,6 +84,16 @@ export class DebateTestContext {
     this.speak(itemId, seconds);
   }
 
+  /** The first member present who has not spoken raises a point of order; it is heard and ruled on. */
+  raisePointAndRule(itemId = 'item-1', ruling = 'The chair rules the point not a point of order.'): void {
+    const item = this.state.items[itemId];
+    const memberId = [...this.present.keys()].find((m) => !item.spokenMemberIds.includes(m))!;
+    this.run({ type: 'raisePointOfOrder', itemId, memberId, attendanceMode: this.present.get(memberId)! });
+    this.run({ type: 'callSpeaker', itemId, memberId });
+    this.speak(itemId, 20);
+    this.run({ type: 'ruleOnPointOfOrder', itemId, ruling });
+  }
+
   eventTypes(): string[] {
     return this.events.map((e) => e.type);
   }
