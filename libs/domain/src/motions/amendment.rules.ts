@@ -35,10 +35,15 @@ const NOT_AMENDABLE_BECAUSE: Partial<Record<MotionStatus, string>> = {
 /** Refuses an amendment to a motion that is out of order, withdrawn, composited, decided, or itself an amendment. */
 export function assertMayAmend(target: AmendableMotion): void {
   if (target.kind === 'amendment') {
-    throw new StandingOrderViolation('amendment-target', 'An amendment cannot be amended; submit an amendment to the motion itself.');
+    throw new StandingOrderViolation(
+      'amendment-target',
+      'An amendment cannot be amended; submit an amendment to the motion itself.',
+    );
   }
   if (AMENDABLE.includes(target.status)) return;
-  const because = NOT_AMENDABLE_BECAUSE[target.status] ?? `it has already been decided (${target.status.replace(/_/g, ' ')})`;
+  const because =
+    NOT_AMENDABLE_BECAUSE[target.status] ??
+    `it has already been decided (${target.status.replace(/_/g, ' ')})`;
   throw new StandingOrderViolation('amendment-target', `This motion cannot be amended: ${because}.`);
 }
 
@@ -46,9 +51,14 @@ export function assertMayAmend(target: AmendableMotion): void {
 export function applyAmendment(motionText: string, amendment: AmendmentText): string {
   if ('replacement' in amendment) return amendment.replacement.trim();
   if (amendment.instructions.length === 0) {
-    throw new InvalidInput('An amendment needs at least one instruction, or a full replacement text.', { instructions: 'add an instruction' });
+    throw new InvalidInput('An amendment needs at least one instruction, or a full replacement text.', {
+      instructions: 'add an instruction',
+    });
   }
-  return amendment.instructions.reduce((text, instruction, index) => applyInstruction(text, instruction, index + 1), motionText);
+  return amendment.instructions.reduce(
+    (text, instruction, index) => applyInstruction(text, instruction, index + 1),
+    motionText,
+  );
 }
 
 function applyInstruction(text: string, instruction: AmendmentInstruction, n: number): string {
@@ -59,7 +69,8 @@ function applyInstruction(text: string, instruction: AmendmentInstruction, n: nu
     }
     case 'insert': {
       requireWords(instruction.text, n, 'text');
-      if (instruction.after === undefined) return splice(text, text.trimEnd().length, text.length, instruction.text.trim());
+      if (instruction.after === undefined)
+        return splice(text, text.trimEnd().length, text.length, instruction.text.trim());
       const at = locate(text, instruction.after, n, 'insert after');
       return splice(text, at.end, at.end, instruction.text.trim());
     }
@@ -68,7 +79,9 @@ function applyInstruction(text: string, instruction: AmendmentInstruction, n: nu
       return splice(text, at.start, at.end, instruction.to.trim());
     }
     default:
-      throw new InvalidInput(`Instruction ${n} is neither delete, insert nor replace.`, { [`instructions.${n - 1}.op`]: 'must be delete, insert or replace' });
+      throw new InvalidInput(`Instruction ${n} is neither delete, insert nor replace.`, {
+        [`instructions.${n - 1}.op`]: 'must be delete, insert or replace',
+      });
   }
 }
 
@@ -83,14 +96,20 @@ function locate(text: string, quoted: string, n: number, verb: string): { start:
   const pattern = new RegExp(open + body + close, 'gu');
   const matches = [...text.matchAll(pattern)];
   if (matches.length === 0) {
-    throw new InvalidInput(`Instruction ${n} (${verb}): the words "${quoted.trim()}" are not in the motion.`, {
-      [`instructions.${n - 1}`]: 'quote the words exactly as they stand in the motion',
-    });
+    throw new InvalidInput(
+      `Instruction ${n} (${verb}): the words "${quoted.trim()}" are not in the motion.`,
+      {
+        [`instructions.${n - 1}`]: 'quote the words exactly as they stand in the motion',
+      },
+    );
   }
   if (matches.length > 1) {
-    throw new InvalidInput(`Instruction ${n} (${verb}): the words "${quoted.trim()}" appear ${matches.length} times in the motion.`, {
-      [`instructions.${n - 1}`]: 'quote enough words to say which place is meant',
-    });
+    throw new InvalidInput(
+      `Instruction ${n} (${verb}): the words "${quoted.trim()}" appear ${matches.length} times in the motion.`,
+      {
+        [`instructions.${n - 1}`]: 'quote enough words to say which place is meant',
+      },
+    );
   }
   const start = matches[0].index ?? 0;
   return { start, end: start + matches[0][0].length };
@@ -98,7 +117,9 @@ function locate(text: string, quoted: string, n: number, verb: string): { start:
 
 function requireWords(value: string | undefined, n: number, field: string): void {
   if (!value || !value.trim()) {
-    throw new InvalidInput(`Instruction ${n} has no words in '${field}'.`, { [`instructions.${n - 1}.${field}`]: 'must not be empty' });
+    throw new InvalidInput(`Instruction ${n} has no words in '${field}'.`, {
+      [`instructions.${n - 1}.${field}`]: 'must not be empty',
+    });
   }
 }
 
@@ -107,7 +128,8 @@ function splice(text: string, start: number, end: number, insertion: string): st
   let head = text.slice(0, start);
   let tail = text.slice(end);
   if (insertion === '') {
-    if (/ $/.test(head) && (/^ /.test(tail) || /^[,.;:!?)]/.test(tail) || tail === '')) head = head.replace(/ +$/, '');
+    if (/ $/.test(head) && (/^ /.test(tail) || /^[,.;:!?)]/.test(tail) || tail === ''))
+      head = head.replace(/ +$/, '');
     if (head === '') tail = tail.replace(/^ +/, '');
     return head + tail;
   }
@@ -152,15 +174,30 @@ export function assessAmendment(original: string, amended: string): AmendmentAss
   const beforeWording = before.filter(isWording);
   const keptWording = kept.filter(isWording);
   const retainedShare =
-    beforeWording.length > 0 ? keptWording.length / beforeWording.length : before.length === 0 ? 0 : kept.length / before.length;
+    beforeWording.length > 0
+      ? keptWording.length / beforeWording.length
+      : before.length === 0
+        ? 0
+        : kept.length / before.length;
   const deletesEverything = before.length > 0 && retainedShare === 0;
   const looksLikeDirectNegative = deletesEverything || onlyNegates(insertedWords, deletedWords);
   const advisories: string[] = [];
-  if (retainedShare === 0) advisories.push('It keeps none of the original wording; an amendment must keep some of it.');
+  if (retainedShare === 0)
+    advisories.push('It keeps none of the original wording; an amendment must keep some of it.');
   if (looksLikeDirectNegative) {
-    advisories.push('It looks like a direct negative; members who disagree can vote against the motion instead.');
+    advisories.push(
+      'It looks like a direct negative; members who disagree can vote against the motion instead.',
+    );
   }
-  return { retainedShare, keepsOriginalWording: retainedShare > 0, deletesEverything, looksLikeDirectNegative, insertedWords, deletedWords, advisories };
+  return {
+    retainedShare,
+    keepsOriginalWording: retainedShare > 0,
+    deletesEverything,
+    looksLikeDirectNegative,
+    insertedWords,
+    deletedWords,
+    advisories,
+  };
 }
 
 function onlyNegates(inserted: string[], deleted: string[]): boolean {
@@ -206,14 +243,16 @@ function words(text: string): string[] {
 
 /** The longest run of words both texts share in the same order (the wording the amendment keeps). */
 function longestCommonSubsequence(a: string[], b: string[]): string[] {
-  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const table: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
     }
   }
   const common: string[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       common.push(a[i]);
       i++;
@@ -250,10 +289,19 @@ export function ruleOnAmendment(
   actor: MotionActor,
   now: Date,
 ): AmendmentRuling {
-  if (actor.role !== 'soc' && actor.role !== 'chair') throw new Forbidden('Only the SOC or the chair rules on an amendment.');
+  if (actor.role !== 'soc' && actor.role !== 'chair')
+    throw new Forbidden('Only the SOC or the chair rules on an amendment.');
   const reason = decision.reason?.trim() || null;
   if (!decision.admissible && !reason) {
-    throw new InvalidInput('Say why the amendment is inadmissible.', { reason: 'required when ruling an amendment inadmissible' });
+    throw new InvalidInput('Say why the amendment is inadmissible.', {
+      reason: 'required when ruling an amendment inadmissible',
+    });
   }
-  return { amendmentId, ruling: decision.admissible ? 'admissible' : 'inadmissible', reason, who: actor.id, when: now };
+  return {
+    amendmentId,
+    ruling: decision.admissible ? 'admissible' : 'inadmissible',
+    reason,
+    who: actor.id,
+    when: now,
+  };
 }

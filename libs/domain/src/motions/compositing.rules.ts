@@ -61,7 +61,13 @@ export function compositeMotions(
   return {
     composite,
     originals: originals.map((m) => {
-      const step = transitionMotion(m, { name: 'composite', into: ctx.compositeId }, ctx.actor, reason, ctx.now);
+      const step = transitionMotion(
+        m,
+        { name: 'composite', into: ctx.compositeId },
+        ctx.actor,
+        reason,
+        ctx.now,
+      );
       return { id: m.id, status: 'composited' as const, compositeId: ctx.compositeId, audit: step.audit };
     }),
   };
@@ -72,19 +78,29 @@ function assertCompositable(originals: CompositeOriginal[], newText: string, tit
   if (!newText.trim()) errors.text = 'a composite needs its own text';
   if (!title.trim()) errors.title = 'a composite needs a title';
   if (originals.length < 2) errors.originals = 'name at least two motions to composite';
-  if (new Set(originals.map((m) => m.id)).size !== originals.length) errors.originals = 'a motion is named twice';
-  if (Object.keys(errors).length > 0) throw new InvalidInput('The composite cannot be made as given.', errors);
+  if (new Set(originals.map((m) => m.id)).size !== originals.length)
+    errors.originals = 'a motion is named twice';
+  if (Object.keys(errors).length > 0)
+    throw new InvalidInput('The composite cannot be made as given.', errors);
 
   if (new Set(originals.map((m) => m.conferenceId)).size > 1) {
-    throw new InvalidInput('Only motions to the same conference can be composited.', { originals: 'motions come from different conferences' });
+    throw new InvalidInput('Only motions to the same conference can be composited.', {
+      originals: 'motions come from different conferences',
+    });
   }
   const amendment = originals.find((m) => m.kind === 'amendment');
   if (amendment) {
-    throw new StandingOrderViolation('compositing', `Motion ${amendment.id} is an amendment; amendments follow the motions they amend into a composite.`);
+    throw new StandingOrderViolation(
+      'compositing',
+      `Motion ${amendment.id} is an amendment; amendments follow the motions they amend into a composite.`,
+    );
   }
   const constitutional = originals.filter((m) => m.kind === 'constitutional_amendment').length;
   if (constitutional > 0 && constitutional < originals.length) {
-    throw new StandingOrderViolation('compositing', 'Constitutional amendments can be composited only with other constitutional amendments.');
+    throw new StandingOrderViolation(
+      'compositing',
+      'Constitutional amendments can be composited only with other constitutional amendments.',
+    );
   }
   const notReady = originals.filter((m) => !COMPOSITABLE.includes(m.status));
   if (notReady.length > 0) {

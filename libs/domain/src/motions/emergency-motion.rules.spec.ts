@@ -28,13 +28,27 @@ function refusal(fn: () => unknown): Error {
 
 describe('the three tests of SO 7', () => {
   it('takes an emergency motion that answers all three', () => {
-    expect(startEmergencyAdmission('em1', answers)).toEqual({ motionId: 'em1', stage: 'awaiting_soc', answers, socReason: null });
+    expect(startEmergencyAdmission('em1', answers)).toEqual({
+      motionId: 'em1',
+      stage: 'awaiting_soc',
+      answers,
+      socReason: null,
+    });
   });
 
   it('refuses one that leaves a test blank, naming each unanswered test', () => {
-    const error = refusal(() => assertEmergencyTestsAnswered({ ...answers, cannotBeDealtWithOtherwise: '  ', graveEnoughToRearrangeBusiness: undefined }));
+    const error = refusal(() =>
+      assertEmergencyTestsAnswered({
+        ...answers,
+        cannotBeDealtWithOtherwise: '  ',
+        graveEnoughToRearrangeBusiness: undefined,
+      }),
+    );
     expect(error).toBeInstanceOf(InvalidInput);
-    expect(Object.keys((error as InvalidInput).errors ?? {}).sort()).toEqual(['cannotBeDealtWithOtherwise', 'graveEnoughToRearrangeBusiness']);
+    expect(Object.keys((error as InvalidInput).errors ?? {}).sort()).toEqual([
+      'cannotBeDealtWithOtherwise',
+      'graveEnoughToRearrangeBusiness',
+    ]);
   });
 });
 
@@ -47,9 +61,19 @@ describe('admitting an emergency motion', () => {
     expect(accepted.followUp).toBeNull();
     const admitted = recordEmergencyAdmissionVote(accepted.admission, true, chair, now);
     expect(admitted.admission.stage).toBe('admitted_by_meeting');
-    expect(admitted.audit).toMatchObject({ action: 'meeting_admit', who: 'chair-1', from: 'awaiting_meeting_vote', to: 'admitted_by_meeting' });
+    expect(admitted.audit).toMatchObject({
+      action: 'meeting_admit',
+      who: 'chair-1',
+      from: 'awaiting_meeting_vote',
+      to: 'admitted_by_meeting',
+    });
     expect(admitted.followUp).toEqual({ action: 'admit' });
-    const motion = { id: 'em1', kind: 'emergency_motion' as const, status: 'submitted' as const, emergencyStage: admitted.admission.stage };
+    const motion = {
+      id: 'em1',
+      kind: 'emergency_motion' as const,
+      status: 'submitted' as const,
+      emergencyStage: admitted.admission.stage,
+    };
     expect(transitionMotion(motion, 'admit', chair, undefined, now).status).toBe('admitted');
   });
 
@@ -57,28 +81,67 @@ describe('admitting an emergency motion', () => {
     const accepted = socDecideEmergencyMotion(fresh(), { accept: true }, soc, now);
     const refused = recordEmergencyAdmissionVote(accepted.admission, false, chair, now);
     expect(refused.admission.stage).toBe('refused_by_meeting');
-    expect(refused.followUp).toEqual({ action: 'rule_out_of_order', reason: 'The meeting voted not to admit it (SO 7)' });
-    const motion = { id: 'em1', kind: 'emergency_motion' as const, status: 'submitted' as const, emergencyStage: refused.admission.stage };
-    expect(transitionMotion(motion, 'rule_out_of_order', chair, 'The meeting voted not to admit it (SO 7)', now).status).toBe('ruled_out_of_order');
-    expect(refusal(() => transitionMotion(motion, 'admit', chair, undefined, now))).toBeInstanceOf(StandingOrderViolation);
+    expect(refused.followUp).toEqual({
+      action: 'rule_out_of_order',
+      reason: 'The meeting voted not to admit it (SO 7)',
+    });
+    const motion = {
+      id: 'em1',
+      kind: 'emergency_motion' as const,
+      status: 'submitted' as const,
+      emergencyStage: refused.admission.stage,
+    };
+    expect(
+      transitionMotion(motion, 'rule_out_of_order', chair, 'The meeting voted not to admit it (SO 7)', now)
+        .status,
+    ).toBe('ruled_out_of_order');
+    expect(refusal(() => transitionMotion(motion, 'admit', chair, undefined, now))).toBeInstanceOf(
+      StandingOrderViolation,
+    );
   });
 
   it('needs a reason when the SOC rejects it', () => {
-    expect(refusal(() => socDecideEmergencyMotion(fresh(), { accept: false }, soc, now))).toBeInstanceOf(InvalidInput);
-    const rejected = socDecideEmergencyMotion(fresh(), { accept: false, reason: 'It arose in March, before the deadline.' }, soc, now);
-    expect(rejected.admission).toMatchObject({ stage: 'rejected_by_soc', socReason: 'It arose in March, before the deadline.' });
-    expect(rejected.followUp).toEqual({ action: 'rule_out_of_order', reason: 'Not accepted as an emergency motion: It arose in March, before the deadline.' });
+    expect(refusal(() => socDecideEmergencyMotion(fresh(), { accept: false }, soc, now))).toBeInstanceOf(
+      InvalidInput,
+    );
+    const rejected = socDecideEmergencyMotion(
+      fresh(),
+      { accept: false, reason: 'It arose in March, before the deadline.' },
+      soc,
+      now,
+    );
+    expect(rejected.admission).toMatchObject({
+      stage: 'rejected_by_soc',
+      socReason: 'It arose in March, before the deadline.',
+    });
+    expect(rejected.followUp).toEqual({
+      action: 'rule_out_of_order',
+      reason: 'Not accepted as an emergency motion: It arose in March, before the deadline.',
+    });
   });
 
   it('does not go to the meeting before the SOC accepts it, nor twice', () => {
-    expect(refusal(() => recordEmergencyAdmissionVote(fresh(), true, chair, now))).toBeInstanceOf(StandingOrderViolation);
-    const admitted = recordEmergencyAdmissionVote(socDecideEmergencyMotion(fresh(), { accept: true }, soc, now).admission, true, chair, now);
-    expect(refusal(() => recordEmergencyAdmissionVote(admitted.admission, false, chair, now))).toBeInstanceOf(StandingOrderViolation);
+    expect(refusal(() => recordEmergencyAdmissionVote(fresh(), true, chair, now))).toBeInstanceOf(
+      StandingOrderViolation,
+    );
+    const admitted = recordEmergencyAdmissionVote(
+      socDecideEmergencyMotion(fresh(), { accept: true }, soc, now).admission,
+      true,
+      chair,
+      now,
+    );
+    expect(refusal(() => recordEmergencyAdmissionVote(admitted.admission, false, chair, now))).toBeInstanceOf(
+      StandingOrderViolation,
+    );
   });
 
   it('is decided by the SOC only, and the vote recorded by the chair only', () => {
-    expect(refusal(() => socDecideEmergencyMotion(fresh(), { accept: true }, chair, now))).toBeInstanceOf(StandingOrderViolation);
+    expect(refusal(() => socDecideEmergencyMotion(fresh(), { accept: true }, chair, now))).toBeInstanceOf(
+      StandingOrderViolation,
+    );
     const accepted = socDecideEmergencyMotion(fresh(), { accept: true }, soc, now);
-    expect(refusal(() => recordEmergencyAdmissionVote(accepted.admission, true, soc, now))).toBeInstanceOf(StandingOrderViolation);
+    expect(refusal(() => recordEmergencyAdmissionVote(accepted.admission, true, soc, now))).toBeInstanceOf(
+      StandingOrderViolation,
+    );
   });
 });

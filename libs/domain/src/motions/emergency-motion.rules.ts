@@ -58,7 +58,9 @@ export interface EmergencyDecision {
 }
 
 /** Refuses an emergency motion unless all three SO 7 tests are answered; returns the trimmed answers. */
-export function assertEmergencyTestsAnswered(answers: Partial<Record<keyof EmergencyTestAnswers, string | null>>): EmergencyTestAnswers {
+export function assertEmergencyTestsAnswered(
+  answers: Partial<Record<keyof EmergencyTestAnswers, string | null>>,
+): EmergencyTestAnswers {
   const errors: Record<string, string> = {};
   const trimmed = {} as EmergencyTestAnswers;
   for (const key of Object.keys(EMERGENCY_TESTS) as (keyof EmergencyTestAnswers)[]) {
@@ -76,7 +78,10 @@ export function assertEmergencyTestsAnswered(answers: Partial<Record<keyof Emerg
 }
 
 /** A newly submitted emergency motion waits for the SOC. */
-export function startEmergencyAdmission(motionId: string, answers: Partial<EmergencyTestAnswers>): EmergencyAdmission {
+export function startEmergencyAdmission(
+  motionId: string,
+  answers: Partial<EmergencyTestAnswers>,
+): EmergencyAdmission {
   return { motionId, stage: 'awaiting_soc', answers: assertEmergencyTestsAnswered(answers), socReason: null };
 }
 
@@ -88,16 +93,21 @@ export function socDecideEmergencyMotion(
   now: Date,
 ): EmergencyDecision {
   assertStage(admission, 'awaiting_soc', 'The SOC has already decided on this emergency motion.');
-  if (actor.role !== 'soc') throw new StandingOrderViolation('SO 7', 'Only the SOC accepts or rejects an emergency motion.');
+  if (actor.role !== 'soc')
+    throw new StandingOrderViolation('SO 7', 'Only the SOC accepts or rejects an emergency motion.');
   const why = decision.reason?.trim() || null;
   if (!decision.accept && !why) {
-    throw new InvalidInput('The SOC must give a reason for rejecting an emergency motion.', { reason: 'say why it is rejected' });
+    throw new InvalidInput('The SOC must give a reason for rejecting an emergency motion.', {
+      reason: 'say why it is rejected',
+    });
   }
   const to: EmergencyStage = decision.accept ? 'awaiting_meeting_vote' : 'rejected_by_soc';
   return {
     admission: { ...admission, stage: to, socReason: why },
     audit: entry(admission, decision.accept ? 'soc_accept' : 'soc_reject', actor, now, why, to),
-    followUp: decision.accept ? null : { action: 'rule_out_of_order', reason: `Not accepted as an emergency motion: ${why}` },
+    followUp: decision.accept
+      ? null
+      : { action: 'rule_out_of_order', reason: `Not accepted as an emergency motion: ${why}` },
   };
 }
 
@@ -108,8 +118,16 @@ export function recordEmergencyAdmissionVote(
   actor: MotionActor,
   now: Date,
 ): EmergencyDecision {
-  assertStage(admission, 'awaiting_meeting_vote', 'Only an emergency motion the SOC has accepted goes to the meeting to be admitted.');
-  if (actor.role !== 'chair') throw new StandingOrderViolation('SO 7', 'The chair records the meeting\'s vote on admitting an emergency motion.');
+  assertStage(
+    admission,
+    'awaiting_meeting_vote',
+    'Only an emergency motion the SOC has accepted goes to the meeting to be admitted.',
+  );
+  if (actor.role !== 'chair')
+    throw new StandingOrderViolation(
+      'SO 7',
+      "The chair records the meeting's vote on admitting an emergency motion.",
+    );
   const to: EmergencyStage = carried ? 'admitted_by_meeting' : 'refused_by_meeting';
   const why = carried ? 'The meeting voted to admit it' : 'The meeting voted not to admit it';
   return {

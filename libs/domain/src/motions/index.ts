@@ -6,3 +6,4 @@ export * from './motion-lifecycle.rules';
 export * from './amendment.rules';
 export * from './compositing.rules';
 export * from './order-of-business.rules';
+export * from './resolutions-booklet';

@@ -39,7 +39,13 @@ interface TransitionRule {
   reasonRequired?: string;
 }
 
-const BEFORE_DEBATE: readonly MotionStatus[] = ['draft', 'submitted', 'returned_for_editing', 'admitted', 'placed'];
+const BEFORE_DEBATE: readonly MotionStatus[] = [
+  'draft',
+  'submitted',
+  'returned_for_editing',
+  'admitted',
+  'placed',
+];
 
 const TRANSITIONS: Record<MotionActionName, TransitionRule> = {
   edit: { from: ['draft', 'returned_for_editing'], to: null, roles: ['officer'] },
@@ -65,7 +71,12 @@ const TRANSITIONS: Record<MotionActionName, TransitionRule> = {
   carry: { from: ['debated'], to: 'carried', roles: ['chair'] },
   carry_as_amended: { from: ['debated'], to: 'carried_as_amended', roles: ['chair'] },
   lose: { from: ['debated'], to: 'lost', roles: ['chair'] },
-  remit: { from: ['debated'], to: 'remitted', roles: ['chair'], reasonRequired: 'to whom the motion is remitted' },
+  remit: {
+    from: ['debated'],
+    to: 'remitted',
+    roles: ['chair'],
+    reasonRequired: 'to whom the motion is remitted',
+  },
   refer_back: { from: ['debated'], to: 'referred_back', roles: ['chair'] },
   // A motion whose mover is absent is not moved; one overtaken by an earlier decision falls too.
   fall: { from: ['placed', 'debated'], to: 'fell', roles: ['chair'], reasonRequired: 'why the motion fell' },
@@ -124,15 +135,28 @@ export function transitionMotion(
   assertActorMay(motion, name, rule, actor);
   const why = reason?.trim() || null;
   if (rule.reasonRequired && !why) {
-    throw new InvalidInput(`A reason is required: say ${rule.reasonRequired}.`, { reason: `say ${rule.reasonRequired}` });
+    throw new InvalidInput(`A reason is required: say ${rule.reasonRequired}.`, {
+      reason: `say ${rule.reasonRequired}`,
+    });
   }
   const compositeId = typeof action === 'object' ? action.into.trim() : undefined;
   if (name === 'composite' && !compositeId) {
-    throw new InvalidInput('Say which composite the motion is merged into.', { into: 'the composite is required' });
+    throw new InvalidInput('Say which composite the motion is merged into.', {
+      into: 'the composite is required',
+    });
   }
 
   const to = rule.to ?? motion.status;
-  const audit: MotionAuditEntry = { motionId: motion.id, action: name, who: actor.id, role: actor.role, when: now, why, from: motion.status, to };
+  const audit: MotionAuditEntry = {
+    motionId: motion.id,
+    action: name,
+    who: actor.id,
+    role: actor.role,
+    when: now,
+    why,
+    from: motion.status,
+    to,
+  };
   return compositeId ? { status: to, compositeId, audit } : { status: to, audit };
 }
 
@@ -167,7 +191,12 @@ function assertLegalFrom(motion: MotionForTransition, name: MotionActionName, ru
   );
 }
 
-function assertActorMay(motion: MotionForTransition, name: MotionActionName, rule: TransitionRule, actor: MotionActor): void {
+function assertActorMay(
+  motion: MotionForTransition,
+  name: MotionActionName,
+  rule: TransitionRule,
+  actor: MotionActor,
+): void {
   // SO 7: after the meeting's vote on admitting an emergency motion, the chair records the result.
   const meetingDecided =
     motion.kind === 'emergency_motion' &&
@@ -177,14 +206,19 @@ function assertActorMay(motion: MotionForTransition, name: MotionActionName, rul
   const inDebate = motion.status === 'debated';
   const allowed = name === 'withdraw' && inDebate ? ['chair'] : roles;
   if (!allowed.includes(actor.role)) {
-    throw new Forbidden(`Only the ${allowed.map(roleWords).join(' or ')} may ${describeVerb(name)} a motion that is ${STATUS_WORDS[motion.status]}.`);
+    throw new Forbidden(
+      `Only the ${allowed.map(roleWords).join(' or ')} may ${describeVerb(name)} a motion that is ${STATUS_WORDS[motion.status]}.`,
+    );
   }
 }
 
 function assertEmergencyAdmission(motion: MotionForTransition, name: MotionActionName): void {
   if (motion.kind !== 'emergency_motion') return;
   if (name === 'rule_out_of_order' && motion.emergencyStage === 'awaiting_meeting_vote') {
-    throw new StandingOrderViolation('SO 7', 'The SOC has accepted this emergency motion; now only the meeting decides whether to admit it.');
+    throw new StandingOrderViolation(
+      'SO 7',
+      'The SOC has accepted this emergency motion; now only the meeting decides whether to admit it.',
+    );
   }
   if (name !== 'admit') return;
   if (motion.emergencyStage !== 'admitted_by_meeting') {

@@ -24,8 +24,11 @@ export function napoMotionsRulesetExtension(): MotionsRulesetExtension {
 export function findMotionsRulesetProblems(rules: MotionsRulesetExtension): FieldErrors {
   const problems: FieldErrors = {};
   const { minPicks, maxPicks } = rules.priorityBallot ?? ({} as MotionsRulesetExtension['priorityBallot']);
-  if (!Number.isInteger(minPicks) || minPicks < 1) problems['priorityBallot.minPicks'] = 'must be a whole number of at least 1';
-  if (!Number.isInteger(maxPicks) || maxPicks < minPicks) problems['priorityBallot.maxPicks'] = 'must be a whole number no smaller than minPicks';
-  if (typeof rules.emergencyOnlyAfterMotionsDeadline !== 'boolean') problems['emergencyOnlyAfterMotionsDeadline'] = 'must be true or false';
+  if (!Number.isInteger(minPicks) || minPicks < 1)
+    problems['priorityBallot.minPicks'] = 'must be a whole number of at least 1';
+  if (!Number.isInteger(maxPicks) || maxPicks < minPicks)
+    problems['priorityBallot.maxPicks'] = 'must be a whole number no smaller than minPicks';
+  if (typeof rules.emergencyOnlyAfterMotionsDeadline !== 'boolean')
+    problems['emergencyOnlyAfterMotionsDeadline'] = 'must be true or false';
   return problems;
 }

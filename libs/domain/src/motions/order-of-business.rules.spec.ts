@@ -37,11 +37,19 @@ describe('rotating the sections', () => {
 
   it('gives every section the first place once in as many years as there are sections', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[A-Z][a-z]{2,8}$/), { minLength: 1, maxLength: 9, selector: (s) => s.toLowerCase() }), fc.integer({ min: 1990, max: 2100 }), (names, year) => {
-        const firsts = names.map((_, i) => rotateSections(names, year + i)[0]);
-        expect([...firsts].sort()).toEqual([...names].sort());
-        expect(rotateSections(names, year)).toHaveLength(names.length);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Z][a-z]{2,8}$/), {
+          minLength: 1,
+          maxLength: 9,
+          selector: (s) => s.toLowerCase(),
+        }),
+        fc.integer({ min: 1990, max: 2100 }),
+        (names, year) => {
+          const firsts = names.map((_, i) => rotateSections(names, year + i)[0]);
+          expect([...firsts].sort()).toEqual([...names].sort());
+          expect(rotateSections(names, year)).toHaveLength(names.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -61,13 +69,15 @@ describe('the priority ballot', () => {
   });
 
   it('refuses no picks, ten picks, a motion picked twice, and a motion not on the ballot', () => {
-    expect(() => assertValidPriorityBallot([], onBallot)).toThrow('Pick between 1 and 9 motions; this ballot picks 0');
+    expect(() => assertValidPriorityBallot([], onBallot)).toThrow(
+      'Pick between 1 and 9 motions; this ballot picks 0',
+    );
     expect(() => assertValidPriorityBallot(onBallot, onBallot)).toThrow(InvalidInput);
     expect(() => assertValidPriorityBallot(['m1', 'm1'], onBallot)).toThrow('only once');
     expect(() => assertValidPriorityBallot(['m99'], onBallot)).toThrow('Not on the priority ballot: m99');
   });
 
-  it('follows the ruleset\'s numbers', () => {
+  it("follows the ruleset's numbers", () => {
     const rules = { priorityBallot: { minPicks: 2, maxPicks: 3 }, emergencyOnlyAfterMotionsDeadline: true };
     expect(() => assertValidPriorityBallot(['m1'], onBallot, rules)).toThrow('between 2 and 3');
   });
@@ -85,7 +95,12 @@ describe('the priority ballot', () => {
     const ballots = [['hs2', 'nec3'], ['hs2', 'nec1', 'nec3'], ['nec3'], ['hs1', 'er1']];
     expect(rankByPriorityBallot(ballots, motions)).toEqual([
       { section: 'Health and Safety', order: ['hs2', 'hs1'], picks: { hs2: 2, hs1: 1 }, automatic: false },
-      { section: 'NEC', order: ['nec3', 'nec1', 'nec2'], picks: { nec3: 3, nec1: 1, nec2: 0 }, automatic: false },
+      {
+        section: 'NEC',
+        order: ['nec3', 'nec1', 'nec2'],
+        picks: { nec3: 3, nec1: 1, nec2: 0 },
+        automatic: false,
+      },
       { section: 'Equal Rights', order: ['er1'], picks: { er1: 1 }, automatic: true },
     ]);
   });
@@ -96,21 +111,26 @@ describe('the priority ballot', () => {
   });
 
   it('refuses the count when any ballot is invalid, naming it', () => {
-    expect(() => rankByPriorityBallot([['hs1'], ['hs1', 'hs1']], motions)).toThrow('Priority ballot 2 is invalid');
+    expect(() => rankByPriorityBallot([['hs1'], ['hs1', 'hs1']], motions)).toThrow(
+      'Priority ballot 2 is invalid',
+    );
   });
 
   it('counts every pick exactly once', () => {
     const ids = motions.map((m) => m.id);
     fc.assert(
-      fc.property(fc.array(fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }), { maxLength: 40 }), (ballots) => {
-        const ranked = rankByPriorityBallot(ballots, motions);
-        const total = ranked.reduce((sum, s) => sum + Object.values(s.picks).reduce((a, b) => a + b, 0), 0);
-        expect(total).toBe(ballots.reduce((sum, b) => sum + b.length, 0));
-        for (const s of ranked) {
-          const counts = s.order.map((id) => s.picks[id]);
-          expect(counts).toEqual([...counts].sort((a, b) => b - a));
-        }
-      }),
+      fc.property(
+        fc.array(fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }), { maxLength: 40 }),
+        (ballots) => {
+          const ranked = rankByPriorityBallot(ballots, motions);
+          const total = ranked.reduce((sum, s) => sum + Object.values(s.picks).reduce((a, b) => a + b, 0), 0);
+          expect(total).toBe(ballots.reduce((sum, b) => sum + b.length, 0));
+          for (const s of ranked) {
+            const counts = s.order.map((id) => s.picks[id]);
+            expect(counts).toEqual([...counts].sort((a, b) => b - a));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -124,7 +144,7 @@ describe('the order of business', () => {
     { id: 'hs2', section: 'Health and Safety', kind: 'constitutional_amendment' },
   ];
 
-  it('takes sections in the rotated order and motions in the ballot\'s order within each', () => {
+  it("takes sections in the rotated order and motions in the ballot's order within each", () => {
     const order = orderAgenda(['NEC', 'Health and Safety'], motions, { NEC: ['nec2', 'nec1'] });
     expect(order.map((m) => m.id)).toEqual(['nec2', 'nec1', 'hs1', 'hs2']);
   });
@@ -147,7 +167,14 @@ describe('the order of business', () => {
     const agenda = publishAgenda(orderAgenda(['Health and Safety', 'NEC'], motions));
     const withOne = slotEmergencyMotion(agenda, { id: 'em1', section: null }, 2);
     const withTwo = slotEmergencyMotion(withOne, { id: 'em2', section: 'NEC' }, withOne.length);
-    expect(withTwo.map((e) => e.label)).toEqual(['Motion 1', 'Motion 2', 'Emergency motion 1', 'Motion 3', 'Motion 4', 'Emergency motion 2']);
+    expect(withTwo.map((e) => e.label)).toEqual([
+      'Motion 1',
+      'Motion 2',
+      'Emergency motion 1',
+      'Motion 3',
+      'Motion 4',
+      'Emergency motion 2',
+    ]);
   });
 
   it('refuses a place outside the agenda and a motion already on it', () => {

@@ -10,10 +10,14 @@ import { MotionsRulesetExtension, napoMotionsRulesetExtension } from './motions-
 const SECTION_COLLATOR = new Intl.Collator('en-GB', { sensitivity: 'base' });
 
 export function rotateSections(sectionNames: readonly string[], rotation: number): string[] {
-  if (!Number.isInteger(rotation)) throw new InvalidInput('The rotation must be a whole number (a year, or an index).', { rotation: 'whole number' });
+  if (!Number.isInteger(rotation))
+    throw new InvalidInput('The rotation must be a whole number (a year, or an index).', {
+      rotation: 'whole number',
+    });
   const sorted = [...sectionNames].sort(SECTION_COLLATOR.compare);
   const dupe = sorted.find((name, i) => i > 0 && SECTION_COLLATOR.compare(name, sorted[i - 1]) === 0);
-  if (dupe !== undefined) throw new InvalidInput(`The section '${dupe}' is listed twice.`, { sections: 'names must differ' });
+  if (dupe !== undefined)
+    throw new InvalidInput(`The section '${dupe}' is listed twice.`, { sections: 'names must differ' });
   if (sorted.length === 0) return [];
   const start = ((rotation % sorted.length) + sorted.length) % sorted.length;
   return [...sorted.slice(start), ...sorted.slice(0, start)];
@@ -32,14 +36,21 @@ export function assertValidPriorityBallot(
 ): void {
   const { minPicks, maxPicks } = rules.priorityBallot;
   if (picks.length < minPicks || picks.length > maxPicks) {
-    throw new InvalidInput(`Pick between ${minPicks} and ${maxPicks} motions; this ballot picks ${picks.length}.`, { picks: `${minPicks} to ${maxPicks} motions` });
+    throw new InvalidInput(
+      `Pick between ${minPicks} and ${maxPicks} motions; this ballot picks ${picks.length}.`,
+      { picks: `${minPicks} to ${maxPicks} motions` },
+    );
   }
   if (new Set(picks).size !== picks.length) {
-    throw new InvalidInput('Each motion can be picked only once on a priority ballot.', { picks: 'a motion is picked twice' });
+    throw new InvalidInput('Each motion can be picked only once on a priority ballot.', {
+      picks: 'a motion is picked twice',
+    });
   }
   const unknown = picks.filter((id) => !ballotMotionIds.includes(id));
   if (unknown.length > 0) {
-    throw new InvalidInput(`Not on the priority ballot: ${unknown.join(', ')}.`, { picks: 'pick only motions on the ballot' });
+    throw new InvalidInput(`Not on the priority ballot: ${unknown.join(', ')}.`, {
+      picks: 'pick only motions on the ballot',
+    });
   }
 }
 
@@ -75,8 +86,15 @@ export function rankByPriorityBallot(
   const sections = [...new Set(motions.map((m) => m.section))];
   return sections.map((section) => {
     const inSection = motions.map((m, index) => ({ ...m, index })).filter((m) => m.section === section);
-    const order = [...inSection].sort((a, b) => picks[b.id] - picks[a.id] || a.index - b.index).map((m) => m.id);
-    return { section, order, picks: Object.fromEntries(order.map((id) => [id, picks[id]])), automatic: order.length === 1 };
+    const order = [...inSection]
+      .sort((a, b) => picks[b.id] - picks[a.id] || a.index - b.index)
+      .map((m) => m.id);
+    return {
+      section,
+      order,
+      picks: Object.fromEntries(order.map((id) => [id, picks[id]])),
+      automatic: order.length === 1,
+    };
   });
 }
 
@@ -97,13 +115,18 @@ export function orderAgenda(
 ): AgendaMotion[] {
   const stray = motions.filter((m) => !sectionOrder.includes(m.section));
   if (stray.length > 0) {
-    throw new InvalidInput(`These motions are in no section of the order of business: ${stray.map((m) => m.id).join(', ')}.`);
+    throw new InvalidInput(
+      `These motions are in no section of the order of business: ${stray.map((m) => m.id).join(', ')}.`,
+    );
   }
   return sectionOrder.flatMap((section) => {
     const inSection = motions.filter((m) => m.section === section);
     const ranking = withinSection[section] ?? [];
     const rank = (id: string) => (ranking.includes(id) ? ranking.indexOf(id) : ranking.length);
-    return inSection.map((m, index) => ({ m, index })).sort((a, b) => rank(a.m.id) - rank(b.m.id) || a.index - b.index).map(({ m }) => m);
+    return inSection
+      .map((m, index) => ({ m, index }))
+      .sort((a, b) => rank(a.m.id) - rank(b.m.id) || a.index - b.index)
+      .map(({ m }) => m);
   });
 }
 
@@ -127,10 +150,24 @@ export function publishAgenda(ordered: readonly AgendaMotion[]): AgendaEntry[] {
     seen.add(m.id);
     if (m.kind === 'emergency_motion') {
       emergencyNumber++;
-      return { motionId: m.id, section: m.section, kind: m.kind, series: 'emergency', number: emergencyNumber, label: `Emergency motion ${emergencyNumber}` };
+      return {
+        motionId: m.id,
+        section: m.section,
+        kind: m.kind,
+        series: 'emergency',
+        number: emergencyNumber,
+        label: `Emergency motion ${emergencyNumber}`,
+      };
     }
     motionNumber++;
-    return { motionId: m.id, section: m.section, kind: m.kind, series: 'motion', number: motionNumber, label: `Motion ${motionNumber}` };
+    return {
+      motionId: m.id,
+      section: m.section,
+      kind: m.kind,
+      series: 'motion',
+      number: motionNumber,
+      label: `Motion ${motionNumber}`,
+    };
   });
 }
 
@@ -144,9 +181,12 @@ export function slotEmergencyMotion(
   position: number,
 ): AgendaEntry[] {
   if (!Number.isInteger(position) || position < 0 || position > agenda.length) {
-    throw new InvalidInput(`Position ${position} is outside the agenda (0 to ${agenda.length}).`, { position: `0 to ${agenda.length}` });
+    throw new InvalidInput(`Position ${position} is outside the agenda (0 to ${agenda.length}).`, {
+      position: `0 to ${agenda.length}`,
+    });
   }
-  if (agenda.some((entry) => entry.motionId === motion.id)) throw new Conflict(`Motion ${motion.id} is already on the agenda.`);
+  if (agenda.some((entry) => entry.motionId === motion.id))
+    throw new Conflict(`Motion ${motion.id} is already on the agenda.`);
   const number = agenda.filter((entry) => entry.series === 'emergency').length + 1;
   const entry: AgendaEntry = {
     motionId: motion.id,

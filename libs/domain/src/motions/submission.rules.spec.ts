@@ -1,7 +1,13 @@
 import { zonedWallTimeToInstant } from '../conferences/conference.rules';
 import { DeadlinePassed, Forbidden, InvalidInput, StandingOrderViolation } from '../errors';
 import { napoDefaultRuleset, Ruleset } from '../ruleset/ruleset';
-import { assertActsForBody, assertMaySubmit, assertValidJointSubmission, countWords, SubmissionContext } from './submission.rules';
+import {
+  assertActsForBody,
+  assertMaySubmit,
+  assertValidJointSubmission,
+  countWords,
+  SubmissionContext,
+} from './submission.rules';
 
 const tz = 'Europe/London';
 const motionsDeadline = zonedWallTimeToInstant('2025-08-12', '12:00', tz);
@@ -51,7 +57,12 @@ describe('the motions deadline', () => {
   it('names a winter deadline in GMT wall-clock time, not UTC of another zone', () => {
     const winter = zonedWallTimeToInstant('2025-12-01', '12:00', tz);
     const error = refusal(() =>
-      assertMaySubmit(submission({ deadlines: { motions: winter, amendments: winter, emergency: null }, now: minutes(winter, 1) })),
+      assertMaySubmit(
+        submission({
+          deadlines: { motions: winter, amendments: winter, emergency: null },
+          now: minutes(winter, 1),
+        }),
+      ),
     );
     expect(error.message).toContain('12:00 on 1 December 2025 (Europe/London)');
   });
@@ -59,16 +70,22 @@ describe('the motions deadline', () => {
   it('takes amendments until their own, later deadline', () => {
     const afterMotions = minutes(motionsDeadline, 60 * 24);
     expect(() => assertMaySubmit(submission({ kind: 'amendment', now: afterMotions }))).not.toThrow();
-    const error = refusal(() => assertMaySubmit(submission({ kind: 'amendment', now: minutes(amendmentsDeadline, 1) })));
+    const error = refusal(() =>
+      assertMaySubmit(submission({ kind: 'amendment', now: minutes(amendmentsDeadline, 1) })),
+    );
     expect(error).toBeInstanceOf(DeadlinePassed);
     expect(error.message).toContain('Amendments closed at 12:00 on 9 September 2025 (Europe/London)');
   });
 
   it('takes an emergency motion after the motions deadline and until the emergency deadline', () => {
-    expect(() => assertMaySubmit(submission({ kind: 'emergency_motion', now: minutes(motionsDeadline, 1) }))).not.toThrow();
-    expect(refusal(() => assertMaySubmit(submission({ kind: 'emergency_motion', now: minutes(emergencyDeadline, 1) })))).toBeInstanceOf(
-      DeadlinePassed,
-    );
+    expect(() =>
+      assertMaySubmit(submission({ kind: 'emergency_motion', now: minutes(motionsDeadline, 1) })),
+    ).not.toThrow();
+    expect(
+      refusal(() =>
+        assertMaySubmit(submission({ kind: 'emergency_motion', now: minutes(emergencyDeadline, 1) })),
+      ),
+    ).toBeInstanceOf(DeadlinePassed);
   });
 
   it('sends an "emergency" motion back to the ordinary route while motions are still open (SO 7)', () => {
@@ -79,7 +96,11 @@ describe('the motions deadline', () => {
 
   it('takes emergency motions with no emergency deadline set until the conference closes them', () => {
     const late = minutes(emergencyDeadline, 60 * 24 * 30);
-    const ctx = submission({ kind: 'emergency_motion', now: late, deadlines: { motions: motionsDeadline, amendments: amendmentsDeadline, emergency: null } });
+    const ctx = submission({
+      kind: 'emergency_motion',
+      now: late,
+      deadlines: { motions: motionsDeadline, amendments: amendmentsDeadline, emergency: null },
+    });
     expect(() => assertMaySubmit(ctx)).not.toThrow();
   });
 });
@@ -90,25 +111,39 @@ describe('constitutional amendments', () => {
   });
 
   it('come from the NEC, named by code', () => {
-    const nec = { id: 'b-nec', kind: 'committee' as const, code: 'NEC', name: 'National Executive Committee' };
+    const nec = {
+      id: 'b-nec',
+      kind: 'committee' as const,
+      code: 'NEC',
+      name: 'National Executive Committee',
+    };
     expect(() => assertMaySubmit(submission({ kind: 'constitutional_amendment', body: nec }))).not.toThrow();
   });
 
   it('are refused from a network', () => {
     const network = { id: 'b-women', kind: 'network' as const, code: 'WIN', name: 'Women in Napo' };
-    const error = refusal(() => assertMaySubmit(submission({ kind: 'constitutional_amendment', body: network })));
+    const error = refusal(() =>
+      assertMaySubmit(submission({ kind: 'constitutional_amendment', body: network })),
+    );
     expect(error).toBeInstanceOf(Forbidden);
     expect(error.message).toContain('only from NEC and branches');
   });
 
   it('are refused from another national committee', () => {
     const hs = { id: 'b-hs', kind: 'committee' as const, code: 'HSC', name: 'Health and Safety Committee' };
-    expect(refusal(() => assertMaySubmit(submission({ kind: 'constitutional_amendment', body: hs })))).toBeInstanceOf(Forbidden);
+    expect(
+      refusal(() => assertMaySubmit(submission({ kind: 'constitutional_amendment', body: hs }))),
+    ).toBeInstanceOf(Forbidden);
   });
 
   it('are refused in a year that does not take them', () => {
     const error = refusal(() =>
-      assertMaySubmit(submission({ kind: 'constitutional_amendment', conference: { acceptsConstitutionalAmendments: false } })),
+      assertMaySubmit(
+        submission({
+          kind: 'constitutional_amendment',
+          conference: { acceptsConstitutionalAmendments: false },
+        }),
+      ),
     );
     expect(error).toBeInstanceOf(StandingOrderViolation);
     expect((error as StandingOrderViolation).rule).toBe('constitutional-year');
@@ -118,7 +153,9 @@ describe('constitutional amendments', () => {
     const ruleset: Ruleset = napoDefaultRuleset();
     ruleset.submission.constitutionalAmendmentBodyKinds = ['branch', 'network'];
     const network = { id: 'b-lgbt', kind: 'network' as const, code: null };
-    expect(() => assertMaySubmit(submission({ kind: 'constitutional_amendment', body: network, ruleset }))).not.toThrow();
+    expect(() =>
+      assertMaySubmit(submission({ kind: 'constitutional_amendment', body: network, ruleset })),
+    ).not.toThrow();
   });
 });
 
@@ -130,10 +167,18 @@ describe('per-body limits', () => {
     return ruleset;
   };
 
-  it('takes a body\'s third motion and refuses its fourth', () => {
+  it("takes a body's third motion and refuses its fourth", () => {
     const ruleset = limited();
-    expect(() => assertMaySubmit(submission({ ruleset, existingCountsForBody: { motions: 2, constitutionalAmendments: 0 } }))).not.toThrow();
-    const error = refusal(() => assertMaySubmit(submission({ ruleset, existingCountsForBody: { motions: 3, constitutionalAmendments: 0 } })));
+    expect(() =>
+      assertMaySubmit(
+        submission({ ruleset, existingCountsForBody: { motions: 2, constitutionalAmendments: 0 } }),
+      ),
+    ).not.toThrow();
+    const error = refusal(() =>
+      assertMaySubmit(
+        submission({ ruleset, existingCountsForBody: { motions: 3, constitutionalAmendments: 0 } }),
+      ),
+    );
     expect(error).toBeInstanceOf(StandingOrderViolation);
     expect(error.message).toContain('London Branch has already submitted 3 motions');
   });
@@ -141,15 +186,25 @@ describe('per-body limits', () => {
   it('counts rule changes separately from motions', () => {
     const ruleset = limited();
     const counts = { motions: 3, constitutionalAmendments: 1 };
-    expect(() => assertMaySubmit(submission({ ruleset, kind: 'constitutional_amendment', existingCountsForBody: counts }))).not.toThrow();
+    expect(() =>
+      assertMaySubmit(
+        submission({ ruleset, kind: 'constitutional_amendment', existingCountsForBody: counts }),
+      ),
+    ).not.toThrow();
     const full = { motions: 0, constitutionalAmendments: 2 };
-    expect(refusal(() => assertMaySubmit(submission({ ruleset, kind: 'constitutional_amendment', existingCountsForBody: full })))).toBeInstanceOf(
-      StandingOrderViolation,
-    );
+    expect(
+      refusal(() =>
+        assertMaySubmit(
+          submission({ ruleset, kind: 'constitutional_amendment', existingCountsForBody: full }),
+        ),
+      ),
+    ).toBeInstanceOf(StandingOrderViolation);
   });
 
   it('sets no limit when the ruleset says null', () => {
-    expect(() => assertMaySubmit(submission({ existingCountsForBody: { motions: 40, constitutionalAmendments: 0 } }))).not.toThrow();
+    expect(() =>
+      assertMaySubmit(submission({ existingCountsForBody: { motions: 40, constitutionalAmendments: 0 } })),
+    ).not.toThrow();
   });
 });
 
@@ -158,10 +213,12 @@ describe('who may submit', () => {
     expect(refusal(() => assertMaySubmit(submission({ kind: 'composite' })))).toBeInstanceOf(Forbidden);
   });
 
-  it('lets only the body\'s officers act for it', () => {
+  it("lets only the body's officers act for it", () => {
     const body = { id: 'b1', kind: 'branch' as const, code: null, name: 'Cymru Branch' };
     expect(() => assertActsForBody('m1', body, ['m1', 'm2'])).not.toThrow();
-    expect(refusal(() => assertActsForBody('m3', body, ['m1', 'm2'])).message).toContain('officer of Cymru Branch');
+    expect(refusal(() => assertActsForBody('m3', body, ['m1', 'm2'])).message).toContain(
+      'officer of Cymru Branch',
+    );
   });
 });
 
@@ -170,24 +227,45 @@ describe('joint submission by two members', () => {
   const joint = { id: 'j1', kind: 'joint_members' as const, code: null };
 
   it('takes two full members, or a full and a professional associate member', () => {
-    expect(() => assertValidJointSubmission([{ memberId: 'a', category: 'full' }, { memberId: 'b', category: 'full' }], ruleset)).not.toThrow();
-    const mixed = [{ memberId: 'a', category: 'full' }, { memberId: 'b', category: 'professional_associate' }];
+    expect(() =>
+      assertValidJointSubmission(
+        [
+          { memberId: 'a', category: 'full' },
+          { memberId: 'b', category: 'full' },
+        ],
+        ruleset,
+      ),
+    ).not.toThrow();
+    const mixed = [
+      { memberId: 'a', category: 'full' },
+      { memberId: 'b', category: 'professional_associate' },
+    ];
     expect(() => assertMaySubmit(submission({ body: joint, jointMembers: mixed }))).not.toThrow();
   });
 
   it('refuses the same member twice', () => {
-    const twice = [{ memberId: 'a', category: 'full' }, { memberId: 'a', category: 'full' }];
+    const twice = [
+      { memberId: 'a', category: 'full' },
+      { memberId: 'a', category: 'full' },
+    ];
     expect(refusal(() => assertValidJointSubmission(twice, ruleset))).toBeInstanceOf(InvalidInput);
   });
 
   it('refuses one member alone, or three', () => {
-    expect(refusal(() => assertMaySubmit(submission({ body: joint, jointMembers: [{ memberId: 'a', category: 'full' }] })))).toBeInstanceOf(InvalidInput);
+    expect(
+      refusal(() =>
+        assertMaySubmit(submission({ body: joint, jointMembers: [{ memberId: 'a', category: 'full' }] })),
+      ),
+    ).toBeInstanceOf(InvalidInput);
     const three = ['a', 'b', 'c'].map((memberId) => ({ memberId, category: 'full' }));
     expect(refusal(() => assertValidJointSubmission(three, ruleset))).toBeInstanceOf(InvalidInput);
   });
 
   it('refuses a retired member as one of the pair', () => {
-    const pair = [{ memberId: 'a', category: 'full' }, { memberId: 'b', category: 'retired' }];
+    const pair = [
+      { memberId: 'a', category: 'full' },
+      { memberId: 'b', category: 'retired' },
+    ];
     const error = refusal(() => assertValidJointSubmission(pair, ruleset));
     expect(error).toBeInstanceOf(Forbidden);
     expect(error.message).toContain('Member b is retired');
@@ -207,7 +285,7 @@ describe('the word limit', () => {
     expect(countWords(words(201), ruleset)).toEqual({ words: 201, limit: 200, overLimit: true });
   });
 
-  it('follows the ruleset\'s limit', () => {
+  it("follows the ruleset's limit", () => {
     const short = napoDefaultRuleset();
     short.submission.wordLimit = 3;
     expect(countWords('one two three four', short).overLimit).toBe(true);

@@ -56,7 +56,9 @@ export interface SubmissionContext {
  */
 export function assertMaySubmit(ctx: SubmissionContext): void {
   if (ctx.kind === 'composite') {
-    throw new Forbidden('Composite motions are made by the Standing Orders Committee from submitted motions; submit a motion instead.');
+    throw new Forbidden(
+      'Composite motions are made by the Standing Orders Committee from submitted motions; submit a motion instead.',
+    );
   }
   if (ctx.body.kind === 'joint_members') assertValidJointSubmission(ctx.jointMembers ?? [], ctx.ruleset);
   if (ctx.kind === 'constitutional_amendment') assertMaySubmitConstitutionalAmendment(ctx);
@@ -65,7 +67,10 @@ export function assertMaySubmit(ctx: SubmissionContext): void {
 }
 
 /** [Napo] Any two full or professional associate members may submit jointly: two distinct members, both of those categories. */
-export function assertValidJointSubmission(members: JointSubmitter[], ruleset: Pick<Ruleset, 'submission'>): void {
+export function assertValidJointSubmission(
+  members: JointSubmitter[],
+  ruleset: Pick<Ruleset, 'submission'>,
+): void {
   const distinct = new Set(members.map((m) => m.memberId));
   if (members.length !== 2 || distinct.size !== 2) {
     throw new InvalidInput('A joint submission needs exactly two different members.', {
@@ -83,18 +88,25 @@ export function assertValidJointSubmission(members: JointSubmitter[], ruleset: P
 }
 
 /** Each body has officers who may submit for it; nobody else may. */
-export function assertActsForBody(memberId: string, body: SubmittingBody, officerMemberIds: readonly string[]): void {
+export function assertActsForBody(
+  memberId: string,
+  body: SubmittingBody,
+  officerMemberIds: readonly string[],
+): void {
   if (!officerMemberIds.includes(memberId)) {
     throw new Forbidden(`Only an officer of ${bodyName(body)} may submit or withdraw its motions.`);
   }
 }
 
 function assertMaySubmitConstitutionalAmendment(ctx: SubmissionContext): void {
-  const { constitutionalAmendmentBodyKinds: kinds, constitutionalAmendmentBodyCodes: codes } = ctx.ruleset.submission;
+  const { constitutionalAmendmentBodyKinds: kinds, constitutionalAmendmentBodyCodes: codes } =
+    ctx.ruleset.submission;
   const allowed = kinds.includes(ctx.body.kind) || (ctx.body.code !== null && codes.includes(ctx.body.code));
   if (!allowed) {
     const who = [...codes, ...kinds.map(pluralKind)].join(' and ');
-    throw new Forbidden(`Constitutional amendments may come only from ${who}; ${bodyName(ctx.body)} may submit a motion instead.`);
+    throw new Forbidden(
+      `Constitutional amendments may come only from ${who}; ${bodyName(ctx.body)} may submit a motion instead.`,
+    );
   }
   if (!ctx.conference.acceptsConstitutionalAmendments) {
     throw new StandingOrderViolation(
@@ -114,7 +126,11 @@ const DEADLINE_NAMES: Record<Exclude<MotionKind, 'composite'>, string> = {
 function assertBeforeDeadline(ctx: SubmissionContext): void {
   const kind = ctx.kind as Exclude<MotionKind, 'composite'>;
   const rules = ctx.motionsRules ?? napoMotionsRulesetExtension();
-  if (kind === 'emergency_motion' && rules.emergencyOnlyAfterMotionsDeadline && ctx.now <= ctx.deadlines.motions) {
+  if (
+    kind === 'emergency_motion' &&
+    rules.emergencyOnlyAfterMotionsDeadline &&
+    ctx.now <= ctx.deadlines.motions
+  ) {
     throw new StandingOrderViolation(
       'SO 7',
       `Motions are open until ${formatInConferenceTime(ctx.deadlines.motions, ctx.timeZone)}; ` +
@@ -142,7 +158,11 @@ function deadlineFor(kind: Exclude<MotionKind, 'composite'>, deadlines: Submissi
 function assertWithinBodyLimits(ctx: SubmissionContext): void {
   const { maxMotionsPerBody, maxConstitutionalAmendmentsPerBody } = ctx.ruleset.submission;
   // Emergency motions and amendments are not counted against the limits: the ruleset limits motions and rule changes.
-  if (ctx.kind === 'motion' && maxMotionsPerBody !== null && ctx.existingCountsForBody.motions >= maxMotionsPerBody) {
+  if (
+    ctx.kind === 'motion' &&
+    maxMotionsPerBody !== null &&
+    ctx.existingCountsForBody.motions >= maxMotionsPerBody
+  ) {
     throw new StandingOrderViolation(
       'per-body-limit',
       `${bodyName(ctx.body)} has already submitted ${ctx.existingCountsForBody.motions} motions, the most one body may submit ` +
@@ -150,7 +170,11 @@ function assertWithinBodyLimits(ctx: SubmissionContext): void {
     );
   }
   const cas = ctx.existingCountsForBody.constitutionalAmendments;
-  if (ctx.kind === 'constitutional_amendment' && maxConstitutionalAmendmentsPerBody !== null && cas >= maxConstitutionalAmendmentsPerBody) {
+  if (
+    ctx.kind === 'constitutional_amendment' &&
+    maxConstitutionalAmendmentsPerBody !== null &&
+    cas >= maxConstitutionalAmendmentsPerBody
+  ) {
     throw new StandingOrderViolation(
       'per-body-limit',
       `${bodyName(ctx.body)} has already submitted ${cas} constitutional amendments, the most one body may submit ` +
