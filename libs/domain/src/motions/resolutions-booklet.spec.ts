@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidInput } from '../errors';
 import {
   buildBookletModel,
@@ -10,7 +11,7 @@ import {
 } from './resolutions-booklet';
 
 // The real booklet of Napo's 2025 AGM (tests may read files; the domain code takes text).
-const BOOKLET_2025 = readFileSync('/work/shared/data/napo-agm-2025-resolutions.txt', 'utf8');
+const BOOKLET_2025 = readFileSync(join(__dirname, '../../../../fixtures/napo-agm-2025-resolutions.txt'), 'utf8');
 
 /** Turns a parsed booklet back into carried motions, each section owned by its own committee. */
 function asCarriedMotions(parsed: ParsedBooklet): {
