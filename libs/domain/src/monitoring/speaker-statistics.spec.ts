@@ -361,6 +361,13 @@ describe('suppression across a whole report (property)', () => {
             }
           }
           expect(recoverableSpeechCounts(report)).toEqual([]);
+          // The overall figures read the same with or without a breakdown, so two reports cannot be combined.
+          const plain = buildSpeakerReport(
+            { questions, speeches, attendees, now },
+            { questionCode: 'gender' },
+            ruleset,
+          );
+          expect(report.overall).toEqual(plain.overall);
         },
       ),
       { numRuns: 300 },

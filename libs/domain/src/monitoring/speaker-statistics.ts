@@ -269,10 +269,10 @@ function addSpeech(cell: RawCell, speech: MonitoredSpeech, context: JoinContext)
 
 /** Suppression patterns over the whole report: the groups are rows, 'all' is the column totals. */
 interface ReportPatterns {
-  speaking: SuppressionPattern;
-  firstTime: SuppressionPattern;
-  firstAgmEver: SuppressionPattern;
-  attendees: SuppressionPattern;
+  speaking: MeasurePattern;
+  firstTime: MeasurePattern;
+  firstAgmEver: MeasurePattern;
+  attendees: MeasurePattern;
 }
 
 function publish(
@@ -283,13 +283,11 @@ function publish(
   threshold: number,
 ): { overall: SpeakerReportGroup; groups: SpeakerReportGroup[] } {
   const patterns = suppressReport(overall, groups, breakdownBy, threshold);
-  const attendeesByMode = breakdownBy === 'attendance_mode' && groups.length > 0;
   const rowPatterns = (row: number | 'all'): GroupPatterns => ({
-    speaking: patternRow(patterns.speaking, row, groups.length > 0),
-    firstTime: patternRow(patterns.firstTime, row, groups.length > 0),
-    firstAgmEver: patternRow(patterns.firstAgmEver, row, groups.length > 0),
-    // Unless split by mode, every group is compared with the same attendee base.
-    attendees: patternRow(patterns.attendees, attendeesByMode ? row : 'all', attendeesByMode),
+    speaking: patternRow(patterns.speaking, row),
+    firstTime: patternRow(patterns.firstTime, row),
+    firstAgmEver: patternRow(patterns.firstAgmEver, row),
+    attendees: patternRow(patterns.attendees, row),
   });
   return {
     overall: publishGroup(question, 'all', overall, rowPatterns('all')),
@@ -297,11 +295,11 @@ function publish(
   };
 }
 
-/** Without a breakdown a table's only row is 'all'; with one, the groups are rows and 'all' is the margin. */
-function patternRow(pattern: SuppressionPattern, row: number | 'all', hasGroupRows: boolean): RowPattern {
-  if (row === 'all' && hasGroupRows) return { cells: pattern.columnTotals, total: pattern.grandTotal };
-  const index = row === 'all' ? 0 : row;
-  return { cells: pattern.cells[index], total: pattern.rowTotals[index] };
+/** The overall row, or a group's row; a measure with no group rows (attendees unless split by mode) repeats the overall. */
+function patternRow(pattern: MeasurePattern, row: number | 'all'): RowPattern {
+  if (row === 'all' || pattern.groups === null)
+    return { cells: pattern.overall.cells[0], total: pattern.overall.rowTotals[0] };
+  return { cells: pattern.groups.cells[row], total: pattern.groups.rowTotals[row] };
 }
 
 interface RowPattern {
@@ -315,42 +313,81 @@ function suppressReport(
   breakdownBy: MonitoringBreakdown | null,
   threshold: number,
 ): ReportPatterns {
-  const table = (count: (cell: RawCell) => number): CountTable =>
-    groups.length === 0
-      ? { cells: [overall.perCategory.map(count)], rowTotals: [count(overall.total)] }
-      : {
-          cells: groups.map((g) => g.perCategory.map(count)),
-          rowTotals: groups.map((g) => count(g.total)),
-          columnTotals: overall.perCategory.map(count),
-          grandTotal: count(overall.total),
-        };
+  const counts = (count: (cell: RawCell) => number): MeasureCounts => ({
+    overall: overall.perCategory.map(count),
+    overallTotal: count(overall.total),
+    groups: groups.map((g) => g.perCategory.map(count)),
+    groupTotals: groups.map((g) => count(g.total)),
+  });
   // Speeches and seconds are published on the speakers' pattern: a cell with few speakers hides
   // its speeches and time too, and the same lines protect them from subtraction.
-  const speaking = suppressSmallCounts(
-    table((c) => c.speakers.size),
+  const speaking = suppressMeasure(
+    counts((c) => c.speakers.size),
     threshold,
   );
   // Sub-counts of a hidden cell are hidden as well, then protected in their own right.
-  const firstTime = suppressSmallCounts(
-    table((c) => c.firstTime.size),
+  const firstTime = suppressMeasure(
+    counts((c) => c.firstTime.size),
     threshold,
     speaking,
   );
-  const firstAgmEver = suppressSmallCounts(
-    table((c) => c.firstAgmEver.size),
+  const firstAgmEver = suppressMeasure(
+    counts((c) => c.firstAgmEver.size),
     threshold,
     speaking,
   );
-  const attendeeTable: CountTable =
-    breakdownBy === 'attendance_mode' && groups.length > 0
-      ? {
-          cells: groups.map((g) => g.attendees),
-          rowTotals: groups.map((g) => g.attendeesTotal),
-          columnTotals: overall.attendees,
-          grandTotal: overall.attendeesTotal,
-        }
-      : { cells: [overall.attendees], rowTotals: [overall.attendeesTotal] };
-  return { speaking, firstTime, firstAgmEver, attendees: suppressSmallCounts(attendeeTable, threshold) };
+  // Unless split by mode, every group is compared with the same attendee base: one row is enough.
+  const byMode = breakdownBy === 'attendance_mode';
+  const attendees = suppressMeasure(
+    {
+      overall: overall.attendees,
+      overallTotal: overall.attendeesTotal,
+      groups: byMode ? groups.map((g) => g.attendees) : [],
+      groupTotals: byMode ? groups.map((g) => g.attendeesTotal) : [],
+    },
+    threshold,
+  );
+  return { speaking, firstTime, firstAgmEver, attendees };
+}
+
+interface MeasureCounts {
+  overall: number[];
+  overallTotal: number;
+  groups: number[][];
+  groupTotals: number[];
+}
+
+/** The patterns of one measure: the overall row alone, and the groups with the overall row as margin. */
+interface MeasurePattern {
+  overall: SuppressionPattern;
+  groups: SuppressionPattern | null;
+}
+
+/**
+ * The overall row is suppressed on its own first, exactly as a report without a breakdown shows it;
+ * the breakdown table then keeps that row as a fixed margin. So the overall figures look the same with
+ * or without a breakdown, and a reader cannot fill in one report's gaps from the other.
+ */
+function suppressMeasure(counts: MeasureCounts, threshold: number, parent?: MeasurePattern): MeasurePattern {
+  const overall = suppressSmallCounts(
+    { cells: [counts.overall], rowTotals: [counts.overallTotal] },
+    threshold,
+    {
+      alsoSuppress: parent?.overall,
+    },
+  );
+  if (counts.groups.length === 0) return { overall, groups: null };
+  const table: CountTable = {
+    cells: counts.groups,
+    rowTotals: counts.groupTotals,
+    columnTotals: counts.overall,
+    grandTotal: counts.overallTotal,
+  };
+  const groups = suppressSmallCounts(table, threshold, {
+    alsoSuppress: parent?.groups ?? undefined,
+    fixedMargins: { columnTotals: overall.cells[0], grandTotal: overall.rowTotals[0] },
+  });
+  return { overall, groups };
 }
 
 interface GroupPatterns {

@@ -83,9 +83,57 @@ describe('small-cell suppression', () => {
 
   it('hides more on request, e.g. a sub-count of a hidden cell', () => {
     const pattern = suppressSmallCounts({ cells: [[6, 7, 8]], rowTotals: [21] }, 5, {
-      cells: [[false, false, true]],
+      alsoSuppress: { cells: [[false, false, true]] },
     });
     expect(pattern.cells).toEqual([[true, false, true]]);
+  });
+
+  it('keeps margins fixed by another report as they are, and protects their lines through the cells', () => {
+    // The overall row [3, 12, 9 | 24] alone hides the 3 and the 9 (the 9 as its complement).
+    const overall = suppressSmallCounts({ cells: [[3, 12, 9]], rowTotals: [24] }, 5);
+    expect(overall.cells[0]).toEqual([true, false, true]);
+    // Broken down into two sessions ([1, 6, 4] and [2, 6, 5]) the overall row stays exactly as published;
+    // session 2's lone 2 is protected by its smallest shown neighbour, the 5, never by an overall figure.
+    const table = withTotals(
+      [
+        [1, 6, 4],
+        [2, 6, 5],
+      ],
+      { rows: true, columns: true, grand: true },
+    );
+    const pattern = suppressSmallCounts(table, 5, {
+      fixedMargins: { columnTotals: overall.cells[0], grandTotal: overall.rowTotals[0] },
+    });
+    expect(pattern.columnTotals).toEqual(overall.cells[0]);
+    expect(pattern.cells[1][2]).toBe(true);
+    expect(recoverBySubtraction(table, pattern)).toEqual([]);
+  });
+
+  it('keeps a fixed margin unchanged and still leaves nothing to subtraction (property)', () => {
+    const tables = fc.record({
+      rows: fc.integer({ min: 2, max: 5 }),
+      columns: fc.integer({ min: 1, max: 5 }),
+      threshold: fc.integer({ min: 1, max: 6 }),
+      seed: fc.array(fc.nat({ max: 25 }), { minLength: 25, maxLength: 25 }),
+    });
+    fc.assert(
+      fc.property(tables, ({ rows, columns, threshold, seed }) => {
+        const cells = Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: columns }, (_, c) => seed[r * 5 + c]),
+        );
+        const table = withTotals(cells, { rows: true, columns: true, grand: true });
+        const overall = suppressSmallCounts(
+          { cells: [table.columnTotals!], rowTotals: [table.grandTotal!] },
+          threshold,
+        );
+        const fixedMargins = { columnTotals: overall.cells[0], grandTotal: overall.rowTotals[0] };
+        const pattern = suppressSmallCounts(table, threshold, { fixedMargins });
+        expect(pattern.columnTotals).toEqual(fixedMargins.columnTotals);
+        expect(pattern.grandTotal).toBe(fixedMargins.grandTotal);
+        expect(recoverBySubtraction(table, pattern)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never leaves a suppressed cell that total minus the other shown cells of its row or column gives back', () => {

@@ -25,33 +25,52 @@ export interface SuppressionPattern {
   grandTotal: boolean;
 }
 
+/** Margins already published by another report, e.g. the overall row of the same data without a breakdown. */
+export type FixedMargins = Partial<Pick<SuppressionPattern, 'rowTotals' | 'columnTotals' | 'grandTotal'>>;
+
+export interface SuppressionOptions {
+  /** Places to hide whatever their count, e.g. a sub-count of a cell that is itself hidden. */
+  alsoSuppress?: Partial<SuppressionPattern>;
+  /**
+   * Margins whose pattern is decided elsewhere and must be kept as given, so that two reports of the
+   * same data never show a margin one way and hide it the other (which would let a reader combine them).
+   * A fixed margin is never chosen as a complement; its line is protected through its parts instead.
+   */
+  fixedMargins?: FixedMargins;
+}
+
 /**
- * Suppresses a table. `alsoSuppress` marks places to hide whatever their count, e.g. a sub-count of a
- * cell that is itself hidden. Counts need not be exact sums (distinct speakers are not additive across
+ * Suppresses a table. Counts need not be exact sums (distinct speakers are not additive across
  * sessions); treating every total as a sum only ever hides more.
  */
 export function suppressSmallCounts(
   table: CountTable,
   threshold: number,
-  alsoSuppress?: Partial<SuppressionPattern>,
+  options: SuppressionOptions = {},
 ): SuppressionPattern {
+  const { alsoSuppress, fixedMargins } = options;
   const small = (n: number) => n < threshold;
+  const margin = (counts: number[] | undefined, also: boolean[] | undefined, fixed: boolean[] | undefined) =>
+    (counts ?? []).map((n, i) => fixed?.[i] ?? (small(n) || (also?.[i] ?? false)));
   const pattern: SuppressionPattern = {
     cells: table.cells.map((row, r) =>
       row.map((n, c) => small(n) || (alsoSuppress?.cells?.[r]?.[c] ?? false)),
     ),
-    rowTotals: (table.rowTotals ?? []).map((n, i) => small(n) || (alsoSuppress?.rowTotals?.[i] ?? false)),
-    columnTotals: (table.columnTotals ?? []).map(
-      (n, i) => small(n) || (alsoSuppress?.columnTotals?.[i] ?? false),
-    ),
+    rowTotals: margin(table.rowTotals, alsoSuppress?.rowTotals, fixedMargins?.rowTotals),
+    columnTotals: margin(table.columnTotals, alsoSuppress?.columnTotals, fixedMargins?.columnTotals),
     grandTotal:
-      table.grandTotal !== undefined && (small(table.grandTotal) || (alsoSuppress?.grandTotal ?? false)),
+      table.grandTotal !== undefined &&
+      (fixedMargins?.grandTotal ?? (small(table.grandTotal) || (alsoSuppress?.grandTotal ?? false))),
   };
+  const isFixed = (slot: Slot) =>
+    (slot.kind === 'row' && fixedMargins?.rowTotals?.[slot.index] !== undefined) ||
+    (slot.kind === 'column' && fixedMargins?.columnTotals?.[slot.index] !== undefined) ||
+    (slot.kind === 'grand' && fixedMargins?.grandTotal !== undefined);
   const lines = tableLines(table);
   let changed = true;
   while (changed) {
     changed = false;
-    for (const line of lines) changed = protectLine(line, pattern) || changed;
+    for (const line of lines) changed = protectLine(line, pattern, isFixed) || changed;
   }
   return pattern;
 }
@@ -101,17 +120,20 @@ export function tableLines(table: CountTable): Line[] {
   return lines;
 }
 
-function protectLine(line: Line, pattern: SuppressionPattern): boolean {
+function protectLine(line: Line, pattern: SuppressionPattern, isFixed: (slot: Slot) => boolean): boolean {
   if (isSuppressed(pattern, line.total)) return false;
   const hidden = line.parts.filter((p) => isSuppressed(pattern, p.slot));
   if (hidden.length !== 1) return false;
-  const shown = line.parts.filter((p) => !isSuppressed(pattern, p.slot));
+  const shown = line.parts.filter((p) => !isSuppressed(pattern, p.slot) && !isFixed(p.slot));
   // The smallest shown part costs the least information; the first one wins a tie, so output is stable.
   const partner = shown.reduce<(typeof shown)[number] | undefined>(
     (best, p) => (best === undefined || p.count < best.count ? p : best),
     undefined,
   );
-  setSuppressed(pattern, partner ? partner.slot : line.total);
+  if (partner) setSuppressed(pattern, partner.slot);
+  else if (!isFixed(line.total)) setSuppressed(pattern, line.total);
+  // A line of one part whose total is fixed as shown: the part equals that published total already.
+  else return false;
   return true;
 }
 
