@@ -16,7 +16,7 @@ export { shownCell, suppressedCell } from './monitoring.types';
 export type { MonitoredSpeech, MonitoringAttendeeProfile, StatCell } from './monitoring.types';
 
 export { suppressSmallCounts } from './suppression';
-export type { CountTable, SuppressionPattern } from './suppression';
+export type { CountTable, SuppressionPattern, SuppressionOptions, FixedMargins } from './suppression';
 
 export { MONITORING_BREAKDOWNS, buildSpeakerReport, firstSpeechAtThisAgm } from './speaker-statistics';
 export type {

@@ -223,7 +223,9 @@ function groupSpeeches(
   const chronological = [...speeches].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   for (const speech of chronological) {
     const key = breakdownKey(speech, by);
-    byKey.set(key, [...(byKey.get(key) ?? []), speech]);
+    const members = byKey.get(key);
+    if (members) members.push(speech);
+    else byKey.set(key, [speech]);
   }
   const fixedOrder: readonly string[] | null =
     by === 'role' ? SPEECH_ROLES : by === 'attendance_mode' ? ['hall', 'remote'] : null;
