@@ -64,7 +64,7 @@ export function decide(
     case 'withdrawRequest':
       return d.withdrawRequest(item, command.memberId, command.requestId);
     case 'callSpeaker':
-      return d.callSpeaker(item, command.memberId);
+      return d.callSpeaker(item, command.memberId, command.requestId);
     case 'startSpeech':
     case 'pauseSpeech':
     case 'resumeSpeech':
@@ -284,10 +284,9 @@ class Decision {
     return [{ type: 'request_withdrawn', at: this.at, itemId: item.itemId, requestId: request.requestId, memberId }];
   }
 
-  callSpeaker(item: DebateItemState, memberId: string): DebateEvent[] {
+  callSpeaker(item: DebateItemState, memberId: string, requestId: string | undefined): DebateEvent[] {
     this.requireNoSpeech(item, 'calling the next speaker');
-    const mine = item.queue.filter((r) => r.memberId === memberId);
-    const request = mine.find((r) => r.kind !== 'speak') ?? mine.find((r) => r.kind === 'speak');
+    const request = this.requestToCall(item, memberId, requestId);
     if (!request) refuse('call-from-the-queue', `Member ${memberId} has not asked to speak; they must ask before being called.`);
     if (request.kind === 'speak') this.requireSpeechMayBeCalled(item, memberId, request.amendmentId);
     const suggestion = suggestNextSpeaker(
@@ -303,6 +302,14 @@ class Decision {
         followedSuggestion: suggestion ? suggestion.memberId === memberId : null,
       }),
     ];
+  }
+
+  /** The member's request named, else their waiting one not already called, points first (SO 14). */
+  private requestToCall(item: DebateItemState, memberId: string, requestId: string | undefined) {
+    const mine = item.queue.filter((r) => r.memberId === memberId && (requestId === undefined || r.requestId === requestId));
+    const notCalled = mine.filter((r) => r.requestId !== item.call?.requestId);
+    const candidates = notCalled.length > 0 ? notCalled : mine;
+    return candidates.find((r) => r.kind === 'point_of_order') ?? candidates.find((r) => r.kind !== 'speak') ?? candidates[0];
   }
 
   callRightOfReply(item: DebateItemState, memberId: string | undefined): DebateEvent[] {
@@ -613,7 +620,7 @@ class Decision {
   }
 
   private requireSpeechMayBeCalled(item: DebateItemState, memberId: string, requestOn: string | null): void {
-    const point = item.queue.find((r) => r.kind !== 'speak');
+    const point = item.queue.find((r) => r.kind !== 'speak' && this.context.attendanceOf(r.memberId) !== null);
     if (point) {
       refuse('SO 14', `A ${point.kind.replace(/_/g, ' ')} from member ${point.memberId} is taken ahead of the queue; call it first.`);
     }

@@ -396,6 +396,8 @@ export interface WithdrawRequestCommand extends AttendeeCommandBase {
 export interface CallSpeakerCommand extends ItemCommandBase {
   type: 'callSpeaker';
   memberId: string;
+  /** Which of the member's requests, when they have a point waiting as well as a request to speak. */
+  requestId?: string;
 }
 export interface SpeechTimerCommand extends ItemCommandBase {
   type: 'startSpeech' | 'pauseSpeech' | 'resumeSpeech' | 'endSpeech';

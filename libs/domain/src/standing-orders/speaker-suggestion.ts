@@ -32,7 +32,8 @@ export function suggestNextSpeaker(
 ): SpeakerSuggestion | null {
   const item = openItemOf(state);
   if (!item || item.speech !== null) return null;
-  const waiting = item.queue.filter((r) => r.requestId !== item.call?.requestId && isHere(r, history));
+  // A called point is still the next to be heard; a called speaker is already chosen, so look past them.
+  const waiting = item.queue.filter((r) => (r.kind !== 'speak' || r.requestId !== item.call?.requestId) && isHere(r, history));
   return suggestPoint(waiting) ?? (floorIsTakingSpeakers(item) ? suggestSpeech(state, item, waiting, history, rules) : null);
 }
 
