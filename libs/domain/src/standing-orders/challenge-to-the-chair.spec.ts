@@ -16,7 +16,12 @@ describe("a challenge to the chair's ruling", () => {
   it('is voted by two-thirds and overturns the ruling when carried', () => {
     const ctx = ruled();
     const rulingId = ctx.state.rulings[0].rulingId;
-    const [moved] = ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
+    const [moved] = ctx.run({
+      type: 'moveProcedural',
+      itemId: 'item-1',
+      kind: 'challenge_chair',
+      memberId: 'lee',
+    });
     expect(moved).toMatchObject({ kind: 'challenge_chair', majority: 'two_thirds', rulingId });
     expect(ctx.run({ type: 'putTheQuestion', itemId: 'item-1' })[0]).toMatchObject({
       subject: 'procedural',
@@ -34,24 +39,30 @@ describe("a challenge to the chair's ruling", () => {
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
     ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
     expect(ctx.state.rulings[0].status).toBe('upheld');
-    expect(ruleOf(ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' }))).toBe(
-      'challenge-chair',
-    );
+    expect(
+      ruleOf(
+        ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' }),
+      ),
+    ).toBe('challenge-chair');
   });
 
   it('refuses a challenge when the chair has made no ruling', () => {
     const ctx = new DebateTestContext({ mover: 'hall', seconder: 'hall', lee: 'hall' });
     ctx.openDebate('item-1', 'mover', 'seconder');
-    expect(ruleOf(ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' }))).toBe(
-      'challenge-chair',
-    );
+    expect(
+      ruleOf(
+        ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' }),
+      ),
+    ).toBe('challenge-chair');
   });
 
   it('takes one procedural motion at a time', () => {
     const ctx = ruled();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
-    expect(ruleOf(ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'kim' }))).toBe(
-      'procedural-motion',
-    );
+    expect(
+      ruleOf(
+        ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'kim' }),
+      ),
+    ).toBe('procedural-motion');
   });
 });

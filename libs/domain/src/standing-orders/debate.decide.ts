@@ -16,7 +16,11 @@ import {
   SpeechTimerCommand,
   TakeItemCommand,
 } from './debate.types';
-import { defaultSpeakerSuggestionRules, floorIsTakingSpeakers, suggestNextSpeaker } from './speaker-suggestion';
+import {
+  defaultSpeakerSuggestionRules,
+  floorIsTakingSpeakers,
+  suggestNextSpeaker,
+} from './speaker-suggestion';
 import { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecondsFor } from './speech-timer';
 
 /**
@@ -73,7 +77,12 @@ export function decide(
     case 'ruleOnPointOfOrder':
       return d.ruleOnPointOfOrder(item, command.ruling);
     case 'moveToAmendment':
-      return d.moveToAmendment(item, command.amendmentId, command.moverMemberId, command.seconderMemberId ?? null);
+      return d.moveToAmendment(
+        item,
+        command.amendmentId,
+        command.moverMemberId,
+        command.seconderMemberId ?? null,
+      );
     case 'backToSubstantive':
       return d.backToSubstantive(item);
     case 'amendmentOutcome':
@@ -120,17 +129,28 @@ class Decision {
 
   takeItem(command: TakeItemCommand): DebateEvent[] {
     const open = openItemOf(this.state);
-    if (open) refuse('order-of-business', `Item ${open.itemId} is still open; record its outcome before taking item ${command.itemId}.`);
+    if (open)
+      refuse(
+        'order-of-business',
+        `Item ${open.itemId} is still open; record its outcome before taking item ${command.itemId}.`,
+      );
     const earlier = this.state.items[command.itemId];
-    if (earlier) refuse('order-of-business', `Item ${command.itemId} has already been dealt with (${earlier.outcome}).`);
+    if (earlier)
+      refuse('order-of-business', `Item ${command.itemId} has already been dealt with (${earlier.outcome}).`);
     if (this.state.notReachedItemIds.includes(command.itemId)) {
-      refuse('order-of-business', `Item ${command.itemId} was recorded as not reached when time ran out; it goes to the NEC.`);
+      refuse(
+        'order-of-business',
+        `Item ${command.itemId} was recorded as not reached when time ran out; it goes to the NEC.`,
+      );
     }
     if (command.kind === 'amendment') {
-      throw new InvalidInput('An amendment is debated within its motion: take the motion, then move to the amendment.');
+      throw new InvalidInput(
+        'An amendment is debated within its motion: take the motion, then move to the amendment.',
+      );
     }
     const seconder = command.seconderMemberId ?? null;
-    if (seconder === command.moverMemberId) throw new InvalidInput('The mover cannot second their own motion.');
+    if (seconder === command.moverMemberId)
+      throw new InvalidInput('The mover cannot second their own motion.');
     return [
       {
         type: 'item_taken',
@@ -149,10 +169,15 @@ class Decision {
     if (itemIds.length === 0) throw new InvalidInput('Name the items that will not be reached.');
     for (const itemId of itemIds) {
       if (itemId === this.state.openItemId) {
-        refuse('order-of-business', `Item ${itemId} is under debate; put the question or record its outcome before the guillotine.`);
+        refuse(
+          'order-of-business',
+          `Item ${itemId} is under debate; put the question or record its outcome before the guillotine.`,
+        );
       }
-      if (this.state.items[itemId]) refuse('order-of-business', `Item ${itemId} has already been taken; it cannot be "not reached".`);
-      if (this.state.notReachedItemIds.includes(itemId)) refuse('order-of-business', `Item ${itemId} is already recorded as not reached.`);
+      if (this.state.items[itemId])
+        refuse('order-of-business', `Item ${itemId} has already been taken; it cannot be "not reached".`);
+      if (this.state.notReachedItemIds.includes(itemId))
+        refuse('order-of-business', `Item ${itemId} is already recorded as not reached.`);
     }
     // Time has run out: the motions not reached are recorded as such (and go to the NEC).
     return [{ type: 'items_not_reached', at: this.at, itemIds }];
@@ -172,12 +197,29 @@ class Decision {
     if (question.moved) refuse('moving-and-seconding', `${this.what(item)} has already been moved.`);
     this.requireNoSpeech(item, 'recording the mover as absent');
     const base = { at: this.at, itemId: item.itemId };
-    const absent: DebateEvent = { type: 'mover_absent', ...base, amendmentId: question.amendmentId, memberId: question.moverMemberId };
+    const absent: DebateEvent = {
+      type: 'mover_absent',
+      ...base,
+      amendmentId: question.amendmentId,
+      memberId: question.moverMemberId,
+    };
     // A motion whose mover is absent is not moved: it falls.
     if (question.amendmentId !== null) {
-      return [absent, { type: 'amendment_concluded', ...base, amendmentId: question.amendmentId, outcome: 'fell' }];
+      return [
+        absent,
+        { type: 'amendment_concluded', ...base, amendmentId: question.amendmentId, outcome: 'fell' },
+      ];
     }
-    return [absent, { type: 'item_concluded', ...base, motionId: item.motionId, outcome: 'fell', reason: 'not moved: the mover was absent' }];
+    return [
+      absent,
+      {
+        type: 'item_concluded',
+        ...base,
+        motionId: item.motionId,
+        outcome: 'fell',
+        reason: 'not moved: the mover was absent',
+      },
+    ];
   }
 
   callMover(item: DebateItemState): DebateEvent[] {
@@ -190,7 +232,10 @@ class Decision {
   callSeconder(item: DebateItemState): DebateEvent[] {
     const question = this.requireMovedNotSeconded(item, 'calling the seconder');
     if (question.seconderMemberId === null) {
-      refuse('moving-and-seconding', `No seconder is named for ${this.what(item)}; record it as formally seconded instead.`);
+      refuse(
+        'moving-and-seconding',
+        `No seconder is named for ${this.what(item)}; record it as formally seconded instead.`,
+      );
     }
     return [this.called(item, question.seconderMemberId, 'seconder')];
   }
@@ -211,11 +256,16 @@ class Decision {
   openFloor(item: DebateItemState): DebateEvent[] {
     const question = currentQuestionOf(item);
     this.requireDebateStage(item, 'opening the floor');
-    if (!question.moved) refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
+    if (!question.moved)
+      refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
     if (question.seconded === null) {
-      refuse('moving-and-seconding', `${this.what(item)} has not been seconded; call the seconder or record a formal seconding.`);
+      refuse(
+        'moving-and-seconding',
+        `${this.what(item)} has not been seconded; call the seconder or record a formal seconding.`,
+      );
     }
-    if (question.floorOpen) refuse('moving-and-seconding', `The floor is already open on ${this.what(item)}.`);
+    if (question.floorOpen)
+      refuse('moving-and-seconding', `The floor is already open on ${this.what(item)}.`);
     return [{ type: 'floor_opened', at: this.at, itemId: item.itemId, amendmentId: question.amendmentId }];
   }
 
@@ -224,12 +274,17 @@ class Decision {
   requestToSpeak(item: DebateItemState, command: RequestToSpeakCommand): DebateEvent[] {
     this.requirePresent(command.memberId);
     if (command.memberId === item.substantive.moverMemberId) {
-      refuse('right-of-reply', 'As mover of the motion you speak again only in your right of reply at the end of the debate.');
+      refuse(
+        'right-of-reply',
+        'As mover of the motion you speak again only in your right of reply at the end of the debate.',
+      );
     }
     this.requireNotSpoken(item, command.memberId, 'ask to speak');
     this.requireDebateNotClosed(item, 'ask to speak');
     if (item.queue.some((r) => r.kind === 'speak' && r.memberId === command.memberId)) {
-      throw new Conflict('You have already asked to speak in this debate; withdraw that request to change it.');
+      throw new Conflict(
+        'You have already asked to speak in this debate; withdraw that request to change it.',
+      );
     }
     return [
       {
@@ -278,20 +333,31 @@ class Decision {
 
   withdrawRequest(item: DebateItemState, memberId: string, requestId: string | undefined): DebateEvent[] {
     const request = item.queue.find((r) =>
-      requestId === undefined ? r.kind === 'speak' && r.memberId === memberId : r.requestId === requestId && r.memberId === memberId,
+      requestId === undefined
+        ? r.kind === 'speak' && r.memberId === memberId
+        : r.requestId === requestId && r.memberId === memberId,
     );
     if (!request) throw new NotFound('There is no such request waiting from this member.');
-    return [{ type: 'request_withdrawn', at: this.at, itemId: item.itemId, requestId: request.requestId, memberId }];
+    return [
+      { type: 'request_withdrawn', at: this.at, itemId: item.itemId, requestId: request.requestId, memberId },
+    ];
   }
 
   callSpeaker(item: DebateItemState, memberId: string, requestId: string | undefined): DebateEvent[] {
     this.requireNoSpeech(item, 'calling the next speaker');
     const request = this.requestToCall(item, memberId, requestId);
-    if (!request) refuse('call-from-the-queue', `Member ${memberId} has not asked to speak; they must ask before being called.`);
+    if (!request)
+      refuse(
+        'call-from-the-queue',
+        `Member ${memberId} has not asked to speak; they must ask before being called.`,
+      );
     if (request.kind === 'speak') this.requireSpeechMayBeCalled(item, memberId, request.amendmentId);
     const suggestion = suggestNextSpeaker(
       this.state,
-      { spokenAtThisAgm: this.context.spokenAtThisAgm ?? new Set(), attendanceOf: (id) => this.context.attendanceOf(id) },
+      {
+        spokenAtThisAgm: this.context.spokenAtThisAgm ?? new Set(),
+        attendanceOf: (id) => this.context.attendanceOf(id),
+      },
       this.ruleset.speakerSuggestion ?? defaultSpeakerSuggestionRules(),
     );
     const role = request.kind === 'speak' ? request.stance! : request.kind;
@@ -306,23 +372,40 @@ class Decision {
 
   /** The member's request named, else their waiting one not already called, points first (SO 14). */
   private requestToCall(item: DebateItemState, memberId: string, requestId: string | undefined) {
-    const mine = item.queue.filter((r) => r.memberId === memberId && (requestId === undefined || r.requestId === requestId));
+    const mine = item.queue.filter(
+      (r) => r.memberId === memberId && (requestId === undefined || r.requestId === requestId),
+    );
     const notCalled = mine.filter((r) => r.requestId !== item.call?.requestId);
     const candidates = notCalled.length > 0 ? notCalled : mine;
-    return candidates.find((r) => r.kind === 'point_of_order') ?? candidates.find((r) => r.kind !== 'speak') ?? candidates[0];
+    return (
+      candidates.find((r) => r.kind === 'point_of_order') ??
+      candidates.find((r) => r.kind !== 'speak') ??
+      candidates[0]
+    );
   }
 
   callRightOfReply(item: DebateItemState, memberId: string | undefined): DebateEvent[] {
     const mover = item.substantive.moverMemberId;
     if (memberId !== undefined && memberId !== mover) {
-      refuse('right-of-reply', `Only the mover of the motion (member ${mover}) has a right of reply; member ${memberId} has none.`);
+      refuse(
+        'right-of-reply',
+        `Only the mover of the motion (member ${mover}) has a right of reply; member ${memberId} has none.`,
+      );
     }
-    if (item.rightOfReplyGiven) refuse('right-of-reply', 'The mover has already replied; the right of reply is used once. Put the question.');
+    if (item.rightOfReplyGiven)
+      refuse(
+        'right-of-reply',
+        'The mover has already replied; the right of reply is used once. Put the question.',
+      );
     if (item.amendment) {
-      refuse('right-of-reply', `The right of reply closes the debate on the motion; deal with amendment ${item.amendment.amendmentId} first.`);
+      refuse(
+        'right-of-reply',
+        `The right of reply closes the debate on the motion; deal with amendment ${item.amendment.amendmentId} first.`,
+      );
     }
     this.requireDebateStage(item, 'calling the right of reply');
-    if (!item.substantive.floorOpen) refuse('right-of-reply', 'There has been no debate to reply to; open the floor first.');
+    if (!item.substantive.floorOpen)
+      refuse('right-of-reply', 'There has been no debate to reply to; open the floor first.');
     return [this.called(item, mover, 'right_of_reply')];
   }
 
@@ -375,7 +458,11 @@ class Decision {
   private startSpeech(item: DebateItemState): DebateEvent {
     this.requireNoSpeech(item, 'starting another speech');
     const call = item.call;
-    if (!call) return refuse('speakers-are-called', 'No speaker has been called; the chair calls a speaker before the speech starts.');
+    if (!call)
+      return refuse(
+        'speakers-are-called',
+        'No speaker has been called; the chair calls a speaker before the speech starts.',
+      );
     const limitSeconds = speechLimitSecondsFor(this.ruleset, call.role);
     return {
       type: 'speech_started',
@@ -395,8 +482,12 @@ class Decision {
   }
 
   ruleOnPointOfOrder(item: DebateItemState, ruling: string): DebateEvent[] {
-    if (ruling.trim() === '') throw new InvalidInput('Write the ruling: it is recorded in the proceedings.', { ruling: 'must not be empty' });
-    if (item.speech?.role === 'point_of_order') refuse('SO 14', 'End the point of order before ruling on it.');
+    if (ruling.trim() === '')
+      throw new InvalidInput('Write the ruling: it is recorded in the proceedings.', {
+        ruling: 'must not be empty',
+      });
+    if (item.speech?.role === 'point_of_order')
+      refuse('SO 14', 'End the point of order before ruling on it.');
     const ruled = new Set(this.state.rulings.map((r) => r.speechId));
     const point = this.state.speeches
       .filter((s) => s.itemId === item.itemId && s.role === 'point_of_order' && !ruled.has(s.speechId))
@@ -417,16 +508,27 @@ class Decision {
 
   // ---- amendments ----------------------------------------------------------------------------------
 
-  moveToAmendment(item: DebateItemState, amendmentId: string, moverMemberId: string, seconder: string | null): DebateEvent[] {
+  moveToAmendment(
+    item: DebateItemState,
+    amendmentId: string,
+    moverMemberId: string,
+    seconder: string | null,
+  ): DebateEvent[] {
     if (item.amendment) {
-      refuse('amendments', `Amendment ${item.amendment.amendmentId} is being debated; amendments are taken one at a time.`);
+      refuse(
+        'amendments',
+        `Amendment ${item.amendment.amendmentId} is being debated; amendments are taken one at a time.`,
+      );
     }
     if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
       refuse('amendments', `Amendment ${amendmentId} has already been dealt with.`);
     }
     this.requireDebateStage(item, 'moving to an amendment');
     if (!item.substantive.floorOpen) {
-      refuse('amendments', 'The motion must be moved and seconded, and the floor opened, before its amendments are taken.');
+      refuse(
+        'amendments',
+        'The motion must be moved and seconded, and the floor opened, before its amendments are taken.',
+      );
     }
     this.requireDebateNotClosed(item, 'move to an amendment');
     if (moverMemberId === item.substantive.moverMemberId) {
@@ -442,17 +544,28 @@ class Decision {
         amendmentId,
         moverMemberId,
         seconderMemberId: seconder,
-        amendsMotionAsAmendedBy: item.amendmentsDealtWith.filter((a) => a.outcome === 'carried').map((a) => a.amendmentId),
+        amendsMotionAsAmendedBy: item.amendmentsDealtWith
+          .filter((a) => a.outcome === 'carried')
+          .map((a) => a.amendmentId),
       },
     ];
   }
 
   backToSubstantive(item: DebateItemState): DebateEvent[] {
     const amendment = item.amendment;
-    if (!amendment?.amendmentId) return refuse('amendments', 'No amendment is being debated; the debate is on the motion.');
+    if (!amendment?.amendmentId)
+      return refuse('amendments', 'No amendment is being debated; the debate is on the motion.');
     this.requireDebateStage(item, 'returning to the motion');
     // Leaving an amendment without a vote: it is withdrawn.
-    return [{ type: 'amendment_concluded', at: this.at, itemId: item.itemId, amendmentId: amendment.amendmentId, outcome: 'withdrawn' }];
+    return [
+      {
+        type: 'amendment_concluded',
+        at: this.at,
+        itemId: item.itemId,
+        amendmentId: amendment.amendmentId,
+        outcome: 'withdrawn',
+      },
+    ];
   }
 
   amendmentOutcome(item: DebateItemState, outcome: 'carried' | 'lost'): DebateEvent[] {
@@ -468,14 +581,19 @@ class Decision {
   moveProcedural(item: DebateItemState, command: MoveProceduralCommand): DebateEvent[] {
     const closure = command.kind === 'question_be_now_put';
     if (closure && item.speech) {
-      refuse('question-be-now-put', 'The question be now put never interrupts a speech; it may be moved when the speech ends.');
+      refuse(
+        'question-be-now-put',
+        'The question be now put never interrupts a speech; it may be moved when the speech ends.',
+      );
     }
     this.requireNoSpeech(item, 'moving a procedural motion');
     this.requireNoProcedural(item);
     this.requireNotVoting(item);
-    if (item.rightOfReplyGiven) refuse('right-of-reply', 'The mover has replied; the vote is now taken, without procedural motions.');
+    if (item.rightOfReplyGiven)
+      refuse('right-of-reply', 'The mover has replied; the vote is now taken, without procedural motions.');
     if (closure) this.requireMayMoveClosure(item, command.memberId);
-    const rulingId = command.kind === 'challenge_chair' ? this.rulingToChallenge(item, command.rulingId) : null;
+    const rulingId =
+      command.kind === 'challenge_chair' ? this.rulingToChallenge(item, command.rulingId) : null;
     const attendanceMode = this.requirePresent(command.memberId);
     return [
       {
@@ -508,7 +626,14 @@ class Decision {
       },
     ];
     const ends = result === 'carried' ? PROCEDURAL_ENDINGS[procedural.kind] : undefined;
-    if (ends) events.push({ type: 'item_concluded', ...base, motionId: item.motionId, outcome: ends.outcome, reason: ends.reason });
+    if (ends)
+      events.push({
+        type: 'item_concluded',
+        ...base,
+        motionId: item.motionId,
+        outcome: ends.outcome,
+        reason: ends.reason,
+      });
     return events;
   }
 
@@ -518,7 +643,9 @@ class Decision {
     this.requireNoSpeech(item, 'putting the question');
     this.requireNotVoting(item);
     const base = { type: 'question_put' as const, at: this.at, itemId: item.itemId, motionId: item.motionId };
-    const carriedAmendmentIds = item.amendmentsDealtWith.filter((a) => a.outcome === 'carried').map((a) => a.amendmentId);
+    const carriedAmendmentIds = item.amendmentsDealtWith
+      .filter((a) => a.outcome === 'carried')
+      .map((a) => a.amendmentId);
     const procedural = item.procedural;
     if (procedural) {
       // Procedural motions are voted without debate.
@@ -537,7 +664,10 @@ class Decision {
     }
     const question = currentQuestionOf(item);
     if (!question.moved || question.seconded === null) {
-      refuse('moving-and-seconding', `${this.what(item)} must be moved and seconded before the question is put.`);
+      refuse(
+        'moving-and-seconding',
+        `${this.what(item)} must be moved and seconded before the question is put.`,
+      );
     }
     const onAmendment = question.amendmentId !== null;
     return [
@@ -560,16 +690,28 @@ class Decision {
     if (votedOutcome && item.questionPut?.subject !== 'substantive') {
       refuse('question-put', `Put the question on the motion before recording it as ${outcome}.`);
     }
-    if (outcome === 'carried' && item.asAmended) throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
-    if (outcome === 'carried_as_amended' && !item.asAmended) throw new InvalidInput('No amendment was carried: record it as carried.');
+    if (outcome === 'carried' && item.asAmended)
+      throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
+    if (outcome === 'carried_as_amended' && !item.asAmended)
+      throw new InvalidInput('No amendment was carried: record it as carried.');
     if (!votedOutcome) {
       this.requireNoSpeech(item, `recording the motion as ${outcome}`);
       if (outcome !== 'fell' && item.questionPut !== null) {
-        refuse('question-put', `The question has been put; record the result of the vote rather than ${outcome}.`);
+        refuse(
+          'question-put',
+          `The question has been put; record the result of the vote rather than ${outcome}.`,
+        );
       }
     }
     return [
-      { type: 'item_concluded', at: this.at, itemId: item.itemId, motionId: item.motionId, outcome, reason: command.reason ?? null },
+      {
+        type: 'item_concluded',
+        at: this.at,
+        itemId: item.itemId,
+        motionId: item.motionId,
+        outcome,
+        reason: command.reason ?? null,
+      },
     ];
   }
 
@@ -577,7 +719,10 @@ class Decision {
 
   private requireNoSpeech(item: DebateItemState, doing: string): void {
     if (item.speech) {
-      refuse('no-interrupting-a-speech', `Member ${item.speech.memberId} is speaking; end or wait for the speech before ${doing}.`);
+      refuse(
+        'no-interrupting-a-speech',
+        `Member ${item.speech.memberId} is speaking; end or wait for the speech before ${doing}.`,
+      );
     }
   }
 
@@ -591,7 +736,11 @@ class Decision {
   }
 
   private requireNotVoting(item: DebateItemState): void {
-    if (item.questionPut) refuse('question-put', `The question has been put (${item.questionPut.subject}); record the result first.`);
+    if (item.questionPut)
+      refuse(
+        'question-put',
+        `The question has been put (${item.questionPut.subject}); record the result first.`,
+      );
   }
 
   /** No speech, no pending procedural motion, no vote under way. */
@@ -606,7 +755,8 @@ class Decision {
     if (currentQuestionOf(item).closure) {
       refuse('question-be-now-put', `The question be now put was carried; it is too late to ${doing}.`);
     }
-    if (item.rightOfReplyGiven) refuse('right-of-reply', `The mover has replied and the vote is taken; it is too late to ${doing}.`);
+    if (item.rightOfReplyGiven)
+      refuse('right-of-reply', `The mover has replied and the vote is taken; it is too late to ${doing}.`);
   }
 
   private requireNotSpoken(item: DebateItemState, memberId: string, doing: string): void {
@@ -620,52 +770,74 @@ class Decision {
   }
 
   private requireSpeechMayBeCalled(item: DebateItemState, memberId: string, requestOn: string | null): void {
-    const point = item.queue.find((r) => r.kind !== 'speak' && this.context.attendanceOf(r.memberId) !== null);
+    const point = item.queue.find(
+      (r) => r.kind !== 'speak' && this.context.attendanceOf(r.memberId) !== null,
+    );
     if (point) {
-      refuse('SO 14', `A ${point.kind.replace(/_/g, ' ')} from member ${point.memberId} is taken ahead of the queue; call it first.`);
+      refuse(
+        'SO 14',
+        `A ${point.kind.replace(/_/g, ' ')} from member ${point.memberId} is taken ahead of the queue; call it first.`,
+      );
     }
     this.requireNotSpoken(item, memberId, 'speak again');
     this.requireNoProcedural(item);
     this.requireDebateNotClosed(item, 'call another speaker');
-    if (!floorIsTakingSpeakers(item)) refuse('moving-and-seconding', 'The floor is not open; open the floor first.');
+    if (!floorIsTakingSpeakers(item))
+      refuse('moving-and-seconding', 'The floor is not open; open the floor first.');
     const question = currentQuestionOf(item);
     if (requestOn !== question.amendmentId) {
       const on = requestOn === null ? 'the motion' : `amendment ${requestOn}`;
-      refuse('amendments', `Member ${memberId} asked to speak on ${on}, which is not the question under debate.`);
+      refuse(
+        'amendments',
+        `Member ${memberId} asked to speak on ${on}, which is not the question under debate.`,
+      );
     }
   }
 
   private requireMovedNotSeconded(item: DebateItemState, doing: string) {
     const question = currentQuestionOf(item);
     this.requireDebateStage(item, doing);
-    if (!question.moved) refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
-    if (question.seconded !== null) refuse('moving-and-seconding', `${this.what(item)} has already been seconded.`);
+    if (!question.moved)
+      refuse('moving-and-seconding', `${this.what(item)} has not been moved; call the mover first.`);
+    if (question.seconded !== null)
+      refuse('moving-and-seconding', `${this.what(item)} has already been seconded.`);
     return question;
   }
 
   private requireMayMoveClosure(item: DebateItemState, memberId: string): void {
     const question = currentQuestionOf(item);
     if (memberId === item.substantive.moverMemberId || memberId === question.moverMemberId) {
-      refuse('question-be-now-put', 'The mover may not move that the question be now put; the mover keeps the right of reply.');
+      refuse(
+        'question-be-now-put',
+        'The mover may not move that the question be now put; the mover keeps the right of reply.',
+      );
     }
     if (item.spokenMemberIds.includes(memberId)) {
-      refuse('question-be-now-put', `Only a member who has not spoken in this debate may move that the question be now put; member ${memberId} has spoken.`);
+      refuse(
+        'question-be-now-put',
+        `Only a member who has not spoken in this debate may move that the question be now put; member ${memberId} has spoken.`,
+      );
     }
-    if (!question.floorOpen) refuse('question-be-now-put', 'There is no debate to close yet: the floor is not open.');
+    if (!question.floorOpen)
+      refuse('question-be-now-put', 'There is no debate to close yet: the floor is not open.');
     if (question.closure) refuse('question-be-now-put', 'The question be now put has already been carried.');
   }
 
   private rulingToChallenge(item: DebateItemState, rulingId: string | undefined): string {
     const standing = this.state.rulings.filter((r) => r.itemId === item.itemId && r.status === 'standing');
     const ruling = rulingId === undefined ? standing.at(-1) : standing.find((r) => r.rulingId === rulingId);
-    if (!ruling) return refuse('challenge-chair', 'There is no standing ruling of the chair on this item to challenge.');
+    if (!ruling)
+      return refuse('challenge-chair', 'There is no standing ruling of the chair on this item to challenge.');
     return ruling.rulingId;
   }
 
   private requirePresent(memberId: string): AttendanceMode {
     const mode = this.context.attendanceOf(memberId);
     if (mode === null) {
-      return refuse('presence', `Member ${memberId} is not registered or not present at the AGM now; they cannot be called or take part.`);
+      return refuse(
+        'presence',
+        `Member ${memberId} is not registered or not present at the AGM now; they cannot be called or take part.`,
+      );
     }
     return mode;
   }
@@ -676,7 +848,11 @@ class Decision {
     item: DebateItemState,
     memberId: string,
     role: Extract<DebateEvent, { type: 'speaker_called' }>['role'],
-    choice: { requestId: string | null; suggestedMemberId: string | null; followedSuggestion: boolean | null } = {
+    choice: {
+      requestId: string | null;
+      suggestedMemberId: string | null;
+      followedSuggestion: boolean | null;
+    } = {
       requestId: null,
       suggestedMemberId: null,
       followedSuggestion: null,
@@ -705,12 +881,16 @@ class Decision {
   }
 
   private motionMajority(item: DebateItemState): Majority {
-    return item.kind === 'constitutional_amendment' ? this.ruleset.majorities.constitutional_amendment : this.ruleset.majorities.motion;
+    return item.kind === 'constitutional_amendment'
+      ? this.ruleset.majorities.constitutional_amendment
+      : this.ruleset.majorities.motion;
   }
 }
 
 /** What a carried procedural motion does to the item; the others resume or close the debate in the fold. */
-const PROCEDURAL_ENDINGS: Partial<Record<string, { outcome: 'fell' | 'remitted' | 'referred_back'; reason: string }>> = {
+const PROCEDURAL_ENDINGS: Partial<
+  Record<string, { outcome: 'fell' | 'remitted' | 'referred_back'; reason: string }>
+> = {
   next_business: { outcome: 'fell', reason: 'next business carried' },
   remit: { outcome: 'remitted', reason: 'remitted by procedural motion' },
   refer_back: { outcome: 'referred_back', reason: 'referred back by procedural motion' },

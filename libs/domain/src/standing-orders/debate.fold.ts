@@ -14,7 +14,14 @@ import {
  */
 
 /** Roles that are a speech in the debate; SO 14: points of order and requests for information are not. */
-export const SPEAKING_ROLES: readonly SpeechRole[] = ['mover', 'seconder', 'for', 'against', 'to', 'right_of_reply'];
+export const SPEAKING_ROLES: readonly SpeechRole[] = [
+  'mover',
+  'seconder',
+  'for',
+  'against',
+  'to',
+  'right_of_reply',
+];
 
 export function isSpeakingRole(role: SpeechRole): boolean {
   return SPEAKING_ROLES.includes(role);
@@ -24,7 +31,10 @@ export function emptyDebateState(): DebateState {
   return { version: 0, openItemId: null, items: {}, notReachedItemIds: [], rulings: [], speeches: [] };
 }
 
-export function foldDebate(events: readonly DebateEvent[], from: DebateState = emptyDebateState()): DebateState {
+export function foldDebate(
+  events: readonly DebateEvent[],
+  from: DebateState = emptyDebateState(),
+): DebateState {
   return events.reduce(applyDebateEvent, from);
 }
 
@@ -46,7 +56,13 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
         openItemId: event.itemId,
         items: {
           ...state.items,
-          [event.itemId]: newItem(event.itemId, event.motionId, event.kind, event.moverMemberId, event.seconderMemberId),
+          [event.itemId]: newItem(
+            event.itemId,
+            event.motionId,
+            event.kind,
+            event.moverMemberId,
+            event.seconderMemberId,
+          ),
         },
       };
     case 'items_not_reached':
@@ -68,7 +84,9 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
         ],
       };
     case 'procedural_decided':
-      return withItem(applyRulingChallenge(next, event), event.itemId, (item) => applyProceduralResult(item, event));
+      return withItem(applyRulingChallenge(next, event), event.itemId, (item) =>
+        applyProceduralResult(item, event),
+      );
     case 'speech_started':
       return withItem(withSpeechStarted(next, event), event.itemId, (item) => {
         if (isSpeakingRole(event.role)) {
@@ -94,9 +112,13 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
         };
       });
     case 'speech_ended':
-      return withItem(withSpeechEnded(next, event.speechId, event.endedAt, event.overrunSeconds), event.itemId, (item) => {
-        item.speech = null;
-      });
+      return withItem(
+        withSpeechEnded(next, event.speechId, event.endedAt, event.overrunSeconds),
+        event.itemId,
+        (item) => {
+          item.speech = null;
+        },
+      );
     case 'procedural_moved':
       return withItem(withProceduralRecord(next, event), event.itemId, (item) => {
         item.call = null;
@@ -142,8 +164,20 @@ function newItem(
   };
 }
 
-function newQuestion(amendmentId: string | null, moverMemberId: string, seconderMemberId: string | null): DebateQuestion {
-  return { amendmentId, moverMemberId, seconderMemberId, moved: false, seconded: null, floorOpen: false, closure: false };
+function newQuestion(
+  amendmentId: string | null,
+  moverMemberId: string,
+  seconderMemberId: string | null,
+): DebateQuestion {
+  return {
+    amendmentId,
+    moverMemberId,
+    seconderMemberId,
+    moved: false,
+    seconded: null,
+    floorOpen: false,
+    closure: false,
+  };
 }
 
 /** Applies `change` to a private copy of one item, so the previous state is never touched. */
@@ -152,7 +186,8 @@ function withItem(state: DebateState, itemId: string, change: (item: DebateItemS
   if (!current) return state;
   const item = structuredClone(current);
   change(item);
-  const openItemId = item.status === 'open' ? state.openItemId : state.openItemId === itemId ? null : state.openItemId;
+  const openItemId =
+    item.status === 'open' ? state.openItemId : state.openItemId === itemId ? null : state.openItemId;
   return { ...state, openItemId, items: { ...state.items, [itemId]: item } };
 }
 
@@ -164,7 +199,16 @@ function applyItemEvent(
   item: DebateItemState,
   event: Exclude<
     DebateEvent,
-    { type: 'item_taken' | 'items_not_reached' | 'point_ruled' | 'procedural_decided' | 'speech_started' | 'speech_ended' | 'procedural_moved' }
+    {
+      type:
+        | 'item_taken'
+        | 'items_not_reached'
+        | 'point_ruled'
+        | 'procedural_decided'
+        | 'speech_started'
+        | 'speech_ended'
+        | 'procedural_moved';
+    }
   >,
 ): void {
   switch (event.type) {
@@ -237,7 +281,11 @@ function applyItemEvent(
       return;
     case 'question_put':
       item.call = null;
-      item.questionPut = { subject: event.subject, amendmentId: event.amendmentId, proceduralId: event.proceduralId };
+      item.questionPut = {
+        subject: event.subject,
+        amendmentId: event.amendmentId,
+        proceduralId: event.proceduralId,
+      };
       return;
     case 'item_concluded':
       item.status = 'concluded';
@@ -252,7 +300,11 @@ function applyItemEvent(
   }
 }
 
-function concludeAmendment(item: DebateItemState, amendmentId: string, outcome: DebateItemState['amendmentsDealtWith'][number]['outcome']): void {
+function concludeAmendment(
+  item: DebateItemState,
+  amendmentId: string,
+  outcome: DebateItemState['amendmentsDealtWith'][number]['outcome'],
+): void {
   item.amendmentsDealtWith.push({ amendmentId, outcome });
   // A carried amendment makes the motion "as amended"; the next amendment is to the amended motion.
   if (outcome === 'carried') item.asAmended = true;
@@ -276,10 +328,16 @@ function applyRulingChallenge(state: DebateState, event: ProceduralDecidedEvent)
   if (event.kind !== 'challenge_chair' || event.rulingId === null) return state;
   // Two-thirds to overturn: a carried challenge overturns the ruling, a lost one upholds it.
   const status = event.result === 'carried' ? 'overturned' : 'upheld';
-  return { ...state, rulings: state.rulings.map((r) => (r.rulingId === event.rulingId ? { ...r, status } : r)) };
+  return {
+    ...state,
+    rulings: state.rulings.map((r) => (r.rulingId === event.rulingId ? { ...r, status } : r)),
+  };
 }
 
-function withSpeechStarted(state: DebateState, event: Extract<DebateEvent, { type: 'speech_started' }>): DebateState {
+function withSpeechStarted(
+  state: DebateState,
+  event: Extract<DebateEvent, { type: 'speech_started' }>,
+): DebateState {
   const item = state.items[event.itemId];
   if (!item) return state;
   const record: SpeechRecord = {
@@ -299,15 +357,25 @@ function withSpeechStarted(state: DebateState, event: Extract<DebateEvent, { typ
   return { ...state, speeches: [...state.speeches, record] };
 }
 
-function withSpeechEnded(state: DebateState, speechId: string, endedAt: string, overrun: number): DebateState {
+function withSpeechEnded(
+  state: DebateState,
+  speechId: string,
+  endedAt: string,
+  overrun: number,
+): DebateState {
   return {
     ...state,
-    speeches: state.speeches.map((s) => (s.speechId === speechId ? { ...s, endedAt, overrunSeconds: overrun } : s)),
+    speeches: state.speeches.map((s) =>
+      s.speechId === speechId ? { ...s, endedAt, overrunSeconds: overrun } : s,
+    ),
   };
 }
 
 /** A procedural motion is moved without a timed speech: an intervention that starts and ends at once. */
-function withProceduralRecord(state: DebateState, event: Extract<DebateEvent, { type: 'procedural_moved' }>): DebateState {
+function withProceduralRecord(
+  state: DebateState,
+  event: Extract<DebateEvent, { type: 'procedural_moved' }>,
+): DebateState {
   const item = state.items[event.itemId];
   if (!item) return state;
   const record: SpeechRecord = {

@@ -2,7 +2,14 @@ import { AttendanceMode } from '../enums';
 import { napoDefaultRuleset } from '../ruleset/ruleset';
 import { decide } from './debate.decide';
 import { applyDebateEvent, emptyDebateState } from './debate.fold';
-import { DebateCommand, DebateContext, DebateEvent, DebateRuleset, DebateState, SpeakingStance } from './debate.types';
+import {
+  DebateCommand,
+  DebateContext,
+  DebateEvent,
+  DebateRuleset,
+  DebateState,
+  SpeakingStance,
+} from './debate.types';
 
 /** Test seeding context for the debate specs: a fake clock, a presence list and the event log. */
 
@@ -25,7 +32,10 @@ export class DebateTestContext {
   }
 
   context(): DebateContext {
-    return { attendanceOf: (memberId) => this.present.get(memberId) ?? null, spokenAtThisAgm: this.spokenAtThisAgm };
+    return {
+      attendanceOf: (memberId) => this.present.get(memberId) ?? null,
+      spokenAtThisAgm: this.spokenAtThisAgm,
+    };
   }
 
   /** Decides and applies the command; returns the events it produced. */
@@ -57,7 +67,14 @@ export class DebateTestContext {
 
   /** Takes the item, has the mover and seconder speak, and opens the floor. */
   openDebate(itemId: string, mover: string, seconder: string, motionId = `motion-${itemId}`): void {
-    this.run({ type: 'takeItem', itemId, motionId, moverMemberId: mover, seconderMemberId: seconder, kind: 'motion' });
+    this.run({
+      type: 'takeItem',
+      itemId,
+      motionId,
+      moverMemberId: mover,
+      seconderMemberId: seconder,
+      kind: 'motion',
+    });
     this.moveAndSecond(itemId);
   }
 
@@ -79,7 +96,13 @@ export class DebateTestContext {
 
   /** A member from the floor asks to speak, is called and speaks. */
   speakFromFloor(itemId: string, memberId: string, stance: SpeakingStance, seconds = 90): void {
-    this.run({ type: 'requestToSpeak', itemId, memberId, stance, attendanceMode: this.present.get(memberId) ?? 'hall' });
+    this.run({
+      type: 'requestToSpeak',
+      itemId,
+      memberId,
+      stance,
+      attendanceMode: this.present.get(memberId) ?? 'hall',
+    });
     this.run({ type: 'callSpeaker', itemId, memberId });
     this.speak(itemId, seconds);
   }

@@ -9,13 +9,7 @@ import { Ruleset } from '../ruleset/ruleset';
 export type SpeakingStance = 'for' | 'against' | 'to';
 export type PointKind = 'point_of_order' | 'request_for_information';
 export type DebateOutcome =
-  | 'carried'
-  | 'carried_as_amended'
-  | 'lost'
-  | 'remitted'
-  | 'referred_back'
-  | 'withdrawn'
-  | 'fell';
+  'carried' | 'carried_as_amended' | 'lost' | 'remitted' | 'referred_back' | 'withdrawn' | 'fell';
 export type AmendmentOutcome = 'carried' | 'lost' | 'withdrawn' | 'fell';
 export type ProceduralResult = 'carried' | 'lost';
 export type QuestionSubject = 'substantive' | 'amendment' | 'procedural';

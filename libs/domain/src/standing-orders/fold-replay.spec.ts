@@ -6,17 +6,38 @@ import { DebateEvent } from './debate.types';
 // on another instance, after a JSON round trip through the database and sockets) rebuilds the same state.
 describe('folding the debate events', () => {
   function busyDebate() {
-    const ctx = new DebateTestContext({ mover: 'hall', seconder: 'remote', ann: 'hall', ben: 'remote', cat: 'hall', dan: 'remote', lee: 'hall' });
+    const ctx = new DebateTestContext({
+      mover: 'hall',
+      seconder: 'remote',
+      ann: 'hall',
+      ben: 'remote',
+      cat: 'hall',
+      dan: 'remote',
+      lee: 'hall',
+    });
     ctx.openDebate('item-1', 'mover', 'seconder');
     ctx.raisePointAndRule();
-    ctx.run({ type: 'moveToAmendment', itemId: 'item-1', amendmentId: 'A1', moverMemberId: 'ann', seconderMemberId: 'ben' });
+    ctx.run({
+      type: 'moveToAmendment',
+      itemId: 'item-1',
+      amendmentId: 'A1',
+      moverMemberId: 'ann',
+      seconderMemberId: 'ben',
+    });
     ctx.moveAndSecond('item-1');
     ctx.speakFromFloor('item-1', 'cat', 'against');
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
     ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'carried' });
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
     ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
-    ctx.run({ type: 'requestToSpeak', itemId: 'item-1', memberId: 'dan', stance: 'for', attendanceMode: 'remote', firstAgmEver: true });
+    ctx.run({
+      type: 'requestToSpeak',
+      itemId: 'item-1',
+      memberId: 'dan',
+      stance: 'for',
+      attendanceMode: 'remote',
+      firstAgmEver: true,
+    });
     ctx.run({ type: 'callRightOfReply', itemId: 'item-1' });
     ctx.speak('item-1', 100);
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });

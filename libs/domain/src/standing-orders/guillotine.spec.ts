@@ -13,14 +13,22 @@ describe('the guillotine: motions not reached', () => {
   it('records the remaining items as not reached', () => {
     const ctx = firstItemDone();
     const events = ctx.run({ type: 'guillotine', itemIds: ['item-2', 'item-3', 'item-2'] });
-    expect(events).toEqual([{ type: 'items_not_reached', at: ctx.now.toISOString(), itemIds: ['item-2', 'item-3'] }]);
+    expect(events).toEqual([
+      { type: 'items_not_reached', at: ctx.now.toISOString(), itemIds: ['item-2', 'item-3'] },
+    ]);
     expect(ctx.state.notReachedItemIds).toEqual(['item-2', 'item-3']);
   });
 
   it('refuses to take an item that was not reached', () => {
     const ctx = firstItemDone();
     ctx.run({ type: 'guillotine', itemIds: ['item-2'] });
-    const error = ctx.refusal({ type: 'takeItem', itemId: 'item-2', motionId: 'm2', moverMemberId: 'mover', kind: 'motion' });
+    const error = ctx.refusal({
+      type: 'takeItem',
+      itemId: 'item-2',
+      motionId: 'm2',
+      moverMemberId: 'mover',
+      kind: 'motion',
+    });
     expect(ruleOf(error)).toBe('order-of-business');
     expect(error.message).toMatch(/not reached/);
   });
@@ -29,7 +37,9 @@ describe('the guillotine: motions not reached', () => {
     const ctx = firstItemDone();
     expect(ruleOf(ctx.refusal({ type: 'guillotine', itemIds: ['item-1'] }))).toBe('order-of-business');
     ctx.run({ type: 'takeItem', itemId: 'item-2', motionId: 'm2', moverMemberId: 'mover', kind: 'motion' });
-    expect(ruleOf(ctx.refusal({ type: 'guillotine', itemIds: ['item-2', 'item-3'] }))).toBe('order-of-business');
+    expect(ruleOf(ctx.refusal({ type: 'guillotine', itemIds: ['item-2', 'item-3'] }))).toBe(
+      'order-of-business',
+    );
     expect(ctx.state.notReachedItemIds).toEqual([]);
   });
 });

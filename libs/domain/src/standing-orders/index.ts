@@ -8,7 +8,11 @@ export {
   openItemOf,
   SPEAKING_ROLES,
 } from './debate.fold';
-export { defaultSpeakerSuggestionRules, floorIsTakingSpeakers, suggestNextSpeaker } from './speaker-suggestion';
+export {
+  defaultSpeakerSuggestionRules,
+  floorIsTakingSpeakers,
+  suggestNextSpeaker,
+} from './speaker-suggestion';
 export type { SpeakerHistory, SpeakerSuggestion } from './speaker-suggestion';
 export { speechesOf } from './speech-records';
 export { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecondsFor } from './speech-timer';

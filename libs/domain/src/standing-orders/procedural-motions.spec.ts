@@ -14,7 +14,11 @@ describe('procedural motions', () => {
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'ann' });
     const events = ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
     expect(events.map((e) => e.type)).toEqual(['procedural_decided', 'item_concluded']);
-    expect(ctx.state.items['item-1']).toMatchObject({ status: 'concluded', outcome: 'fell', outcomeReason: 'next business carried' });
+    expect(ctx.state.items['item-1']).toMatchObject({
+      status: 'concluded',
+      outcome: 'fell',
+      outcomeReason: 'next business carried',
+    });
     expect(() =>
       ctx.run({ type: 'takeItem', itemId: 'item-2', motionId: 'm2', moverMemberId: 'ben', kind: 'motion' }),
     ).not.toThrow();
@@ -32,7 +36,12 @@ describe('procedural motions', () => {
 
   it('records a suspension of standing orders by two-thirds and carries on', () => {
     const ctx = debate();
-    const [moved] = ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'suspend_standing_orders', memberId: 'ann' });
+    const [moved] = ctx.run({
+      type: 'moveProcedural',
+      itemId: 'item-1',
+      kind: 'suspend_standing_orders',
+      memberId: 'ann',
+    });
     expect(moved).toMatchObject({ majority: 'two_thirds' });
     ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
     expect(ctx.state.items['item-1']).toMatchObject({ status: 'open', standingOrdersSuspended: true });
@@ -42,13 +51,24 @@ describe('procedural motions', () => {
     const ctx = debate();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'question_be_now_put', memberId: 'ann' });
     ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
-    expect(speechesOf(ctx.state).at(-1)).toMatchObject({ memberId: 'ann', role: 'procedural', attendanceMode: 'remote', limitSeconds: null });
+    expect(speechesOf(ctx.state).at(-1)).toMatchObject({
+      memberId: 'ann',
+      role: 'procedural',
+      attendanceMode: 'remote',
+      limitSeconds: null,
+    });
     expect(() => ctx.speakFromFloor('item-1', 'ann', 'for')).not.toThrow();
   });
 
   it('refuses a result when no procedural motion is pending, and a procedural motion from someone absent', () => {
     const ctx = debate();
-    expect(ruleOf(ctx.refusal({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' }))).toBe('procedural-motion');
-    expect(ruleOf(ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'nobody' }))).toBe('presence');
+    expect(ruleOf(ctx.refusal({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' }))).toBe(
+      'procedural-motion',
+    );
+    expect(
+      ruleOf(
+        ctx.refusal({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'nobody' }),
+      ),
+    ).toBe('presence');
   });
 });

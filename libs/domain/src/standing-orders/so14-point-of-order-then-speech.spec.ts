@@ -6,7 +6,13 @@ import { speechesOf } from './speech-records';
 // Jo later asks to speak for the motion. SO 14: the point did not count as having spoken.
 describe('SO 14: a point of order does not count as having spoken', () => {
   function debateUnderWay() {
-    const ctx = new DebateTestContext({ mover: 'hall', seconder: 'hall', jo: 'remote', sam: 'hall', kim: 'hall' });
+    const ctx = new DebateTestContext({
+      mover: 'hall',
+      seconder: 'hall',
+      jo: 'remote',
+      sam: 'hall',
+      kim: 'hall',
+    });
     ctx.openDebate('item-1', 'mover', 'seconder');
     return ctx;
   }
@@ -35,15 +41,29 @@ describe('SO 14: a point of order does not count as having spoken', () => {
     ctx.speak('item-1', 15);
     ctx.speakFromFloor('item-1', 'jo', 'for');
 
-    const error = ctx.refusal({ type: 'requestToSpeak', itemId: 'item-1', memberId: 'jo', stance: 'against', attendanceMode: 'remote' });
+    const error = ctx.refusal({
+      type: 'requestToSpeak',
+      itemId: 'item-1',
+      memberId: 'jo',
+      stance: 'against',
+      attendanceMode: 'remote',
+    });
     expect(ruleOf(error)).toBe('one-speech-per-motion');
     // ...but a further point of order stays open to them.
-    expect(() => ctx.run({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'jo', attendanceMode: 'remote' })).not.toThrow();
+    expect(() =>
+      ctx.run({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'jo', attendanceMode: 'remote' }),
+    ).not.toThrow();
   });
 
   it('takes a point of order ahead of the queue', () => {
     const ctx = debateUnderWay();
-    ctx.run({ type: 'requestToSpeak', itemId: 'item-1', memberId: 'sam', stance: 'against', attendanceMode: 'hall' });
+    ctx.run({
+      type: 'requestToSpeak',
+      itemId: 'item-1',
+      memberId: 'sam',
+      stance: 'against',
+      attendanceMode: 'hall',
+    });
     ctx.run({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'jo', attendanceMode: 'remote' });
 
     const error = ctx.refusal({ type: 'callSpeaker', itemId: 'item-1', memberId: 'sam' });
@@ -54,13 +74,29 @@ describe('SO 14: a point of order does not count as having spoken', () => {
 
   it('refuses a point of order during a speech, except on the conduct of a vote during it', () => {
     const ctx = debateUnderWay();
-    ctx.run({ type: 'requestToSpeak', itemId: 'item-1', memberId: 'sam', stance: 'against', attendanceMode: 'hall' });
+    ctx.run({
+      type: 'requestToSpeak',
+      itemId: 'item-1',
+      memberId: 'sam',
+      stance: 'against',
+      attendanceMode: 'hall',
+    });
     ctx.run({ type: 'callSpeaker', itemId: 'item-1', memberId: 'sam' });
     ctx.run({ type: 'startSpeech', itemId: 'item-1' });
 
-    const point = ctx.refusal({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'jo', attendanceMode: 'remote' });
+    const point = ctx.refusal({
+      type: 'raisePointOfOrder',
+      itemId: 'item-1',
+      memberId: 'jo',
+      attendanceMode: 'remote',
+    });
     expect(ruleOf(point)).toBe('SO 14');
-    const information = ctx.refusal({ type: 'requestForInformation', itemId: 'item-1', memberId: 'kim', attendanceMode: 'hall' });
+    const information = ctx.refusal({
+      type: 'requestForInformation',
+      itemId: 'item-1',
+      memberId: 'kim',
+      attendanceMode: 'hall',
+    });
     expect(ruleOf(information)).toBe('SO 14');
 
     const events = ctx.run({

@@ -9,7 +9,12 @@ import { suggestNextSpeaker } from './speaker-suggestion';
 const MEMBERS = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 const member = fc.constantFrom(...MEMBERS);
 const step = fc.oneof(
-  fc.record({ op: fc.constant('ask' as const), memberId: member, stance: fc.constantFrom('for' as const, 'against' as const, 'to' as const), first: fc.boolean() }),
+  fc.record({
+    op: fc.constant('ask' as const),
+    memberId: member,
+    stance: fc.constantFrom('for' as const, 'against' as const, 'to' as const),
+    first: fc.boolean(),
+  }),
   fc.record({ op: fc.constant('point' as const), memberId: member, order: fc.boolean() }),
   fc.record({ op: fc.constant('callSuggested' as const) }),
   fc.record({ op: fc.constant('call' as const), memberId: member }),
@@ -24,17 +29,38 @@ function commandsFor(ctx: DebateTestContext, s: Step): TestCommand[] {
   const itemId = 'item-1';
   switch (s.op) {
     case 'ask':
-      return [{ type: 'requestToSpeak', itemId, memberId: s.memberId, stance: s.stance, attendanceMode: ctx.present.get(s.memberId)!, firstAgmEver: s.first }];
+      return [
+        {
+          type: 'requestToSpeak',
+          itemId,
+          memberId: s.memberId,
+          stance: s.stance,
+          attendanceMode: ctx.present.get(s.memberId)!,
+          firstAgmEver: s.first,
+        },
+      ];
     case 'point':
-      return [{ type: s.order ? 'raisePointOfOrder' : 'requestForInformation', itemId, memberId: s.memberId, attendanceMode: ctx.present.get(s.memberId)! }];
+      return [
+        {
+          type: s.order ? 'raisePointOfOrder' : 'requestForInformation',
+          itemId,
+          memberId: s.memberId,
+          attendanceMode: ctx.present.get(s.memberId)!,
+        },
+      ];
     case 'callSuggested': {
       const suggestion = suggestNextSpeaker(ctx.state, { spokenAtThisAgm: ctx.spokenAtThisAgm });
-      return suggestion ? [{ type: 'callSpeaker', itemId, memberId: suggestion.memberId, requestId: suggestion.requestId }] : [];
+      return suggestion
+        ? [{ type: 'callSpeaker', itemId, memberId: suggestion.memberId, requestId: suggestion.requestId }]
+        : [];
     }
     case 'call':
       return [{ type: 'callSpeaker', itemId, memberId: s.memberId }];
     case 'speak':
-      return [{ type: 'startSpeech', itemId }, { type: 'endSpeech', itemId }];
+      return [
+        { type: 'startSpeech', itemId },
+        { type: 'endSpeech', itemId },
+      ];
     case 'withdraw':
       return [{ type: 'withdrawRequest', itemId, memberId: s.memberId }];
     case 'amend':
@@ -47,7 +73,10 @@ function commandsFor(ctx: DebateTestContext, s: Step): TestCommand[] {
         { type: 'openFloor', itemId },
       ];
     case 'voteAmendment':
-      return [{ type: 'putTheQuestion', itemId }, { type: 'amendmentOutcome', itemId, outcome: s.carried ? 'carried' : 'lost' }];
+      return [
+        { type: 'putTheQuestion', itemId },
+        { type: 'amendmentOutcome', itemId, outcome: s.carried ? 'carried' : 'lost' },
+      ];
   }
 }
 
@@ -66,19 +95,25 @@ function play(ctx: DebateTestContext, s: Step): void {
 function checkSuggestion(ctx: DebateTestContext): void {
   const item = openItemOf(ctx.state)!;
   const suggestion = suggestNextSpeaker(ctx.state, { spokenAtThisAgm: ctx.spokenAtThisAgm });
-  const waiting = item.speech ? [] : item.queue.filter((r) => r.kind !== 'speak' || r.requestId !== item.call?.requestId);
+  const waiting = item.speech
+    ? []
+    : item.queue.filter((r) => r.kind !== 'speak' || r.requestId !== item.call?.requestId);
   const points = waiting.filter((r) => r.kind !== 'speak');
 
   // Points of order (then requests for information) always come first.
   if (points.length > 0) {
-    const expected = points.some((r) => r.kind === 'point_of_order') ? 'point_of_order' : 'request_for_information';
+    const expected = points.some((r) => r.kind === 'point_of_order')
+      ? 'point_of_order'
+      : 'request_for_information';
     expect(suggestion?.role).toBe(expected);
     return;
   }
   if (suggestion === null) {
     // None only when no one who may still speak on the question under debate is waiting (or the floor is closed).
     const question = currentQuestionOf(item);
-    const speakable = waiting.filter((r) => r.amendmentId === question.amendmentId && !item.spokenMemberIds.includes(r.memberId));
+    const speakable = waiting.filter(
+      (r) => r.amendmentId === question.amendmentId && !item.spokenMemberIds.includes(r.memberId),
+    );
     if (item.speech === null && question.floorOpen && item.questionPut === null && item.procedural === null) {
       expect(speakable).toEqual([]);
     }
@@ -94,7 +129,10 @@ describe('the speaker suggestion, under random debates', () => {
   it('never suggests someone who has spoken on the motion, and always takes points first', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('hall' as const, 'remote' as const), { minLength: MEMBERS.length, maxLength: MEMBERS.length }),
+        fc.array(fc.constantFrom('hall' as const, 'remote' as const), {
+          minLength: MEMBERS.length,
+          maxLength: MEMBERS.length,
+        }),
         fc.subarray(MEMBERS),
         fc.array(step, { minLength: 1, maxLength: 40 }),
         (modes, spokenAtAgm, steps) => {
@@ -123,8 +161,17 @@ describe('the speaker suggestion, under random debates', () => {
           const item = openItemOf(ctx.state)!;
           const suggestion = suggestNextSpeaker(ctx.state, { spokenAtThisAgm: ctx.spokenAtThisAgm });
           if (suggestion && item.speech === null) {
-            const [called] = ctx.run({ type: 'callSpeaker', itemId: 'item-1', memberId: suggestion.memberId, requestId: suggestion.requestId });
-            expect(called).toMatchObject({ type: 'speaker_called', followedSuggestion: true, role: suggestion.role });
+            const [called] = ctx.run({
+              type: 'callSpeaker',
+              itemId: 'item-1',
+              memberId: suggestion.memberId,
+              requestId: suggestion.requestId,
+            });
+            expect(called).toMatchObject({
+              type: 'speaker_called',
+              followedSuggestion: true,
+              role: suggestion.role,
+            });
           }
         }
       }),

@@ -8,9 +8,22 @@ describe('the suggested next speaker', () => {
     ctx.openDebate('item-1', 'mover', 'seconder');
     return ctx;
   }
-  const ask = (ctx: DebateTestContext, memberId: string, stance: 'for' | 'against' | 'to', firstAgmEver = false) =>
-    ctx.run({ type: 'requestToSpeak', itemId: 'item-1', memberId, stance, attendanceMode: ctx.present.get(memberId)!, firstAgmEver });
-  const suggest = (ctx: DebateTestContext) => suggestNextSpeaker(ctx.state, { spokenAtThisAgm: ctx.spokenAtThisAgm });
+  const ask = (
+    ctx: DebateTestContext,
+    memberId: string,
+    stance: 'for' | 'against' | 'to',
+    firstAgmEver = false,
+  ) =>
+    ctx.run({
+      type: 'requestToSpeak',
+      itemId: 'item-1',
+      memberId,
+      stance,
+      attendanceMode: ctx.present.get(memberId)!,
+      firstAgmEver,
+    });
+  const suggest = (ctx: DebateTestContext) =>
+    suggestNextSpeaker(ctx.state, { spokenAtThisAgm: ctx.spokenAtThisAgm });
 
   it('suggests nobody when nobody has asked', () => {
     expect(suggest(floorOpen())).toBeNull();
@@ -21,7 +34,11 @@ describe('the suggested next speaker', () => {
     ask(ctx, 'ann', 'against');
     ctx.run({ type: 'requestForInformation', itemId: 'item-1', memberId: 'ben', attendanceMode: 'hall' });
     ctx.run({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'cat', attendanceMode: 'remote' });
-    expect(suggest(ctx)).toMatchObject({ memberId: 'cat', role: 'point_of_order', reason: 'Point of order: taken ahead of the queue (SO 14)' });
+    expect(suggest(ctx)).toMatchObject({
+      memberId: 'cat',
+      role: 'point_of_order',
+      reason: 'Point of order: taken ahead of the queue (SO 14)',
+    });
     ctx.run({ type: 'callSpeaker', itemId: 'item-1', memberId: 'cat' });
     ctx.speak('item-1', 10);
     expect(suggest(ctx)).toMatchObject({ memberId: 'ben', role: 'request_for_information' });
@@ -65,7 +82,13 @@ describe('the suggested next speaker', () => {
     ask(ctx, 'ann', 'against');
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
     expect(suggest(ctx)).toBeNull();
-    ctx.run({ type: 'raisePointOfOrder', itemId: 'item-1', memberId: 'ben', attendanceMode: 'remote', onConductOfVote: true });
+    ctx.run({
+      type: 'raisePointOfOrder',
+      itemId: 'item-1',
+      memberId: 'ben',
+      attendanceMode: 'remote',
+      onConductOfVote: true,
+    });
     expect(suggest(ctx)).toMatchObject({ memberId: 'ben', role: 'point_of_order' });
   });
 
@@ -73,9 +96,17 @@ describe('the suggested next speaker', () => {
     const ctx = floorOpen({ ann: 'hall', ben: 'hall' });
     ask(ctx, 'ann', 'for');
     ask(ctx, 'ben', 'against');
-    const [passedOver] = ctx.run({ type: 'callSpeaker', itemId: 'item-1', memberId: 'ann' }) as SpeakerCalledEvent[];
+    const [passedOver] = ctx.run({
+      type: 'callSpeaker',
+      itemId: 'item-1',
+      memberId: 'ann',
+    }) as SpeakerCalledEvent[];
     expect(passedOver).toMatchObject({ suggestedMemberId: 'ben', followedSuggestion: false });
-    const [followed] = ctx.run({ type: 'callSpeaker', itemId: 'item-1', memberId: 'ben' }) as SpeakerCalledEvent[];
+    const [followed] = ctx.run({
+      type: 'callSpeaker',
+      itemId: 'item-1',
+      memberId: 'ben',
+    }) as SpeakerCalledEvent[];
     expect(followed).toMatchObject({ suggestedMemberId: 'ben', followedSuggestion: true });
     ctx.speak('item-1', 60);
     expect(ctx.state.speeches.at(-1)).toMatchObject({ memberId: 'ben', followedSuggestion: true });

@@ -1,6 +1,12 @@
 import { AttendanceMode, SpeechRole } from '../enums';
 import { currentQuestionOf, isSpeakingRole, openItemOf } from './debate.fold';
-import { DebateItemState, DebateState, SpeakRequest, SpeakerSuggestionRules, SpeakingStance } from './debate.types';
+import {
+  DebateItemState,
+  DebateState,
+  SpeakRequest,
+  SpeakerSuggestionRules,
+  SpeakingStance,
+} from './debate.types';
 
 /**
  * The speaker the system suggests to the chair. The chair decides; the suggestion is deterministic so
@@ -33,8 +39,13 @@ export function suggestNextSpeaker(
   const item = openItemOf(state);
   if (!item || item.speech !== null) return null;
   // A called point is still the next to be heard; a called speaker is already chosen, so look past them.
-  const waiting = item.queue.filter((r) => (r.kind !== 'speak' || r.requestId !== item.call?.requestId) && isHere(r, history));
-  return suggestPoint(waiting) ?? (floorIsTakingSpeakers(item) ? suggestSpeech(state, item, waiting, history, rules) : null);
+  const waiting = item.queue.filter(
+    (r) => (r.kind !== 'speak' || r.requestId !== item.call?.requestId) && isHere(r, history),
+  );
+  return (
+    suggestPoint(waiting) ??
+    (floorIsTakingSpeakers(item) ? suggestSpeech(state, item, waiting, history, rules) : null)
+  );
 }
 
 /** True when a speaker from the floor may be called on the question under debate. */
@@ -55,11 +66,18 @@ function isHere(request: SpeakRequest, history: SpeakerHistory): boolean {
 
 // SO 14: points of order, then requests for information, are taken ahead of the queue, in the order raised.
 function suggestPoint(waiting: SpeakRequest[]): SpeakerSuggestion | null {
-  const point = waiting.find((r) => r.kind === 'point_of_order') ?? waiting.find((r) => r.kind === 'request_for_information');
+  const point =
+    waiting.find((r) => r.kind === 'point_of_order') ??
+    waiting.find((r) => r.kind === 'request_for_information');
   if (!point) return null;
   const role = point.kind === 'point_of_order' ? 'point_of_order' : 'request_for_information';
   const what = role === 'point_of_order' ? 'Point of order' : 'Request for information';
-  return { memberId: point.memberId, requestId: point.requestId, role, reason: `${what}: taken ahead of the queue (SO 14)` };
+  return {
+    memberId: point.memberId,
+    requestId: point.requestId,
+    role,
+    reason: `${what}: taken ahead of the queue (SO 14)`,
+  };
 }
 
 interface Ranked {
@@ -78,13 +96,18 @@ function suggestSpeech(
 ): SpeakerSuggestion | null {
   const question = currentQuestionOf(item);
   const eligible = waiting.filter(
-    (r) => r.kind === 'speak' && r.amendmentId === question.amendmentId && !item.spokenMemberIds.includes(r.memberId),
+    (r) =>
+      r.kind === 'speak' &&
+      r.amendmentId === question.amendmentId &&
+      !item.spokenMemberIds.includes(r.memberId),
   );
   if (eligible.length === 0) return null;
   const wanted = wantedStance(state, item);
   const spokenAtAgm = membersWhoSpokeAtAgm(state, history);
   const scarceMode = underRepresentedMode(state, rules.recentSpeechWindow);
-  const ranked = eligible.map((request, position) => rank(request, position, wanted, spokenAtAgm, scarceMode));
+  const ranked = eligible.map((request, position) =>
+    rank(request, position, wanted, spokenAtAgm, scarceMode),
+  );
   ranked.sort(compareRanked);
   const best = ranked[0];
   const stance = best.request.stance as SpeakingStance;
@@ -92,7 +115,10 @@ function suggestSpeech(
     memberId: best.request.memberId,
     requestId: best.request.requestId,
     role: stance,
-    reason: [capitalise(stance), ...(best.notes.length > 0 ? best.notes : ['earliest request in the queue'])].join('; '),
+    reason: [
+      capitalise(stance),
+      ...(best.notes.length > 0 ? best.notes : ['earliest request in the queue']),
+    ].join('; '),
   };
 }
 
@@ -105,13 +131,19 @@ function rank(
 ): Ranked {
   const notes: string[] = [];
   const stanceRank = request.stance === wanted ? 0 : request.stance === 'to' ? 1 : 2;
-  if (stanceRank === 0) notes.push(`alternating: the last speaker was ${wanted === 'for' ? 'against' : 'for'}`);
+  if (stanceRank === 0)
+    notes.push(`alternating: the last speaker was ${wanted === 'for' ? 'against' : 'for'}`);
   const newAtAgm = !spokenAtAgm.has(request.memberId);
   if (newAtAgm) notes.push('has not spoken at this AGM');
   if (request.firstAgmEver) notes.push('first AGM ever');
   const balances = scarceMode !== null && request.attendanceMode === scarceMode;
   if (balances) notes.push(`${request.attendanceMode} speakers are fewer in recent speeches`);
-  return { request, position, ranks: [stanceRank, newAtAgm ? 0 : 1, request.firstAgmEver ? 0 : 1, balances ? 0 : 1], notes };
+  return {
+    request,
+    position,
+    ranks: [stanceRank, newAtAgm ? 0 : 1, request.firstAgmEver ? 0 : 1, balances ? 0 : 1],
+    notes,
+  };
 }
 
 function compareRanked(a: Ranked, b: Ranked): number {

@@ -6,5 +6,7 @@ import { SpeechRecord, DebateState } from './debate.types';
  * A speech in progress has `endedAt: null`.
  */
 export function speechesOf(state: DebateState, filter: { itemId?: string } = {}): SpeechRecord[] {
-  return state.speeches.filter((s) => filter.itemId === undefined || s.itemId === filter.itemId).map((s) => ({ ...s }));
+  return state.speeches
+    .filter((s) => filter.itemId === undefined || s.itemId === filter.itemId)
+    .map((s) => ({ ...s }));
 }

@@ -28,7 +28,8 @@ export function deadlineFrom(from: Date, remainingMs: number, ruleset: Ruleset):
 
 /** Milliseconds spoken so far, counting only the time the clock was running. */
 export function elapsedMs(speech: SpeechInProgress, now: Date): number {
-  const running = speech.runningSince === null ? 0 : Math.max(0, now.getTime() - Date.parse(speech.runningSince));
+  const running =
+    speech.runningSince === null ? 0 : Math.max(0, now.getTime() - Date.parse(speech.runningSince));
   return speech.elapsedMsBefore + running;
 }
 
