@@ -1,0 +1,5 @@
+export * from './csv';
+export * from './csv-table';
+export * from './members.import';
+export * from './bodies.import';
+export * from './officers.import';
