@@ -1,4 +1,5 @@
 import { startTestApi, TestApi } from '../support/test-api';
+import { SignedInPerson, TestContext } from '../support/test-context';
 
 const napo2025 = {
   name: 'Napo AGM 2025',
@@ -11,15 +12,17 @@ const napo2025 = {
 
 describe('conferences over HTTP', () => {
   let api: TestApi;
+  let admin: SignedInPerson;
   beforeAll(async () => {
     api = await startTestApi();
+    admin = await new TestContext(api).asHeadOffice();
   });
   afterAll(async () => {
     await api?.close();
   });
 
   it('creates a conference and reads it back', async () => {
-    const created = await api.http().post('/api/conferences').send(napo2025).expect(201);
+    const created = await api.http().post('/api/conferences').set(admin.auth).send(napo2025).expect(201);
     expect(created.body).toMatchObject({ ...napo2025, id: expect.any(String) });
     const read = await api.http().get(`/api/conferences/${created.body.id}`).expect(200);
     expect(read.body).toEqual(created.body);
@@ -28,17 +31,17 @@ describe('conferences over HTTP', () => {
   });
 
   it('starts the conference event log with its creation', async () => {
-    const created = await api.http().post('/api/conferences').send({ ...napo2025, name: 'Logged AGM' }).expect(201);
+    const created = await api.http().post('/api/conferences').set(admin.auth).send({ ...napo2025, name: 'Logged AGM' }).expect(201);
     const rows = await api.database.dataSource.query('SELECT seq, type FROM conference_event WHERE conference_id = $1 ORDER BY seq', [created.body.id]);
     expect(rows).toEqual([{ seq: '1', type: 'conference.created' }]);
   });
 
   it('updates a conference and refuses dates that would end before the start', async () => {
-    const created = await api.http().post('/api/conferences').send(napo2025).expect(201);
-    const updated = await api.http().patch(`/api/conferences/${created.body.id}`).send({ venue: 'Online only', format: 'online' }).expect(200);
+    const created = await api.http().post('/api/conferences').set(admin.auth).send(napo2025).expect(201);
+    const updated = await api.http().patch(`/api/conferences/${created.body.id}`).set(admin.auth).send({ venue: 'Online only', format: 'online' }).expect(200);
     expect(updated.body).toMatchObject({ venue: 'Online only', format: 'online', name: napo2025.name });
 
-    const refused = await api.http().patch(`/api/conferences/${created.body.id}`).send({ endsOn: '2025-10-01' }).expect(400);
+    const refused = await api.http().patch(`/api/conferences/${created.body.id}`).set(admin.auth).send({ endsOn: '2025-10-01' }).expect(400);
     expect(refused.body).toEqual({ statusCode: 400, message: expect.any(String), errors: { endsOn: expect.stringContaining('before it starts') } });
     const after = await api.http().get(`/api/conferences/${created.body.id}`).expect(200);
     expect(after.body.endsOn).toBe(napo2025.endsOn);
@@ -54,7 +57,7 @@ describe('conferences over HTTP', () => {
       ['an end before the start', { ...napo2025, endsOn: '2025-10-01' }, 'endsOn'],
     ])('%s', async (_what, body, field) => {
       const before = await api.http().get('/api/conferences').expect(200);
-      const response = await api.http().post('/api/conferences').send(body).expect(400);
+      const response = await api.http().post('/api/conferences').set(admin.auth).send(body).expect(400);
       expect(response.body.statusCode).toBe(400);
       expect(response.body.errors).toHaveProperty(field);
       const after = await api.http().get('/api/conferences').expect(200);
@@ -62,9 +65,16 @@ describe('conferences over HTTP', () => {
     });
 
     it('malformed JSON', async () => {
-      const response = await api.http().post('/api/conferences').set('content-type', 'application/json').send('{"name": ').expect(400);
+      const response = await api.http().post('/api/conferences').set(admin.auth).set('content-type', 'application/json').send('{"name": ').expect(400);
       expect(response.body).toEqual({ statusCode: 400, message: expect.stringMatching(/JSON/) });
     });
+  });
+
+  it('lets only head office create a conference', async () => {
+    await api.http().post('/api/conferences').send(napo2025).expect(401);
+    const chair = await new TestContext(api).newOfficial();
+    const refused = await api.http().post('/api/conferences').set(chair.auth).send(napo2025).expect(403);
+    expect(refused.body.message).toContain('head office');
   });
 
   it('answers 404 for a conference that does not exist, and for an id that is not one', async () => {

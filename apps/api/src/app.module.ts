@@ -10,8 +10,11 @@ import { buildDataSourceOptions, OpenDatabase } from '@agm/persistence';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { APP_CONFIG } from './common/app-config.token';
 import { createValidationPipe } from './common/validation';
+import { AuthModule } from './auth/auth.module';
 import { ConferencesModule } from './conferences/conferences.module';
+import { RegistrationModule } from './registration/registration.module';
 import { EventsModule } from './events/events.module';
+import { MembershipModule } from './membership/membership.module';
 import { HealthController } from './health/health.controller';
 
 export interface AppModuleOptions {
@@ -47,7 +50,10 @@ export class AppModule {
         }),
         TerminusModule,
         EventsModule,
+        AuthModule,
         ConferencesModule,
+        MembershipModule,
+        RegistrationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2,12 +2,13 @@ import { DataSourceOptions } from 'typeorm';
 import { ConferenceEntity } from './entities/conference.entity';
 import { ConferenceEventEntity } from './entities/conference-event.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
+import { Membership1763880000000 } from './migrations/1763880000000-Membership';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
 
 /** Every migration, in order. The same migrations run on the embedded database and on PostgreSQL. */
-export const MIGRATIONS = [Foundation1763870000000];
+export const MIGRATIONS = [Foundation1763870000000, Membership1763880000000];
 
 export interface DatabaseConnection {
   url: string;

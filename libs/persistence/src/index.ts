@@ -5,3 +5,6 @@ export * from './entities/conference.entity';
 export * from './entities/conference-event.entity';
 export * from './repositories/conference.repository';
 export * from './repositories/event-log.repository';
+export * from './repositories/access.repository';
+export * from './repositories/registration.repository';
+export * from './repositories/membership.repository';

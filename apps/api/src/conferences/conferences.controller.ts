@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConferenceCreateDto, ConferenceResponseDto, ConferenceUpdateDto, ErrorResponseDto } from '@agm/contracts';
+import type { Principal } from '@agm/domain';
+import { CurrentPrincipal, Public } from '../auth/auth.guard';
 import { ConferenceQueries, toConferenceResponse } from './conference.queries';
 import { CreateConference } from './use-cases/create-conference.use-case';
 import { UpdateConference } from './use-cases/update-conference.use-case';
@@ -18,17 +20,21 @@ export class ConferencesController {
   ) {}
 
   @Post()
+  @ApiBearerAuth()
   @ApiOkResponse({ type: ConferenceResponseDto })
-  async create(@Body() body: ConferenceCreateDto): Promise<ConferenceResponseDto> {
-    return toConferenceResponse(await this.createConference.execute(body));
+  async create(@Body() body: ConferenceCreateDto, @CurrentPrincipal() principal: Principal): Promise<ConferenceResponseDto> {
+    return toConferenceResponse(await this.createConference.execute(body, principal));
   }
 
+  /** A conference's name, venue and dates are public: attendees pick theirs on the sign-in screen. */
+  @Public()
   @Get()
   @ApiOkResponse({ type: [ConferenceResponseDto] })
   async list(): Promise<ConferenceResponseDto[]> {
     return (await this.queries.list()).map(toConferenceResponse);
   }
 
+  @Public()
   @Get(':id')
   @ApiOkResponse({ type: ConferenceResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -37,9 +43,10 @@ export class ConferencesController {
   }
 
   @Patch(':id')
+  @ApiBearerAuth()
   @ApiOkResponse({ type: ConferenceResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async update(@Param('id', uuid) id: string, @Body() body: ConferenceUpdateDto): Promise<ConferenceResponseDto> {
-    return toConferenceResponse(await this.updateConference.execute(id, body));
+  async update(@Param('id', uuid) id: string, @Body() body: ConferenceUpdateDto, @CurrentPrincipal() principal: Principal): Promise<ConferenceResponseDto> {
+    return toConferenceResponse(await this.updateConference.execute(id, body, principal));
   }
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { Ruleset } from '@agm/domain';
 import { ConferenceEntity } from '../entities/conference.entity';
 
 export interface ConferenceRecord {
@@ -18,9 +19,11 @@ export type ConferenceFields = Pick<ConferenceRecord, 'name' | 'venue' | 'timeZo
 
 /** Conferences' SQL. Methods take the transaction's EntityManager so callers decide the unit of work. */
 export class ConferenceRepository {
-  async insert(manager: EntityManager, fields: ConferenceFields): Promise<ConferenceRecord> {
+  async insert(manager: EntityManager, fields: ConferenceFields, ruleset: Ruleset): Promise<ConferenceRecord> {
     const saved = await manager.getRepository(ConferenceEntity).save(manager.create(ConferenceEntity, fields));
     await manager.query('INSERT INTO conference_event_counter (conference_id) VALUES ($1)', [saved.id]);
+    await manager.query('UPDATE conference SET ruleset = $2 WHERE id = $1', [saved.id, JSON.stringify(ruleset)]);
+    await manager.query('INSERT INTO ruleset_version (conference_id, version, ruleset, changed_at, reason) VALUES ($1, 1, $2, now(), $3)', [saved.id, JSON.stringify(ruleset), 'initial defaults']);
     return toRecord(saved);
   }
 
@@ -43,4 +46,10 @@ export class ConferenceRepository {
 
 function toRecord(entity: ConferenceEntity): ConferenceRecord {
   return { ...entity };
+}
+
+/** The ruleset in force for a conference. */
+export async function loadRuleset(manager: EntityManager, conferenceId: string): Promise<Ruleset | null> {
+  const rows = await manager.query('SELECT ruleset FROM conference WHERE id = $1', [conferenceId]);
+  return rows.length ? rows[0].ruleset : null;
 }

@@ -1,3 +1,4 @@
+import { rowsOf } from './access.repository';
 import { EntityManager } from 'typeorm';
 
 export interface NewConferenceEvent {
@@ -27,8 +28,7 @@ export class EventLogRepository {
         'UPDATE conference_event_counter SET last_seq = last_seq + 1 WHERE conference_id = $1 RETURNING last_seq',
         [event.conferenceId],
       );
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
-      const rows: Array<{ last_seq: string }> = Array.isArray(result[0]) ? result[0] : result;
+      const rows: Array<{ last_seq: string }> = rowsOf(result);
       if (rows.length !== 1) throw new Error(`No event counter for conference ${event.conferenceId}`);
       const seq = Number(rows[0].last_seq);
       await manager.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidConferenceDates, NotFound } from '@agm/domain';
+import { assertValidConferenceDates, NotFound, Principal } from '@agm/domain';
+import { assertCan } from '../../auth/access-control';
 import { ConferenceFields, ConferenceRecord, ConferenceRepository } from '@agm/persistence';
 import { Transactions } from '../../events/transactions';
 
@@ -10,7 +11,9 @@ export class UpdateConference {
     private readonly conferences: ConferenceRepository,
   ) {}
 
-  async execute(id: string, changes: Partial<ConferenceFields>, actorId: string | null = null): Promise<ConferenceRecord> {
+  async execute(id: string, changes: Partial<ConferenceFields>, principal: Principal): Promise<ConferenceRecord> {
+    assertCan(principal, 'conference.manage', { conferenceId: id });
+    const actorId = principal.kind === 'account' ? principal.accountId : null;
     return this.transactions.run(async ({ manager, record }) => {
       const existing = await this.conferences.findById(manager, id, true);
       if (!existing) throw new NotFound(`No conference ${id}.`);

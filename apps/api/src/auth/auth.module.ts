@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessRepository } from '@agm/persistence';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { Authenticator } from './authenticator';
+import { LoginThrottle } from './login-throttle';
+import { SessionRevocations } from './session-revocations';
+import { SessionTokens } from './session-tokens';
+import { SignInAttendee, SignInOfficial } from './use-cases/sign-in.use-case';
+import { SignOut } from './use-cases/sign-out.use-case';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AccessRepository,
+    SessionTokens,
+    LoginThrottle,
+    SessionRevocations,
+    Authenticator,
+    SignInOfficial,
+    SignInAttendee,
+    SignOut,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AccessRepository, Authenticator, SessionRevocations, SessionTokens],
+})
+export class AuthModule {}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Principal, Unauthenticated } from '@agm/domain';
+import { AccessRepository } from '@agm/persistence';
+import { DataSource } from 'typeorm';
+import { SessionTokens } from './session-tokens';
+
+export const SIGNED_OUT = 'You are not signed in, or your session has ended. Sign in again.';
+
+/** The one authentication function: the HTTP guard and the socket handshake both call it. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessRepository,
+    private readonly tokens: SessionTokens,
+  ) {}
+
+  async authenticate(token: string | undefined): Promise<Principal> {
+    if (!token) throw new Unauthenticated(SIGNED_OUT);
+    const manager = this.dataSource.manager;
+    const session = await this.access.findLiveSession(manager, this.tokens.hash(token), new Date());
+    if (!session) throw new Unauthenticated(SIGNED_OUT);
+
+    if (session.registrationId) {
+      const attendee = await this.access.findAttendeeByRegistration(manager, session.registrationId);
+      if (!attendee || attendee.codeRevoked) throw new Unauthenticated(SIGNED_OUT);
+      return {
+        kind: 'attendee',
+        sessionId: session.sessionId,
+        registrationId: attendee.registrationId,
+        memberId: attendee.memberId,
+        conferenceId: attendee.conferenceId,
+        name: attendee.name,
+        attendanceMode: attendee.attendanceMode,
+      };
+    }
+    const account = session.accountId ? await this.access.findAccount(manager, session.accountId) : null;
+    if (!account) throw new Unauthenticated(SIGNED_OUT);
+    return {
+      kind: 'account',
+      sessionId: session.sessionId,
+      accountId: account.id,
+      memberId: account.memberId,
+      name: account.name,
+      isHeadOffice: account.isHeadOffice,
+      roles: await this.access.rolesOf(manager, account.id),
+      officerOf: account.memberId ? await this.access.officesOf(manager, account.memberId) : [],
+    };
+  }
+}
+
+/** `Authorization: Bearer <token>` → token. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { Unauthenticated } from '@agm/domain';
+import { AccessRepository } from '@agm/persistence';
+import { Transactions } from '../../events/transactions';
+import { LoginThrottle } from '../login-throttle';
+import { SessionTokens } from '../session-tokens';
+
+/** One message for every wrong detail, so a failed sign-in reveals nothing about what exists. */
+export const WRONG_DETAILS = 'Those sign-in details are not right. Check them and try again.';
+
+const SESSION_HOURS = 72;
+
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+}
+
+/** An official signs in with email and password (argon2id). */
+@Injectable()
+export class SignInOfficial {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly access: AccessRepository,
+    private readonly tokens: SessionTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute(email: string, password: string, callerAddress: string): Promise<SignedIn> {
+    const keys = [`email:${email.toLowerCase()}`, `ip:${callerAddress}`];
+    this.throttle.assertAllowed(keys);
+    const account = await this.access.findAccountByEmail(this.transactions.manager, email);
+    // Verify against a dummy hash when there is no account, so timing does not reveal which emails exist.
+    const ok = await argon2.verify(account?.passwordHash ?? (await dummyHash()), password).catch(() => false);
+    if (!account || !ok) {
+      this.throttle.recordFailure(keys);
+      throw new Unauthenticated(WRONG_DETAILS);
+    }
+    this.throttle.clear(keys);
+    return openSession(this.transactions, this.access, this.tokens, { accountId: account.id });
+  }
+}
+
+/** An attendee signs in with membership number and the access code issued at registration. */
+@Injectable()
+export class SignInAttendee {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly access: AccessRepository,
+    private readonly tokens: SessionTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute(conferenceId: string, membershipNumber: string, accessCode: string, callerAddress: string): Promise<SignedIn> {
+    const keys = [`member:${conferenceId}:${membershipNumber}`, `ip:${callerAddress}`];
+    this.throttle.assertAllowed(keys);
+    const attendee = await this.access.findAttendee(this.transactions.manager, conferenceId, membershipNumber);
+    const hash = attendee && !attendee.codeRevoked ? attendee.accessCodeHash : null;
+    const ok = await argon2.verify(hash ?? (await dummyHash()), normaliseAccessCode(accessCode)).catch(() => false);
+    if (!attendee || !hash || !ok) {
+      this.throttle.recordFailure(keys);
+      throw new Unauthenticated(WRONG_DETAILS);
+    }
+    this.throttle.clear(keys);
+    return openSession(this.transactions, this.access, this.tokens, { registrationId: attendee.registrationId });
+  }
+}
+
+/** Codes are shown grouped ("K7QF-3MZD-8XWP"); people type them with or without dashes, in any case. */
+export function normaliseAccessCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+async function openSession(transactions: Transactions, access: AccessRepository, tokens: SessionTokens, subject: { accountId?: string; registrationId?: string }): Promise<SignedIn> {
+  const { token, hash } = tokens.issue();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await transactions.run(({ manager }) => access.insertSession(manager, hash, subject, expiresAt));
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  return (dummy ??= argon2.hash('no-such-account'));
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BodyResponseDto,
+  ErrorResponseDto,
+  MemberListQueryDto,
+  MemberPageDto,
+  OfficerImportResultDto,
+  RegisterImportResultDto,
+} from '@agm/contracts';
+import { MembershipQueries } from './membership.queries';
+import { ImportBodies } from './use-cases/import-bodies.use-case';
+import { ImportMembers } from './use-cases/import-members.use-case';
+import { ImportOfficers } from './use-cases/import-officers.use-case';
+
+const ALL_OR_NOTHING =
+  'Send the CSV file itself as the body with Content-Type: text/csv (up to 10 MB). All or nothing: any problem refuses the whole file with a 400 ' +
+  "whose errors name every problem as { 'line 7, email': 'not an email address' } (line 1 is the header). Rows whose key is already on the system are updated.";
+
+function csvBody(example: string) {
+  return ApiBody({ schema: { type: 'string', example }, description: 'CSV text, RFC 4180' });
+}
+
+@ApiTags('membership')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@Controller('membership')
+export class MembershipController {
+  constructor(
+    private readonly importMembers: ImportMembers,
+    private readonly importBodies: ImportBodies,
+    private readonly importOfficers: ImportOfficers,
+    private readonly queries: MembershipQueries,
+  ) {}
+
+  @Post('members/import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import the membership register', description: ALL_OR_NOTHING })
+  @ApiConsumes('text/csv')
+  @csvBody('membership_number,name,email,category,branch_code\nN012345,Ada Okafor,ada@example.org,full,LDN\n')
+  @ApiOkResponse({ type: RegisterImportResultDto })
+  members(@Body() csv: string): Promise<RegisterImportResultDto> {
+    return this.importMembers.execute(csv);
+  }
+
+  @Post('bodies/import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import branches, networks, committees and forums', description: ALL_OR_NOTHING })
+  @ApiConsumes('text/csv')
+  @csvBody('code,kind,name,region,membership_count\nLDN,branch,London Branch,London,412\n')
+  @ApiOkResponse({ type: RegisterImportResultDto })
+  bodies(@Body() csv: string): Promise<RegisterImportResultDto> {
+    return this.importBodies.execute(csv);
+  }
+
+  @Post('officers/import')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Import body officers; for each body named, the file is its whole list", description: ALL_OR_NOTHING })
+  @ApiConsumes('text/csv')
+  @csvBody('body_code,membership_number,office\nLDN,N012345,Branch Secretary\n')
+  @ApiOkResponse({ type: OfficerImportResultDto })
+  officers(@Body() csv: string): Promise<OfficerImportResultDto> {
+    return this.importOfficers.execute(csv);
+  }
+
+  @Get('members')
+  @ApiOkResponse({ type: MemberPageDto })
+  listMembers(@Query() query: MemberListQueryDto): Promise<MemberPageDto> {
+    return this.queries.members(query);
+  }
+
+  @Get('bodies')
+  @ApiOkResponse({ type: [BodyResponseDto] })
+  listBodies(): Promise<BodyResponseDto[]> {
+    return this.queries.bodies();
+  }
+}

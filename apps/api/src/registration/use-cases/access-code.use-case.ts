@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound, Principal } from '@agm/domain';
+import { AccessRepository, RegistrationRepository, RegistrationRow } from '@agm/persistence';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { SessionRevocations } from '../../auth/session-revocations';
+import { Transactions } from '../../events/transactions';
+import { newAccessCode } from '../access-codes';
+
+/**
+ * Reissue or revoke an attendee's access code. Either way the old code stops working and every
+ * session signed in with it ends, live sockets included.
+ */
+@Injectable()
+export class ChangeAccessCode {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly registrations: RegistrationRepository,
+    private readonly access: AccessRepository,
+    private readonly revocations: SessionRevocations,
+  ) {}
+
+  async reissue(principal: Principal, conferenceId: string, registrationId: string): Promise<{ registration: RegistrationRow; accessCode: string }> {
+    const { code, hash } = await newAccessCode();
+    const registration = await this.change(principal, conferenceId, registrationId, hash);
+    return { registration, accessCode: code };
+  }
+
+  revoke(principal: Principal, conferenceId: string, registrationId: string): Promise<RegistrationRow> {
+    return this.change(principal, conferenceId, registrationId, null);
+  }
+
+  private async change(principal: Principal, conferenceId: string, registrationId: string, newHash: string | null): Promise<RegistrationRow> {
+    assertCan(principal, 'registration.manage', { conferenceId });
+    let revokedSessions: string[] = [];
+    const registration = await this.transactions.run(async ({ manager, record, now }) => {
+      const existing = await this.registrations.find(manager, conferenceId, registrationId, true);
+      if (!existing) throw new NotFound(`No registration ${registrationId} in this conference.`);
+      await this.registrations.setAccessCode(manager, registrationId, newHash, now);
+      revokedSessions = await this.access.revokeRegistrationSessions(manager, registrationId, now);
+      record({ conferenceId, type: newHash ? 'access_code.reissued' : 'access_code.revoked', payload: { registrationId }, audience: 'admin', actorId: actorOf(principal) });
+      return (await this.registrations.find(manager, conferenceId, registrationId)) as RegistrationRow;
+    });
+    this.revocations.publish(revokedSessions);
+    return registration;
+  }
+}

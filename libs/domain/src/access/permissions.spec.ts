@@ -1,0 +1,52 @@
+import { audiencesFor, can } from './permissions';
+import type { AccountPrincipal, AttendeePrincipal } from './principal';
+
+const conferenceA = 'conf-a';
+const conferenceB = 'conf-b';
+
+function official(overrides: Partial<AccountPrincipal> = {}): AccountPrincipal {
+  return { kind: 'account', sessionId: 's', accountId: 'acc', memberId: 'm-off', name: 'Official', isHeadOffice: false, roles: [], officerOf: [], ...overrides };
+}
+const attendee: AttendeePrincipal = { kind: 'attendee', sessionId: 's', registrationId: 'r', memberId: 'm1', conferenceId: conferenceA, name: 'A', attendanceMode: 'remote' };
+
+describe('permissions', () => {
+  it('lets a chair chair only the conference they chair', () => {
+    const chair = official({ roles: [{ conferenceId: conferenceA, role: 'chair' }] });
+    expect(can(chair, 'debate.chair', { conferenceId: conferenceA })).toBe(true);
+    expect(can(chair, 'debate.chair', { conferenceId: conferenceB })).toBe(false);
+    expect(can(chair, 'motions.review', { conferenceId: conferenceA })).toBe(false);
+  });
+
+  it('lets an officer submit for their own body and no other', () => {
+    const secretary = official({ officerOf: ['london'] });
+    expect(can(secretary, 'body.submit', { bodyId: 'london' })).toBe(true);
+    expect(can(secretary, 'body.submit', { bodyId: 'cymru' })).toBe(false);
+  });
+
+  it('gives head office the administration but not the chair, the count or the equality statistics', () => {
+    const headOffice = official({ isHeadOffice: true });
+    expect(can(headOffice, 'registration.manage', { conferenceId: conferenceA })).toBe(true);
+    expect(can(headOffice, 'conference.create')).toBe(true);
+    expect(can(headOffice, 'debate.chair', { conferenceId: conferenceA })).toBe(false);
+    expect(can(headOffice, 'monitoring.view', { conferenceId: conferenceA })).toBe(false);
+  });
+
+  it('lets an attendee only view their own conference', () => {
+    expect(can(attendee, 'conference.view', { conferenceId: conferenceA })).toBe(true);
+    expect(can(attendee, 'conference.view', { conferenceId: conferenceB })).toBe(false);
+    expect(can(attendee, 'presence.record', { conferenceId: conferenceA })).toBe(false);
+  });
+});
+
+describe('event audiences', () => {
+  it('gives an attendee the public events and their own, for their conference only', () => {
+    expect(audiencesFor(attendee, conferenceA)).toEqual(['public', 'member:m1']);
+    expect(audiencesFor(attendee, conferenceB)).toEqual([]);
+  });
+
+  it('adds the rooms of each role held in that conference', () => {
+    const person = official({ roles: [{ conferenceId: conferenceA, role: 'chair' }, { conferenceId: conferenceA, role: 'monitor' }, { conferenceId: conferenceB, role: 'soc' }] });
+    expect(audiencesFor(person, conferenceA)).toEqual(['public', 'member:m-off', 'chair', 'monitors']);
+    expect(audiencesFor(person, conferenceA)).not.toContain('soc');
+  });
+});

@@ -1,0 +1,78 @@
+import type { ConferenceRole } from '../enums';
+import type { Principal } from './principal';
+
+/**
+ * Every permission in one place. HTTP guards and socket handlers both ask `can()`, so a rule is
+ * never enforced on one transport and forgotten on the other.
+ */
+export type Action =
+  | 'conference.create'
+  | 'conference.manage' // set-up, ruleset, sections, deadlines
+  | 'conference.view'
+  | 'membership.manage' // import the register, bodies, officers
+  | 'registration.manage' // register attendees, issue and revoke codes
+  | 'presence.record' // check attendees in and out of the hall
+  | 'motions.review' // SOC
+  | 'debate.chair'
+  | 'vote.count' // tellers
+  | 'monitoring.view'
+  | 'body.submit'; // an officer for their own body
+
+export interface Scope {
+  conferenceId?: string;
+  bodyId?: string;
+}
+
+const ROLES_FOR: Record<Action, ConferenceRole[]> = {
+  'conference.create': [],
+  'conference.manage': ['admin'],
+  'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor'],
+  'membership.manage': [],
+  'registration.manage': ['admin'],
+  'presence.record': ['admin', 'teller'],
+  'motions.review': ['soc'],
+  'debate.chair': ['chair'],
+  'vote.count': ['teller'],
+  'monitoring.view': ['monitor'],
+  'body.submit': [],
+};
+
+/** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */
+const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'vote.count', 'monitoring.view', 'body.submit'];
+
+export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
+  if (principal.kind === 'attendee') {
+    return action === 'conference.view' && scope.conferenceId === principal.conferenceId;
+  }
+  if (action === 'body.submit') return !!scope.bodyId && principal.officerOf.includes(scope.bodyId);
+  if (principal.isHeadOffice && !HEAD_OFFICE_EXCLUDED.includes(action)) return true;
+  const roles = ROLES_FOR[action];
+  if (!scope.conferenceId) return false;
+  return principal.roles.some((r) => r.conferenceId === scope.conferenceId && roles.includes(r.role));
+}
+
+/** True when the person may see anything of this conference at all. */
+export function mayViewConference(principal: Principal, conferenceId: string): boolean {
+  if (principal.kind === 'attendee') return principal.conferenceId === conferenceId;
+  return principal.isHeadOffice || principal.roles.some((r) => r.conferenceId === conferenceId) || principal.officerOf.length > 0;
+}
+
+/**
+ * The event audiences a person receives for one conference. Audiences name who may read an event;
+ * the socket rooms mirror them, and a resume reads only these from the log.
+ */
+export function audiencesFor(principal: Principal, conferenceId: string): string[] {
+  if (!mayViewConference(principal, conferenceId)) return [];
+  const audiences = ['public'];
+  if (principal.kind === 'attendee') return [...audiences, `member:${principal.memberId}`];
+  if (principal.memberId) audiences.push(`member:${principal.memberId}`);
+  for (const body of principal.officerOf) audiences.push(`body:${body}`);
+  const roles = new Set(principal.roles.filter((r) => r.conferenceId === conferenceId).map((r) => r.role));
+  if (principal.isHeadOffice) roles.add('admin');
+  if (roles.has('admin')) audiences.push('admin');
+  if (roles.has('chair')) audiences.push('chair');
+  if (roles.has('soc')) audiences.push('soc');
+  if (roles.has('teller')) audiences.push('tellers');
+  if (roles.has('monitor')) audiences.push('monitors');
+  return audiences;
+}

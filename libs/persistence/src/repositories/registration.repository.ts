@@ -1,0 +1,108 @@
+import { EntityManager } from 'typeorm';
+import type { AttendanceMode } from '@agm/domain';
+import { rowsOf } from './access.repository';
+
+export interface RegistrationRow {
+  id: string;
+  conferenceId: string;
+  memberId: string;
+  membershipNumber: string;
+  name: string;
+  category: string;
+  attendanceMode: AttendanceMode;
+  checkedIn: boolean;
+  remoteConfirmed: boolean;
+  present: boolean;
+  codeRevoked: boolean;
+  registeredAt: Date;
+}
+
+const SELECT = `
+  SELECT r.id, r.conference_id, r.member_id, m.membership_number, m.name, m.category, r.attendance_mode,
+         r.checked_in, r.remote_confirmed, r.present, r.code_revoked_at IS NOT NULL AS code_revoked, r.registered_at
+    FROM registration r JOIN member m ON m.id = r.member_id`;
+
+/** Registrations, access codes and presence. */
+export class RegistrationRepository {
+  async findMemberByNumber(manager: EntityManager, membershipNumber: string): Promise<{ id: string; category: string; name: string } | null> {
+    const rows = await manager.query('SELECT id, category, name FROM member WHERE membership_number = $1', [membershipNumber]);
+    return rows[0] ?? null;
+  }
+
+  /** Inserts unless the member is already registered; null then (the unique constraint decides). */
+  async insert(manager: EntityManager, conferenceId: string, memberId: string, mode: AttendanceMode, codeHash: string, now: Date): Promise<string | null> {
+    const rows = await manager.query(
+      `INSERT INTO registration (conference_id, member_id, attendance_mode, access_code_hash, code_issued_at, registered_at)
+       VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (conference_id, member_id) DO NOTHING RETURNING id`,
+      [conferenceId, memberId, mode, codeHash, now],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async find(manager: EntityManager, conferenceId: string, registrationId: string, lock = false): Promise<RegistrationRow | null> {
+    const rows = await manager.query(`${SELECT} WHERE r.conference_id = $1 AND r.id = $2${lock ? ' FOR UPDATE OF r' : ''}`, [conferenceId, registrationId]);
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  async list(manager: EntityManager, conferenceId: string): Promise<RegistrationRow[]> {
+    const rows = await manager.query(`${SELECT} WHERE r.conference_id = $1 ORDER BY m.name`, [conferenceId]);
+    return rows.map(toRow);
+  }
+
+  async setAccessCode(manager: EntityManager, registrationId: string, codeHash: string | null, now: Date): Promise<void> {
+    if (codeHash) {
+      await manager.query('UPDATE registration SET access_code_hash = $2, code_issued_at = $3, code_revoked_at = NULL WHERE id = $1', [registrationId, codeHash, now]);
+    } else {
+      await manager.query('UPDATE registration SET code_revoked_at = $2 WHERE id = $1', [registrationId, now]);
+    }
+  }
+
+  /**
+   * Sets the presence flags and derives `present`: in the hall while checked in; remote while the
+   * attendee has confirmed and is connected. Returns whether `present` changed.
+   */
+  async setPresence(manager: EntityManager, registrationId: string, change: { checkedIn?: boolean; remoteConfirmed?: boolean }): Promise<{ changed: boolean; present: boolean }> {
+    const result = await manager.query(
+      `WITH before AS (SELECT present FROM registration WHERE id = $1 FOR UPDATE)
+       UPDATE registration r SET
+         checked_in = COALESCE($2, r.checked_in),
+         remote_confirmed = COALESCE($3, r.remote_confirmed),
+         present = CASE WHEN r.attendance_mode = 'hall' THEN COALESCE($2, r.checked_in) ELSE COALESCE($3, r.remote_confirmed) END
+       FROM before WHERE r.id = $1
+       RETURNING r.present, before.present AS was_present`,
+      [registrationId, change.checkedIn ?? null, change.remoteConfirmed ?? null],
+    );
+    const [row] = rowsOf(result);
+    return { changed: row.present !== row.was_present, present: row.present };
+  }
+
+  /** Present attendees (category and mode) and the membership by category: what quorum needs. */
+  async quorumInputs(manager: EntityManager, conferenceId: string): Promise<{ present: Array<{ category: string; attendanceMode: AttendanceMode }>; membershipByCategory: Record<string, number> }> {
+    const present = await manager.query(
+      `SELECT m.category, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 AND r.present`,
+      [conferenceId],
+    );
+    const members = await manager.query('SELECT category, count(*)::int AS n FROM member GROUP BY category');
+    return {
+      present: present.map((r: { category: string; attendance_mode: AttendanceMode }) => ({ category: r.category, attendanceMode: r.attendance_mode })),
+      membershipByCategory: Object.fromEntries(members.map((r: { category: string; n: number }) => [r.category, r.n])),
+    };
+  }
+}
+
+function toRow(row: any): RegistrationRow {
+  return {
+    id: row.id,
+    conferenceId: row.conference_id,
+    memberId: row.member_id,
+    membershipNumber: row.membership_number,
+    name: row.name,
+    category: row.category,
+    attendanceMode: row.attendance_mode,
+    checkedIn: row.checked_in,
+    remoteConfirmed: row.remote_confirmed,
+    present: row.present,
+    codeRevoked: row.code_revoked,
+    registeredAt: row.registered_at,
+  };
+}
