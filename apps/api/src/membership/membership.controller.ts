@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   BodyResponseDto,
   ErrorResponseDto,
@@ -54,7 +61,10 @@ export class MembershipController {
 
   @Post('officers/import')
   @HttpCode(200)
-  @ApiOperation({ summary: "Import body officers; for each body named, the file is its whole list", description: ALL_OR_NOTHING })
+  @ApiOperation({
+    summary: 'Import body officers; for each body named, the file is its whole list',
+    description: ALL_OR_NOTHING,
+  })
   @ApiConsumes('text/csv')
   @csvBody('body_code,membership_number,office\nLDN,N012345,Branch Secretary\n')
   @ApiOkResponse({ type: OfficerImportResultDto })

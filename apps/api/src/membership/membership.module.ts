@@ -16,6 +16,8 @@ import { ImportOfficers } from './use-cases/import-officers.use-case';
 export class MembershipModule implements NestModule {
   /** Register files arrive as text/csv, larger than the app's 2 MB JSON limit; only these routes read them. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(text({ type: ['text/csv', 'application/csv', 'text/plain'], limit: REGISTER_CSV_BODY_LIMIT })).forRoutes(MembershipController);
+    consumer
+      .apply(text({ type: ['text/csv', 'application/csv', 'text/plain'], limit: REGISTER_CSV_BODY_LIMIT }))
+      .forRoutes(MembershipController);
   }
 }

@@ -4,9 +4,12 @@ import { CsvProblem, csvProblemsToFieldErrors, describeCsvProblems } from '@agm/
 /** The body of an import request: the CSV file itself, sent as text/csv. */
 export function requireCsvText(body: unknown): string {
   if (typeof body !== 'string') {
-    throw new InvalidInput('Send the file itself as the request body, with the header Content-Type: text/csv.', {
-      body: 'must be CSV text (Content-Type: text/csv)',
-    });
+    throw new InvalidInput(
+      'Send the file itself as the request body, with the header Content-Type: text/csv.',
+      {
+        body: 'must be CSV text (Content-Type: text/csv)',
+      },
+    );
   }
   return body;
 }
@@ -20,6 +23,8 @@ export function refuseIfProblems(problems: readonly CsvProblem[], rowCount: numb
     );
   }
   if (rowCount === 0) {
-    throw new InvalidInput(`The ${what} file has a header but no rows; nothing was imported.`, { 'line 2': `the file has no ${what} rows` });
+    throw new InvalidInput(`The ${what} file has a header but no rows; nothing was imported.`, {
+      'line 2': `the file has no ${what} rows`,
+    });
   }
 }

@@ -7,11 +7,18 @@ export const REGISTER_CSV_BODY_LIMIT = '10mb';
 
 export class RegisterImportResultDto {
   @ApiProperty({ description: 'Rows that were new', example: 4980 }) imported: number;
-  @ApiProperty({ description: 'Rows already on the system (same key) and overwritten from the file', example: 20 }) updated: number;
+  @ApiProperty({
+    description: 'Rows already on the system (same key) and overwritten from the file',
+    example: 20,
+  })
+  updated: number;
 }
 
 export class OfficerImportResultDto extends RegisterImportResultDto {
-  @ApiProperty({ description: 'Appointments of the bodies in the file that the file no longer lists, and so ended' }) removed: number;
+  @ApiProperty({
+    description: 'Appointments of the bodies in the file that the file no longer lists, and so ended',
+  })
+  removed: number;
 }
 
 export class MemberListQueryDto {

@@ -68,7 +68,9 @@ export class MembershipRepository {
   }
 
   async membershipNumbers(manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ membership_number: string }> = await manager.query('SELECT membership_number FROM member');
+    const rows: Array<{ membership_number: string }> = await manager.query(
+      'SELECT membership_number FROM member',
+    );
     return rows.map((row) => row.membership_number);
   }
 
@@ -112,7 +114,11 @@ export class MembershipRepository {
     return counts;
   }
 
-  async upsertBodies(manager: EntityManager, bodies: readonly BodyFields[], batchSize = IMPORT_BATCH_SIZE): Promise<UpsertCounts> {
+  async upsertBodies(
+    manager: EntityManager,
+    bodies: readonly BodyFields[],
+    batchSize = IMPORT_BATCH_SIZE,
+  ): Promise<UpsertCounts> {
     const counts: UpsertCounts = { imported: 0, updated: 0 };
     for (let start = 0; start < bodies.length; start += batchSize) {
       const batch = bodies.slice(start, start + batchSize);
@@ -138,7 +144,10 @@ export class MembershipRepository {
    * that body's current list. Bodies the file does not name keep theirs. Answers how many appointments
    * are new, kept, and ended.
    */
-  async replaceOfficers(manager: EntityManager, officers: readonly OfficerFields[]): Promise<UpsertCounts & { removed: number }> {
+  async replaceOfficers(
+    manager: EntityManager,
+    officers: readonly OfficerFields[],
+  ): Promise<UpsertCounts & { removed: number }> {
     const bodyCodes = [...new Set(officers.map((o) => o.bodyCode))];
     const before: Array<{ key: string }> = await manager.query(
       `SELECT b.code || E'\\x1f' || m.membership_number || E'\\x1f' || o.office AS key
@@ -148,7 +157,10 @@ export class MembershipRepository {
     );
     const existing = new Set(before.map((row) => row.key));
     const wanted = new Set(officers.map((o) => `${o.bodyCode}\x1f${o.membershipNumber}\x1f${o.office}`));
-    await manager.query('DELETE FROM body_officer WHERE body_id IN (SELECT id FROM body WHERE code = ANY($1))', [bodyCodes]);
+    await manager.query(
+      'DELETE FROM body_officer WHERE body_id IN (SELECT id FROM body WHERE code = ANY($1))',
+      [bodyCodes],
+    );
     for (let start = 0; start < officers.length; start += IMPORT_BATCH_SIZE) {
       const batch = officers.slice(start, start + IMPORT_BATCH_SIZE);
       const params: string[] = [];
@@ -169,14 +181,20 @@ export class MembershipRepository {
     return { imported: wanted.size - kept, updated: kept, removed: existing.size - kept };
   }
 
-  async findMembers(manager: EntityManager, query: { search?: string; limit: number; offset: number }): Promise<MemberPage> {
+  async findMembers(
+    manager: EntityManager,
+    query: { search?: string; limit: number; offset: number },
+  ): Promise<MemberPage> {
     const params: unknown[] = [];
     let where = '';
     if (query.search?.trim()) {
       params.push(`%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where = 'WHERE m.membership_number ILIKE $1 OR m.name ILIKE $1 OR m.email ILIKE $1';
     }
-    const totalRows: Array<{ count: string }> = await manager.query(`SELECT count(*) AS count FROM member m ${where}`, params);
+    const totalRows: Array<{ count: string }> = await manager.query(
+      `SELECT count(*) AS count FROM member m ${where}`,
+      params,
+    );
     const rows: MemberRow[] = await manager.query(
       `SELECT m.id, m.membership_number, m.name, m.email, m.category, b.code AS branch_code, m.created_at
          FROM member m LEFT JOIN body b ON b.id = m.branch_id
@@ -189,9 +207,24 @@ export class MembershipRepository {
   }
 
   async listBodies(manager: EntityManager): Promise<BodyRecord[]> {
-    const rows: Array<{ id: string; code: string; kind: string; name: string; region: string | null; membership_count: number }> =
-      await manager.query('SELECT id, code, kind, name, region, membership_count FROM body ORDER BY kind, name, code');
-    return rows.map((row) => ({ id: row.id, code: row.code, kind: row.kind, name: row.name, region: row.region, membershipCount: Number(row.membership_count) }));
+    const rows: Array<{
+      id: string;
+      code: string;
+      kind: string;
+      name: string;
+      region: string | null;
+      membership_count: number;
+    }> = await manager.query(
+      'SELECT id, code, kind, name, region, membership_count FROM body ORDER BY kind, name, code',
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      kind: row.kind,
+      name: row.name,
+      region: row.region,
+      membershipCount: Number(row.membership_count),
+    }));
   }
 }
 

@@ -27,7 +27,10 @@ export class ImportMembers {
     return this.transactions.run(async ({ manager }) => {
       // The register is the union's, not one conference's: its categories are the ruleset defaults.
       const categories = Object.keys(napoDefaultRuleset().categories);
-      const { rows, problems } = checkMembersCsv(text, { categories, branchCodes: await this.membership.branchCodes(manager) });
+      const { rows, problems } = checkMembersCsv(text, {
+        categories,
+        branchCodes: await this.membership.branchCodes(manager),
+      });
       refuseIfProblems(problems, rows.length, 'membership register');
       onProgress?.(0, rows.length);
       return this.membership.upsertMembers(manager, rows, (written) => onProgress?.(written, rows.length));

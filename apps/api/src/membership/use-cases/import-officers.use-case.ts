@@ -18,7 +18,10 @@ export class ImportOfficers {
   async execute(body: unknown): Promise<{ imported: number; updated: number; removed: number }> {
     const text = requireCsvText(body);
     return this.transactions.run(async ({ manager }) => {
-      const [bodyCodes, membershipNumbers] = await Promise.all([this.membership.bodyCodes(manager), this.membership.membershipNumbers(manager)]);
+      const [bodyCodes, membershipNumbers] = await Promise.all([
+        this.membership.bodyCodes(manager),
+        this.membership.membershipNumbers(manager),
+      ]);
       const { rows, problems } = checkOfficersCsv(text, { bodyCodes, membershipNumbers });
       refuseIfProblems(problems, rows.length, 'officers');
       return this.membership.replaceOfficers(manager, rows);
