@@ -70,12 +70,16 @@ export function readCsvTable<K extends string>(text: string, spec: CsvTableSpec<
   const linesWithSyntaxProblems = new Set(syntax.map((problem) => problem.line));
 
   const rows: CsvTableRow<K>[] = [];
+  const everyRow: CsvTableRow<K>[] = [];
   for (const record of records.slice(1)) {
     if (isBlankCsvRecord(record) || linesWithSyntaxProblems.has(record.line)) continue;
+    const before = problems.length;
     const row = readRow(record, header.fields.length, spec, positions, fieldName, problems);
-    if (row) rows.push(row);
+    everyRow.push(row);
+    if (problems.length === before) rows.push(row);
   }
-  if (spec.uniqueKey) findDuplicates(rows, spec.uniqueKey, problems);
+  // Duplicates are looked for on every line, even one with other problems, so one pass names them all.
+  if (spec.uniqueKey) findDuplicates(everyRow, spec.uniqueKey, problems);
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems };
 }
@@ -133,8 +137,7 @@ function readRow<K extends string>(
   positions: Map<K, number>,
   fieldName: (fieldNumber: number) => string,
   problems: CsvProblem[],
-): CsvTableRow<K> | null {
-  const before = problems.length;
+): CsvTableRow<K> {
   if (record.fields.length > headerWidth) {
     problems.push({
       line: record.line,
@@ -162,7 +165,7 @@ function readRow<K extends string>(
       value === '' ? (column.required ? 'is required' : null) : firstProblem(value, column.rules ?? []);
     if (problem) problems.push({ line: record.line, column: column.name, message: problem });
   }
-  return problems.length === before ? { line: record.line, values } : null;
+  return { line: record.line, values };
 }
 
 function firstProblem(value: string, rules: CellRule[]): string | null {
@@ -180,8 +183,10 @@ function findDuplicates<K extends string>(
 ): void {
   const firstLine = new Map<string, number>();
   for (const row of rows) {
+    const parts = key.columns.map((column) => row.values[column]);
+    if (parts.some((part) => !part)) continue;
     // Keys compare without regard to case: 'n1234' and 'N1234' are one member to a person.
-    const id = key.columns.map((column) => row.values[column].toLowerCase()).join('\u0000');
+    const id = parts.map((part) => part.toLowerCase()).join('\u0000');
     const first = firstLine.get(id);
     if (first === undefined) {
       firstLine.set(id, row.line);

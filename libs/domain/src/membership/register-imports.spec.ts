@@ -55,6 +55,15 @@ describe('importing the membership register', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names a duplicate membership number even on a line with other problems', () => {
+    const { problems } = checkMembersCsv(`${header}\nN1,Ada,a@x.org,full,LDN\nN1,Cy,cy@x,full,XX`, context);
+    expect(problems.map((p) => `${p.line} ${p.column}`)).toEqual([
+      '3 email',
+      '3 branch_code',
+      '3 membership_number',
+    ]);
+  });
+
   it('refuses a membership number twice in the file, naming both lines', () => {
     const { problems } = checkMembersCsv(
       `${header}\nN1,Ada,a@x.org,full,LDN\nN2,Bo,b@x.org,full,LDN\nN1,Cy,c@x.org,full,MID`,
@@ -108,11 +117,8 @@ describe('importing bodies', () => {
         ),
       },
       { line: 3, column: 'membership_count', message: 'must be a whole number, 0 or more' },
-    ]);
-    // Line 3 has a problem of its own, so it does not take part in the duplicate check.
-    const twice = checkBodiesCsv(`${bodies}\nLDN,branch,London,,1\nLDN,branch,London again,,1`);
-    expect(twice.problems).toEqual([
-      { line: 3, column: 'code', message: expect.stringContaining('line 2 and line 3') },
+      // The duplicate is named even though line 3 has a problem of its own.
+      { line: 4, column: 'code', message: 'body code LDN is on line 3 and line 4; each may appear once' },
     ]);
   });
 });
