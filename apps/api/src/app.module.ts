@@ -12,6 +12,7 @@ import { APP_CONFIG } from './common/app-config.token';
 import { createValidationPipe } from './common/validation';
 import { AuthModule } from './auth/auth.module';
 import { ConferencesModule } from './conferences/conferences.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RegistrationModule } from './registration/registration.module';
 import { EventsModule } from './events/events.module';
 import { MembershipModule } from './membership/membership.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ConferencesModule,
         MembershipModule,
         RegistrationModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@agm/config';
 import { openDatabase, OpenDatabase } from '@agm/persistence';
 import { AppModule } from './app.module';
+import { ConferenceSocketAdapter } from './realtime/socket-adapter';
 
 export interface RunningApi {
   app: INestApplication;
@@ -54,6 +55,8 @@ export async function startApi(config: AppConfig, options: StartOptions = {}): P
 
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new ConferenceSocketAdapter(app, config));
+  app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableCors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true });
   app.useBodyParser('json', { limit: '2mb' });

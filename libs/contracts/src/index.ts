@@ -4,3 +4,4 @@ export * from './conferences/conference.dto';
 export * from './auth/auth.dto';
 export * from './registration/registration.dto';
 export * from './membership/membership.dto';
+export * from './realtime/socket-protocol';

@@ -1,0 +1,139 @@
+import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { Subscription } from 'rxjs';
+import type { Server, Socket } from 'socket.io';
+import { audiencesFor, NotFound, Principal, StandingOrderViolation } from '@agm/domain';
+import {
+  Ack,
+  ClientToServerEvents,
+  ConferenceEventMessage,
+  ConferenceRefDto,
+  JoinConferenceDto,
+  JoinedConference,
+  ServerToClientEvents,
+} from '@agm/contracts';
+import { EventLogRepository, StoredConferenceEvent } from '@agm/persistence';
+import { Authenticator, bearerToken } from '../auth/authenticator';
+import { SessionRevocations } from '../auth/session-revocations';
+import { toErrorResponse } from '../common/error-response';
+import { EventBus } from '../events/event-bus';
+import { Transactions } from '../events/transactions';
+import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
+import { answer, parseMessage } from './socket-messages';
+
+type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+
+/** Rooms mirror event audiences: `conf:<conferenceId>:<audience>`. */
+export const roomOf = (conferenceId: string, audience: string) => `conf:${conferenceId}:${audience}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const attendeeRoom = (registrationId: string) => `attendee:${registrationId}`;
+
+/** Events replayed on one join at most; a client further behind is told to load a fresh snapshot. */
+export const REPLAY_LIMIT = 5000;
+
+/**
+ * The conference's real-time channel. The handshake is authenticated by the same function as HTTP;
+ * a client joins only conferences it may see and only the audiences its roles allow; committed
+ * events are pushed with their seq; a client that comes back sends its last seq and gets what it missed.
+ */
+@WebSocketGateway({ serveClient: false })
+export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
+  @WebSocketServer() server: Server<ClientToServerEvents, ServerToClientEvents>;
+  private readonly logger = new Logger('Realtime');
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly bus: EventBus,
+    private readonly revocations: SessionRevocations,
+    private readonly eventLog: EventLogRepository,
+    private readonly transactions: Transactions,
+    private readonly presence: RecordPresence,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions = [
+      this.bus.events$.subscribe((event) => this.push(event)),
+      this.revocations.revoked$.subscribe((sessionId) => this.endSession(sessionId)),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  async handleConnection(socket: ConferenceSocket): Promise<void> {
+    try {
+      const token = (socket.handshake.auth?.token as string | undefined) ?? bearerToken(socket.handshake.headers.authorization);
+      socket.data.principal = await this.authenticator.authenticate(token);
+      await socket.join(sessionRoom(socket.data.principal.sessionId));
+      if (socket.data.principal.kind === 'attendee') await socket.join(attendeeRoom(socket.data.principal.registrationId));
+    } catch (error) {
+      socket.emit('agm.error', toErrorResponse(error));
+      socket.disconnect(true);
+    }
+  }
+
+  async handleDisconnect(socket: ConferenceSocket): Promise<void> {
+    const principal = socket.data.principal;
+    if (principal?.kind !== 'attendee' || principal.attendanceMode !== 'remote') return;
+    // Remote attendees are present while connected: the last of their sockets, on any instance, closing ends it.
+    const remaining = await this.server.in(attendeeRoom(principal.registrationId)).fetchSockets();
+    if (remaining.length > 0) return;
+    await this.presence.remoteConnection(principal.conferenceId, principal.registrationId, false).catch((error) => this.logger.error(error));
+  }
+
+  @SubscribeMessage('conference.join')
+  join(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<JoinedConference>> {
+    return answer(async () => {
+      const { conferenceId, lastSeq = 0 } = await parseMessage(JoinConferenceDto, body);
+      const audiences = audiencesFor(socket.data.principal, conferenceId);
+      if (audiences.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
+      // Join first, then read the log: nothing committed in between is missed. The client drops
+      // any event it receives twice by its seq.
+      await socket.join(audiences.map((audience) => roomOf(conferenceId, audience)));
+      const missed = await this.eventLog.readAfter(this.transactions.manager, conferenceId, lastSeq, audiences, REPLAY_LIMIT + 1);
+      const truncated = missed.length > REPLAY_LIMIT;
+      for (const event of missed.slice(0, REPLAY_LIMIT)) socket.emit('conference.event', toMessage(event));
+      const headSeq = await this.eventLog.lastSeq(this.transactions.manager, conferenceId);
+      return { conferenceId, replayed: Math.min(missed.length, REPLAY_LIMIT), headSeq, truncated };
+    });
+  }
+
+  @SubscribeMessage('conference.leave')
+  leave(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<{ conferenceId: string }>> {
+    return answer(async () => {
+      const { conferenceId } = await parseMessage(ConferenceRefDto, body);
+      for (const room of socket.rooms) if (room.startsWith(`conf:${conferenceId}:`)) await socket.leave(room);
+      return { conferenceId };
+    });
+  }
+
+  /** A remote attendee confirms they are attending: they count as present while connected. */
+  @SubscribeMessage('presence.confirm')
+  confirm(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<{ present: boolean }>> {
+    return answer(async () => {
+      const { conferenceId } = await parseMessage(ConferenceRefDto, body);
+      const principal = socket.data.principal;
+      if (principal.kind !== 'attendee' || principal.conferenceId !== conferenceId) throw new NotFound(`No registration for you in conference ${conferenceId}.`);
+      if (principal.attendanceMode !== 'remote') {
+        throw new StandingOrderViolation('attendance-mode', 'You are registered to attend in the hall: please check in at the registration desk.');
+      }
+      const result = await this.presence.remoteConnection(conferenceId, principal.registrationId, true);
+      return { present: result?.present ?? false };
+    });
+  }
+
+  private push(event: StoredConferenceEvent): void {
+    this.server.to(roomOf(event.conferenceId, event.audience)).emit('conference.event', toMessage(event));
+  }
+
+  private endSession(sessionId: string): void {
+    this.server.to(sessionRoom(sessionId)).emit('session.ended', { reason: 'Your session was ended. Sign in again to continue.' });
+    this.server.in(sessionRoom(sessionId)).disconnectSockets(true);
+  }
+}
+
+function toMessage(event: StoredConferenceEvent): ConferenceEventMessage {
+  return { conferenceId: event.conferenceId, seq: event.seq, type: event.type, payload: event.payload, at: event.at };
+}

@@ -1,0 +1,83 @@
+import { io, Socket } from 'socket.io-client';
+import type { Ack, ConferenceEventMessage, JoinedConference, SocketErrorMessage } from '@agm/contracts';
+
+export type TestSocket = Socket;
+
+/** A real socket.io client. Resolves once connected; rejects with the server's error if refused. */
+export function connect(url: string, token: string | undefined, timeoutMs = 5000): Promise<TestSocket> {
+  const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket did not connect in time')), timeoutMs);
+    socket.once('agm.error', (error: SocketErrorMessage) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(Object.assign(new Error(error.message), { statusCode: error.statusCode }));
+    });
+    // The server authenticates in its connection handler; give it a beat to refuse before resolving.
+    socket.once('connect', () => setTimeout(() => { if (socket.connected) { clearTimeout(timer); resolve(socket); } }, 150));
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+export function waitForEvent<T = unknown>(socket: TestSocket, name: string, options: { timeout?: number; where?: (payload: T) => boolean } = {}): Promise<T> {
+  const { timeout = 5000, where = () => true } = options;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(name, listener);
+      reject(new Error(`no '${name}' within ${timeout} ms`));
+    }, timeout);
+    const listener = (payload: T) => {
+      if (!where(payload)) return;
+      clearTimeout(timer);
+      socket.off(name, listener);
+      resolve(payload);
+    };
+    socket.on(name, listener);
+  });
+}
+
+export function emitWithAck<T>(socket: TestSocket, name: string, body: unknown, timeout = 5000): Promise<Ack<T>> {
+  return socket.timeout(timeout).emitWithAck(name, body);
+}
+
+/**
+ * What a well-behaved client does with the event stream: applies each seq once, in order, and
+ * remembers the last one to resume from.
+ */
+export class EventStream {
+  readonly applied: ConferenceEventMessage[] = [];
+  lastSeq = 0;
+
+  constructor(socket: TestSocket, readonly conferenceId: string) {
+    this.attach(socket);
+  }
+
+  attach(socket: TestSocket): void {
+    socket.on('conference.event', (event: ConferenceEventMessage) => {
+      if (event.conferenceId !== this.conferenceId || event.seq <= this.lastSeq) return;
+      this.applied.push(event);
+      this.lastSeq = event.seq;
+    });
+  }
+
+  async join(socket: TestSocket): Promise<JoinedConference> {
+    const answer = await emitWithAck<JoinedConference>(socket, 'conference.join', { conferenceId: this.conferenceId, lastSeq: this.lastSeq });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data;
+  }
+
+  async waitFor(type: string, count = 1, timeout = 5000): Promise<ConferenceEventMessage[]> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const matching = this.applied.filter((e) => e.type === type);
+      if (matching.length >= count) return matching;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`expected ${count} '${type}' events, saw ${this.applied.filter((e) => e.type === type).length}`);
+  }
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
