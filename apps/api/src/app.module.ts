@@ -17,6 +17,11 @@ import { RegistrationModule } from './registration/registration.module';
 import { EventsModule } from './events/events.module';
 import { MembershipModule } from './membership/membership.module';
 import { HealthController } from './health/health.controller';
+import { ConferenceSetupModule } from './conference-setup/conference-setup.module';
+import { MotionsModule } from './motions/motions.module';
+import { VotingModule } from './voting/voting.module';
+import { DebateModule } from './debate/debate.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,6 +61,11 @@ export class AppModule {
         MembershipModule,
         RegistrationModule,
         RealtimeModule,
+        ConferenceSetupModule,
+        MotionsModule,
+        VotingModule,
+        DebateModule,
+        MonitoringModule,
       ],
       controllers: [HealthController],
       providers: [

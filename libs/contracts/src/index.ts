@@ -5,3 +5,8 @@ export * from './auth/auth.dto';
 export * from './registration/registration.dto';
 export * from './membership/membership.dto';
 export * from './realtime/socket-protocol';
+export * from './conference-setup';
+export * from './motions';
+export * from './voting';
+export * from './debate';
+export * from './monitoring';

@@ -3,12 +3,25 @@ import { ConferenceEntity } from './entities/conference.entity';
 import { ConferenceEventEntity } from './entities/conference-event.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Membership1763880000000 } from './migrations/1763880000000-Membership';
+import { ConferenceSetup1763900000000 } from './migrations/1763900000000-ConferenceSetup';
+import { Motions1763910000000 } from './migrations/1763910000000-Motions';
+import { Voting1763920000000 } from './migrations/1763920000000-Voting';
+import { Debate1763930000000 } from './migrations/1763930000000-Debate';
+import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
 
 /** Every migration, in order. The same migrations run on the embedded database and on PostgreSQL. */
-export const MIGRATIONS = [Foundation1763870000000, Membership1763880000000];
+export const MIGRATIONS = [
+  Foundation1763870000000,
+  Membership1763880000000,
+  ConferenceSetup1763900000000,
+  Motions1763910000000,
+  Voting1763920000000,
+  Debate1763930000000,
+  Monitoring1763940000000,
+];
 
 export interface DatabaseConnection {
   url: string;

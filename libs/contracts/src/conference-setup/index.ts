@@ -1,0 +1,2 @@
+// ConferenceSetup DTOs and socket messages.
+export {};

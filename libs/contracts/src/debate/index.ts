@@ -1,0 +1,2 @@
+// Debate DTOs and socket messages.
+export {};

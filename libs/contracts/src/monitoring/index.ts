@@ -1,0 +1,2 @@
+// Monitoring DTOs and socket messages.
+export {};

@@ -1,0 +1,2 @@
+// Motions DTOs and socket messages.
+export {};

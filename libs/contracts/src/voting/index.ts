@@ -1,0 +1,2 @@
+// Voting DTOs and socket messages.
+export {};
