@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '@agm/config';
 import { RunningApi, startApi } from '../../apps/api/src/bootstrap';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApi extends RunningApi {
   config: AppConfig;
@@ -15,8 +15,10 @@ export interface TestApi extends RunningApi {
  * The real system on a free loopback port, on a fresh database (the machine's PostgreSQL when
  * TEST_DATABASE_URL or DATABASE_URL is set, else the embedded one in memory). Close it in afterAll.
  */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(overrides: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApi> {
+  // A shared database (several instances in one test) is made and dropped by the caller.
+  const database = options.database ?? (await createTestDatabase());
+  const dropOnClose = !options.database;
   const config = loadConfig(
     {
       PORT: '0',
@@ -35,7 +37,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
     http: () => request(api.url),
     async close() {
       await api.close();
-      await database.drop();
+      if (dropOnClose) await database.drop();
     },
   };
 }
