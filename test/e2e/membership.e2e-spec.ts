@@ -32,6 +32,17 @@ describe('the membership register over HTTP', () => {
     await api?.close();
   });
 
+  it('lets only head office import or read the register', async () => {
+    const ctx = new TestContext(api);
+    const conference = await ctx.newConference();
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const before = await memberCount();
+    await api.http().post('/api/membership/members/import').set(chair.auth).set('content-type', 'text/csv').send(`${MEMBERS_HEADER}\nN900,Eve,eve@example.org,full,LDN\n`).expect(403);
+    await api.http().get('/api/membership/members').set(chair.auth).expect(403);
+    await api.http().post('/api/membership/members/import').set('content-type', 'text/csv').send(`${MEMBERS_HEADER}\n`).expect(401);
+    expect(await memberCount()).toBe(before);
+  });
+
   it('lists the imported bodies', async () => {
     const bodies = await get('/api/membership/bodies').expect(200);
     expect(bodies.body).toContainEqual({

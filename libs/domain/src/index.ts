@@ -8,3 +8,4 @@ export * from './voting';
 export * from './motions';
 export * from './monitoring';
 export * from './standing-orders';
+export * from './membership';

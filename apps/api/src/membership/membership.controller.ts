@@ -15,6 +15,9 @@ import {
   OfficerImportResultDto,
   RegisterImportResultDto,
 } from '@agm/contracts';
+import type { Principal } from '@agm/domain';
+import { assertCan } from '../auth/access-control';
+import { CurrentPrincipal } from '../auth/auth.guard';
 import { MembershipQueries } from './membership.queries';
 import { ImportBodies } from './use-cases/import-bodies.use-case';
 import { ImportMembers } from './use-cases/import-members.use-case';
@@ -45,7 +48,8 @@ export class MembershipController {
   @ApiConsumes('text/csv')
   @csvBody('membership_number,name,email,category,branch_code\nN012345,Ada Okafor,ada@example.org,full,LDN\n')
   @ApiOkResponse({ type: RegisterImportResultDto })
-  members(@Body() csv: string): Promise<RegisterImportResultDto> {
+  members(@Body() csv: string, @CurrentPrincipal() principal: Principal): Promise<RegisterImportResultDto> {
+    assertCan(principal, 'membership.manage');
     return this.importMembers.execute(csv);
   }
 
@@ -55,7 +59,8 @@ export class MembershipController {
   @ApiConsumes('text/csv')
   @csvBody('code,kind,name,region,membership_count\nLDN,branch,London Branch,London,412\n')
   @ApiOkResponse({ type: RegisterImportResultDto })
-  bodies(@Body() csv: string): Promise<RegisterImportResultDto> {
+  bodies(@Body() csv: string, @CurrentPrincipal() principal: Principal): Promise<RegisterImportResultDto> {
+    assertCan(principal, 'membership.manage');
     return this.importBodies.execute(csv);
   }
 
@@ -68,13 +73,16 @@ export class MembershipController {
   @ApiConsumes('text/csv')
   @csvBody('body_code,membership_number,office\nLDN,N012345,Branch Secretary\n')
   @ApiOkResponse({ type: OfficerImportResultDto })
-  officers(@Body() csv: string): Promise<OfficerImportResultDto> {
+  officers(@Body() csv: string, @CurrentPrincipal() principal: Principal): Promise<OfficerImportResultDto> {
+    assertCan(principal, 'membership.manage');
     return this.importOfficers.execute(csv);
   }
 
   @Get('members')
   @ApiOkResponse({ type: MemberPageDto })
-  listMembers(@Query() query: MemberListQueryDto): Promise<MemberPageDto> {
+  listMembers(@Query() query: MemberListQueryDto, @CurrentPrincipal() principal: Principal): Promise<MemberPageDto> {
+    // Names and emails are personal data: the register is head office's to read.
+    assertCan(principal, 'membership.manage');
     return this.queries.members(query);
   }
 
