@@ -1,2 +1,3 @@
 // Debate DTOs and socket messages.
-export {};
+export * from './debate-command.dto';
+export * from './debate-snapshot.dto';

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Principal } from '@agm/domain';
+import {
+  DebateAmendmentOutcomeDto,
+  DebateCallRightOfReplyDto,
+  DebateCallSpeakerDto,
+  DebateCommandResponseDto,
+  DebateGuillotineDto,
+  DebateItemCommandDto,
+  DebateMoveProceduralDto,
+  DebateMoveToAmendmentDto,
+  DebateProceduralOutcomeDto,
+  DebateRaisePointDto,
+  DebateRecordOutcomeDto,
+  DebateRequestToSpeakDto,
+  DebateRuleOnPointDto,
+  DebateSnapshotResponseDto,
+  DebateTakeItemDto,
+  DebateWithdrawRequestDto,
+} from '@agm/contracts';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import { DebateQueries } from './debate.queries';
+import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+const COMMAND_DTOS = [
+  DebateTakeItemDto,
+  DebateItemCommandDto,
+  DebateCallSpeakerDto,
+  DebateCallRightOfReplyDto,
+  DebateRuleOnPointDto,
+  DebateMoveToAmendmentDto,
+  DebateAmendmentOutcomeDto,
+  DebateMoveProceduralDto,
+  DebateProceduralOutcomeDto,
+  DebateRecordOutcomeDto,
+  DebateGuillotineDto,
+  DebateRequestToSpeakDto,
+  DebateRaisePointDto,
+  DebateWithdrawRequestDto,
+];
+
+@ApiTags('debate')
+@ApiBearerAuth()
+@ApiExtraModels(...COMMAND_DTOS)
+@Controller('conferences/:conferenceId')
+export class DebateController {
+  constructor(
+    private readonly run: RunDebateCommand,
+    private readonly queries: DebateQueries,
+  ) {}
+
+  /**
+   * One command of the debate. The body is validated against the DTO its `type` names (so the global
+   * pipe is bypassed with `unknown`): chair commands need the chair role; attendee commands act for
+   * the signed-in member.
+   */
+  @Post('debate/commands')
+  @HttpCode(200)
+  @ApiBody({ schema: { oneOf: COMMAND_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })), discriminator: { propertyName: 'type' } } })
+  @ApiOkResponse({ type: DebateCommandResponseDto })
+  async command(@Param('conferenceId', uuid) conferenceId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<DebateCommandResponseDto> {
+    const result = await this.run.execute(principal, conferenceId, body);
+    return { version: result.version, events: result.events.map((e) => ({ ...e })) };
+  }
+
+  @Get('debate')
+  @ApiOkResponse({ type: DebateSnapshotResponseDto })
+  snapshot(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<DebateSnapshotResponseDto> {
+    return this.queries.snapshot(principal, conferenceId);
+  }
+
+  @Get('minutes')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The minutes of the debate, from the proceedings log', schema: { type: 'string' } })
+  minutes(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.queries.minutesHtml(principal, conferenceId);
+  }
+}

@@ -1,0 +1,38 @@
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { Ack, ConferenceRefDto, DebateCommandResponseDto, DebateSnapshotResponseDto, DebateSocketCommandDto } from '@agm/contracts';
+import { answer, parseMessage } from '../realtime/socket-messages';
+import { principalOf } from '../realtime/socket-principal';
+import { DebateQueries } from './debate.queries';
+import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
+
+/**
+ * The debate over the socket: the same commands and the same answers as REST. The results come back
+ * to everyone as conference events (`debate.floor`, `debate.queue`, `debate.queue_position`, `debate.*`).
+ */
+@WebSocketGateway({ serveClient: false })
+export class DebateGateway {
+  constructor(
+    private readonly run: RunDebateCommand,
+    private readonly queries: DebateQueries,
+  ) {}
+
+  @SubscribeMessage('debate.command')
+  command(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<DebateCommandResponseDto>> {
+    return answer(async () => {
+      const principal = principalOf(socket);
+      const { conferenceId, command } = await parseMessage(DebateSocketCommandDto, body);
+      const result = await this.run.execute(principal, conferenceId, command);
+      return { version: result.version, events: result.events.map((e) => ({ ...e })) };
+    });
+  }
+
+  @SubscribeMessage('debate.snapshot')
+  snapshot(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<DebateSnapshotResponseDto>> {
+    return answer(async () => {
+      const principal = principalOf(socket);
+      const { conferenceId } = await parseMessage(ConferenceRefDto, body);
+      return this.queries.snapshot(principal, conferenceId);
+    });
+  }
+}

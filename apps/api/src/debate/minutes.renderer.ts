@@ -1,0 +1,139 @@
+import type { DebateEvent } from '@agm/domain';
+import type { DebateMotionRow, LoggedDebateEvent } from '@agm/persistence/debate';
+
+/**
+ * The minutes of the debate, rendered from the proceedings log: one line per entry with its time (in
+ * the conference's time zone), who acted and what happened, grouped under the item it belongs to.
+ * Every piece of text is escaped: titles, names and rulings come from people.
+ */
+
+export interface MinutesInput {
+  conferenceName: string;
+  timeZone: string;
+  events: LoggedDebateEvent[];
+  names: Map<string, string>;
+  motions: Map<string, DebateMotionRow>;
+  generatedAt: Date;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  mover: 'to move',
+  seconder: 'to second',
+  for: 'to speak for',
+  against: 'to speak against',
+  to: 'to speak to the motion',
+  right_of_reply: 'to exercise the right of reply',
+  point_of_order: 'on a point of order',
+  request_for_information: 'with a request for information',
+  procedural: 'to move a procedural motion',
+};
+
+const PROCEDURAL_WORDS: Record<string, string> = {
+  next_business: 'next business',
+  question_be_now_put: 'that the question be now put',
+  remit: 'to remit',
+  refer_back: 'to refer back',
+  suspend_standing_orders: 'to suspend standing orders',
+  challenge_chair: "to challenge the chair's ruling",
+};
+
+export function renderMinutesHtml(input: MinutesInput): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: input.timeZone, dateStyle: 'medium', timeStyle: 'medium' });
+  const who = (id: string | null | undefined) => (id ? (input.names.get(id) ?? id) : 'the system');
+  const title = (id: string | null | undefined) => {
+    if (!id) return '';
+    const motion = input.motions.get(id);
+    return motion ? `${motion.agendaLabel ? `${motion.agendaLabel}: ` : ''}${motion.title}` : id;
+  };
+  const sections: string[] = [];
+  let openSection: string[] | null = null;
+  const lines = (): string[] => {
+    if (!openSection) {
+      openSection = [];
+      sections.push('<section><ol>');
+    }
+    return openSection;
+  };
+  const flush = () => {
+    if (openSection) sections[sections.length - 1] += openSection.join('') + '</ol></section>';
+    openSection = null;
+  };
+  for (const logged of input.events) {
+    const e = logged.event;
+    if (e.type === 'item_taken') {
+      flush();
+      sections.push(`<h2>${escapeHtml(title(e.motionId))}</h2>`);
+    }
+    const text = describe(e, who, title);
+    lines().push(
+      `<li data-seq="${logged.seq}" data-type="${escapeHtml(e.type)}"><time datetime="${escapeHtml(logged.at)}">${escapeHtml(time.format(new Date(logged.at)))}</time> ` +
+        `<span class="actor">${escapeHtml(who(logged.actorId))}</span>: ${escapeHtml(text)}</li>`,
+    );
+  }
+  flush();
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>Minutes: ${escapeHtml(input.conferenceName)}</title>`,
+    '<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}time{color:#555;font-variant-numeric:tabular-nums}.actor{font-weight:600}</style>',
+    '</head><body>',
+    `<h1>Minutes of the proceedings: ${escapeHtml(input.conferenceName)}</h1>`,
+    `<p>Rendered from the proceedings log on ${escapeHtml(time.format(input.generatedAt))} (${escapeHtml(input.timeZone)}); ${input.events.length} entries.</p>`,
+    ...(input.events.length === 0 ? ['<p>No debate has been recorded yet.</p>'] : sections),
+    '</body></html>',
+  ].join('\n');
+}
+
+function describe(e: DebateEvent, who: (id: string | null | undefined) => string, title: (id: string | null | undefined) => string): string {
+  const on = (amendmentId: string | null) => (amendmentId ? ` (on amendment ${title(amendmentId)})` : '');
+  switch (e.type) {
+    case 'item_taken':
+      return `Item taken: ${title(e.motionId)}; mover ${who(e.moverMemberId)}${e.seconderMemberId ? `, seconder ${who(e.seconderMemberId)}` : ''}.`;
+    case 'mover_absent':
+      return `The mover, ${who(e.memberId)}, was absent${on(e.amendmentId)}: not moved.`;
+    case 'speaker_called': {
+      const followed = e.followedSuggestion === null ? '' : e.followedSuggestion ? ' (the suggested speaker)' : ` (suggestion not followed${e.suggestedMemberId ? `: ${who(e.suggestedMemberId)} was suggested` : ''})`;
+      return `The chair called ${who(e.memberId)} (${e.attendanceMode}) ${ROLE_WORDS[e.role] ?? e.role}${on(e.amendmentId)}${followed}.`;
+    }
+    case 'formally_seconded':
+      return `Formally seconded${e.seconderMemberId ? ` by ${who(e.seconderMemberId)}` : ''}${on(e.amendmentId)}.`;
+    case 'floor_opened':
+      return `The floor was opened${on(e.amendmentId)}.`;
+    case 'speak_requested':
+      return `${who(e.memberId)} (${e.attendanceMode}) asked to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`;
+    case 'point_raised':
+      return `${who(e.memberId)} (${e.attendanceMode}) raised a ${e.kind === 'point_of_order' ? 'point of order' : 'request for information'}${e.onConductOfVote ? ' on the conduct of the vote' : ''}.`;
+    case 'request_withdrawn':
+      return `${who(e.memberId)} withdrew their request (${e.requestId}).`;
+    case 'speech_started':
+      return `${who(e.memberId)} began speaking (${e.role.replace(/_/g, ' ')}, ${e.limitSeconds} s allowed, until ${e.endsAt}).`;
+    case 'speech_paused':
+      return `The speech was paused after ${e.elapsedSeconds.toFixed(0)} s (${e.remainingSeconds.toFixed(0)} s left).`;
+    case 'speech_resumed':
+      return `The speech resumed (now ends ${e.endsAt}).`;
+    case 'speech_ended':
+      return `The speech ended after ${e.spokenSeconds.toFixed(0)} s${e.overrunSeconds > 0 ? `, ${e.overrunSeconds.toFixed(0)} s over time` : ''}.`;
+    case 'point_ruled':
+      return `The chair ruled on the point of order from ${who(e.memberId)}: "${e.ruling}" (${e.rulingId}).`;
+    case 'amendment_taken':
+      return `Amendment taken: ${title(e.amendmentId)}; mover ${who(e.moverMemberId)}${e.seconderMemberId ? `, seconder ${who(e.seconderMemberId)}` : ''}${e.amendsMotionAsAmendedBy.length ? ' (to the motion as amended)' : ''}.`;
+    case 'amendment_concluded':
+      return `Amendment ${title(e.amendmentId)}: ${e.outcome}.`;
+    case 'procedural_moved':
+      return `${who(e.memberId)} moved ${PROCEDURAL_WORDS[e.kind] ?? e.kind} (${e.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'}, without debate)${e.rulingId ? ` against ruling ${e.rulingId}` : ''}.`;
+    case 'procedural_decided':
+      return `The procedural motion ${PROCEDURAL_WORDS[e.kind] ?? e.kind} was ${e.result}${e.kind === 'challenge_chair' ? (e.result === 'carried' ? ': the ruling is overturned' : ': the ruling stands') : ''}.`;
+    case 'question_put': {
+      const subject = e.subject === 'amendment' ? `amendment ${title(e.amendmentId)}` : e.subject === 'procedural' ? `the procedural motion ${PROCEDURAL_WORDS[e.proceduralKind ?? ''] ?? ''}` : `the motion${e.asAmended ? ' as amended' : ''}`;
+      return `The question was put on ${subject} (${e.majority === 'two_thirds' ? 'two-thirds' : 'simple'} majority).`;
+    }
+    case 'item_concluded':
+      return `Outcome: ${e.outcome.replace(/_/g, ' ')}${e.reason ? ` (${e.reason})` : ''}.`;
+    case 'items_not_reached':
+      return `Time ran out: not reached (to the NEC): ${e.itemIds.map(title).join('; ')}.`;
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DebateCommand,
+  DebateContext,
+  DebateEvent,
+  DebateState,
+  decide,
+  foldDebate,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  Principal,
+  StandingOrderViolation,
+  suggestNextSpeaker,
+} from '@agm/domain';
+import { ATTENDEE_COMMAND_TYPES, DebateCommandDto } from '@agm/contracts';
+import { loadRuleset } from '@agm/persistence';
+import { DebateLogRepository, logTypeOf } from '@agm/persistence/debate';
+import type { EntityManager } from 'typeorm';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions, UnitOfWork } from '../../events/transactions';
+import { parseDebateCommand } from '../debate-command.parse';
+import { floorView, memberIdsFor, motionIdsFor, queueView, requestsByMember, spokenAtThisAgm, ViewInputs } from '../debate.views';
+
+export interface DebateCommandResult {
+  version: number;
+  events: DebateEvent[];
+}
+
+/** Statuses from which a motion may be taken in debate: admitted by the SOC or placed on the order of business. */
+const DEBATABLE = ['admitted', 'placed'];
+/** An amendment that was ruled out, withdrawn, composited or never submitted is not moved. */
+const NOT_MOVABLE_AMENDMENT = ['draft', 'ruled_out_of_order', 'withdrawn', 'composited', 'returned_for_editing'];
+
+/**
+ * Runs one debate command, from the chair or from an attendee for themselves. In one transaction:
+ * lock the conference's log, fold the debate's events, decide, append what the engine returned
+ * (`debate.<type>`, the chair's audience: the proceedings log), then the views that changed —
+ * `debate.floor` (public), `debate.queue` (chair) and `debate.queue_position` (each member whose place
+ * changed). No cache: the fold is rebuilt on each command, so every instance decides on the log itself.
+ */
+@Injectable()
+export class RunDebateCommand {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly log: DebateLogRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, body: unknown): Promise<DebateCommandResult> {
+    const dto = await parseDebateCommand(body);
+    const forSelf = ATTENDEE_COMMAND_TYPES.includes(dto.type);
+    // Chair commands need the chair; attendee commands act for the signed-in member, never one named in the body.
+    assertCan(principal, forSelf ? 'conference.view' : 'debate.chair', { conferenceId });
+    const memberId = forSelf ? principal.memberId : null;
+    if (forSelf && !memberId) throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
+    const actorId = actorOf(principal);
+
+    return this.transactions.run(async (uow) => {
+      const { manager, now } = uow;
+      if ((await this.log.lockConference(manager, conferenceId)) === null) throw new NotFound(`No conference ${conferenceId}.`);
+      const ruleset = await loadRuleset(manager, conferenceId);
+      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      const before = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));
+      const present = await this.log.presentAttendance(manager, conferenceId);
+      const context: DebateContext = { attendanceOf: (id) => present.get(id) ?? null, spokenAtThisAgm: spokenAtThisAgm(before) };
+      const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
+      const events = decide(before, command, ruleset, now, context);
+      const after = foldDebate(events, before);
+      for (const event of events) uow.record({ conferenceId, type: logTypeOf(event), payload: { ...event }, audience: 'chair', actorId });
+      await this.recordViews(uow, conferenceId, before, after, context, actorId);
+      return { version: after.version, events };
+    });
+  }
+
+  /** The engine's command: motions read from the motions table, the member and their place from registration. */
+  private async toEngineCommand(
+    manager: EntityManager,
+    conferenceId: string,
+    dto: DebateCommandDto,
+    memberId: string | null,
+    context: DebateContext,
+    principal: Principal,
+  ): Promise<DebateCommand> {
+    switch (dto.type) {
+      case 'takeItem': {
+        const motion = await this.log.motion(manager, conferenceId, dto.motionId);
+        if (!motion) throw new NotFound(`No motion ${dto.motionId} in this conference.`);
+        if (motion.kind === 'amendment') {
+          throw new InvalidInput('An amendment is debated within its motion: take the motion, then move to the amendment.');
+        }
+        if (!DEBATABLE.includes(motion.status)) {
+          throw new StandingOrderViolation(
+            'order-of-business',
+            `Motion "${motion.title}" is ${motion.status.replace(/_/g, ' ')}; only a motion admitted to the order of business is debated.`,
+          );
+        }
+        const mover = dto.moverMemberId ?? motion.proposerMemberId;
+        if (!mover) throw new InvalidInput('The motion names no proposer: name the member who moves it.', { moverMemberId: 'required for this motion' });
+        return {
+          type: 'takeItem',
+          expectedSeq: dto.expectedSeq,
+          itemId: motion.id,
+          motionId: motion.id,
+          kind: motion.kind,
+          moverMemberId: mover,
+          seconderMemberId: dto.seconderMemberId ?? motion.seconderMemberId ?? null,
+        };
+      }
+      case 'moveToAmendment': {
+        const amendment = await this.log.motion(manager, conferenceId, dto.amendmentId);
+        if (!amendment) throw new NotFound(`No amendment ${dto.amendmentId} in this conference.`);
+        if (amendment.kind !== 'amendment' || amendment.parentMotionId !== dto.itemId) {
+          throw new StandingOrderViolation('amendments', `"${amendment.title}" is not an amendment to the motion under debate.`);
+        }
+        if (NOT_MOVABLE_AMENDMENT.includes(amendment.status)) {
+          throw new StandingOrderViolation('amendments', `Amendment "${amendment.title}" is ${amendment.status.replace(/_/g, ' ')}; it cannot be moved.`);
+        }
+        const mover = dto.moverMemberId ?? amendment.proposerMemberId;
+        if (!mover) throw new InvalidInput('The amendment names no proposer: name the member who moves it.', { moverMemberId: 'required for this amendment' });
+        return {
+          type: 'moveToAmendment',
+          expectedSeq: dto.expectedSeq,
+          itemId: dto.itemId,
+          amendmentId: amendment.id,
+          moverMemberId: mover,
+          seconderMemberId: dto.seconderMemberId ?? amendment.seconderMemberId ?? null,
+        };
+      }
+      case 'guillotine': {
+        const found = await this.log.motions(manager, conferenceId, dto.itemIds);
+        const missing = dto.itemIds.filter((id) => !found.has(id));
+        if (missing.length > 0) throw new NotFound(`No motion ${missing.join(', ')} in this conference.`);
+        return { type: 'guillotine', expectedSeq: dto.expectedSeq, itemIds: dto.itemIds };
+      }
+      case 'requestToSpeak':
+      case 'raisePointOfOrder':
+      case 'requestForInformation':
+      case 'withdrawRequest': {
+        // Where they are now; a member not present is refused by the engine (rule 'presence').
+        const attendanceMode = context.attendanceOf(memberId!) ?? (principal.kind === 'attendee' ? principal.attendanceMode : 'hall');
+        if (dto.type === 'withdrawRequest') return { ...dto, memberId: memberId! };
+        if (dto.type === 'requestToSpeak') return { ...dto, memberId: memberId!, attendanceMode };
+        return { ...dto, memberId: memberId!, attendanceMode };
+      }
+      default:
+        return { ...dto } as DebateCommand;
+    }
+  }
+
+  /** Appends the audiences' views that the command changed, in the same transaction as its events. */
+  private async recordViews(uow: UnitOfWork, conferenceId: string, before: DebateState, after: DebateState, context: DebateContext, actorId: string) {
+    const { manager, record } = uow;
+    const history = { spokenAtThisAgm: context.spokenAtThisAgm ?? new Set<string>(), attendanceOf: context.attendanceOf };
+    const suggestion = suggestNextSpeaker(after, history);
+    const motions = await this.log.motions(manager, conferenceId, [...new Set([...motionIdsFor(before), ...motionIdsFor(after)])]);
+    const names = await this.log.names(manager, memberIdsFor(after, suggestion));
+    const inputs: ViewInputs = { motions, names, attendanceOf: context.attendanceOf };
+
+    const beforeFloor = floorView(before, inputs);
+    const afterFloor = floorView(after, inputs);
+    if (JSON.stringify({ ...beforeFloor, version: 0 }) !== JSON.stringify({ ...afterFloor, version: 0 })) {
+      record({ conferenceId, type: 'debate.floor', payload: { ...afterFloor }, audience: 'public', actorId });
+    }
+    // The chair's console follows every version (it sends it back as expectedSeq).
+    record({ conferenceId, type: 'debate.queue', payload: { ...queueView(after, suggestion, inputs) }, audience: 'chair', actorId });
+    // Each member hears only their own place, and only when it changed.
+    const was = requestsByMember(before);
+    const now = requestsByMember(after);
+    for (const memberId of new Set([...was.keys(), ...now.keys()])) {
+      const mine = now.get(memberId) ?? { itemId: after.openItemId, requests: [] };
+      if (JSON.stringify(was.get(memberId) ?? null) === JSON.stringify(now.get(memberId) ?? null)) continue;
+      record({ conferenceId, type: 'debate.queue_position', payload: { ...mine }, audience: `member:${memberId}`, actorId });
+    }
+  }
+}

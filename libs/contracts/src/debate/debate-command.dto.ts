@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PROCEDURAL_MOTIONS, type ProceduralMotion } from '@agm/domain';
+
+/**
+ * The debate's commands, one DTO per `type`, shared by REST (`POST /api/conferences/:id/debate/commands`)
+ * and the socket (`debate.command`). `DEBATE_COMMAND_DTOS` maps each type to its DTO: the body is
+ * validated against the DTO its `type` names, unknown fields refused.
+ *
+ * Items are motions: an item's id is the id of the motion taken (`takeItem` names the motion).
+ */
+
+const UUID_MESSAGE = (field: string) => `${field} must be an id (uuid)`;
+
+/** The debate's version the chair saw (the snapshot's `version`): a second chair acting on an old view gets 409. */
+abstract class ChairCommandDto {
+  @ApiProperty({ description: "The snapshot's `version` this command was issued against", example: 12 })
+  @IsInt({ message: 'expectedSeq must be the whole-number version of the debate you acted on' })
+  @Min(0)
+  expectedSeq: number;
+}
+
+abstract class ItemChairCommandDto extends ChairCommandDto {
+  @ApiProperty({ description: 'The open item (the id of the motion taken)' })
+  @IsUUID('all', { message: UUID_MESSAGE('itemId') })
+  itemId: string;
+}
+
+export const ITEM_ONLY_COMMANDS = [
+  'markMoverAbsent',
+  'callMover',
+  'callSeconder',
+  'formallySeconded',
+  'openFloor',
+  'startSpeech',
+  'pauseSpeech',
+  'resumeSpeech',
+  'endSpeech',
+  'backToSubstantive',
+  'putTheQuestion',
+] as const;
+export type ItemOnlyCommand = (typeof ITEM_ONLY_COMMANDS)[number];
+
+export class DebateTakeItemDto extends ChairCommandDto {
+  @ApiProperty({ enum: ['takeItem'] }) @IsIn(['takeItem']) type: 'takeItem';
+
+  @ApiProperty({ description: 'The motion to take; its id becomes the item id' })
+  @IsUUID('all', { message: UUID_MESSAGE('motionId') })
+  motionId: string;
+
+  @ApiPropertyOptional({ description: "Who moves it, when not the motion's proposer" })
+  @IsOptional()
+  @IsUUID('all', { message: UUID_MESSAGE('moverMemberId') })
+  moverMemberId?: string;
+
+  @ApiPropertyOptional({ description: "Who seconds it, when not the motion's seconder", nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: UUID_MESSAGE('seconderMemberId') })
+  seconderMemberId?: string;
+}
+
+export class DebateItemCommandDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ITEM_ONLY_COMMANDS })
+  @IsIn(ITEM_ONLY_COMMANDS)
+  type: ItemOnlyCommand;
+}
+
+export class DebateCallSpeakerDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['callSpeaker'] }) @IsIn(['callSpeaker']) type: 'callSpeaker';
+
+  @ApiProperty() @IsUUID('all', { message: UUID_MESSAGE('memberId') }) memberId: string;
+
+  @ApiPropertyOptional({ description: 'Which of their requests, when they have a point waiting as well', example: 'request-7' })
+  @IsOptional()
+  @Matches(/^request-\d{1,9}$/, { message: 'requestId must look like request-7' })
+  requestId?: string;
+}
+
+export class DebateCallRightOfReplyDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['callRightOfReply'] }) @IsIn(['callRightOfReply']) type: 'callRightOfReply';
+
+  @ApiPropertyOptional({ description: 'Defaults to the mover of the motion; anyone else is refused' })
+  @IsOptional()
+  @IsUUID('all', { message: UUID_MESSAGE('memberId') })
+  memberId?: string;
+}
+
+export class DebateRuleOnPointDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['ruleOnPointOfOrder'] }) @IsIn(['ruleOnPointOfOrder']) type: 'ruleOnPointOfOrder';
+
+  @ApiProperty({ description: "The chair's ruling, as it goes in the minutes", maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty({ message: 'ruling must be written: it is recorded in the proceedings' })
+  @MaxLength(2000)
+  ruling: string;
+}
+
+export class DebateMoveToAmendmentDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['moveToAmendment'] }) @IsIn(['moveToAmendment']) type: 'moveToAmendment';
+
+  @ApiProperty({ description: 'The amendment (a motion of kind amendment to this item)' })
+  @IsUUID('all', { message: UUID_MESSAGE('amendmentId') })
+  amendmentId: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: UUID_MESSAGE('moverMemberId') }) moverMemberId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: UUID_MESSAGE('seconderMemberId') }) seconderMemberId?: string;
+}
+
+export class DebateAmendmentOutcomeDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['amendmentOutcome'] }) @IsIn(['amendmentOutcome']) type: 'amendmentOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] }) @IsIn(['carried', 'lost']) outcome: 'carried' | 'lost';
+}
+
+export class DebateMoveProceduralDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['moveProcedural'] }) @IsIn(['moveProcedural']) type: 'moveProcedural';
+  @ApiProperty({ enum: PROCEDURAL_MOTIONS }) @IsIn(PROCEDURAL_MOTIONS) kind: ProceduralMotion;
+  @ApiProperty({ description: 'The member moving it' }) @IsUUID('all', { message: UUID_MESSAGE('memberId') }) memberId: string;
+
+  @ApiPropertyOptional({ description: 'For a challenge to the chair: the ruling challenged (default: the latest)', example: 'ruling-9' })
+  @IsOptional()
+  @Matches(/^ruling-\d{1,9}$/, { message: 'rulingId must look like ruling-9' })
+  rulingId?: string;
+}
+
+export class DebateProceduralOutcomeDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['proceduralOutcome'] }) @IsIn(['proceduralOutcome']) type: 'proceduralOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] }) @IsIn(['carried', 'lost']) result: 'carried' | 'lost';
+}
+
+export const DEBATE_OUTCOMES = ['carried', 'carried_as_amended', 'lost', 'remitted', 'referred_back', 'withdrawn', 'fell'] as const;
+
+export class DebateRecordOutcomeDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['recordOutcome'] }) @IsIn(['recordOutcome']) type: 'recordOutcome';
+  @ApiProperty({ enum: DEBATE_OUTCOMES }) @IsIn(DEBATE_OUTCOMES) outcome: (typeof DEBATE_OUTCOMES)[number];
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+
+export class DebateGuillotineDto extends ChairCommandDto {
+  @ApiProperty({ enum: ['guillotine'] }) @IsIn(['guillotine']) type: 'guillotine';
+
+  @ApiProperty({ description: 'The motions of the order of business not reached', type: [String] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'name at least one item not reached' })
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'itemIds must be motion ids' })
+  itemIds: string[];
+}
+
+// ---- attendee commands: the member is the signed-in person, never a field ----------------------------
+
+abstract class AttendeeCommandDto {
+  @ApiProperty({ description: 'The open item (the id of the motion under debate)' })
+  @IsUUID('all', { message: UUID_MESSAGE('itemId') })
+  itemId: string;
+
+  @ApiPropertyOptional({ description: 'Optional: the version you acted on' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedSeq?: number;
+}
+
+export const SPEAKING_STANCES = ['for', 'against', 'to'] as const;
+
+export class DebateRequestToSpeakDto extends AttendeeCommandDto {
+  @ApiProperty({ enum: ['requestToSpeak'] }) @IsIn(['requestToSpeak']) type: 'requestToSpeak';
+  @ApiProperty({ enum: SPEAKING_STANCES }) @IsIn(SPEAKING_STANCES, { message: 'stance must be for, against or to' }) stance: 'for' | 'against' | 'to';
+  @ApiPropertyOptional({ description: 'Self-declared: this is your first AGM' }) @IsOptional() @IsBoolean() firstAgmEver?: boolean;
+}
+
+export class DebateRaisePointDto extends AttendeeCommandDto {
+  @ApiProperty({ enum: ['raisePointOfOrder', 'requestForInformation'] })
+  @IsIn(['raisePointOfOrder', 'requestForInformation'])
+  type: 'raisePointOfOrder' | 'requestForInformation';
+
+  @ApiPropertyOptional({ description: 'SO 14: the one point allowed during a speech is on the conduct of a vote during it' })
+  @IsOptional()
+  @ValidateIf((o: DebateRaisePointDto) => o.type === 'raisePointOfOrder')
+  @IsBoolean()
+  onConductOfVote?: boolean;
+}
+
+export class DebateWithdrawRequestDto extends AttendeeCommandDto {
+  @ApiProperty({ enum: ['withdrawRequest'] }) @IsIn(['withdrawRequest']) type: 'withdrawRequest';
+
+  @ApiPropertyOptional({ description: 'Which request; defaults to your request to speak', example: 'request-7' })
+  @IsOptional()
+  @Matches(/^request-\d{1,9}$/, { message: 'requestId must look like request-7' })
+  requestId?: string;
+}
+
+export type DebateChairCommandDto =
+  | DebateTakeItemDto
+  | DebateItemCommandDto
+  | DebateCallSpeakerDto
+  | DebateCallRightOfReplyDto
+  | DebateRuleOnPointDto
+  | DebateMoveToAmendmentDto
+  | DebateAmendmentOutcomeDto
+  | DebateMoveProceduralDto
+  | DebateProceduralOutcomeDto
+  | DebateRecordOutcomeDto
+  | DebateGuillotineDto;
+
+export type DebateAttendeeCommandDto = DebateRequestToSpeakDto | DebateRaisePointDto | DebateWithdrawRequestDto;
+export type DebateCommandDto = DebateChairCommandDto | DebateAttendeeCommandDto;
+
+type DtoClass = new () => DebateCommandDto;
+
+/** Which DTO validates which `type`. */
+export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
+  takeItem: DebateTakeItemDto,
+  ...Object.fromEntries(ITEM_ONLY_COMMANDS.map((type) => [type, DebateItemCommandDto])),
+  callSpeaker: DebateCallSpeakerDto,
+  callRightOfReply: DebateCallRightOfReplyDto,
+  ruleOnPointOfOrder: DebateRuleOnPointDto,
+  moveToAmendment: DebateMoveToAmendmentDto,
+  amendmentOutcome: DebateAmendmentOutcomeDto,
+  moveProcedural: DebateMoveProceduralDto,
+  proceduralOutcome: DebateProceduralOutcomeDto,
+  recordOutcome: DebateRecordOutcomeDto,
+  guillotine: DebateGuillotineDto,
+  requestToSpeak: DebateRequestToSpeakDto,
+  raisePointOfOrder: DebateRaisePointDto,
+  requestForInformation: DebateRaisePointDto,
+  withdrawRequest: DebateWithdrawRequestDto,
+};
+
+/** Commands an attendee issues for themselves; every other type is the chair's ('debate.chair'). */
+export const ATTENDEE_COMMAND_TYPES: readonly string[] = ['requestToSpeak', 'raisePointOfOrder', 'requestForInformation', 'withdrawRequest'];
+
+/** The socket message `debate.command`: the conference and the command, validated as on REST. */
+export class DebateSocketCommandDto {
+  @IsUUID('4', { message: 'conferenceId must be the id of a conference' })
+  conferenceId: string;
+
+  @IsObject({ message: 'command must be an object with a type, as on POST /api/conferences/:id/debate/commands' })
+  command: Record<string, unknown>;
+}

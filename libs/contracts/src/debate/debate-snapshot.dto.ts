@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/**
+ * What the debate looks like to its audiences. The same shapes are the payloads of the live events:
+ * `debate.floor` (public: `DebateFloorView`), `debate.queue` (chair: `DebateQueueView`) and
+ * `debate.queue_position` (one member: `DebateMyRequestsView`).
+ */
+
+export interface DebateSpeechView {
+  speechId: string;
+  memberId: string;
+  name: string | null;
+  role: string;
+  /** Server-authoritative: clients count down to `endsAt`, warn at `warningAt`. */
+  startedAt: string;
+  /** null while paused. */
+  runningSince: string | null;
+  paused: boolean;
+  /** Spoken before `runningSince` (all of it while paused). */
+  elapsedSecondsBefore: number;
+  limitSeconds: number;
+  warningAt: string;
+  endsAt: string;
+}
+
+export interface DebateAmendmentView {
+  amendmentId: string;
+  title: string | null;
+  agendaLabel: string | null;
+  moverMemberId: string;
+  seconderMemberId: string | null;
+}
+
+/** Public: the item, its text as amended so far, the current speaker and timer. */
+export interface DebateFloorView {
+  version: number;
+  item: {
+    itemId: string;
+    motionId: string;
+    kind: string;
+    title: string | null;
+    agendaLabel: string | null;
+    /** The motion's text as submitted. */
+    originalText: string | null;
+    /** The text now before the meeting: the motion as amended by every amendment carried so far. */
+    text: string | null;
+    asAmended: boolean;
+    carriedAmendmentIds: string[];
+    moverMemberId: string;
+    seconderMemberId: string | null;
+    stage: { moved: boolean; seconded: string | null; floorOpen: boolean; closure: boolean; rightOfReplyGiven: boolean };
+    amendment: DebateAmendmentView | null;
+    call: { memberId: string; name: string | null; role: string } | null;
+    speech: DebateSpeechView | null;
+    procedural: { proceduralId: string; kind: string; memberId: string; name: string | null; majority: string } | null;
+    questionPut: { subject: string; amendmentId: string | null; proceduralId: string | null } | null;
+  } | null;
+  /** The last item concluded, with its outcome. */
+  lastConcluded: { itemId: string; motionId: string; title: string | null; outcome: string | null; reason: string | null } | null;
+  notReachedItemIds: string[];
+}
+
+export interface DebateQueueEntryView {
+  /** 1-based place: points of order, then requests for information (SO 14), then requests to speak in order. */
+  position: number;
+  requestId: string;
+  memberId: string;
+  name: string | null;
+  kind: 'speak' | 'point_of_order' | 'request_for_information';
+  stance: string | null;
+  attendanceMode: string;
+  firstAgmEver: boolean;
+  amendmentId: string | null;
+  requestedAt: string;
+  /** False when the member is no longer present: the engine passes them over. */
+  present: boolean;
+  hasSpokenInThisDebate: boolean;
+}
+
+/** Chair only: the full queue and the suggested next speaker. */
+export interface DebateQueueView {
+  version: number;
+  itemId: string | null;
+  queue: DebateQueueEntryView[];
+  suggestion: { memberId: string; name: string | null; requestId: string; role: string; reason: string } | null;
+}
+
+/** One member's own requests and their places. */
+export interface DebateMyRequestsView {
+  itemId: string | null;
+  requests: Array<{ requestId: string; kind: string; stance: string | null; position: number; ahead: number }>;
+}
+
+export class DebateSnapshotResponseDto {
+  @ApiProperty() conferenceId: string;
+  @ApiProperty({ description: 'Send it back as `expectedSeq` with chair commands', example: 12 }) version: number;
+  @ApiProperty({ description: "The server's clock, to correct a client's countdown" }) serverTime: string;
+  @ApiProperty({ enum: ['chair', 'member', 'viewer'] }) view: 'chair' | 'member' | 'viewer';
+  @ApiProperty({ type: Object, description: 'The public view: item, text as amended, speaker and timer' }) floor: DebateFloorView;
+  @ApiPropertyOptional({ type: Object, description: 'Chair only: the full queue and the suggestion' }) queue?: DebateQueueView;
+  @ApiPropertyOptional({ type: Object, description: "The caller's own requests and places" }) myRequests?: DebateMyRequestsView;
+}
+
+export class DebateCommandResponseDto {
+  @ApiProperty({ description: 'The debate version after the command: the next `expectedSeq`' }) version: number;
+  @ApiProperty({ type: [Object], description: 'The engine events recorded (also in the log as `debate.<type>`)' }) events: Array<Record<string, unknown>>;
+  @ApiPropertyOptional({ description: 'When the question was put and a vote opened for it' }) voteId?: string;
+}

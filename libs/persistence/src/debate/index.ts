@@ -1,0 +1,1 @@
+export * from './debate-log.repository';
