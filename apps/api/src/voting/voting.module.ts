@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { RegistrationRepository } from '@agm/persistence';
+import { VoteRepository } from '@agm/persistence/voting';
+import { BallotsCastNotifier } from './ballots-cast.notifier';
+import { ReceiptCodes } from './receipt-codes';
+import { CastBallot } from './use-cases/cast-ballot.use-case';
+import { CloseVote, VoidVote } from './use-cases/close-vote.use-case';
+import { EnterTellerCount } from './use-cases/enter-teller-count.use-case';
+import { OpenVote } from './use-cases/open-vote.use-case';
+import { VoteDeclaration } from './vote-declaration';
+import { VoteQueries } from './vote.queries';
+import { VotingController } from './voting.controller';
+import { VotingGateway } from './voting.gateway';
 
-/** Voting: controllers, socket handlers and use cases of this feature. */
-@Module({})
+/** Voting: open, cast (HTTP and socket), teller counts, close and result, void, receipts and the scrutineer export. */
+@Module({
+  controllers: [VotingController],
+  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, VoteQueries, VotingGateway],
+  exports: [OpenVote, CloseVote, VoteQueries],
+})
 export class VotingModule {}

@@ -1,2 +1,2 @@
 // Voting DTOs and socket messages.
-export {};
+export * from './voting.dto';

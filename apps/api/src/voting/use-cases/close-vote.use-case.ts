@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { closeVote, NotFound, Principal, TallyResult, voidVote } from '@agm/domain';
+import { VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+import { VoteDeclaration } from '../vote-declaration';
+
+/**
+ * The chair closes the vote. The vote row is locked FOR UPDATE first, which waits for every ballot
+ * transaction in flight (they hold it FOR SHARE): every ballot acknowledged before the close is in
+ * the count, and any ballot after it sees the vote closed. 'vote.closed' and, when the hall count is
+ * in (or not needed), 'vote.result' are recorded in the same commit, so everyone gets both at once.
+ */
+@Injectable()
+export class CloseVote {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly votes: VoteRepository,
+    private readonly declaration: VoteDeclaration,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, voteId: string): Promise<{ vote: VoteRow; result: TallyResult | null }> {
+    assertCan(principal, 'debate.chair', { conferenceId });
+    return this.transactions.run(async (uow) => {
+      const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
+      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      closeVote({ state: vote.state, subject: vote.subject }, uow.now);
+      await this.votes.markClosed(uow.manager, voteId, uow.now);
+      const ballotsCast = await this.votes.countParticipation(uow.manager, voteId);
+      uow.record({
+        conferenceId,
+        type: 'vote.closed',
+        payload: { voteId, title: vote.title, closedAt: uow.now.toISOString(), ballotsCast },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
+      const closed: VoteRow = { ...vote, state: 'closed', closedAt: uow.now };
+      const result = await this.declaration.declareIfComplete(uow, closed, actorOf(principal));
+      return { vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed, result };
+    });
+  }
+}
+
+/** Voids an open or closed vote, e.g. on a point of order about its conduct; the reason is logged. It is re-run as a new vote. */
+@Injectable()
+export class VoidVote {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly votes: VoteRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, voteId: string, reason: string): Promise<VoteRow> {
+    assertCan(principal, 'debate.chair', { conferenceId });
+    return this.transactions.run(async ({ manager, record, now }) => {
+      const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
+      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      const voided = voidVote({ state: vote.state, subject: vote.subject }, reason, now);
+      await this.votes.markVoided(manager, voteId, voided.voidReason!, now);
+      record({ conferenceId, type: 'vote.voided', payload: { voteId, title: vote.title, reason: voided.voidReason, voidedAt: now.toISOString() }, audience: 'public', actorId: actorOf(principal) });
+      return { ...vote, state: 'voided', voidedAt: now, voidReason: voided.voidReason! };
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import {
+  buildEligibilitySnapshot,
+  computeQuorum,
+  InvalidInput,
+  majorityFor,
+  NotFound,
+  openVote,
+  Principal,
+  VotingAttendee,
+} from '@agm/domain';
+import type { VoteOpenDto } from '@agm/contracts';
+import { loadRuleset, RegistrationRepository } from '@agm/persistence';
+import { VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+
+/**
+ * The chair opens a vote: quorum is checked (a test vote is exempt), the majority comes from the
+ * ruleset by kind, and the eligibility register is fixed now — who is registered, present, of a
+ * category that may vote on these topics, and through which channel — and kept with the vote.
+ */
+@Injectable()
+export class OpenVote {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly votes: VoteRepository,
+    private readonly registrations: RegistrationRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, command: VoteOpenDto): Promise<VoteRow> {
+    assertCan(principal, 'debate.chair', { conferenceId });
+    return this.transactions.run(async ({ manager, record, now }) => {
+      const ruleset = await loadRuleset(manager, conferenceId);
+      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      const unknown = command.topics.filter((topic) => !ruleset.topics.includes(topic));
+      if (unknown.length > 0) {
+        throw new InvalidInput(`Unknown topic(s) ${unknown.join(', ')}: a vote's topics must be among this conference's topics (${ruleset.topics.join(', ')}).`, {
+          topics: `unknown: ${unknown.join(', ')}`,
+        });
+      }
+      const closesAt = command.closesAt ? new Date(command.closesAt) : null;
+      if (closesAt && closesAt.getTime() <= now.getTime()) {
+        throw new InvalidInput('The announced close time is already past; give a time in the future or none.', { closesAt: 'must be in the future' });
+      }
+      const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
+
+      const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
+      const quorum = computeQuorum(present, membershipByCategory, ruleset);
+      openVote({ state: 'draft', subject: command.subject }, quorum, now);
+
+      let attendees = await this.votes.attendeesForSnapshot(manager, conferenceId);
+      if (command.method === 'card_vote') attendees = await this.withCards(manager, attendees, command);
+      else if (command.cardHolders?.length) throw new InvalidInput('Card holders are named only for a card vote.', { cardHolders: 'only for method card_vote' });
+      const snapshot = buildEligibilitySnapshot(attendees, { method: command.method, topics: command.topics, subject: command.subject }, ruleset);
+
+      const vote = await this.votes.insertVote(manager, {
+        conferenceId,
+        subject: command.subject,
+        subjectRef: command.subjectRef ?? null,
+        proceduralMotion: command.proceduralMotion ?? null,
+        title: command.title,
+        topics: command.topics,
+        method: command.method,
+        majority,
+        tieRule: ruleset.tieRule,
+        ballotsChangeable: ruleset.ballotsChangeable,
+        secret: command.secret,
+        openedBy: actorOf(principal),
+        openedAt: now,
+        closesAt,
+        eligibleCount: snapshot.eligibleCount,
+        eligibleWeight: snapshot.eligibleWeight,
+        hallHeadcount: snapshot.hallHeadcount,
+        electronicCount: snapshot.electronicCount,
+      });
+      await this.votes.insertEligibility(manager, vote.id, snapshot.entries);
+      record({
+        conferenceId,
+        type: 'vote.opened',
+        payload: {
+          voteId: vote.id,
+          title: vote.title,
+          subject: vote.subject,
+          subjectRef: vote.subjectRef,
+          proceduralMotion: vote.proceduralMotion,
+          topics: vote.topics,
+          method: vote.method,
+          majority: vote.majority,
+          secret: vote.secret,
+          openedAt: now.toISOString(),
+          closesAt: closesAt?.toISOString() ?? null,
+          eligibleCount: snapshot.eligibleCount,
+          hallHeadcount: snapshot.hallHeadcount,
+          electronicCount: snapshot.electronicCount,
+        },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
+      return vote;
+    });
+  }
+
+  /** Card vote: each named card holder carries their body's membership as the card's weight. */
+  private async withCards(manager: Parameters<VoteRepository['bodyMemberships']>[0], attendees: VotingAttendee[], command: VoteOpenDto): Promise<VotingAttendee[]> {
+    const holders = command.cardHolders ?? [];
+    if (holders.length === 0) throw new InvalidInput('A card vote needs the card holder of each body.', { cardHolders: 'name at least one card holder' });
+    const memberships = await this.votes.bodyMemberships(manager, holders.map((h) => h.bodyId));
+    const byMember = new Map<string, { bodyId: string; weight: number }>();
+    const problems: Record<string, string> = {};
+    for (const holder of holders) {
+      const weight = memberships.get(holder.bodyId);
+      if (weight === undefined) problems[`cardHolders.${holder.bodyId}`] = 'no such body';
+      else if (byMember.has(holder.memberId)) problems[`cardHolders.${holder.memberId}`] = 'one member holds one card';
+      else byMember.set(holder.memberId, { bodyId: holder.bodyId, weight });
+    }
+    const registered = new Set(attendees.map((a) => a.memberId));
+    for (const memberId of byMember.keys()) if (!registered.has(memberId)) problems[`cardHolders.${memberId}`] = 'not registered for this conference';
+    if (Object.keys(problems).length > 0) throw new InvalidInput('The card holders are wrong; fix them before opening the card vote.', problems);
+    return attendees.map((attendee) => {
+      const card = byMember.get(attendee.memberId);
+      return card ? { ...attendee, bodyId: card.bodyId, cardWeight: card.weight } : attendee;
+    });
+  }
+}

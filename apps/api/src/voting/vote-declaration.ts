@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { declareVoteResult, tallyVote, TallyResult } from '@agm/domain';
+import { VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { UnitOfWork } from '../events/transactions';
+
+/** Methods whose hall is counted by the tellers on a show of cards. */
+export const hasHallCount = (vote: Pick<VoteRow, 'method' | 'hallHeadcount'>) => (vote.method === 'hybrid' || vote.method === 'show_of_cards') && vote.hallHeadcount > 0;
+
+/**
+ * Declares a closed vote's result once every channel is in: the ballots, and the tellers' count of
+ * the hall when there is one. Records 'vote.result' for everyone in the same transaction.
+ */
+@Injectable()
+export class VoteDeclaration {
+  constructor(private readonly votes: VoteRepository) {}
+
+  async declareIfComplete({ manager, record, now }: UnitOfWork, vote: VoteRow, actorId: string | null): Promise<TallyResult | null> {
+    const teller = await this.votes.tellerCount(manager, vote.id);
+    // The result waits for the tellers: declaring without the hall would publish a wrong count.
+    if (hasHallCount(vote) && !teller) return null;
+    declareVoteResult({ state: vote.state, subject: vote.subject }, now);
+    const ballots = await this.votes.ballots(manager, vote.id);
+    const result = tallyVote({
+      electronicBallots: ballots.filter((b) => b.channel === 'electronic'),
+      cardBallots: ballots.filter((b) => b.channel === 'card'),
+      hallCount: teller ? { for: teller.for, against: teller.against, abstain: teller.abstain } : undefined,
+      majority: vote.majority,
+      tieRule: vote.tieRule,
+      eligibleCount: vote.method === 'card_vote' ? vote.eligibleWeight : vote.eligibleCount,
+    });
+    await this.votes.markDeclared(manager, vote.id, result, now);
+    record({
+      conferenceId: vote.conferenceId,
+      type: 'vote.result',
+      payload: {
+        voteId: vote.id,
+        title: vote.title,
+        method: vote.method,
+        secret: vote.secret,
+        ...result,
+        hallCountConfirmed: teller ? teller.confirmedBy !== null : null,
+        declaredAt: now.toISOString(),
+      },
+      audience: 'public',
+      actorId,
+    });
+    return result;
+  }
+}

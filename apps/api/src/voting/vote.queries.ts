@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { buildPublishedReceipts, can, Conflict, describeIneligibility, NotFound, Principal } from '@agm/domain';
+import type { PublishedReceiptDto, VoteResponseDto } from '@agm/contracts';
+import { loadRuleset } from '@agm/persistence';
+import { VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { assertCan } from '../auth/access-control';
+import { Transactions } from '../events/transactions';
+
+/** Reads: votes, the published receipt list after the close, and the scrutineer's export. */
+@Injectable()
+export class VoteQueries {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly votes: VoteRepository,
+  ) {}
+
+  async list(principal: Principal, conferenceId: string): Promise<VoteResponseDto[]> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    const manager = this.transactions.manager;
+    const votes = await this.votes.list(manager, conferenceId);
+    return Promise.all(votes.map(async (vote) => toVoteResponse(vote, await this.votes.countParticipation(manager, vote.id))));
+  }
+
+  async get(principal: Principal, conferenceId: string, voteId: string): Promise<VoteResponseDto> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    const manager = this.transactions.manager;
+    const vote = await this.found(conferenceId, voteId);
+    const response = toVoteResponse(vote, await this.votes.countParticipation(manager, voteId));
+    if (principal.kind === 'attendee') {
+      const entry = await this.votes.eligibilityOf(manager, voteId, principal.memberId);
+      const voted = await this.votes.hasParticipated(manager, voteId, principal.memberId);
+      if (!entry) {
+        response.me = { eligible: false, reason: 'not_registered', message: 'You were not on the register of attendees when this vote opened.', voted };
+      } else if (entry.eligible) {
+        response.me = { eligible: true, channel: entry.channel, voted };
+      } else {
+        const ruleset = (await loadRuleset(manager, conferenceId)) ?? undefined;
+        response.me = { eligible: false, reason: entry.reason, message: describeIneligibility(entry, ruleset), voted };
+      }
+    }
+    return response;
+  }
+
+  /**
+   * After the close, the list of (receipt hash, choice, weight, channel) in hash order, so each voter
+   * can find their own. A named (open) vote also says who cast each ballot.
+   */
+  async receipts(principal: Principal, conferenceId: string, voteId: string): Promise<PublishedReceiptDto[]> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    const vote = await this.found(conferenceId, voteId);
+    assertClosed(vote, 'The receipt list');
+    const ballots = await this.votes.ballots(this.transactions.manager, voteId);
+    const published = buildPublishedReceipts(ballots);
+    if (vote.secret) return published;
+    const voterOf = new Map(ballots.map((b) => [b.receiptHash, b.memberId]));
+    return published.map((entry) => ({ ...entry, memberId: voterOf.get(entry.receiptHash) ?? undefined }));
+  }
+
+  /**
+   * Everything an independent scrutineer needs to recount exactly: the vote as opened, the eligible
+   * register (and who took part, never how, in a secret vote), every ballot or count per channel, and
+   * the declared result. For the chair, the conference's administrators and the tellers.
+   */
+  async scrutineerExport(principal: Principal, conferenceId: string, voteId: string) {
+    const scope = { conferenceId };
+    if (!(can(principal, 'debate.chair', scope) || can(principal, 'conference.manage', scope) || can(principal, 'vote.count', scope))) {
+      assertCan(principal, 'debate.chair', scope);
+    }
+    const vote = await this.found(conferenceId, voteId);
+    assertClosed(vote, 'The scrutineer export');
+    const manager = this.transactions.manager;
+    const [register, ballots, tellerCount] = [await this.votes.register(manager, voteId), await this.votes.ballots(manager, voteId), await this.votes.tellerCount(manager, voteId)];
+    return {
+      format: 'agm-vote-export/v1',
+      vote: {
+        id: vote.id,
+        conferenceId: vote.conferenceId,
+        subject: vote.subject,
+        subjectRef: vote.subjectRef,
+        proceduralMotion: vote.proceduralMotion,
+        title: vote.title,
+        topics: vote.topics,
+        method: vote.method,
+        majority: vote.majority,
+        tieRule: vote.tieRule,
+        ballotsChangeable: vote.ballotsChangeable,
+        secret: vote.secret,
+        state: vote.state,
+        openedAt: vote.openedAt.toISOString(),
+        closesAt: vote.closesAt?.toISOString() ?? null,
+        closedAt: vote.closedAt?.toISOString() ?? null,
+        declaredAt: vote.declaredAt?.toISOString() ?? null,
+        voidReason: vote.voidReason,
+        eligibleCount: vote.eligibleCount,
+        eligibleWeight: vote.eligibleWeight,
+        hallHeadcount: vote.hallHeadcount,
+        electronicCount: vote.electronicCount,
+      },
+      register: register.map((entry) => ({ ...entry })),
+      ballots: buildPublishedReceipts(ballots).map((entry) => ({ ...entry, ...(vote.secret ? {} : { memberId: ballots.find((b) => b.receiptHash === entry.receiptHash)?.memberId }) })),
+      hallCount: tellerCount
+        ? {
+            for: tellerCount.for,
+            against: tellerCount.against,
+            abstain: tellerCount.abstain,
+            enteredBy: tellerCount.enteredBy,
+            enteredAt: tellerCount.enteredAt.toISOString(),
+            confirmedBy: tellerCount.confirmedBy,
+            confirmedAt: tellerCount.confirmedAt?.toISOString() ?? null,
+          }
+        : null,
+      result: vote.result,
+    };
+  }
+
+  private async found(conferenceId: string, voteId: string): Promise<VoteRow> {
+    const vote = await this.votes.find(this.transactions.manager, conferenceId, voteId);
+    if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+    return vote;
+  }
+}
+
+function assertClosed(vote: VoteRow, what: string): void {
+  if (vote.state === 'closed' || vote.state === 'declared') return;
+  if (vote.state === 'voided') throw new Conflict(`${what} is not published for a voided vote.`);
+  throw new Conflict(`${what} is published after the vote closes; this vote is still open.`);
+}
+
+export function toVoteResponse(vote: VoteRow, ballotsCast: number): VoteResponseDto {
+  return {
+    id: vote.id,
+    conferenceId: vote.conferenceId,
+    subject: vote.subject,
+    subjectRef: vote.subjectRef,
+    proceduralMotion: vote.proceduralMotion,
+    title: vote.title,
+    topics: vote.topics,
+    method: vote.method,
+    majority: vote.majority,
+    secret: vote.secret,
+    state: vote.state,
+    openedAt: vote.openedAt.toISOString(),
+    closesAt: vote.closesAt?.toISOString() ?? null,
+    closedAt: vote.closedAt?.toISOString() ?? null,
+    voidReason: vote.voidReason,
+    eligibleCount: vote.eligibleCount,
+    hallHeadcount: vote.hallHeadcount,
+    electronicCount: vote.electronicCount,
+    ballotsCast,
+    result: vote.result,
+  };
+}

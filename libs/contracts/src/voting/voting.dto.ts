@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  MOTION_KINDS,
+  PROCEDURAL_MOTIONS,
+  VOTE_CHANNELS,
+  VOTE_CHOICES,
+  VOTE_METHODS,
+  VOTE_SUBJECTS,
+  type Majority,
+  type MotionKind,
+  type ProceduralMotion,
+  type VoteChannel,
+  type VoteChoice,
+  type VoteMethod,
+  type VoteSubject,
+} from '@agm/domain';
+
+/** A body's card in a card vote: who holds it; its weight is the body's membership. */
+export class CardHolderDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'bodyId must be the id of a body' })
+  bodyId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'memberId must be the id of a member' })
+  memberId: string;
+}
+
+export class VoteOpenDto {
+  @ApiProperty({ enum: VOTE_SUBJECTS, example: 'motion' })
+  @IsIn(VOTE_SUBJECTS, { message: `subject must be one of ${VOTE_SUBJECTS.join(', ')}` })
+  subject: VoteSubject;
+
+  @ApiPropertyOptional({ description: 'What is voted on: the motion or amendment id, or another reference', example: 'b7c1…' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  subjectRef?: string;
+
+  @ApiPropertyOptional({ enum: MOTION_KINDS, description: 'For a motion: its kind sets the majority (constitutional amendments two-thirds)' })
+  @IsOptional()
+  @IsIn(MOTION_KINDS, { message: `motionKind must be one of ${MOTION_KINDS.join(', ')}` })
+  motionKind?: MotionKind;
+
+  @ApiPropertyOptional({ enum: PROCEDURAL_MOTIONS, description: 'Required when subject is procedural_motion' })
+  @IsOptional()
+  @IsIn(PROCEDURAL_MOTIONS, { message: `proceduralMotion must be one of ${PROCEDURAL_MOTIONS.join(', ')}` })
+  proceduralMotion?: ProceduralMotion;
+
+  @ApiProperty({ example: 'Motion 7: Pay restoration' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ type: [String], example: ['pay_and_conditions'], description: "Topic codes from the conference's ruleset" })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  topics: string[];
+
+  @ApiProperty({ enum: VOTE_METHODS, example: 'hybrid' })
+  @IsIn(VOTE_METHODS, { message: `method must be one of ${VOTE_METHODS.join(', ')}` })
+  method: VoteMethod;
+
+  @ApiProperty({ description: 'A secret vote keeps no link between voter and choice; an open vote may publish who voted how' })
+  @IsBoolean()
+  secret: boolean;
+
+  @ApiPropertyOptional({ description: 'Announced close time (ISO 8601); ballots after it are refused. The chair still closes the vote.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt?: string;
+
+  @ApiPropertyOptional({ type: [CardHolderDto], description: 'Card vote only: the card holder of each body' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => CardHolderDto)
+  cardHolders?: CardHolderDto[];
+}
+
+export class BallotCastDto {
+  @ApiProperty({ enum: VOTE_CHOICES })
+  @IsIn(VOTE_CHOICES, { message: `choice must be one of ${VOTE_CHOICES.join(', ')}` })
+  choice: VoteChoice;
+
+  @ApiProperty({
+    description:
+      'A random string the device makes once per ballot (at least 16 characters, e.g. a UUID) and sends again on a retry. It is also what proves a changed ballot is yours: keep it secret.',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{16,100}$/, { message: 'idempotencyKey must be 16 to 100 letters, digits, - or _' })
+  idempotencyKey: string;
+}
+
+/** The socket form of a ballot: the same fields plus where it goes. */
+export class BallotCastMessageDto extends BallotCastDto {
+  @IsUUID('4', { message: 'conferenceId must be the id of a conference' })
+  conferenceId: string;
+
+  @IsUUID('4', { message: 'voteId must be the id of a vote' })
+  voteId: string;
+}
+
+export class HallCountDto {
+  @ApiProperty() @IsInt({ message: 'for must be a whole number' }) @Min(0) @Max(1_000_000) for: number;
+  @ApiProperty() @IsInt({ message: 'against must be a whole number' }) @Min(0) @Max(1_000_000) against: number;
+  @ApiProperty() @IsInt({ message: 'abstain must be a whole number' }) @Min(0) @Max(1_000_000) abstain: number;
+}
+
+export class VoteVoidDto {
+  @ApiProperty({ example: 'Point of order upheld: the remote stream failed during the vote' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class BallotAckDto {
+  @ApiProperty({ format: 'uuid' }) voteId: string;
+  @ApiProperty({ enum: VOTE_CHOICES }) choice: VoteChoice;
+  @ApiProperty({ enum: VOTE_CHANNELS }) channel: VoteChannel;
+  @ApiProperty() weight: number;
+  @ApiProperty({ description: 'Keep it: after the close, find hash(receipt) in the published list to check your ballot was counted' })
+  receiptCode: string;
+  @ApiProperty({ description: 'The receipt hash as it will be published' }) receiptHash: string;
+  @ApiProperty({ enum: ['accepted', 'duplicate', 'replaced'] }) status: 'accepted' | 'duplicate' | 'replaced';
+}
+
+export class ChoiceCountsDto {
+  @ApiProperty() for: number;
+  @ApiProperty() against: number;
+  @ApiProperty() abstain: number;
+}
+
+export class VoteResultDto {
+  @ApiProperty() channels: { electronic: ChoiceCountsDto; hall: ChoiceCountsDto; card: ChoiceCountsDto };
+  @ApiProperty() totals: ChoiceCountsDto;
+  @ApiProperty() turnout: { voted: number; eligible: number; percent: number; description: string };
+  @ApiProperty() threshold: { majority: Majority; forNeeded: number; description: string };
+  @ApiProperty({ enum: ['carried', 'lost', 'tied_falls', 'tied_chair_casting_vote_needed'] }) outcome: string;
+}
+
+export class MyEligibilityDto {
+  @ApiProperty() eligible: boolean;
+  @ApiPropertyOptional({ enum: VOTE_CHANNELS }) channel?: VoteChannel;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ description: 'What the attendee is told when they may not vote' }) message?: string;
+  @ApiProperty() voted: boolean;
+}
+
+export class VoteResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) conferenceId: string;
+  @ApiProperty({ enum: VOTE_SUBJECTS }) subject: VoteSubject;
+  @ApiPropertyOptional() subjectRef: string | null;
+  @ApiPropertyOptional() proceduralMotion: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty({ enum: VOTE_METHODS }) method: VoteMethod;
+  @ApiProperty({ enum: ['simple', 'two_thirds'] }) majority: Majority;
+  @ApiProperty() secret: boolean;
+  @ApiProperty({ enum: ['open', 'closed', 'declared', 'voided'] }) state: string;
+  @ApiProperty() openedAt: string;
+  @ApiPropertyOptional() closesAt: string | null;
+  @ApiPropertyOptional() closedAt: string | null;
+  @ApiPropertyOptional() voidReason: string | null;
+  @ApiProperty() eligibleCount: number;
+  @ApiProperty() hallHeadcount: number;
+  @ApiProperty() electronicCount: number;
+  @ApiProperty({ description: 'Ballots cast so far (never their content)' }) ballotsCast: number;
+  @ApiPropertyOptional({ type: VoteResultDto }) result: VoteResultDto | null;
+  @ApiPropertyOptional({ type: MyEligibilityDto, description: 'For an attendee: their own entry in the snapshot' }) me?: MyEligibilityDto;
+}
+
+export class PublishedReceiptDto {
+  @ApiProperty() receiptHash: string;
+  @ApiProperty({ enum: VOTE_CHOICES }) choice: VoteChoice;
+  @ApiProperty() weight: number;
+  @ApiProperty({ enum: VOTE_CHANNELS }) channel: VoteChannel;
+  @ApiPropertyOptional({ description: 'Open (named) votes only: who cast it' }) memberId?: string;
+}
+
+/** Pushed to the public room at most twice a second per vote while it is open. Not in the event log. */
+export interface BallotsCastMessage {
+  conferenceId: string;
+  voteId: string;
+  ballotsCast: number;
+  eligible: number;
+}
+
+/** The ephemeral socket events of voting (logged events arrive as 'conference.event'). */
+export interface VotingServerToClientEvents {
+  'vote.ballots': (message: BallotsCastMessage) => void;
+}

@@ -1,0 +1,403 @@
+import { EntityManager } from 'typeorm';
+import type {
+  AttendanceMode,
+  EligibilityEntry,
+  IneligibilityReason,
+  Majority,
+  TallyResult,
+  TieRule,
+  VoteChannel,
+  VoteChoice,
+  VoteMethod,
+  VoteSubject,
+  VotingAttendee,
+} from '@agm/domain';
+import { rowsOf } from '../repositories/access.repository';
+
+export type StoredVoteState = 'open' | 'closed' | 'declared' | 'voided';
+
+export interface VoteRow {
+  id: string;
+  conferenceId: string;
+  subject: VoteSubject;
+  subjectRef: string | null;
+  proceduralMotion: string | null;
+  title: string;
+  topics: string[];
+  method: VoteMethod;
+  majority: Majority;
+  tieRule: TieRule;
+  ballotsChangeable: boolean;
+  secret: boolean;
+  state: StoredVoteState;
+  openedBy: string | null;
+  openedAt: Date;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  declaredAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
+  eligibleCount: number;
+  eligibleWeight: number;
+  hallHeadcount: number;
+  electronicCount: number;
+  result: TallyResult | null;
+}
+
+export interface NewVote {
+  conferenceId: string;
+  subject: VoteSubject;
+  subjectRef: string | null;
+  proceduralMotion: string | null;
+  title: string;
+  topics: string[];
+  method: VoteMethod;
+  majority: Majority;
+  tieRule: TieRule;
+  ballotsChangeable: boolean;
+  secret: boolean;
+  openedBy: string | null;
+  openedAt: Date;
+  closesAt: Date | null;
+  eligibleCount: number;
+  eligibleWeight: number;
+  hallHeadcount: number;
+  electronicCount: number;
+}
+
+/** What a ballot transaction reads in one round trip: the vote (share-locked), the voter's entry, and what they already cast. */
+export interface BallotContext {
+  vote: Pick<VoteRow, 'id' | 'conferenceId' | 'state' | 'method' | 'secret' | 'ballotsChangeable' | 'closesAt'>;
+  entry: EligibilityEntry | undefined;
+  participated: boolean;
+  /** The ballot stored under the key sent now, if any. */
+  keyedBallot: { id: string; choice: VoteChoice } | null;
+}
+
+export interface NewBallot {
+  voteId: string;
+  memberId: string;
+  choice: VoteChoice;
+  weight: number;
+  channel: VoteChannel;
+  receiptHash: string;
+  ballotKeyHash: string;
+  /** Recorded on the ballot only for a named (open) vote. */
+  namedMemberId: string | null;
+}
+
+export interface TellerCountRow {
+  for: number;
+  against: number;
+  abstain: number;
+  enteredBy: string;
+  enteredAt: Date;
+  confirmedBy: string | null;
+  confirmedAt: Date | null;
+}
+
+export interface StoredBallotRow {
+  receiptHash: string;
+  choice: VoteChoice;
+  weight: number;
+  channel: VoteChannel;
+  memberId: string | null;
+}
+
+export interface RegisterEntryRow {
+  memberId: string;
+  membershipNumber: string;
+  name: string;
+  category: string;
+  attendanceMode: AttendanceMode;
+  eligible: boolean;
+  channel: VoteChannel | null;
+  weight: number;
+  bodyId: string | null;
+  reason: IneligibilityReason | null;
+  topic: string | null;
+  voted: boolean;
+}
+
+const VOTE_COLUMNS = `id, conference_id, subject, subject_ref, procedural_motion, title, topics, method, majority, tie_rule,
+  ballots_changeable, secret, state, opened_by, opened_at, closes_at, closed_at, declared_at, voided_at, void_reason,
+  eligible_count, eligible_weight, hall_headcount, electronic_count, result`;
+
+/** Votes, their eligibility snapshot, participation, ballots and teller counts. */
+export class VoteRepository {
+  /** Everyone registered for the conference as they are now: the input of the eligibility snapshot. */
+  async attendeesForSnapshot(manager: EntityManager, conferenceId: string): Promise<VotingAttendee[]> {
+    const rows: Array<{ member_id: string; category: string; attendance_mode: AttendanceMode; present: boolean }> = await manager.query(
+      `SELECT r.member_id, m.category, r.attendance_mode, r.present
+         FROM registration r JOIN member m ON m.id = r.member_id
+        WHERE r.conference_id = $1`,
+      [conferenceId],
+    );
+    return rows.map((row) => ({ memberId: row.member_id, category: row.category, attendanceMode: row.attendance_mode, present: row.present, registered: true }));
+  }
+
+  /** Membership counts of the given bodies: the weight of each body's card in a card vote. */
+  async bodyMemberships(manager: EntityManager, bodyIds: string[]): Promise<Map<string, number>> {
+    if (bodyIds.length === 0) return new Map();
+    const rows: Array<{ id: string; membership_count: number }> = await manager.query('SELECT id, membership_count FROM body WHERE id = ANY($1::uuid[])', [bodyIds]);
+    return new Map(rows.map((row) => [row.id, row.membership_count]));
+  }
+
+  async insertVote(manager: EntityManager, vote: NewVote): Promise<VoteRow> {
+    const rows = await manager.query(
+      `INSERT INTO vote (conference_id, subject, subject_ref, procedural_motion, title, topics, method, majority, tie_rule, ballots_changeable, secret,
+                         state, opened_by, opened_at, closes_at, eligible_count, eligible_weight, hall_headcount, electronic_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14, $15, $16, $17, $18)
+       RETURNING ${VOTE_COLUMNS}`,
+      [
+        vote.conferenceId,
+        vote.subject,
+        vote.subjectRef,
+        vote.proceduralMotion,
+        vote.title,
+        vote.topics,
+        vote.method,
+        vote.majority,
+        vote.tieRule,
+        vote.ballotsChangeable,
+        vote.secret,
+        vote.openedBy,
+        vote.openedAt,
+        vote.closesAt,
+        vote.eligibleCount,
+        vote.eligibleWeight,
+        vote.hallHeadcount,
+        vote.electronicCount,
+      ],
+    );
+    return toVote(rows[0]);
+  }
+
+  /** The whole snapshot in one statement (thousands of attendees at once). */
+  async insertEligibility(manager: EntityManager, voteId: string, entries: EligibilityEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO vote_eligibility (vote_id, member_id, category, attendance_mode, eligible, channel, weight, body_id, reason, topic)
+       SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::int[], $8::uuid[], $9::text[], $10::text[])`,
+      [
+        voteId,
+        entries.map((e) => e.memberId),
+        entries.map((e) => e.category),
+        entries.map((e) => e.attendanceMode),
+        entries.map((e) => e.eligible),
+        entries.map((e) => (e.eligible ? e.channel : null)),
+        entries.map((e) => (e.eligible ? e.weight : 0)),
+        entries.map((e) => (e.eligible ? (e.bodyId ?? null) : null)),
+        entries.map((e) => (e.eligible ? null : e.reason)),
+        entries.map((e) => (e.eligible ? null : (e.topic ?? null))),
+      ],
+    );
+  }
+
+  /** lock 'update' is the close: it waits for every ballot transaction holding the vote FOR SHARE. */
+  async find(manager: EntityManager, conferenceId: string, voteId: string, lock?: 'update'): Promise<VoteRow | null> {
+    const rows = await manager.query(`SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [conferenceId, voteId]);
+    return rows.length ? toVote(rows[0]) : null;
+  }
+
+  async list(manager: EntityManager, conferenceId: string): Promise<VoteRow[]> {
+    const rows = await manager.query(`SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 ORDER BY opened_at, id`, [conferenceId]);
+    return rows.map(toVote);
+  }
+
+  /**
+   * The ballot transaction's one read. `FOR SHARE OF v` lets ballots run side by side while making
+   * the close (FOR UPDATE) wait for them, and makes every ballot after the close see it closed.
+   */
+  async ballotContext(manager: EntityManager, conferenceId: string, voteId: string, memberId: string, ballotKeyHash: string): Promise<BallotContext | null> {
+    const rows = await manager.query(
+      `SELECT v.id, v.conference_id, v.state, v.method, v.secret, v.ballots_changeable, v.closes_at,
+              e.member_id AS e_member_id, e.category, e.attendance_mode, e.eligible, e.channel, e.weight, e.body_id, e.reason, e.topic,
+              EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = v.id AND p.member_id = $3) AS participated,
+              b.id AS ballot_id, b.choice AS ballot_choice
+         FROM vote v
+         LEFT JOIN vote_eligibility e ON e.vote_id = v.id AND e.member_id = $3
+         LEFT JOIN ballot b ON b.vote_id = v.id AND b.ballot_key_hash = $4
+        WHERE v.id = $2 AND v.conference_id = $1
+          FOR SHARE OF v`,
+      [conferenceId, voteId, memberId, ballotKeyHash],
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      vote: {
+        id: row.id,
+        conferenceId: row.conference_id,
+        state: row.state,
+        method: row.method,
+        secret: row.secret,
+        ballotsChangeable: row.ballots_changeable,
+        closesAt: row.closes_at ? new Date(row.closes_at) : null,
+      },
+      entry: row.e_member_id ? toEntry({ ...row, member_id: row.e_member_id }) : undefined,
+      participated: row.participated,
+      keyedBallot: row.ballot_id ? { id: row.ballot_id, choice: row.ballot_choice } : null,
+    };
+  }
+
+  /**
+   * Writes "has voted" and the ballot together, in one statement. Returns false when the member
+   * already has a participation row (a race between two of their devices): the primary key decided.
+   */
+  async insertBallot(manager: EntityManager, ballot: NewBallot): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH participation AS (
+         INSERT INTO vote_participation (vote_id, member_id) VALUES ($1::uuid, $2::uuid) ON CONFLICT DO NOTHING RETURNING vote_id
+       )
+       INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash, member_id)
+       SELECT vote_id, $3::text, $4::int, $5::text, $6::text, $7::text, $8::uuid FROM participation
+       RETURNING 1 AS stored`,
+      [ballot.voteId, ballot.memberId, ballot.choice, ballot.weight, ballot.channel, ballot.receiptHash, ballot.ballotKeyHash, ballot.namedMemberId],
+    );
+    return rowsOf(rows).length === 1;
+  }
+
+  /** A changed ballot (ruleset.ballotsChangeable): the last one counts, found by its key, never by member. */
+  async replaceBallot(manager: EntityManager, ballotId: string, choice: VoteChoice, receiptHash: string): Promise<void> {
+    await manager.query('UPDATE ballot SET choice = $2, receipt_hash = $3 WHERE id = $1', [ballotId, choice, receiptHash]);
+  }
+
+  async countParticipation(manager: EntityManager, voteId: string): Promise<number> {
+    const rows = await manager.query('SELECT count(*)::int AS n FROM vote_participation WHERE vote_id = $1', [voteId]);
+    return rows[0].n;
+  }
+
+  /** The live counter: how many have voted (never how), against the eligible register. */
+  async ballotsCastFigure(manager: EntityManager, voteId: string): Promise<{ state: StoredVoteState; ballotsCast: number; eligible: number } | null> {
+    const rows = await manager.query(
+      `SELECT v.state, v.eligible_count, (SELECT count(*)::int FROM vote_participation p WHERE p.vote_id = v.id) AS n FROM vote v WHERE v.id = $1`,
+      [voteId],
+    );
+    return rows.length ? { state: rows[0].state, ballotsCast: rows[0].n, eligible: rows[0].eligible_count } : null;
+  }
+
+  async hasParticipated(manager: EntityManager, voteId: string, memberId: string): Promise<boolean> {
+    const rows = await manager.query('SELECT 1 FROM vote_participation WHERE vote_id = $1 AND member_id = $2', [voteId, memberId]);
+    return rows.length > 0;
+  }
+
+  async eligibilityOf(manager: EntityManager, voteId: string, memberId: string): Promise<EligibilityEntry | undefined> {
+    const rows = await manager.query('SELECT * FROM vote_eligibility WHERE vote_id = $1 AND member_id = $2', [voteId, memberId]);
+    return rows.length ? toEntry(rows[0]) : undefined;
+  }
+
+  /** Ballots in receipt-hash order: the order of casting cannot be read from it. */
+  async ballots(manager: EntityManager, voteId: string): Promise<StoredBallotRow[]> {
+    const rows: Array<{ receipt_hash: string; choice: VoteChoice; weight: number; channel: VoteChannel; member_id: string | null }> = await manager.query(
+      'SELECT receipt_hash, choice, weight, channel, member_id FROM ballot WHERE vote_id = $1 ORDER BY receipt_hash',
+      [voteId],
+    );
+    return rows.map((row) => ({ receiptHash: row.receipt_hash, choice: row.choice, weight: row.weight, channel: row.channel, memberId: row.member_id }));
+  }
+
+  async register(manager: EntityManager, voteId: string): Promise<RegisterEntryRow[]> {
+    const rows = await manager.query(
+      `SELECT e.*, m.membership_number, m.name,
+              EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = e.vote_id AND p.member_id = e.member_id) AS voted
+         FROM vote_eligibility e JOIN member m ON m.id = e.member_id
+        WHERE e.vote_id = $1 ORDER BY m.membership_number`,
+      [voteId],
+    );
+    return rows.map((row: any) => ({
+      memberId: row.member_id,
+      membershipNumber: row.membership_number,
+      name: row.name,
+      category: row.category,
+      attendanceMode: row.attendance_mode,
+      eligible: row.eligible,
+      channel: row.channel,
+      weight: row.weight,
+      bodyId: row.body_id,
+      reason: row.reason,
+      topic: row.topic,
+      voted: row.voted,
+    }));
+  }
+
+  async tellerCount(manager: EntityManager, voteId: string): Promise<TellerCountRow | null> {
+    const rows = await manager.query('SELECT * FROM vote_teller_count WHERE vote_id = $1', [voteId]);
+    if (!rows.length) return null;
+    const row = rows[0];
+    return {
+      for: row.count_for,
+      against: row.count_against,
+      abstain: row.count_abstain,
+      enteredBy: row.entered_by,
+      enteredAt: new Date(row.entered_at),
+      confirmedBy: row.confirmed_by,
+      confirmedAt: row.confirmed_at ? new Date(row.confirmed_at) : null,
+    };
+  }
+
+  /** A new count replaces the previous one and clears its confirmation: the tellers counted again. */
+  async saveTellerCount(manager: EntityManager, voteId: string, count: { for: number; against: number; abstain: number }, enteredBy: string, now: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO vote_teller_count (vote_id, count_for, count_against, count_abstain, entered_by, entered_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (vote_id) DO UPDATE SET count_for = EXCLUDED.count_for, count_against = EXCLUDED.count_against,
+         count_abstain = EXCLUDED.count_abstain, entered_by = EXCLUDED.entered_by, entered_at = EXCLUDED.entered_at,
+         confirmed_by = NULL, confirmed_at = NULL`,
+      [voteId, count.for, count.against, count.abstain, enteredBy, now],
+    );
+  }
+
+  async confirmTellerCount(manager: EntityManager, voteId: string, confirmedBy: string, now: Date): Promise<void> {
+    await manager.query('UPDATE vote_teller_count SET confirmed_by = $2, confirmed_at = $3 WHERE vote_id = $1', [voteId, confirmedBy, now]);
+  }
+
+  async markClosed(manager: EntityManager, voteId: string, now: Date): Promise<void> {
+    await manager.query(`UPDATE vote SET state = 'closed', closed_at = $2 WHERE id = $1`, [voteId, now]);
+  }
+
+  async markDeclared(manager: EntityManager, voteId: string, result: TallyResult, now: Date): Promise<void> {
+    await manager.query(`UPDATE vote SET state = 'declared', declared_at = $2, result = $3 WHERE id = $1`, [voteId, now, JSON.stringify(result)]);
+  }
+
+  async markVoided(manager: EntityManager, voteId: string, reason: string, now: Date): Promise<void> {
+    await manager.query(`UPDATE vote SET state = 'voided', voided_at = $2, void_reason = $3 WHERE id = $1`, [voteId, now, reason]);
+  }
+}
+
+function toEntry(row: any): EligibilityEntry {
+  const base = { memberId: row.member_id, category: row.category, attendanceMode: row.attendance_mode };
+  if (row.eligible) {
+    return { ...base, eligible: true, channel: row.channel, weight: row.weight, ...(row.body_id ? { bodyId: row.body_id } : {}) };
+  }
+  return { ...base, eligible: false, reason: row.reason, ...(row.topic ? { topic: row.topic } : {}) };
+}
+
+function toVote(row: any): VoteRow {
+  const date = (value: unknown) => (value ? new Date(value as string) : null);
+  return {
+    id: row.id,
+    conferenceId: row.conference_id,
+    subject: row.subject,
+    subjectRef: row.subject_ref,
+    proceduralMotion: row.procedural_motion,
+    title: row.title,
+    topics: row.topics,
+    method: row.method,
+    majority: row.majority,
+    tieRule: row.tie_rule,
+    ballotsChangeable: row.ballots_changeable,
+    secret: row.secret,
+    state: row.state,
+    openedBy: row.opened_by,
+    openedAt: new Date(row.opened_at),
+    closesAt: date(row.closes_at),
+    closedAt: date(row.closed_at),
+    declaredAt: date(row.declared_at),
+    voidedAt: date(row.voided_at),
+    voidReason: row.void_reason,
+    eligibleCount: row.eligible_count,
+    eligibleWeight: row.eligible_weight,
+    hallHeadcount: row.hall_headcount,
+    electronicCount: row.electronic_count,
+    result: row.result,
+  };
+}
