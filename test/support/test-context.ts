@@ -1,7 +1,7 @@
-import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { AttendanceMode, ConferenceRole } from '@agm/domain';
 import { AccessRepository } from '@agm/persistence';
+import { hashSecret } from '../../apps/api/src/auth/passwords';
 import type { TestApi } from './test-api';
 
 export interface SignedInPerson {
@@ -45,7 +45,7 @@ export class TestContext {
     const account = await access.insertAccount(this.manager, {
       email,
       name: `Official ${email}`,
-      passwordHash: await argon2.hash(password),
+      passwordHash: await hashSecret(password),
       memberId: options.memberId ?? null,
       isHeadOffice: options.headOffice ?? false,
     });
@@ -95,5 +95,39 @@ export class TestContext {
     const { accessCode, registration } = registered.body;
     const signIn = await this.api.http().post('/api/auth/attendee').send({ conferenceId, membershipNumber: member.membershipNumber, accessCode }).expect(200);
     return { id: registration.id, registrationId: registration.id, memberId: member.id, member, accessCode, token: signIn.body.token, auth: { Authorization: `Bearer ${signIn.body.token}` } };
+  }
+
+  /** A body in the register (branch, network, committee...). */
+  async newBody(options: { kind?: string; code?: string; name?: string } = {}): Promise<{ id: string; kind: string; code: string; name: string }> {
+    const code = options.code ?? `B${unique()}`;
+    const name = options.name ?? `Body ${code}`;
+    const kind = options.kind ?? 'branch';
+    const [row] = await this.manager.query('INSERT INTO body (kind, code, name) VALUES ($1, $2, $3) RETURNING id', [kind, code, name]);
+    return { id: row.id, kind, code, name };
+  }
+
+  /** A member who is an officer of the body, signed in as an official (branch secretary, convenor...). */
+  async newOfficer(bodyId: string, options: { office?: string; category?: string } = {}): Promise<SignedInPerson & { member: TestMember }> {
+    const member = await this.newMember({ category: options.category });
+    await this.manager.query('INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, $3)', [bodyId, member.id, options.office ?? 'secretary']);
+    const official = await this.newOfficial({ memberId: member.id });
+    return { ...official, member };
+  }
+
+  /** A section (committee heading) of the conference, owned by a body. */
+  async newSection(conferenceId: string, name: string, owningBodyId: string | null = null): Promise<{ id: string; name: string }> {
+    const [row] = await this.manager.query(
+      'INSERT INTO section (conference_id, name, owning_body_id, position) VALUES ($1, $2, $3, (SELECT COALESCE(max(position), 0) + 1 FROM section WHERE conference_id = $1)) RETURNING id',
+      [conferenceId, name, owningBodyId],
+    );
+    return { id: row.id, name };
+  }
+
+  /** Sets the conference's submission deadlines (instants) and constitutional year directly. */
+  async setMotionDeadlines(conferenceId: string, deadlines: { motions?: Date | null; amendments?: Date | null; emergency?: Date | null; acceptsConstitutionalAmendments?: boolean }): Promise<void> {
+    await this.manager.query(
+      'UPDATE conference SET motions_deadline = $2, amendments_deadline = $3, emergency_deadline = $4, accepts_constitutional_amendments = $5 WHERE id = $1',
+      [conferenceId, deadlines.motions ?? null, deadlines.amendments ?? null, deadlines.emergency ?? null, deadlines.acceptsConstitutionalAmendments ?? false],
+    );
   }
 }

@@ -1,6 +1,6 @@
-import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { formatReceiptCode } from '@agm/domain';
+import { hashSecret } from '../auth/passwords';
 import { normaliseAccessCode } from '../auth/use-cases/sign-in.use-case';
 
 /**
@@ -9,5 +9,5 @@ import { normaliseAccessCode } from '../auth/use-cases/sign-in.use-case';
  */
 export async function newAccessCode(): Promise<{ code: string; hash: string }> {
   const code = formatReceiptCode(randomBytes(10));
-  return { code, hash: await argon2.hash(normaliseAccessCode(code), { type: argon2.argon2id }) };
+  return { code, hash: await hashSecret(normaliseAccessCode(code)) };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
 import { Unauthenticated } from '@agm/domain';
 import { AccessRepository } from '@agm/persistence';
 import { Transactions } from '../../events/transactions';
 import { LoginThrottle } from '../login-throttle';
+import { hashSecret, verifySecret } from '../passwords';
 import { SessionTokens } from '../session-tokens';
 
 /** One message for every wrong detail, so a failed sign-in reveals nothing about what exists. */
@@ -31,7 +31,7 @@ export class SignInOfficial {
     this.throttle.assertAllowed(keys);
     const account = await this.access.findAccountByEmail(this.transactions.manager, email);
     // Verify against a dummy hash when there is no account, so timing does not reveal which emails exist.
-    const ok = await argon2.verify(account?.passwordHash ?? (await dummyHash()), password).catch(() => false);
+    const ok = await verifySecret(account?.passwordHash ?? (await dummyHash()), password);
     if (!account || !ok) {
       this.throttle.recordFailure(keys);
       throw new Unauthenticated(WRONG_DETAILS);
@@ -56,7 +56,7 @@ export class SignInAttendee {
     this.throttle.assertAllowed(keys);
     const attendee = await this.access.findAttendee(this.transactions.manager, conferenceId, membershipNumber);
     const hash = attendee && !attendee.codeRevoked ? attendee.accessCodeHash : null;
-    const ok = await argon2.verify(hash ?? (await dummyHash()), normaliseAccessCode(accessCode)).catch(() => false);
+    const ok = await verifySecret(hash ?? (await dummyHash()), normaliseAccessCode(accessCode));
     if (!attendee || !hash || !ok) {
       this.throttle.recordFailure(keys);
       throw new Unauthenticated(WRONG_DETAILS);
@@ -80,5 +80,5 @@ async function openSession(transactions: Transactions, access: AccessRepository,
 
 let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
-  return (dummy ??= argon2.hash('no-such-account'));
+  return (dummy ??= hashSecret('no-such-account'));
 }
