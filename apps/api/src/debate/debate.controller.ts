@@ -11,6 +11,7 @@ import {
   DebateMoveProceduralDto,
   DebateMoveToAmendmentDto,
   DebateProceduralOutcomeDto,
+  DebatePutTheQuestionDto,
   DebateRaisePointDto,
   DebateRecordOutcomeDto,
   DebateRequestToSpeakDto,
@@ -27,6 +28,7 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const COMMAND_DTOS = [
   DebateTakeItemDto,
   DebateItemCommandDto,
+  DebatePutTheQuestionDto,
   DebateCallSpeakerDto,
   DebateCallRightOfReplyDto,
   DebateRuleOnPointDto,
@@ -62,7 +64,7 @@ export class DebateController {
   @ApiOkResponse({ type: DebateCommandResponseDto })
   async command(@Param('conferenceId', uuid) conferenceId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<DebateCommandResponseDto> {
     const result = await this.run.execute(principal, conferenceId, body);
-    return { version: result.version, events: result.events.map((e) => ({ ...e })) };
+    return { ...result, events: result.events.map((e) => ({ ...e })) };
   }
 
   @Get('debate')

@@ -23,7 +23,7 @@ export class DebateGateway {
       const principal = principalOf(socket);
       const { conferenceId, command } = await parseMessage(DebateSocketCommandDto, body);
       const result = await this.run.execute(principal, conferenceId, command);
-      return { version: result.version, events: result.events.map((e) => ({ ...e })) };
+      return { ...result, events: result.events.map((e) => ({ ...e })) };
     });
   }
 

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -15,8 +16,10 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { PROCEDURAL_MOTIONS, type ProceduralMotion } from '@agm/domain';
+import { Type } from 'class-transformer';
+import { PROCEDURAL_MOTIONS, VOTE_METHODS, type ProceduralMotion, type VoteMethod } from '@agm/domain';
 
 /**
  * The debate's commands, one DTO per `type`, shared by REST (`POST /api/conferences/:id/debate/commands`)
@@ -53,7 +56,6 @@ export const ITEM_ONLY_COMMANDS = [
   'resumeSpeech',
   'endSpeech',
   'backToSubstantive',
-  'putTheQuestion',
 ] as const;
 export type ItemOnlyCommand = (typeof ITEM_ONLY_COMMANDS)[number];
 
@@ -79,6 +81,33 @@ export class DebateItemCommandDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ITEM_ONLY_COMMANDS })
   @IsIn(ITEM_ONLY_COMMANDS)
   type: ItemOnlyCommand;
+}
+
+/** How the vote on the question is taken, when the chair opens it with the question (see docs/debate.md). */
+export class DebateVoteOptionsDto {
+  @ApiProperty({ enum: VOTE_METHODS, example: 'hybrid' })
+  @IsIn(VOTE_METHODS, { message: `method must be one of ${VOTE_METHODS.join(', ')}` })
+  method: VoteMethod;
+
+  @ApiPropertyOptional({ description: 'Secret ballot (default false: a show of cards is open)' })
+  @IsOptional()
+  @IsBoolean()
+  secret?: boolean;
+
+  @ApiPropertyOptional({ description: 'Announced close time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt?: string;
+}
+
+export class DebatePutTheQuestionDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['putTheQuestion'] }) @IsIn(['putTheQuestion']) type: 'putTheQuestion';
+
+  @ApiPropertyOptional({ type: DebateVoteOptionsDto, description: 'Open the vote on the question at once, through the voting feature' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DebateVoteOptionsDto)
+  vote?: DebateVoteOptionsDto;
 }
 
 export class DebateCallSpeakerDto extends ItemChairCommandDto {
@@ -208,6 +237,7 @@ export class DebateWithdrawRequestDto extends AttendeeCommandDto {
 export type DebateChairCommandDto =
   | DebateTakeItemDto
   | DebateItemCommandDto
+  | DebatePutTheQuestionDto
   | DebateCallSpeakerDto
   | DebateCallRightOfReplyDto
   | DebateRuleOnPointDto
@@ -227,6 +257,7 @@ type DtoClass = new () => DebateCommandDto;
 export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
   takeItem: DebateTakeItemDto,
   ...Object.fromEntries(ITEM_ONLY_COMMANDS.map((type) => [type, DebateItemCommandDto])),
+  putTheQuestion: DebatePutTheQuestionDto,
   callSpeaker: DebateCallSpeakerDto,
   callRightOfReply: DebateCallRightOfReplyDto,
   ruleOnPointOfOrder: DebateRuleOnPointDto,

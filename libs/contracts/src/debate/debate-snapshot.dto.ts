@@ -104,5 +104,6 @@ export class DebateSnapshotResponseDto {
 export class DebateCommandResponseDto {
   @ApiProperty({ description: 'The debate version after the command: the next `expectedSeq`' }) version: number;
   @ApiProperty({ type: [Object], description: 'The engine events recorded (also in the log as `debate.<type>`)' }) events: Array<Record<string, unknown>>;
-  @ApiPropertyOptional({ description: 'When the question was put and a vote opened for it' }) voteId?: string;
+  @ApiPropertyOptional({ description: 'When the question was put with vote options: the vote opened for it' }) voteId?: string;
+  @ApiPropertyOptional({ type: Object, description: 'When the vote could not be opened: why (the question stays put)' }) voteError?: { statusCode: number; message: string; errors?: Record<string, string>; rule?: string };
 }

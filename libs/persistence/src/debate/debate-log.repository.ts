@@ -62,6 +62,7 @@ export interface DebateMotionRow {
   agendaLabel: string | null;
   /** For an amendment: its delete/insert instructions or full replacement. */
   amendmentText: AmendmentText | null;
+  topics: string[];
 }
 
 /** Reads the debate's part of the conference event log and what the engine needs from elsewhere. */
@@ -101,7 +102,7 @@ export class DebateLogRepository {
   async motion(manager: EntityManager, conferenceId: string, motionId: string): Promise<DebateMotionRow | null> {
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
-              proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text
+              proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text, topics
          FROM motion WHERE conference_id = $1 AND id = $2`,
       [conferenceId, motionId],
     );
@@ -112,7 +113,7 @@ export class DebateLogRepository {
     if (motionIds.length === 0) return new Map();
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
-              proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text
+              proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text, topics
          FROM motion WHERE conference_id = $1 AND id = ANY($2)`,
       [conferenceId, motionIds],
     );
@@ -149,5 +150,6 @@ function toMotion(row: Record<string, unknown>): DebateMotionRow {
     agendaNumber: row.agenda_number === null || row.agenda_number === undefined ? null : Number(row.agenda_number),
     agendaLabel: (row.agenda_label as string | null) ?? null,
     amendmentText: (row.amendment_text as AmendmentText | null) ?? null,
+    topics: (row.topics as string[] | null) ?? [],
   };
 }

@@ -13,19 +13,26 @@ import {
   StandingOrderViolation,
   suggestNextSpeaker,
 } from '@agm/domain';
-import { ATTENDEE_COMMAND_TYPES, DebateCommandDto } from '@agm/contracts';
+import { ATTENDEE_COMMAND_TYPES, DebateCommandDto, ErrorResponseDto, VoteOpenDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { DebateLogRepository, logTypeOf } from '@agm/persistence/debate';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
+import { toErrorResponse } from '../../common/error-response';
 import { Transactions, UnitOfWork } from '../../events/transactions';
+import { OpenVote } from '../../voting/use-cases/open-vote.use-case';
 import { parseDebateCommand } from '../debate-command.parse';
+import { voteForQuestion } from '../question-vote';
 import { floorView, memberIdsFor, motionIdsFor, queueView, requestsByMember, spokenAtThisAgm, ViewInputs } from '../debate.views';
 
 export interface DebateCommandResult {
   version: number;
   events: DebateEvent[];
+  /** When the chair put the question with vote options: the vote opened for it. */
+  voteId?: string;
+  /** ...or why it could not be opened (the question stays put; open it through the voting API). */
+  voteError?: Omit<ErrorResponseDto, 'requestId'>;
 }
 
 /** Statuses from which a motion may be taken in debate: admitted by the SOC or placed on the order of business. */
@@ -45,6 +52,7 @@ export class RunDebateCommand {
   constructor(
     private readonly transactions: Transactions,
     private readonly log: DebateLogRepository,
+    private readonly openVote: OpenVote,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, body: unknown): Promise<DebateCommandResult> {
@@ -56,7 +64,7 @@ export class RunDebateCommand {
     if (forSelf && !memberId) throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
     const actorId = actorOf(principal);
 
-    return this.transactions.run(async (uow) => {
+    const decided = await this.transactions.run(async (uow) => {
       const { manager, now } = uow;
       if ((await this.log.lockConference(manager, conferenceId)) === null) throw new NotFound(`No conference ${conferenceId}.`);
       const ruleset = await loadRuleset(manager, conferenceId);
@@ -69,8 +77,27 @@ export class RunDebateCommand {
       const after = foldDebate(events, before);
       for (const event of events) uow.record({ conferenceId, type: logTypeOf(event), payload: { ...event }, audience: 'chair', actorId });
       await this.recordViews(uow, conferenceId, before, after, context, actorId);
-      return { version: after.version, events };
+      const vote = dto.type === 'putTheQuestion' && dto.vote ? await this.voteRequest(manager, conferenceId, events, dto.vote) : null;
+      return { version: after.version, events, vote };
     });
+    const { vote, ...result } = decided;
+    if (!vote) return result;
+    // The hand-over to voting, after the commit: OpenVote is its own unit of work (and the embedded
+    // database has one connection). If it refuses (no quorum, say), the question stays put and the chair
+    // opens the vote through the voting API; the refusal is returned, never hidden.
+    try {
+      return { ...result, voteId: (await this.openVote.execute(principal, conferenceId, vote)).id };
+    } catch (error) {
+      const { retryAfterSeconds: _r, requestId: _q, ...voteError } = toErrorResponse(error);
+      return { ...result, voteError };
+    }
+  }
+
+  private async voteRequest(manager: EntityManager, conferenceId: string, events: DebateEvent[], options: NonNullable<Extract<DebateCommandDto, { type: 'putTheQuestion' }>['vote']>): Promise<VoteOpenDto | null> {
+    const put = events.find((e) => e.type === 'question_put');
+    if (!put || put.type !== 'question_put') return null;
+    const rows = await this.log.motions(manager, conferenceId, [put.motionId, ...(put.amendmentId ? [put.amendmentId] : [])]);
+    return voteForQuestion(put, rows.get(put.motionId), put.amendmentId ? rows.get(put.amendmentId) : undefined, options);
   }
 
   /** The engine's command: motions read from the motions table, the member and their place from registration. */
@@ -143,6 +170,9 @@ export class RunDebateCommand {
         if (dto.type === 'requestToSpeak') return { ...dto, memberId: memberId!, attendanceMode };
         return { ...dto, memberId: memberId!, attendanceMode };
       }
+      case 'putTheQuestion':
+        // The vote options are for the hand-over, not the engine.
+        return { type: 'putTheQuestion', expectedSeq: dto.expectedSeq, itemId: dto.itemId };
       default:
         return { ...dto } as DebateCommand;
     }
