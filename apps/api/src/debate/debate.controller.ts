@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InvalidInput } from '@agm/domain';
 import type { Principal } from '@agm/domain';
 import {
   DebateAmendmentOutcomeDto,
@@ -22,6 +24,7 @@ import {
 } from '@agm/contracts';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { DebateQueries } from './debate.queries';
+import { renderMinutesHtml, renderMinutesPdf } from './minutes.renderer';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -74,10 +77,17 @@ export class DebateController {
   }
 
   @Get('minutes')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @ApiProduces('text/html', 'application/pdf')
+  @ApiQuery({ name: 'format', required: false, enum: ['html', 'pdf'] })
   @ApiOkResponse({ description: 'The minutes of the debate, from the proceedings log', schema: { type: 'string' } })
-  minutes(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return this.queries.minutesHtml(principal, conferenceId);
+  async minutes(@Param('conferenceId', uuid) conferenceId: string, @Query('format') format: string | undefined, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    if (format !== undefined && format !== 'html' && format !== 'pdf') throw new InvalidInput('format must be html or pdf.', { format: 'html or pdf' });
+    const model = await this.queries.minutes(principal, conferenceId);
+    if (format === 'pdf') {
+      res.type('application/pdf').setHeader('Content-Disposition', 'inline; filename="minutes.pdf"');
+      res.send(await renderMinutesPdf(model));
+      return;
+    }
+    res.type('text/html; charset=utf-8').send(renderMinutesHtml(model));
   }
 }

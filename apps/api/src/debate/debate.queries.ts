@@ -5,7 +5,7 @@ import { DebateLogRepository, LoggedDebateEvent } from '@agm/persistence/debate'
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
 import { floorView, memberIdsFor, motionIdsFor, myRequestsView, queueView, spokenAtThisAgm } from './debate.views';
-import { renderMinutesHtml } from './minutes.renderer';
+import { minutesModel, MinutesModel } from './minutes.renderer';
 
 /** Reads of the debate: the snapshot each audience may see, and the minutes. Both fold the log afresh. */
 @Injectable()
@@ -34,8 +34,8 @@ export class DebateQueries {
     });
   }
 
-  /** The minutes: every command and ruling from the log, with actor and time, as an HTML page. */
-  async minutesHtml(principal: Principal, conferenceId: string): Promise<string> {
+  /** The minutes: every command and ruling from the log, with actor and time (rendered as HTML or PDF). */
+  async minutes(principal: Principal, conferenceId: string): Promise<MinutesModel> {
     assertCan(principal, 'conference.view', { conferenceId });
     const manager = this.transactions.manager;
     const rows: Array<{ name: string; time_zone: string }> = await manager.query('SELECT name, time_zone FROM conference WHERE id = $1', [conferenceId]);
@@ -51,7 +51,7 @@ export class DebateQueries {
       return [p.motionId, p.amendmentId, ...(Array.isArray(p.itemIds) ? p.itemIds : [])].filter((x): x is string => typeof x === 'string');
     });
     const motions = await this.log.motions(manager, conferenceId, [...new Set(motionIds)]);
-    return renderMinutesHtml({ conferenceName: rows[0].name, timeZone: rows[0].time_zone, events, names, motions, generatedAt: new Date() });
+    return minutesModel({ conferenceName: rows[0].name, timeZone: rows[0].time_zone, events, names, motions, generatedAt: new Date() });
   }
 }
 

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import type { DebateEvent } from '@agm/domain';
 import type { DebateMotionRow, LoggedDebateEvent } from '@agm/persistence/debate';
 
@@ -41,7 +42,14 @@ const PROCEDURAL_WORDS: Record<string, string> = {
   challenge_chair: "to challenge the chair's ruling",
 };
 
-export function renderMinutesHtml(input: MinutesInput): string {
+/** The minutes as data: one section per item taken (entries before the first item have no heading). */
+export interface MinutesModel {
+  title: string;
+  intro: string;
+  sections: Array<{ heading: string | null; entries: Array<{ seq: number; type: string; at: string; time: string; actor: string; text: string }> }>;
+}
+
+export function minutesModel(input: MinutesInput): MinutesModel {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: input.timeZone, dateStyle: 'medium', timeStyle: 'medium' });
   const who = (id: string | null | undefined) => (id ? (input.names.get(id) ?? id) : 'the system');
   const title = (id: string | null | undefined) => {
@@ -49,43 +57,77 @@ export function renderMinutesHtml(input: MinutesInput): string {
     const motion = input.motions.get(id);
     return motion ? `${motion.agendaLabel ? `${motion.agendaLabel}: ` : ''}${motion.title}` : id;
   };
-  const sections: string[] = [];
-  let openSection: string[] | null = null;
-  const lines = (): string[] => {
-    if (!openSection) {
-      openSection = [];
-      sections.push('<section><ol>');
-    }
-    return openSection;
-  };
-  const flush = () => {
-    if (openSection) sections[sections.length - 1] += openSection.join('') + '</ol></section>';
-    openSection = null;
-  };
+  const sections: MinutesModel['sections'] = [];
   for (const logged of input.events) {
     const e = logged.event;
-    if (e.type === 'item_taken') {
-      flush();
-      sections.push(`<h2>${escapeHtml(title(e.motionId))}</h2>`);
-    }
-    const text = describe(e, who, title);
-    lines().push(
-      `<li data-seq="${logged.seq}" data-type="${escapeHtml(e.type)}"><time datetime="${escapeHtml(logged.at)}">${escapeHtml(time.format(new Date(logged.at)))}</time> ` +
-        `<span class="actor">${escapeHtml(who(logged.actorId))}</span>: ${escapeHtml(text)}</li>`,
-    );
+    if (e.type === 'item_taken' || sections.length === 0) sections.push({ heading: e.type === 'item_taken' ? title(e.motionId) : null, entries: [] });
+    sections[sections.length - 1].entries.push({ seq: logged.seq, type: e.type, at: logged.at, time: time.format(new Date(logged.at)), actor: who(logged.actorId), text: describe(e, who, title) });
   }
-  flush();
+  return {
+    title: `Minutes of the proceedings: ${input.conferenceName}`,
+    intro: `Rendered from the proceedings log on ${time.format(input.generatedAt)} (${input.timeZone}); ${input.events.length} entries.`,
+    sections,
+  };
+}
+
+export function renderMinutesHtml(model: MinutesModel): string {
+  const body = model.sections.map(
+    (section) =>
+      (section.heading === null ? '' : `<h2>${escapeHtml(section.heading)}</h2>\n`) +
+      '<section><ol>' +
+      section.entries
+        .map(
+          (entry) =>
+            `<li data-seq="${entry.seq}" data-type="${escapeHtml(entry.type)}"><time datetime="${escapeHtml(entry.at)}">${escapeHtml(entry.time)}</time> ` +
+            `<span class="actor">${escapeHtml(entry.actor)}</span>: ${escapeHtml(entry.text)}</li>`,
+        )
+        .join('') +
+      '</ol></section>',
+  );
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    `<title>Minutes: ${escapeHtml(input.conferenceName)}</title>`,
+    `<title>${escapeHtml(model.title)}</title>`,
     '<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}time{color:#555;font-variant-numeric:tabular-nums}.actor{font-weight:600}</style>',
     '</head><body>',
-    `<h1>Minutes of the proceedings: ${escapeHtml(input.conferenceName)}</h1>`,
-    `<p>Rendered from the proceedings log on ${escapeHtml(time.format(input.generatedAt))} (${escapeHtml(input.timeZone)}); ${input.events.length} entries.</p>`,
-    ...(input.events.length === 0 ? ['<p>No debate has been recorded yet.</p>'] : sections),
+    `<h1>${escapeHtml(model.title)}</h1>`,
+    `<p>${escapeHtml(model.intro)}</p>`,
+    ...(model.sections.length === 0 ? ['<p>No debate has been recorded yet.</p>'] : body),
     '</body></html>',
   ].join('\n');
+}
+
+/** The same minutes as an A4 PDF. pdfkit draws text as text, so nothing needs escaping. */
+export function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 62, right: 62 }, info: { Title: model.title } });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.font('Helvetica-Bold').fontSize(16).text(pdfSafe(model.title));
+    pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(9).text(pdfSafe(model.intro));
+    if (model.sections.length === 0) pdf.moveDown(1).font('Helvetica').fontSize(11).text('No debate has been recorded yet.');
+    for (const section of model.sections) {
+      if (section.heading !== null) pdf.moveDown(1).font('Helvetica-Bold').fontSize(12.5).text(pdfSafe(section.heading));
+      for (const entry of section.entries) {
+        pdf.moveDown(0.25).font('Helvetica').fontSize(9.5).text(pdfSafe(`${entry.time}  `), { continued: true });
+        pdf.font('Helvetica-Bold').text(pdfSafe(`${entry.actor}: `), { continued: true });
+        pdf.font('Helvetica').text(pdfSafe(entry.text));
+      }
+    }
+    pdf.end();
+  });
+}
+
+/** The standard PDF fonts cover WinAnsi: map the usual typographic characters and replace the rest. */
+function pdfSafe(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/[^\n\t\x20-\x7E\xA0-\xFF]/g, '?');
 }
 
 function describe(e: DebateEvent, who: (id: string | null | undefined) => string, title: (id: string | null | undefined) => string): string {
