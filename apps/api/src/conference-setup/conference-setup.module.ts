@@ -1,5 +1,47 @@
 import { Module } from '@nestjs/common';
+import { RegistrationRepository } from '@agm/persistence';
+import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
+import { CreateConference } from '../conferences/use-cases/create-conference.use-case';
+import { MembershipModule } from '../membership/membership.module';
+import { RegisterAttendee } from '../registration/use-cases/register-attendee.use-case';
+import { DemoSeed } from '../seed/demo-seed';
+import { AccountsController } from './accounts.controller';
+import { ConferenceSetupController } from './conference-setup.controller';
+import { ConferenceSetupQueries } from './conference-setup.queries';
+import { AssignRoles } from './use-cases/assign-roles.use-case';
+import { ChangeRuleset } from './use-cases/change-ruleset.use-case';
+import { CreateAccount } from './use-cases/create-account.use-case';
+import { ManageSections } from './use-cases/manage-sections.use-case';
+import { OpenConference } from './use-cases/open-conference.use-case';
+import { SetDeadlines } from './use-cases/set-deadlines.use-case';
 
-/** ConferenceSetup: controllers, socket handlers and use cases of this feature. */
-@Module({})
+/** Conference set-up: deadlines, the versioned ruleset, sections, roles, official accounts, and the demo seed. */
+@Module({
+  // The demo seed writes through the register imports, conference creation and registration use cases.
+  imports: [MembershipModule],
+  controllers: [ConferenceSetupController, AccountsController],
+  providers: [
+    ConferenceSetupRepository,
+    ConferenceSetupQueries,
+    SetDeadlines,
+    ChangeRuleset,
+    ManageSections,
+    AssignRoles,
+    OpenConference,
+    CreateAccount,
+    CreateConference,
+    RegistrationRepository,
+    RegisterAttendee,
+    DemoSeed,
+  ],
+  exports: [
+    ConferenceSetupRepository,
+    SetDeadlines,
+    ChangeRuleset,
+    ManageSections,
+    AssignRoles,
+    OpenConference,
+    CreateAccount,
+  ],
+})
 export class ConferenceSetupModule {}

@@ -1,2 +1,2 @@
 // ConferenceSetup DTOs and socket messages.
-export {};
+export * from './conference-setup.dto';

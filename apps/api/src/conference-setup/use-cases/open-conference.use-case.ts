@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { Conflict, formatInConferenceTime, NotFound, Principal } from '@agm/domain';
+import type { ConferenceOpenedResponseDto } from '@agm/contracts';
+import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+
+/** Opens the AGM. From then on a change to the standing orders must give its reason. */
+@Injectable()
+export class OpenConference {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly setup: ConferenceSetupRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string): Promise<ConferenceOpenedResponseDto> {
+    assertCan(principal, 'conference.manage', { conferenceId });
+    return this.transactions.run(async ({ manager, record, now }) => {
+      const conference = await this.setup.find(manager, conferenceId, true);
+      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (conference.openedAt) {
+        throw new Conflict(
+          `${conference.name} was already opened at ${formatInConferenceTime(conference.openedAt, conference.timeZone)}.`,
+        );
+      }
+      await this.setup.markOpened(manager, conferenceId, now);
+      record({
+        conferenceId,
+        type: 'conference.opened',
+        payload: { openedAt: now.toISOString() },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
+      return { conferenceId, openedAt: now.toISOString() };
+    });
+  }
+}

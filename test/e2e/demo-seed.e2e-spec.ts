@@ -1,0 +1,192 @@
+import { NAPO_MEMBER_CATEGORIES } from '@agm/domain';
+import { DemoSeed } from '../../apps/api/src/seed/demo-seed';
+import { startTestApi, TestApi } from '../support/test-api';
+
+describe('the demo union seeded on start', () => {
+  let api: TestApi;
+  let seed: DemoSeed;
+  const query = (sql: string, params: unknown[] = []) => api.database.dataSource.query(sql, params);
+
+  beforeAll(async () => {
+    api = await startTestApi({ SEED_DEMO: 'true' });
+    seed = api.app.get(DemoSeed);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('seeds bodies and sections from the 2025 booklet, the branches, networks and forum', async () => {
+    const bodies: Array<{ kind: string; name: string; id: string }> = await query(
+      'SELECT id, kind, name FROM body ORDER BY name',
+    );
+    const named = (kind: string) => bodies.filter((b) => b.kind === kind).map((b) => b.name);
+    // Every section heading of the booklet is a committee.
+    expect(named('committee').sort()).toEqual([
+      'Campaigning Network',
+      'Equal Rights Committee',
+      'Health and Safety Committee',
+      'National Executive Committee',
+      'Negotiating – Cafcass Committee',
+      'Negotiating – Probation Committee',
+      'Professional and Training Committee',
+    ]);
+    // London Branch proposed a 2025 resolution; the others are added.
+    expect(named('branch')).toEqual(
+      expect.arrayContaining(['London Branch', 'South Yorkshire Branch', 'Family Court Section']),
+    );
+    expect(named('network').sort()).toEqual([
+      'Black Members Network',
+      'Disabled Members Network',
+      'LGBT+ Network',
+      'Retired Members Network',
+      'Women in Napo',
+      'Young Members Network',
+    ]);
+    expect(named('forum')).toEqual(['PSO Forum']);
+
+    const { conferenceId } = seed.result!;
+    const sections: Array<{ name: string; owner: string; position: number }> = await query(
+      'SELECT s.name, b.name AS owner, s.position FROM section s JOIN body b ON b.id = s.owning_body_id WHERE s.conference_id = $1 ORDER BY s.position',
+      [conferenceId],
+    );
+    expect(sections.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(sections.find((s) => s.name === 'Health and Safety Committee')?.owner).toBe(
+      'Health and Safety Committee',
+    );
+    expect(sections.find((s) => s.name === 'Professional and Training')?.owner).toBe(
+      'Professional and Training Committee',
+    );
+    // [Napo] alphabetical, rotated by the conference year: some rotation of the sorted headings.
+    const sorted = sections.map((s) => s.name).sort((a, b) => a.localeCompare(b));
+    const first = sorted.indexOf(sections[0].name);
+    expect(sections.map((s) => s.name)).toEqual([...sorted.slice(first), ...sorted.slice(0, first)]);
+  });
+
+  it('seeds about sixty members in every category across several branches, with officers', async () => {
+    const members: Array<{ category: string; branch: string }> = await query(
+      'SELECT m.category, b.name AS branch FROM member m JOIN body b ON b.id = m.branch_id',
+    );
+    expect(members.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(members.map((m) => m.category))).toEqual(new Set(NAPO_MEMBER_CATEGORIES));
+    expect(new Set(members.map((m) => m.branch)).size).toBeGreaterThanOrEqual(5);
+    const officers = await query(
+      'SELECT b.name AS body, o.office FROM body_officer o JOIN body b ON b.id = o.body_id ORDER BY b.name',
+    );
+    expect(officers).toEqual([
+      { body: 'Black Members Network', office: 'convenor' },
+      { body: 'London Branch', office: 'branch secretary' },
+    ]);
+  });
+
+  it('seeds a hybrid demo conference in Europe/London with open deadlines and roles', async () => {
+    const { conferenceId, conferenceName } = seed.result!;
+    expect(conferenceName).toMatch(/^Napo AGM \d{4} \(demo\)$/);
+    const [conference] = await query(
+      'SELECT format, time_zone, motions_deadline, amendments_deadline, emergency_deadline, opened_at FROM conference WHERE id = $1',
+      [conferenceId],
+    );
+    expect(conference).toMatchObject({ format: 'hybrid', time_zone: 'Europe/London', opened_at: null });
+    expect(new Date(conference.motions_deadline).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(conference.amendments_deadline).getTime()).toBeGreaterThan(
+      new Date(conference.motions_deadline).getTime(),
+    );
+    const roles = await query(
+      'SELECT a.email, r.role FROM role_assignment r JOIN account a ON a.id = r.account_id WHERE r.conference_id = $1 ORDER BY r.role',
+      [conferenceId],
+    );
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['chair', 'monitor', 'soc', 'teller']);
+    const registrations = await query(
+      'SELECT attendance_mode, count(*)::int AS n FROM registration WHERE conference_id = $1 GROUP BY attendance_mode ORDER BY attendance_mode',
+      [conferenceId],
+    );
+    expect(registrations).toEqual([
+      { attendance_mode: 'hall', n: 10 },
+      { attendance_mode: 'remote', n: 10 },
+    ]);
+  });
+
+  it('prints a login for every role, and every printed login works', async () => {
+    const { lines, officials, attendees, conferenceId } = seed.result!;
+    const printed = lines.join('\n');
+    expect(officials.map((o) => o.role)).toEqual(
+      expect.arrayContaining([
+        'head office (admin)',
+        'Standing Orders Committee',
+        'chair',
+        'teller',
+        'equality monitor',
+        'branch secretary, London Branch',
+      ]),
+    );
+    expect(attendees).toHaveLength(20);
+    expect(printed).toContain(conferenceId);
+
+    // Read the credentials back from the printed text, not from the structured result.
+    const officialRows = lines
+      .filter((l) => /@demo\.napo\.example\s+\S+$/.test(l))
+      .map((l) => l.trim().split(/\s{2,}/));
+    expect(officialRows).toHaveLength(officials.length);
+    const principals: Record<string, any> = {};
+    for (const [role, email, password] of officialRows) {
+      const signIn = await api.http().post('/api/auth/official').send({ email, password }).expect(200);
+      principals[role] = (
+        await api
+          .http()
+          .get('/api/auth/me')
+          .set({ Authorization: `Bearer ${signIn.body.token}` })
+          .expect(200)
+      ).body;
+    }
+    expect(principals['head office (admin)'].isHeadOffice).toBe(true);
+    expect(principals.chair.roles).toEqual([{ conferenceId, role: 'chair' }]);
+    const [london] = await query(`SELECT id FROM body WHERE name = 'London Branch'`);
+    expect(principals['branch secretary, London Branch'].officerOf).toEqual([london.id]);
+
+    const attendeeRows = lines
+      .filter((l) => /\s(hall|remote)\s+D\d+\s+\S+$/.test(l))
+      .map((l) => l.trim().split(/\s{2,}/));
+    expect(attendeeRows).toHaveLength(20);
+    for (const [, , mode, membershipNumber, accessCode] of attendeeRows) {
+      const signIn = await api
+        .http()
+        .post('/api/auth/attendee')
+        .send({ conferenceId, membershipNumber, accessCode })
+        .expect(200);
+      const me = await api
+        .http()
+        .get('/api/auth/me')
+        .set({ Authorization: `Bearer ${signIn.body.token}` })
+        .expect(200);
+      expect(me.body).toMatchObject({ kind: 'attendee', conferenceId, attendanceMode: mode });
+    }
+  });
+
+  it('does nothing when accounts exist: a second start seeds nothing', async () => {
+    const count = async () =>
+      (
+        await query(
+          'SELECT (SELECT count(*) FROM account)::int AS a, (SELECT count(*) FROM member)::int AS m, (SELECT count(*) FROM conference)::int AS c',
+        )
+      )[0];
+    const before = await count();
+    const printed: string[] = [];
+    expect(await seed.run((line) => printed.push(line))).toBeNull();
+    await seed.onApplicationBootstrap();
+    expect(printed).toEqual([]);
+    expect(await count()).toEqual(before);
+  });
+});
+
+describe('with SEED_DEMO=false', () => {
+  it('starts with an empty database', async () => {
+    const api = await startTestApi({ SEED_DEMO: 'false' });
+    try {
+      expect(api.app.get(DemoSeed).result).toBeNull();
+      expect(await api.database.dataSource.query('SELECT count(*)::int AS n FROM account')).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+});
