@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
+import { MotionRepository } from '@agm/persistence/motions';
+import { MotionQueries } from './motion.queries';
+import { MotionsController } from './motions.controller';
+import { MotionDocuments } from './motion-documents.service';
+import { Amendments } from './use-cases/amendments.use-case';
+import { OrderOfBusiness } from './use-cases/agenda.use-case';
+import { ImportBooklet } from './use-cases/import-booklet.use-case';
+import { CompositeMotions } from './use-cases/composite-motions.use-case';
+import { DraftMotion } from './use-cases/draft-motion.use-case';
+import { DecideEmergencyMotion, RecordEmergencyAdmissionVote } from './use-cases/emergency-motion.use-case';
+import { RecordMotionOutcome } from './use-cases/record-outcome.use-case';
+import { ReviewMotion } from './use-cases/review-motion.use-case';
+import { SubmitMotion } from './use-cases/submit-motion.use-case';
 
-/** Motions: controllers, socket handlers and use cases of this feature. */
-@Module({})
+/** Motions: submission by bodies, SOC review, emergency motions, amendments, composites, agenda and documents. */
+@Module({
+  controllers: [MotionsController],
+  providers: [MotionRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, MotionDocuments, ImportBooklet],
+  // The voting/debate side records the meeting's vote on admitting an emergency motion through this use case.
+  exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository],
+})
 export class MotionsModule {}

@@ -1,2 +1,2 @@
 // Motions DTOs and socket messages.
-export {};
+export * from './motion.dto';

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { buildBookletModel, InvalidInput, NotFound, Principal, renderBookletText } from '@agm/domain';
+import type { DocumentFormat, MotionDocument } from '@agm/contracts';
+import { MotionRepository, MotionRow } from '@agm/persistence/motions';
+import { assertCan } from '../auth/access-control';
+import { Transactions } from '../events/transactions';
+import { bookletDocument, DocumentContext, DocumentModel, finalAgenda, noticeOfMotions, renderCsv, renderHtml, renderText, socReport } from './motion-documents';
+import { renderPdf } from './motion-pdf';
+
+export interface RenderedDocument {
+  contentType: string;
+  filename: string;
+  body: string | Buffer;
+}
+
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/** Renders the motions documents from what is stored, as HTML, PDF, plain text and (where tabular) CSV. */
+@Injectable()
+export class MotionDocuments {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly motions: MotionRepository,
+  ) {}
+
+  async render(principal: Principal, conferenceId: string, document: MotionDocument, format: DocumentFormat): Promise<RenderedDocument> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    const manager = this.transactions.manager;
+    const conference = await this.motions.conferenceSettings(manager, conferenceId);
+    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    const all = await this.motions.list(manager, conferenceId);
+    const sections = await this.motions.sections(manager, conferenceId);
+    const bodies = await this.motions.bodiesByIds(manager, [...new Set(all.flatMap((m) => m.submitterBodyIds))]);
+    const ctx: DocumentContext = {
+      conferenceName: conference.name,
+      sectionName: (id) => sections.find((s) => s.id === id)?.name ?? 'NO SECTION YET',
+      bodyNames: (ids) => ids.map((id) => bodies.find((b) => b.id === id)?.name ?? id),
+      amendmentsOf: (id) => all.filter((m) => m.parentMotionId === id),
+    };
+    const filename = `${document}.${format}`;
+    if (format === 'csv') return { contentType: CONTENT_TYPES.csv, filename, body: this.csv(document, all, ctx) };
+
+    let model: DocumentModel;
+    if (document === 'notice-of-motions') model = noticeOfMotions(all, ctx);
+    else if (document === 'agenda') model = finalAgenda(all, ctx);
+    else if (document === 'soc-report') model = socReport(all, ctx);
+    else {
+      const booklet = this.booklet(all, sections, conference, ctx);
+      // The booklet's plain text is the domain's own layout, the one the 2025 booklet is printed in.
+      if (format === 'txt') return { contentType: CONTENT_TYPES.txt, filename, body: renderBookletText(booklet) };
+      model = bookletDocument(booklet);
+    }
+
+    if (format === 'pdf') return { contentType: CONTENT_TYPES.pdf, filename, body: await renderPdf(model) };
+    if (format === 'txt') return { contentType: CONTENT_TYPES.txt, filename, body: renderText(model) };
+    return { contentType: CONTENT_TYPES.html, filename, body: renderHtml(model) };
+  }
+
+  /**
+   * Carried motions renumbered "Resolution N" under their section headings, sections in the order of
+   * business (or their set order), "Proposer: X" where the proposer is not the section's own committee.
+   */
+  private booklet(all: MotionRow[], sections: Awaited<ReturnType<MotionRepository['sections']>>, conference: { venue: string; format: string; startsOn: string }, ctx: DocumentContext) {
+    const carried = all
+      .filter((m) => m.kind !== 'amendment' && (m.status === 'carried' || m.status === 'carried_as_amended') && m.sectionId)
+      .sort((a, b) => (a.agendaPosition ?? Number.MAX_SAFE_INTEGER) - (b.agendaPosition ?? Number.MAX_SAFE_INTEGER) || (a.agendaNumber ?? 0) - (b.agendaNumber ?? 0));
+    const firstPosition = (sectionId: string) => carried.find((m) => m.sectionId === sectionId)?.agendaPosition ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...sections].sort((a, b) => firstPosition(a.id) - firstPosition(b.id) || a.position - b.position);
+    return buildBookletModel(
+      carried.map((m) => ({
+        motionId: m.id,
+        sectionId: m.sectionId as string,
+        title: m.title,
+        text: m.amendedText ?? m.text,
+        status: m.status,
+        proposers: m.submitterBodyIds.map((bodyId) => ({ bodyId, name: ctx.bodyNames([bodyId])[0] })),
+      })),
+      ordered.map((s) => ({ id: s.id, heading: s.name, ownerBodyId: s.owningBodyId })),
+      // "Eastbourne and Hybrid 2025": the venue, the format when hybrid, and the year.
+      { title: 'RESOLUTIONS', subtitle: `${conference.venue}${conference.format === 'hybrid' ? ' and Hybrid' : ''} ${conference.startsOn.slice(0, 4)}` },
+    );
+  }
+
+  private csv(document: MotionDocument, all: MotionRow[], ctx: DocumentContext): string {
+    if (document === 'agenda') {
+      const placed = all.filter((m) => m.agendaLabel !== null).sort((a, b) => (a.agendaPosition ?? 0) - (b.agendaPosition ?? 0));
+      return renderCsv(['number', 'section', 'title', 'submitted_by', 'status'], placed.map((m) => [m.agendaLabel, ctx.sectionName(m.sectionId), m.title, ctx.bodyNames(m.submitterBodyIds).join('; '), m.status]));
+    }
+    if (document === 'soc-report' || document === 'notice-of-motions') {
+      const rows = all.filter((m) => m.status !== 'draft');
+      return renderCsv(
+        ['kind', 'title', 'section', 'submitted_by', 'status', 'reason', 'words', 'over_word_limit', 'submitted_at'],
+        rows.map((m) => [m.kind, m.title, ctx.sectionName(m.sectionId), ctx.bodyNames(m.submitterBodyIds).join('; '), m.status, m.statusReason, m.wordCount, m.overWordLimit ? 'yes' : 'no', m.submittedAt?.toISOString() ?? null]),
+      );
+    }
+    throw new InvalidInput('The resolutions booklet is not tabular; ask for html, pdf or txt.');
+  }
+}

@@ -1,0 +1,54 @@
+import { EntityManager } from 'typeorm';
+import { InvalidInput, MotionAction, MotionActor, NotFound, Ruleset, transitionMotion } from '@agm/domain';
+import { loadRuleset } from '@agm/persistence';
+import { MotionChanges, MotionRepository, MotionRow } from '@agm/persistence/motions';
+
+/**
+ * Moves a stored motion one step with the domain's lifecycle rule, writes the new status and reason,
+ * and stores the audit entry, all in the caller's transaction. Returns the motion as it now stands.
+ */
+export async function stepMotion(
+  manager: EntityManager,
+  motions: MotionRepository,
+  motion: MotionRow,
+  action: MotionAction,
+  actor: MotionActor,
+  reason: string | undefined,
+  now: Date,
+  changes: MotionChanges = {},
+): Promise<MotionRow> {
+  const result = transitionMotion(
+    { id: motion.id, kind: motion.kind, status: motion.status, emergencyStage: motion.emergencyStage ?? undefined },
+    action,
+    actor,
+    reason,
+    now,
+  );
+  const { audit } = result;
+  await motions.update(manager, motion.id, { status: result.status, ...(audit.why !== null ? { statusReason: audit.why } : {}), ...changes }, now);
+  await motions.audit(manager, { motionId: motion.id, action: audit.action, who: audit.who, role: audit.role, at: audit.when, why: audit.why, fromStatus: audit.from, toStatus: audit.to });
+  return (await motions.find(manager, motion.conferenceId, motion.id)) as MotionRow;
+}
+
+export async function rulesetOf(manager: EntityManager, conferenceId: string): Promise<Ruleset> {
+  const ruleset = await loadRuleset(manager, conferenceId);
+  if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+  return ruleset;
+}
+
+/** A section must belong to the motion's conference. */
+export async function assertSectionOf(manager: EntityManager, motions: MotionRepository, conferenceId: string, sectionId: string | undefined | null): Promise<void> {
+  if (!sectionId) return;
+  const sections = await motions.sections(manager, conferenceId);
+  if (!sections.some((s) => s.id === sectionId)) {
+    throw new InvalidInput('That section is not one of this conference’s sections.', { sectionId: 'pick a section of this conference' });
+  }
+}
+
+/** Topics must be ones the conference's ruleset knows, so eligibility can key on them. */
+export function assertKnownTopics(ruleset: Ruleset, topics: string[] | undefined): void {
+  const unknown = (topics ?? []).filter((t) => !ruleset.topics.includes(t));
+  if (unknown.length > 0) {
+    throw new InvalidInput(`Unknown topic(s): ${unknown.join(', ')}.`, { topics: `use the conference's topics: ${ruleset.topics.join(', ')}` });
+  }
+}

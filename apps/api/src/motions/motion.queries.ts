@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { applyAmendment, NotFound, Principal } from '@agm/domain';
+import type { AgendaResponseDto, MotionAuditEntryDto, MotionResponseDto } from '@agm/contracts';
+import { assertCan } from '../auth/access-control';
+import { MotionRepository, MotionRow } from '@agm/persistence/motions';
+import { Transactions } from '../events/transactions';
+import { actsForMotion, assertMayRead, mayRead } from './motion-access';
+import { toAuditResponse, toMotionResponse } from './motion.mapper';
+import { rulesetOf } from './motion-steps';
+
+/** What a person may read of a conference's motions: their body's drafts, the SOC's queue, the public business. */
+@Injectable()
+export class MotionQueries {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly motions: MotionRepository,
+  ) {}
+
+  async list(principal: Principal, conferenceId: string): Promise<MotionResponseDto[]> {
+    const manager = this.transactions.manager;
+    const ruleset = await rulesetOf(manager, conferenceId);
+    const all = await this.motions.list(manager, conferenceId);
+    const byId = new Map(all.map((m) => [m.id, m]));
+    return all.filter((m) => mayRead(principal, m)).map((m) => this.respond(m, ruleset.submission.wordLimit, byId));
+  }
+
+  async get(principal: Principal, conferenceId: string, motionId: string): Promise<MotionResponseDto> {
+    const manager = this.transactions.manager;
+    const ruleset = await rulesetOf(manager, conferenceId);
+    const found = await this.motions.find(manager, conferenceId, motionId);
+    const parent = found?.parentMotionId ? await this.motions.find(manager, conferenceId, found.parentMotionId) : null;
+    // The amended motion's own body sees every amendment to it.
+    const ofOwnMotion = !!found && found.status !== 'draft' && !!parent && actsForMotion(principal, parent);
+    const motion = ofOwnMotion ? (found as MotionRow) : assertMayRead(principal, found, motionId);
+    return this.respond(motion, ruleset.submission.wordLimit, new Map(parent ? [[parent.id, parent]] : []));
+  }
+
+  async audit(principal: Principal, conferenceId: string, motionId: string): Promise<MotionAuditEntryDto[]> {
+    const manager = this.transactions.manager;
+    assertMayRead(principal, await this.motions.find(manager, conferenceId, motionId), motionId);
+    return (await this.motions.auditOf(manager, motionId)).map(toAuditResponse);
+  }
+
+  /** The motion as each of its readable amendments would make it, and as amended by those carried. */
+  async asAmended(principal: Principal, conferenceId: string, motionId: string): Promise<{ text: string; amendedText: string; amendments: Array<{ id: string; status: string; text: string | null; problem: string | null }> }> {
+    const manager = this.transactions.manager;
+    const motion = assertMayRead(principal, await this.motions.find(manager, conferenceId, motionId), motionId);
+    const amendments = (await this.motions.amendmentsOf(manager, motion.id)).filter((a) => mayRead(principal, a));
+    return {
+      text: motion.text,
+      amendedText: motion.amendedText ?? motion.text,
+      amendments: amendments.map((a) => {
+        try {
+          return { id: a.id, status: a.status, text: applyAmendment(motion.text, a.amendmentText!), problem: null };
+        } catch (error) {
+          // An amendment that followed its motion into a composite may no longer fit the composite's words.
+          return { id: a.id, status: a.status, text: null, problem: (error as Error).message };
+        }
+      }),
+    };
+  }
+
+  private respond(motion: MotionRow, wordLimit: number, byId: Map<string, MotionRow>): MotionResponseDto {
+    const parent = motion.parentMotionId ? byId.get(motion.parentMotionId) : undefined;
+    return toMotionResponse(motion, wordLimit, parent?.text);
+  }
+
+  async findOrFail(conferenceId: string, motionId: string): Promise<MotionRow> {
+    const motion = await this.motions.find(this.transactions.manager, conferenceId, motionId);
+    if (!motion) throw new NotFound(`No motion ${motionId}.`);
+    return motion;
+  }
+
+  /** The published order of business (or, before publication, an empty list), for anyone at the conference. */
+  async agenda(principal: Principal, conferenceId: string): Promise<AgendaResponseDto> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    const manager = this.transactions.manager;
+    const published = await this.motions.agenda(manager, conferenceId);
+    const sections = await this.motions.sections(manager, conferenceId);
+    const placed = (await this.motions.list(manager, conferenceId)).filter((m) => m.agendaLabel !== null).sort((a, b) => (a.agendaPosition ?? 0) - (b.agendaPosition ?? 0));
+    return {
+      publishedAt: published ? published.publishedAt.toISOString() : null,
+      sectionOrder: published?.sectionOrder ?? [],
+      entries: published
+        ? placed.map((m) => ({ motionId: m.id, label: m.agendaLabel as string, number: m.agendaNumber ?? 0, series: m.kind === 'emergency_motion' ? 'emergency' : 'motion', section: sections.find((s) => s.id === m.sectionId)?.name ?? null, title: m.title }))
+        : [],
+    };
+  }
+}

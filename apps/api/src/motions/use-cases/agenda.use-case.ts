@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AgendaEntry,
+  assertValidPriorityBallot,
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  orderAgenda,
+  Principal,
+  publishAgenda,
+  rankByPriorityBallot,
+  rotateSections,
+  slotEmergencyMotion,
+  StandingOrderViolation,
+} from '@agm/domain';
+import { MotionRepository, MotionRow, SectionRow } from '@agm/persistence/motions';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+import { announce } from '../motion-access';
+import { stepMotion } from '../motion-steps';
+
+/** Motions that go on the order of business when it is published (amendments ride with their motions). */
+const ON_AGENDA = (m: MotionRow) => m.status === 'admitted' && m.kind !== 'amendment' && m.kind !== 'emergency_motion';
+
+/**
+ * The order of business: sections in rotating alphabetical order (rotated by the conference's year),
+ * motions within a section by the priority ballot when members cast one, else in order of submission;
+ * numbered "Motion 1..N" when published; emergency motions slotted in afterwards in their own series.
+ */
+@Injectable()
+export class OrderOfBusiness {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly motions: MotionRepository,
+  ) {}
+
+  /** [Napo] Each member picks 1 to 9 admitted motions before the agenda is published; a new ballot replaces their last. */
+  async castPriorityBallot(principal: Principal, conferenceId: string, picks: string[]): Promise<{ picks: string[] }> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    if (principal.kind !== 'attendee') throw new Forbidden('The priority ballot is for members registered for the conference; sign in with your access code.');
+    return this.transactions.run(async ({ manager, now }) => {
+      if (await this.motions.agenda(manager, conferenceId)) throw new StandingOrderViolation('priority-ballot', 'The agenda is published; the priority ballot has closed.');
+      const ballotIds = (await this.motions.list(manager, conferenceId)).filter(ON_AGENDA).map((m) => m.id);
+      assertValidPriorityBallot(picks, ballotIds);
+      await this.motions.castPriorityBallot(manager, conferenceId, principal.memberId, picks, now);
+      return { picks };
+    });
+  }
+
+  async publish(principal: Principal, conferenceId: string): Promise<AgendaEntry[]> {
+    assertCan(principal, 'motions.review', { conferenceId });
+    return this.transactions.run(async ({ manager, record, now }) => {
+      const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
+      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (await this.motions.agenda(manager, conferenceId)) throw new Conflict('The agenda is already published; slot emergency motions into it instead.');
+      const sections = await this.motions.sections(manager, conferenceId);
+      const motions = (await this.motions.list(manager, conferenceId)).filter(ON_AGENDA).sort(bySubmission);
+      const homeless = motions.filter((m) => !m.sectionId);
+      if (homeless.length > 0) {
+        throw new InvalidInput(`Put every admitted motion in a section before publishing: ${homeless.map((m) => `"${m.title}"`).join(', ')} ${homeless.length === 1 ? 'has' : 'have'} none.`);
+      }
+      const sectionName = (id: string | null) => (sections.find((s) => s.id === id) as SectionRow).name;
+      // [Napo] the order rotates alphabetically each year: the year is the rotation.
+      const sectionOrder = rotateSections(sections.map((s) => s.name), Number(conference.startsOn.slice(0, 4)));
+      const ballots = await this.motions.priorityBallots(manager, conferenceId);
+      const agendaMotions = motions.map((m) => ({ id: m.id, section: sectionName(m.sectionId), kind: m.kind }));
+      const withinSection = ballots.length > 0 ? Object.fromEntries(rankByPriorityBallot(ballots, agendaMotions).map((s) => [s.section, s.order])) : {};
+      const entries = publishAgenda(orderAgenda(sectionOrder, agendaMotions, withinSection));
+      if (entries.length === 0) throw new StandingOrderViolation('agenda', 'No admitted motions to put on the agenda yet.');
+      await this.motions.insertAgenda(manager, conferenceId, actorOf(principal), sectionOrder, now);
+      const actor = { id: actorOf(principal), role: 'soc' as const };
+      for (const [position, entry] of entries.entries()) {
+        const motion = motions.find((m) => m.id === entry.motionId) as MotionRow;
+        await stepMotion(manager, this.motions, motion, 'place', actor, entry.label, now, { agendaNumber: entry.number, agendaPosition: (position + 1) * 100, agendaLabel: entry.label });
+      }
+      // The final agenda is public.
+      record({ conferenceId, type: 'agenda.published', payload: { sectionOrder, entries: entries.map((e) => ({ motionId: e.motionId, label: e.label, section: e.section })) }, audience: 'public', actorId: actorOf(principal) });
+      return entries;
+    });
+  }
+
+  /** Slots an emergency motion the meeting admitted into the published agenda, before the item at `position`. */
+  async slotEmergency(principal: Principal, conferenceId: string, motionId: string, position: number): Promise<AgendaEntry[]> {
+    assertCan(principal, 'motions.review', { conferenceId });
+    return this.transactions.run(async ({ manager, record, now }) => {
+      if (!(await this.motions.agenda(manager, conferenceId))) throw new StandingOrderViolation('agenda', 'Publish the agenda before slotting emergency motions into it.');
+      const motion = await this.motions.find(manager, conferenceId, motionId, true);
+      if (!motion || motion.status === 'draft') throw new NotFound(`No motion ${motionId}.`);
+      if (motion.kind !== 'emergency_motion') throw new InvalidInput('Only emergency motions are slotted into a published agenda.');
+      const placed = (await this.motions.list(manager, conferenceId)).filter((m) => m.agendaLabel !== null && m.id !== motion.id);
+      const sections = await this.motions.sections(manager, conferenceId);
+      const name = (id: string | null) => sections.find((s) => s.id === id)?.name ?? null;
+      const agenda: AgendaEntry[] = placed.map((m) => ({
+        motionId: m.id,
+        section: name(m.sectionId),
+        kind: m.kind,
+        series: m.kind === 'emergency_motion' ? 'emergency' : 'motion',
+        number: m.agendaNumber ?? 0,
+        label: m.agendaLabel as string,
+      }));
+      const slotted = slotEmergencyMotion(agenda, { id: motion.id, section: name(motion.sectionId) }, position);
+      const entry = slotted[position];
+      // Positions are spaced by 100 so an item slots between two without renumbering the rest.
+      const before = placed[position - 1]?.agendaPosition ?? 0;
+      const after = placed[position]?.agendaPosition ?? before + 200;
+      const placedMotion = await stepMotion(manager, this.motions, motion, 'place', { id: actorOf(principal), role: 'soc' }, entry.label, now, {
+        agendaNumber: entry.number,
+        agendaLabel: entry.label,
+        agendaPosition: Math.floor((before + after) / 2),
+      });
+      announce(record, principal, placedMotion, 'agenda.emergency_slotted', { label: entry.label, position }, ['public']);
+      return slotted;
+    });
+  }
+}
+
+function bySubmission(a: MotionRow, b: MotionRow): number {
+  return (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.createdAt.getTime() - b.createdAt.getTime();
+}
