@@ -1,5 +1,36 @@
 import { Module } from '@nestjs/common';
+import {
+  MonitoringAnswerRepository,
+  MonitoringFormRepository,
+  MonitoringLabelRepository,
+  MonitoringSourceRepository,
+} from '@agm/persistence/monitoring';
+import { MonitoringController } from './monitoring.controller';
+import { MonitoringData } from './monitoring.data';
+import { MonitoringKeys } from './monitoring-keys';
+import { LiveMonitoring } from './monitoring.live';
+import { MonitoringQueries } from './monitoring.queries';
+import { SaveMyAnswers } from './use-cases/save-my-answers.use-case';
+import { SetUnionQuestions } from './use-cases/set-union-questions.use-case';
 
-/** Monitoring: controllers, socket handlers and use cases of this feature. */
-@Module({})
+/**
+ * Speaker monitoring: the attendee's own equality answers, the monitors' suppressed statistics (JSON,
+ * CSV, printable HTML, PDF, comparison across AGMs) and the live view. Nothing is exported: no other
+ * module can compute a pseudonymous key or read an answer.
+ */
+@Module({
+  controllers: [MonitoringController],
+  providers: [
+    MonitoringKeys,
+    MonitoringAnswerRepository,
+    MonitoringFormRepository,
+    MonitoringSourceRepository,
+    MonitoringLabelRepository,
+    MonitoringData,
+    MonitoringQueries,
+    SaveMyAnswers,
+    SetUnionQuestions,
+    LiveMonitoring,
+  ],
+})
 export class MonitoringModule {}

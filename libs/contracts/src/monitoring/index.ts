@@ -1,2 +1,2 @@
 // Monitoring DTOs and socket messages.
-export {};
+export * from './monitoring.dto';
