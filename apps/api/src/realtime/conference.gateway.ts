@@ -41,6 +41,8 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
   @WebSocketServer() server: Server<ClientToServerEvents, ServerToClientEvents>;
   private readonly logger = new Logger('Realtime');
   private subscriptions: Subscription[] = [];
+  /** Set while this instance shuts down: its attendees reconnect elsewhere and stay present. */
+  private shuttingDown = false;
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -59,6 +61,7 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
   }
 
   onModuleDestroy(): void {
+    this.shuttingDown = true;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
@@ -76,11 +79,16 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
 
   async handleDisconnect(socket: ConferenceSocket): Promise<void> {
     const principal = socket.data.principal;
-    if (principal?.kind !== 'attendee' || principal.attendanceMode !== 'remote') return;
-    // Remote attendees are present while connected: the last of their sockets, on any instance, closing ends it.
-    const remaining = await this.server.in(attendeeRoom(principal.registrationId)).fetchSockets();
-    if (remaining.length > 0) return;
-    await this.presence.remoteConnection(principal.conferenceId, principal.registrationId, false).catch((error) => this.logger.error(error));
+    if (this.shuttingDown || principal?.kind !== 'attendee' || principal.attendanceMode !== 'remote') return;
+    try {
+      // Remote attendees are present while connected: the last of their sockets, on any instance, closing ends it.
+      const remaining = await this.server.in(attendeeRoom(principal.registrationId)).fetchSockets();
+      if (remaining.length > 0) return;
+      await this.presence.remoteConnection(principal.conferenceId, principal.registrationId, false);
+    } catch (error) {
+      // An instance that cannot answer (Redis down, a peer stopping) must not crash this one.
+      this.logger.warn(`Could not update presence after a disconnect: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   @SubscribeMessage('conference.join')
