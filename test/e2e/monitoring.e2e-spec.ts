@@ -58,7 +58,7 @@ describe('speaker monitoring', () => {
       const at = (ms: number) => new Date(ms).toISOString();
       if (!this.taken.has(speech.motionId)) {
         this.taken.add(speech.motionId);
-        await this.record([{ type: 'item_taken', itemId: speech.motionId, motionId: speech.motionId, kind: 'motion', moverMemberId: speech.who.memberId, seconderMemberId: null, at: at(this.clock) }]);
+        await this.record([{ type: 'item_taken', itemId: speech.motionId, motionId: speech.motionId, kind: 'motion', moverMemberId: speech.who.member.id, seconderMemberId: null, at: at(this.clock) }]);
       }
       const speechId = `speech-${++this.n}`;
       const start = (this.clock += 60_000);
@@ -67,7 +67,7 @@ describe('speaker monitoring', () => {
       const common = { itemId: speech.motionId, speechId };
       await this.record([
         {
-          type: 'speech_started', ...common, amendmentId: null, memberId: speech.who.memberId, role: speech.role, requestId: null,
+          type: 'speech_started', ...common, amendmentId: null, memberId: speech.who.member.id, role: speech.role, requestId: null,
           attendanceMode: speech.mode ?? 'hall', followedSuggestion: null, startedAt: at(start), limitSeconds: 180, warningAt: at(start + 120_000), endsAt: at(start + 180_000), at: at(start),
         },
       ]);
