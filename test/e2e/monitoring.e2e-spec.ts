@@ -141,7 +141,7 @@ describe('speaker monitoring', () => {
       const attendee = await ctx.newAttendee(conferenceId);
       await api.http().put(`${base(conferenceId)}/my-answers`).set(attendee.auth).send({ answers: { gender: 'woman' } }).expect(200);
       const headOffice = await ctx.asHeadOffice();
-      const monitor = await ctx.newOfficial({ roles: [{ conferenceId, role: 'monitor' }], memberId: attendee.memberId });
+      const monitor = await ctx.newOfficial({ roles: [{ conferenceId, role: 'monitor' }], memberId: attendee.member.id });
       for (const official of [headOffice, monitor]) {
         const refused = await api.http().get(`${base(conferenceId)}/my-answers`).set(official.auth).expect(403);
         expect(refused.body.message).toMatch(/only by the attendee who gave them/);
