@@ -20,7 +20,7 @@ export function renderReportPdf(report: PublishedReport): Promise<Buffer> {
       .fontSize(9)
       .fillColor('#444')
       .text(
-        `${report.speechesCounted} speeches counted${report.live ? ' so far (live view, released in batches)' : ''}. Figures under ${report.suppressionThreshold} are suppressed, with any figure that would let one be worked out by subtraction.`,
+        `${report.speechesCounted} speeches counted${report.live ? ' so far (live view, released in batches)' : ''}. Figures under ${report.suppressionThreshold} are suppressed, with any figure that would let one be worked out by subtraction. Bars: dark, share of speakers; light, share of registered attendees.`,
       )
       .fillColor('black');
     for (const group of [report.overall, ...report.groups]) drawGroup(pdf, report, group);
@@ -42,11 +42,14 @@ function drawGroup(pdf: PDFKit.PDFDocument, report: PublishedReport, group: Spea
     pdf.fillColor('black').text(safe(row.label), left, y + 2, { width: labelWidth - 6 });
     drawBar(pdf, row.speakerShare, left + labelWidth, y, barWidth, '#1f4e79');
     drawBar(pdf, row.attendeeShare, left + labelWidth, y + 11, barWidth, '#9dc3e6');
-    pdf
-      .fillColor('black')
-      .text(`speakers ${num(row.speakers)}, speeches ${num(row.speeches)}, attendees ${num(row.attendees)}, ratio ${row.representationRatio.flag === 'shown' ? row.representationRatio.value.toFixed(2) : 'suppressed'}`, left + labelWidth + barWidth + 45, y + 2, { width: 150 });
+    const figures = `speakers ${num(row.speakers)}, speeches ${num(row.speeches)}, attendees ${num(row.attendees)}, ratio ${row.representationRatio.flag === 'shown' ? row.representationRatio.value.toFixed(2) : 'suppressed'}`;
+    const figuresX = left + labelWidth + barWidth + 45;
+    const figuresWidth = pdf.page.width - pdf.page.margins.right - figuresX;
+    pdf.fillColor('black').text(figures, figuresX, y + 2, { width: figuresWidth });
+    // A row is as tall as its tallest text, so wrapped figures never run into the next row.
+    const height = Math.max(28, pdf.heightOfString(figures, { width: figuresWidth }) + 8, pdf.heightOfString(safe(row.label), { width: labelWidth - 6 }) + 8);
     pdf.x = left;
-    pdf.y = y + 28;
+    pdf.y = y + height;
   }
   pdf.fillColor('black').text(`All answers: speakers ${num(group.total.speakers)}, speeches ${num(group.total.speeches)}, attendees ${num(group.total.attendees)}`, left, pdf.y);
 }
