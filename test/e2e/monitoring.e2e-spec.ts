@@ -357,6 +357,9 @@ describe('speaker monitoring', () => {
       await s.debate.speak({ who: s.men[0], role: 'for', motionId: s.motionA });
       const later = (await chairStream.waitFor('monitoring.balance', 2)).at(-1)!.payload as any;
       expect(later.signals.map((x: any) => x.kind)).toEqual(['no_remote_speaker', 'one_sided_debate']);
+      // Recorded only when the signals change: the sixth speech's end changed nothing.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(chairStream.applied.filter((e) => e.type === 'monitoring.balance')).toHaveLength(2);
       expect(JSON.stringify(later)).not.toMatch(/woman|man"|gender|memberId|[0-9a-f]{64}/);
 
       // The HTTP report shows the same released batch, not the sixth speech.

@@ -71,7 +71,7 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
         ),
       };
       const lastBalance = await this.sources.lastPayload(manager, conferenceId, MONITORING_BALANCE);
-      if (JSON.stringify(lastBalance?.signals ?? []) !== JSON.stringify(balance.signals)) {
+      if (signature((lastBalance?.signals as MonitoringBalancePayload['signals'] | undefined) ?? []) !== signature(balance.signals)) {
         record({ conferenceId, type: MONITORING_BALANCE, payload: { ...balance }, audience: 'chair', actorId: null });
       }
       if (!speechFinished) return;
@@ -93,4 +93,9 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
       record({ conferenceId, type: MONITORING_UPDATED, payload: { ...update }, audience: 'monitors', actorId: null });
     });
   }
+}
+
+/** Compares signals by content: jsonb does not keep the key order they were written in. */
+function signature(signals: MonitoringBalancePayload['signals']): string {
+  return signals.map((s) => `${s.kind}:${s.speeches}:${s.stance ?? ''}`).join('|');
 }
