@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { declareVoteResult, tallyVote, TallyResult } from '@agm/domain';
 import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { UnitOfWork } from '../events/transactions';
+import { RecordEmergencyAdmissionVote } from '../motions/use-cases/emergency-motion.use-case';
 
 /** Methods whose hall is counted by the tellers on a show of cards. */
 export const hasHallCount = (vote: Pick<VoteRow, 'method' | 'hallHeadcount'>) => (vote.method === 'hybrid' || vote.method === 'show_of_cards') && vote.hallHeadcount > 0;
@@ -12,9 +13,13 @@ export const hasHallCount = (vote: Pick<VoteRow, 'method' | 'hallHeadcount'>) =>
  */
 @Injectable()
 export class VoteDeclaration {
-  constructor(private readonly votes: VoteRepository) {}
+  constructor(
+    private readonly votes: VoteRepository,
+    private readonly emergencyAdmission: RecordEmergencyAdmissionVote,
+  ) {}
 
-  async declareIfComplete({ manager, record, now }: UnitOfWork, vote: VoteRow, actorId: string | null): Promise<TallyResult | null> {
+  async declareIfComplete(uow: UnitOfWork, vote: VoteRow, actorId: string | null): Promise<TallyResult | null> {
+    const { manager, record, now } = uow;
     const teller = await this.votes.tellerCount(manager, vote.id);
     // The result waits for the tellers: declaring without the hall would publish a wrong count.
     if (hasHallCount(vote) && !teller) return null;
@@ -44,6 +49,19 @@ export class VoteDeclaration {
       audience: 'public',
       actorId,
     });
+    await this.decideEmergencyAdmission(uow, vote, result, actorId);
     return result;
+  }
+
+  /**
+   * [SO 7] The meeting's vote on admitting an emergency motion decides it, in the same transaction as
+   * the result: carried admits the motion, lost (or a tie that falls) rules it out. A tie awaiting the
+   * chair's casting vote is left to the chair (`POST /motions/:id/emergency-admission-vote`).
+   */
+  private async decideEmergencyAdmission(uow: UnitOfWork, vote: VoteRow, result: TallyResult, actorId: string | null): Promise<void> {
+    if (vote.subject !== 'emergency_admission' || !vote.subjectRef || result.outcome === 'tied_chair_casting_vote_needed') return;
+    const by = actorId ?? vote.openedBy;
+    if (!by) return;
+    await this.emergencyAdmission.apply(uow, { conferenceId: vote.conferenceId, motionId: vote.subjectRef, carried: result.outcome === 'carried', actorId: by });
   }
 }

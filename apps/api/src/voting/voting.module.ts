@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistrationRepository } from '@agm/persistence';
 import { VoteRepository } from '@agm/persistence/voting';
+import { MotionsModule } from '../motions/motions.module';
 import { BallotsCastNotifier } from './ballots-cast.notifier';
 import { ReceiptCodes } from './receipt-codes';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
@@ -14,6 +15,8 @@ import { VotingGateway } from './voting.gateway';
 
 /** Voting: open, cast (HTTP and socket), teller counts, close and result, void, receipts and the scrutineer export. */
 @Module({
+  // The result of a vote on admitting an emergency motion is recorded on the motion (SO 7).
+  imports: [MotionsModule],
   controllers: [VotingController],
   providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, VoteQueries, VotingGateway],
   exports: [OpenVote, CloseVote, VoteQueries],

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Conflict, decideBallot, Forbidden, NotFound, Principal, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
 import type { BallotAckDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
-import { VoteRepository } from '@agm/persistence/voting';
+import { NewBallot, VoteRepository } from '@agm/persistence/voting';
 import { Transactions } from '../../events/transactions';
 import { BallotsCastNotifier } from '../ballots-cast.notifier';
 import { ReceiptCodes } from '../receipt-codes';
@@ -14,14 +14,38 @@ export interface BallotCommand {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** Ballots of one vote written in one transaction, at most. */
+const MAX_BATCH = 250;
+/** Batches of one vote in flight at once (the pool has 20 connections on a server, 1 embedded). */
+const MAX_CONCURRENT_BATCHES = 4;
+
+interface PendingBallot {
+  conferenceId: string;
+  voteId: string;
+  memberId: string;
+  choice: unknown;
+  keyHash: string;
+  receiptCode: string;
+  resolve(ack: BallotAckDto): void;
+  reject(error: unknown): void;
+}
+
+interface BallotQueue {
+  pending: PendingBallot[];
+  running: number;
+}
 
 /**
- * One ballot, one short transaction that never takes the conference's event-log lock (ballots are
- * not log entries). It share-locks the vote row, so the close (FOR UPDATE) waits for ballots in
- * flight and every ballot after it sees the vote closed. The answer is sent only after the commit.
+ * Ballots are written in short transactions (one per batch of ballots arriving together) that never
+ * take the conference's event-log lock (ballots are not log entries). It holds the vote's ballot lock shared, so the close (exclusive) waits for
+ * ballots in flight and every ballot after it sees the vote closed. The answer is sent only after
+ * the commit.
  */
 @Injectable()
 export class CastBallot {
+  private readonly logger = new Logger('CastBallot');
+  private readonly queues = new Map<string, BallotQueue>();
+
   constructor(
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
@@ -34,10 +58,122 @@ export class CastBallot {
       throw new Forbidden('Only registered attendees cast ballots, each with their own access code. Officials who are members vote as attendees.');
     }
     if (principal.conferenceId !== conferenceId) throw new NotFound(`No conference ${conferenceId}.`);
-    const keyHash = this.receipts.ballotKeyHash(voteId, command.idempotencyKey);
-    const receiptCode = this.receipts.receiptCode(voteId, command.idempotencyKey);
+    const ballot: PendingBallot = {
+      conferenceId,
+      voteId,
+      memberId: principal.memberId,
+      choice: command.choice,
+      keyHash: this.receipts.ballotKeyHash(voteId, command.idempotencyKey),
+      receiptCode: this.receipts.receiptCode(voteId, command.idempotencyKey),
+      resolve: () => undefined,
+      reject: () => undefined,
+    };
+    const ack = await new Promise<BallotAckDto>((resolve, reject) => {
+      ballot.resolve = resolve;
+      ballot.reject = reject;
+      this.enqueue(ballot);
+    });
+    if (ack.status !== 'duplicate') this.notifier.ballotCast(conferenceId, voteId);
+    return ack;
+  }
 
+  /**
+   * Ballots arriving together are written together: one transaction per batch of first ballots (same
+   * lock, same checks, one INSERT), so a storm of thousands costs tens of commits, not thousands.
+   * Each is still acknowledged only after the commit that stored it. Anything unusual in a batch —
+   * a retry, a change, a voter twice in one batch, a lost race — goes through castOne on its own.
+   */
+  private enqueue(ballot: PendingBallot): void {
+    const key = ballot.voteId;
+    const queue = this.queues.get(key) ?? { pending: [], running: 0 };
+    this.queues.set(key, queue);
+    queue.pending.push(ballot);
+    if (queue.running < MAX_CONCURRENT_BATCHES) {
+      queue.running++;
+      // Let the ballots that arrived in this same turn of the event loop join the batch.
+      setImmediate(() => void this.drain(key, queue));
+    }
+  }
+
+  private async drain(key: string, queue: BallotQueue): Promise<void> {
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0, MAX_BATCH);
+      await this.castBatch(batch);
+    }
+    queue.running--;
+    if (queue.running === 0 && queue.pending.length === 0) this.queues.delete(key);
+  }
+
+  private async castBatch(batch: PendingBallot[]): Promise<void> {
+    const { conferenceId, voteId } = batch[0];
+    const accepted: Array<{ ballot: PendingBallot; ack: BallotAckDto }> = [];
+    const refused: Array<{ ballot: PendingBallot; error: unknown }> = [];
+    const alone: PendingBallot[] = [];
+    try {
+      await this.transactions.run(async ({ manager, now }) => {
+        accepted.length = refused.length = alone.length = 0;
+        await this.votes.lockForBallot(manager, voteId);
+        const context = await this.votes.batchContext(manager, conferenceId, voteId, batch.map((b) => b.memberId), batch.map((b) => b.keyHash));
+        if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
+        const { vote } = context;
+        const state: VoteState = vote.state === 'open' && vote.closesAt && now.getTime() > vote.closesAt.getTime() ? 'closed' : vote.state;
+        const channel: VoteChannel = vote.method === 'card_vote' ? 'card' : 'electronic';
+        const seenMembers = new Set<string>();
+        const seenKeys = new Set<string>();
+        const rows: NewBallot[] = [];
+        const candidates: Array<{ ballot: PendingBallot; ack: BallotAckDto }> = [];
+        for (const ballot of batch) {
+          const usual = !context.participated.has(ballot.memberId) && !context.keyed.has(ballot.keyHash) && !seenMembers.has(ballot.memberId) && !seenKeys.has(ballot.keyHash);
+          seenMembers.add(ballot.memberId);
+          seenKeys.add(ballot.keyHash);
+          const entry = context.entries.get(ballot.memberId);
+          if (!usual || (entry && !entry.eligible)) {
+            // Retries, changes and refusals that name the ruleset are answered one by one.
+            alone.push(ballot);
+            continue;
+          }
+          try {
+            const decision = decideBallot({ entry, voteState: state, existingParticipation: null, ballotsChangeable: vote.ballotsChangeable, channel, choice: ballot.choice });
+            const receiptHash = this.receipts.receiptHash(voteId, ballot.receiptCode, decision.choice, decision.weight);
+            rows.push({
+              voteId,
+              memberId: ballot.memberId,
+              choice: decision.choice,
+              weight: decision.weight,
+              channel: decision.channel,
+              receiptHash,
+              ballotKeyHash: ballot.keyHash,
+              namedMemberId: vote.secret ? null : ballot.memberId,
+            });
+            candidates.push({ ballot, ack: this.ackOf(voteId, decision.choice, decision.channel, decision.weight, ballot.receiptCode, 'accepted') });
+          } catch (error) {
+            refused.push({ ballot, error });
+          }
+        }
+        const stored = await this.votes.insertBallots(manager, voteId, rows);
+        for (const candidate of candidates) {
+          if (stored.has(candidate.ballot.memberId)) accepted.push(candidate);
+          else alone.push(candidate.ballot); // voted meanwhile from another device: decided alone
+        }
+      });
+    } catch (error) {
+      // The batch could not be written (e.g. a reused ballot key): nothing of it was; try each alone.
+      accepted.length = refused.length = 0;
+      alone.splice(0, alone.length, ...batch);
+      if (!(error instanceof NotFound)) this.logger.warn(`ballot batch of ${batch.length} retried one by one: ${String(error)}`);
+    }
+    for (const { ballot, ack } of accepted) ballot.resolve(ack);
+    for (const { ballot, error } of refused) ballot.reject(error);
+    await Promise.all(alone.map((ballot) => this.castOne(ballot).then(ballot.resolve, ballot.reject)));
+  }
+
+  /** One ballot in its own transaction: every case, including retries, changes and lost races. */
+  private async castOne(ballot: PendingBallot): Promise<BallotAckDto> {
+    const { conferenceId, voteId, keyHash, receiptCode } = ballot;
+    const principal = { memberId: ballot.memberId };
+    const command = { choice: ballot.choice };
     const ack = await this.transactions.run(async ({ manager, now }) => {
+      await this.votes.lockForBallot(manager, voteId);
       // A retry racing its own first attempt: the second waits on the participation key, finds
       // nothing written by it, and reads again (a new statement sees the first one's commit).
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -93,7 +229,6 @@ export class CastBallot {
       }
       throw new Conflict('You have already voted in this vote from another device; your first ballot stands.');
     });
-    if (ack.status !== 'duplicate') this.notifier.ballotCast(conferenceId, voteId);
     return ack;
   }
 

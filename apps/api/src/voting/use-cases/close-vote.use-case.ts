@@ -7,9 +7,10 @@ import { Transactions } from '../../events/transactions';
 import { VoteDeclaration } from '../vote-declaration';
 
 /**
- * The chair closes the vote. The vote row is locked FOR UPDATE first, which waits for every ballot
- * transaction in flight (they hold it FOR SHARE): every ballot acknowledged before the close is in
- * the count, and any ballot after it sees the vote closed. 'vote.closed' and, when the hall count is
+ * The chair closes the vote. It takes the vote's ballot lock exclusive first, which waits for every
+ * ballot transaction in flight (they hold it shared) and holds new ones until the close commits:
+ * every ballot acknowledged before the close is in the count, and any ballot after it sees the vote
+ * closed. 'vote.closed' and, when the hall count is
  * in (or not needed), 'vote.result' are recorded in the same commit, so everyone gets both at once.
  */
 @Injectable()
@@ -23,6 +24,7 @@ export class CloseVote {
   async execute(principal: Principal, conferenceId: string, voteId: string): Promise<{ vote: VoteRow; result: TallyResult | null }> {
     assertCan(principal, 'debate.chair', { conferenceId });
     return this.transactions.run(async (uow) => {
+      await this.votes.lockAgainstBallots(uow.manager, voteId);
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
       closeVote({ state: vote.state, subject: vote.subject }, uow.now);
@@ -53,6 +55,7 @@ export class VoidVote {
   async execute(principal: Principal, conferenceId: string, voteId: string, reason: string): Promise<VoteRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
     return this.transactions.run(async ({ manager, record, now }) => {
+      await this.votes.lockAgainstBallots(manager, voteId);
       const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
       const voided = voidVote({ state: vote.state, subject: vote.subject }, reason, now);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   buildEligibilitySnapshot,
   computeQuorum,
@@ -7,10 +8,12 @@ import {
   NotFound,
   openVote,
   Principal,
+  StandingOrderViolation,
   VotingAttendee,
 } from '@agm/domain';
 import type { VoteOpenDto } from '@agm/contracts';
 import { loadRuleset, RegistrationRepository } from '@agm/persistence';
+import { MotionRepository } from '@agm/persistence/motions';
 import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
@@ -27,7 +30,20 @@ export class OpenVote {
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
     private readonly registrations: RegistrationRepository,
+    private readonly motions: MotionRepository,
   ) {}
+
+  /**
+   * [SO 7] The meeting votes on admitting an emergency motion only once the SOC has accepted it, and its
+   * result decides the motion (VoteDeclaration): so the vote names that motion as its subjectRef.
+   */
+  private async assertAwaitingAdmission(manager: EntityManager, conferenceId: string, motionId: string | undefined): Promise<void> {
+    const motion = motionId && /^[0-9a-f-]{36}$/i.test(motionId) ? await this.motions.find(manager, conferenceId, motionId) : null;
+    if (!motion) throw new InvalidInput('A vote on admitting an emergency motion names that motion as its subjectRef.', { subjectRef: 'the emergency motion id' });
+    if (motion.kind !== 'emergency_motion' || motion.emergencyStage !== 'awaiting_meeting_vote') {
+      throw new StandingOrderViolation('SO 7', 'The meeting votes to admit an emergency motion only after the SOC has accepted it, and only once.');
+    }
+  }
 
   async execute(principal: Principal, conferenceId: string, command: VoteOpenDto): Promise<VoteRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
@@ -44,6 +60,7 @@ export class OpenVote {
       if (closesAt && closesAt.getTime() <= now.getTime()) {
         throw new InvalidInput('The announced close time is already past; give a time in the future or none.', { closesAt: 'must be in the future' });
       }
+      if (command.subject === 'emergency_admission') await this.assertAwaitingAdmission(manager, conferenceId, command.subjectRef);
       const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
 
       const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
