@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DebateLogRepository } from '@agm/persistence/debate';
+import { VoteRepository } from '@agm/persistence/voting';
+import { MotionsModule } from '../motions/motions.module';
 import { VotingModule } from '../voting/voting.module';
 import { DebateController } from './debate.controller';
 import { DebateGateway } from './debate.gateway';
@@ -8,9 +10,9 @@ import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
 /** Debate under standing orders: the chair's and attendees' commands, the live views, the minutes. */
 @Module({
-  imports: [VotingModule],
+  imports: [VotingModule, MotionsModule],
   controllers: [DebateController],
-  providers: [DebateLogRepository, RunDebateCommand, DebateQueries, DebateGateway],
+  providers: [DebateLogRepository, VoteRepository, RunDebateCommand, DebateQueries, DebateGateway],
   exports: [RunDebateCommand, DebateQueries],
 })
 export class DebateModule {}

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { can, foldDebate, NotFound, Principal, suggestNextSpeaker } from '@agm/domain';
+import { can, foldDebate, NotFound, openItemOf, Principal, suggestNextSpeaker } from '@agm/domain';
 import type { DebateSnapshotResponseDto } from '@agm/contracts';
 import { DebateLogRepository, LoggedDebateEvent } from '@agm/persistence/debate';
+import { VoteRepository } from '@agm/persistence/voting';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
 import { floorView, memberIdsFor, motionIdsFor, myRequestsView, queueView, spokenAtThisAgm } from './debate.views';
 import { minutesModel, MinutesModel } from './minutes.renderer';
+import { questionVoteOf, QuestionVoteView } from './question-vote';
+
+/** The chair's snapshot also shows the vote on the question put (its id, state and declared outcome). */
+export type DebateSnapshot = DebateSnapshotResponseDto & { questionVote?: QuestionVoteView | null };
 
 /** Reads of the debate: the snapshot each audience may see, and the minutes. Both fold the log afresh. */
 @Injectable()
@@ -13,9 +18,10 @@ export class DebateQueries {
   constructor(
     private readonly transactions: Transactions,
     private readonly log: DebateLogRepository,
+    private readonly votes: VoteRepository,
   ) {}
 
-  async snapshot(principal: Principal, conferenceId: string): Promise<DebateSnapshotResponseDto> {
+  async snapshot(principal: Principal, conferenceId: string): Promise<DebateSnapshot> {
     assertCan(principal, 'conference.view', { conferenceId });
     // One read-only transaction so the log and presence are read at one point in time.
     return this.transactions.manager.transaction('REPEATABLE READ', async (manager) => {
@@ -28,7 +34,11 @@ export class DebateQueries {
       const names = await this.log.names(manager, memberIdsFor(state, suggestion));
       const inputs = { motions, names, attendanceOf };
       const base = { conferenceId, version: state.version, serverTime: new Date().toISOString(), floor: floorView(state, inputs) };
-      if (isChair) return { ...base, view: 'chair' as const, queue: queueView(state, suggestion, inputs) };
+      if (isChair) {
+        const open = openItemOf(state);
+        const questionVote = open ? questionVoteOf(await this.votes.list(manager, conferenceId), open.motionId, open.questionPut) : null;
+        return { ...base, view: 'chair' as const, queue: queueView(state, suggestion, inputs), questionVote };
+      }
       if (principal.memberId) return { ...base, view: 'member' as const, myRequests: myRequestsView(state, principal.memberId) };
       return { ...base, view: 'viewer' as const };
     });

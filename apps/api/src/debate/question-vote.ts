@@ -1,6 +1,8 @@
-import type { QuestionPutEvent } from '@agm/domain';
+import { StandingOrderViolation } from '@agm/domain';
+import type { QuestionPutEvent, QuestionPutState, TallyResult } from '@agm/domain';
 import type { VoteOpenDto, DebateVoteOptionsDto } from '@agm/contracts';
 import type { DebateMotionRow } from '@agm/persistence/debate';
+import type { VoteRow } from '@agm/persistence/voting';
 
 const PROCEDURAL_TITLES: Record<string, string> = {
   next_business: 'Next business',
@@ -37,4 +39,51 @@ export function voteForQuestion(event: QuestionPutEvent, motion: DebateMotionRow
 
 function clip(title: string): string {
   return title.length <= 300 ? title : `${title.slice(0, 299)}…`;
+}
+
+/** The vote on the question now put, as the chair's console shows it (so it can offer "record carried/lost"). */
+export interface QuestionVoteView {
+  voteId: string;
+  subject: VoteRow['subject'];
+  state: VoteRow['state'];
+  /** The declared outcome; null until the result is declared (a hybrid vote waits for the tellers). */
+  outcome: TallyResult['outcome'] | null;
+  totals: TallyResult['totals'] | null;
+}
+
+const SUBJECTS: Record<QuestionPutState['subject'], readonly VoteRow['subject'][]> = {
+  substantive: ['motion'],
+  amendment: ['amendment'],
+  procedural: ['procedural_motion', 'challenge_to_chair'],
+};
+
+/**
+ * The vote held on a question put: the latest vote not voided (a voided vote is re-run as a new one)
+ * on the same subject and reference — the motion, the amendment or the procedural motion, as
+ * `voteForQuestion` opens it (or the chair opens it through the voting API with the same reference).
+ */
+export function questionVoteOf(votes: readonly VoteRow[], motionId: string, question: QuestionPutState | null): QuestionVoteView | null {
+  if (!question) return null;
+  const ref = question.subject === 'amendment' ? question.amendmentId : question.subject === 'procedural' ? question.proceduralId : motionId;
+  const vote = [...votes].reverse().find((v) => v.state !== 'voided' && v.subjectRef === ref && SUBJECTS[question.subject].includes(v.subject));
+  if (!vote) return null;
+  return { voteId: vote.id, subject: vote.subject, state: vote.state, outcome: vote.result?.outcome ?? null, totals: vote.result?.totals ?? null };
+}
+
+/**
+ * The chair records the result, but not against a declared vote: carried after a vote that was lost
+ * (or fell on a tie) is refused, and lost after one carried. A tie awaiting the chair's casting vote
+ * leaves the chair to decide.
+ */
+export function assertAgreesWithVote(vote: QuestionVoteView | null, recorded: string): void {
+  if (!vote || vote.state !== 'declared' || !vote.outcome) return;
+  const saysCarried = recorded === 'carried' || recorded === 'carried_as_amended';
+  const saysLost = recorded === 'lost';
+  const voteLost = vote.outcome === 'lost' || vote.outcome === 'tied_falls';
+  if ((saysCarried && voteLost) || (saysLost && vote.outcome === 'carried')) {
+    throw new StandingOrderViolation(
+      'vote-result',
+      `The vote on this question (${vote.voteId}) was declared ${vote.outcome.replace(/_/g, ' ')}; it cannot be recorded as ${recorded.replace(/_/g, ' ')}. Record the declared result, or void the vote and re-run it.`,
+    );
+  }
 }

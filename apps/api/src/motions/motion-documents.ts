@@ -8,6 +8,11 @@ import type { MotionRow } from '@agm/persistence/motions';
  */
 export interface DocumentItem {
   label: string | null;
+  /**
+   * How the item is cited elsewhere ("Resolution 7" in the operational plan): the HTML gives it as the
+   * article's anchor and name, while the printed label keeps the booklet's own "7." layout.
+   */
+  citation?: string;
   title: string;
   paragraphs: string[];
   /** Small print under the item: proposer, status, reason. */
@@ -147,6 +152,7 @@ export function bookletDocument(model: BookletModel): DocumentModel {
       heading: s.heading,
       items: s.resolutions.map((r) => ({
         label: `${r.number}.`,
+        citation: `Resolution ${r.number}`,
         title: r.title,
         paragraphs: paragraphs(r.text),
         notes: r.proposers.length === 0 ? [] : [r.proposers.length === 1 ? `Proposer: ${r.proposers[0]}` : `Proposers: ${r.proposers.slice(0, -1).join(', ')} and ${r.proposers[r.proposers.length - 1]}`],
@@ -169,7 +175,7 @@ export function renderHtml(doc: DocumentModel): string {
         s.items
           .map(
             (item) =>
-              `<article>\n<h3>${item.label ? `<span class="label">${e(item.label)}</span> ` : ''}${e(item.title)}</h3>\n` +
+              `<article${item.citation ? ` id="${e(item.citation.toLowerCase().replace(/\s+/g, '-'))}" data-citation="${e(item.citation)}" aria-label="${e(`${item.citation}: ${item.title}`)}"` : ''}>\n<h3>${item.label ? `<span class="label">${e(item.label)}</span> ` : ''}${e(item.title)}</h3>\n` +
               item.paragraphs.map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`).join('\n') +
               (item.notes.length ? `\n${item.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}` : '') +
               '\n</article>',

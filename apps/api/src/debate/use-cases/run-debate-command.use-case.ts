@@ -16,14 +16,17 @@ import {
 import { ATTENDEE_COMMAND_TYPES, DebateCommandDto, ErrorResponseDto, VoteOpenDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { DebateLogRepository, logTypeOf } from '@agm/persistence/debate';
+import { VoteRepository } from '@agm/persistence/voting';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { toErrorResponse } from '../../common/error-response';
 import { Transactions, UnitOfWork } from '../../events/transactions';
+import { RecordMotionOutcome } from '../../motions/use-cases/record-outcome.use-case';
 import { OpenVote } from '../../voting/use-cases/open-vote.use-case';
 import { parseDebateCommand } from '../debate-command.parse';
-import { voteForQuestion } from '../question-vote';
+import { motionStepsOf } from '../motion-projection';
+import { assertAgreesWithVote, questionVoteOf, voteForQuestion } from '../question-vote';
 import { floorView, memberIdsFor, motionIdsFor, queueView, requestsByMember, spokenAtThisAgm, ViewInputs } from '../debate.views';
 
 export interface DebateCommandResult {
@@ -35,10 +38,13 @@ export interface DebateCommandResult {
   voteError?: Omit<ErrorResponseDto, 'requestId'>;
 }
 
-/** Statuses from which a motion may be taken in debate: admitted by the SOC or placed on the order of business. */
-const DEBATABLE = ['admitted', 'placed'];
-/** An amendment that was ruled out, withdrawn, composited or never submitted is not moved. */
-const NOT_MOVABLE_AMENDMENT = ['draft', 'ruled_out_of_order', 'withdrawn', 'composited', 'returned_for_editing'];
+/**
+ * A motion is debated once it is on the order of business (`placed`: the published agenda, or an
+ * emergency motion or late composite slotted by the SOC); the motion lifecycle goes placed → debated.
+ */
+const DEBATABLE = ['placed'];
+/** An amendment is moved once ruled admissible (`admitted`); one not yet ruled, ruled out, withdrawn or composited is not. */
+const MOVABLE_AMENDMENT = ['admitted', 'placed'];
 
 /**
  * Runs one debate command, from the chair or from an attendee for themselves. In one transaction:
@@ -53,6 +59,8 @@ export class RunDebateCommand {
     private readonly transactions: Transactions,
     private readonly log: DebateLogRepository,
     private readonly openVote: OpenVote,
+    private readonly motionOutcome: RecordMotionOutcome,
+    private readonly votes: VoteRepository,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, body: unknown): Promise<DebateCommandResult> {
@@ -73,9 +81,12 @@ export class RunDebateCommand {
       const present = await this.log.presentAttendance(manager, conferenceId);
       const context: DebateContext = { attendanceOf: (id) => present.get(id) ?? null, spokenAtThisAgm: spokenAtThisAgm(before) };
       const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
+      await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       const events = decide(before, command, ruleset, now, context);
       const after = foldDebate(events, before);
       for (const event of events) uow.record({ conferenceId, type: logTypeOf(event), payload: { ...event }, audience: 'chair', actorId });
+      // The motions' statuses follow the debate in this same transaction (a refusal there undoes the command).
+      for (const step of motionStepsOf(events)) await this.motionOutcome.apply(uow, { conferenceId, ...step, actorId });
       await this.recordViews(uow, conferenceId, before, after, context, actorId);
       const vote = dto.type === 'putTheQuestion' && dto.vote ? await this.voteRequest(manager, conferenceId, events, dto.vote) : null;
       return { version: after.version, events, vote };
@@ -91,6 +102,15 @@ export class RunDebateCommand {
       const { retryAfterSeconds: _r, requestId: _q, ...voteError } = toErrorResponse(error);
       return { ...result, voteError };
     }
+  }
+
+  /** The chair records the result of a question put, never one contradicting its declared vote (rule 'vote-result'). */
+  private async assertAgreesWithDeclaredVote(manager: EntityManager, conferenceId: string, state: DebateState, dto: DebateCommandDto): Promise<void> {
+    const recorded = dto.type === 'recordOutcome' ? dto.outcome : dto.type === 'amendmentOutcome' ? dto.outcome : dto.type === 'proceduralOutcome' ? dto.result : null;
+    if (recorded === null || !('itemId' in dto)) return;
+    const item = state.items[dto.itemId];
+    if (!item?.questionPut) return;
+    assertAgreesWithVote(questionVoteOf(await this.votes.list(manager, conferenceId), item.motionId, item.questionPut), recorded);
   }
 
   private async voteRequest(manager: EntityManager, conferenceId: string, events: DebateEvent[], options: NonNullable<Extract<DebateCommandDto, { type: 'putTheQuestion' }>['vote']>): Promise<VoteOpenDto | null> {
@@ -119,7 +139,7 @@ export class RunDebateCommand {
         if (!DEBATABLE.includes(motion.status)) {
           throw new StandingOrderViolation(
             'order-of-business',
-            `Motion "${motion.title}" is ${motion.status.replace(/_/g, ' ')}; only a motion admitted to the order of business is debated.`,
+            `Motion "${motion.title}" is ${motion.status.replace(/_/g, ' ')}; only a motion placed on the order of business is debated (the SOC publishes the agenda or slots it).`,
           );
         }
         const mover = dto.moverMemberId ?? motion.proposerMemberId;
@@ -140,8 +160,8 @@ export class RunDebateCommand {
         if (amendment.kind !== 'amendment' || amendment.parentMotionId !== dto.itemId) {
           throw new StandingOrderViolation('amendments', `"${amendment.title}" is not an amendment to the motion under debate.`);
         }
-        if (NOT_MOVABLE_AMENDMENT.includes(amendment.status)) {
-          throw new StandingOrderViolation('amendments', `Amendment "${amendment.title}" is ${amendment.status.replace(/_/g, ' ')}; it cannot be moved.`);
+        if (!MOVABLE_AMENDMENT.includes(amendment.status)) {
+          throw new StandingOrderViolation('amendments', `Amendment "${amendment.title}" is ${amendment.status.replace(/_/g, ' ')}; only an amendment ruled admissible is moved.`);
         }
         const mover = dto.moverMemberId ?? amendment.proposerMemberId;
         if (!mover) throw new InvalidInput('The amendment names no proposer: name the member who moves it.', { moverMemberId: 'required for this amendment' });
