@@ -8,6 +8,7 @@ import type { AppConfig } from '@agm/config';
 import { openDatabase, OpenDatabase } from '@agm/persistence';
 import { AppModule } from './app.module';
 import { ConferenceSocketAdapter } from './realtime/socket-adapter';
+import { serveWeb } from './web/serve-web';
 
 export interface RunningApi {
   app: INestApplication;
@@ -61,6 +62,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.enableCors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true });
   app.useBodyParser('json', { limit: '2mb' });
   app.disable('x-powered-by');
+  serveWeb(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,3 +1,51 @@
 import { createRoot } from 'react-dom/client';
+import { loadSession, setUnauthorisedHandler } from './api';
+import { match, navigate, usePath } from './router';
+import { endSession } from './session';
+import { SignIn } from './SignIn';
+import { Home } from './Home';
+import { Attendee } from './Attendee';
+import { Admin } from './Admin';
+import { SCREENS } from './screens';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<main><h1>AGM</h1></main>);
+setUnauthorisedHandler((reason) => endSession(`Your session has ended: ${reason}`));
+
+function App() {
+  const path = usePath();
+  const session = loadSession();
+  if (!session) {
+    if (path !== '/') queueMicrotask(() => navigate('/', true));
+    return <SignIn />;
+  }
+  if (path === '/') {
+    queueMicrotask(() =>
+      navigate(
+        session.kind === 'attendee' && session.conferenceId ? `/c/${session.conferenceId}/attendee` : '/home',
+        true,
+      ),
+    );
+    return null;
+  }
+  if (path === '/home') return <Home />;
+  const projector = match('/projector/:conferenceId', path);
+  if (projector) return <SCREENS.projector conferenceId={projector.conferenceId} key={path} />;
+  const screen = match('/c/:conferenceId/:screen', path);
+  if (screen) {
+    const { conferenceId } = screen;
+    if (screen.screen === 'attendee') return <Attendee conferenceId={conferenceId} key={path} />;
+    if (screen.screen === 'admin') return <Admin conferenceId={conferenceId} key={path} />;
+    const Screen = SCREENS[screen.screen];
+    if (Screen) return <Screen conferenceId={conferenceId} key={path} />;
+  }
+  return (
+    <main id="main">
+      <h1>Not found</h1>
+      <p>
+        There is no page at {path}. <a href="/">Start again</a>.
+      </p>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,352 @@
+import { useState } from 'react';
+import type { BallotAckDto } from '@agm/contracts';
+import { isCurrent, type LiveConference, type LiveState, type LiveVote } from './live';
+import { useMe } from './session';
+import {
+  Done,
+  ErrorAlert,
+  Frame,
+  KIND_LABEL,
+  label,
+  LiveSection,
+  STANCE_LABEL,
+  useAction,
+  useLiveConference,
+} from './ui';
+import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+import { AgendaList } from './Agenda';
+
+/** A member attending, in the hall or remote: phone first. */
+export function Attendee({ conferenceId }: { conferenceId: string }) {
+  const { live, state } = useLiveConference(conferenceId);
+  const me = useMe();
+  const remote = me?.attendanceMode === 'remote';
+  return (
+    <Frame
+      conferenceId={conferenceId}
+      role={remote ? 'Attending remotely' : 'Attending in the hall'}
+      state={state}
+    >
+      <p className="muted">Signed in as {me?.name ?? '…'}</p>
+      {remote && <ConfirmAttendance live={live} state={state} />}
+      <VotePanel live={live} state={state} remote={remote} />
+      <LiveSection state={state} title="Now before the meeting">
+        <FloorView state={state} />
+      </LiveSection>
+      <SpeakRequests live={live} state={state} />
+      <LiveSection state={state} title="Quorum">
+        <QuorumFigure state={state} />
+      </LiveSection>
+      <AgendaList conferenceId={conferenceId} revision={state.motionsRevision} />
+    </Frame>
+  );
+}
+
+function ConfirmAttendance({ live, state }: { live: LiveConference; state: LiveState }) {
+  const { busy, error, done, run } = useAction();
+  const [present, setPresent] = useState(false);
+  return (
+    <section className="card" aria-labelledby="attendance">
+      <h2 id="attendance">Your attendance</h2>
+      {present ? (
+        <p data-testid="attendance-confirmed">You are counted as present while this page stays connected.</p>
+      ) : (
+        <p>Confirm you are attending so you count toward the quorum and can vote.</p>
+      )}
+      <ErrorAlert error={error} />
+      <Done message={done} />
+      {!present && (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !isCurrent(state)}
+          onClick={() =>
+            void run(async () => {
+              const answer = await live.send<{ present: boolean }>('presence.confirm', {
+                conferenceId: live.conferenceId,
+              });
+              setPresent(answer.present);
+            }, 'Attendance confirmed.')
+          }
+        >
+          Confirm attendance
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SpeakRequests({ live, state }: { live: LiveConference; state: LiveState }) {
+  const { busy, error, done, run } = useAction();
+  const item = state.floor?.item;
+  const mine = state.myRequests?.itemId === item?.itemId ? (state.myRequests?.requests ?? []) : [];
+  const offline = !isCurrent(state);
+  const command = (body: Record<string, unknown>, message: string) =>
+    void run(
+      () =>
+        live.send('debate.command', {
+          conferenceId: live.conferenceId,
+          command: { itemId: item!.itemId, ...body },
+        }),
+      message,
+    );
+  return (
+    <LiveSection state={state} title="Ask to speak">
+      {!item ? (
+        <p className="muted">You can ask to speak when the chair takes an item.</p>
+      ) : (
+        <>
+          {mine.length > 0 && (
+            <ul className="my-requests" data-testid="my-requests">
+              {mine.map((r) => (
+                <li key={r.requestId}>
+                  <strong>
+                    {r.kind === 'speak'
+                      ? `To speak ${label(STANCE_LABEL, r.stance).toLowerCase()}`
+                      : label(KIND_LABEL, r.kind)}
+                  </strong>
+                  : place {r.position}
+                  {r.ahead > 0 ? ` (${r.ahead} ahead of you)` : ' (next)'}{' '}
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy || offline}
+                    onClick={() =>
+                      command({ type: 'withdrawRequest', requestId: r.requestId }, 'Request withdrawn.')
+                    }
+                  >
+                    Withdraw
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="button-row" role="group" aria-label="Ask to speak">
+            <button
+              type="button"
+              disabled={busy || offline}
+              onClick={() =>
+                command({ type: 'requestToSpeak', stance: 'for' }, 'You asked to speak for the motion.')
+              }
+            >
+              Speak for
+            </button>
+            <button
+              type="button"
+              disabled={busy || offline}
+              onClick={() =>
+                command(
+                  { type: 'requestToSpeak', stance: 'against' },
+                  'You asked to speak against the motion.',
+                )
+              }
+            >
+              Speak against
+            </button>
+            <button
+              type="button"
+              disabled={busy || offline}
+              onClick={() =>
+                command({ type: 'requestToSpeak', stance: 'to' }, 'You asked to speak to the motion.')
+              }
+            >
+              Speak to the motion
+            </button>
+          </div>
+          <div className="button-row" role="group" aria-label="Points">
+            <button
+              type="button"
+              disabled={busy || offline}
+              onClick={() => command({ type: 'raisePointOfOrder' }, 'Point of order raised.')}
+            >
+              Point of order
+            </button>
+            <button
+              type="button"
+              disabled={busy || offline}
+              onClick={() => command({ type: 'requestForInformation' }, 'Request for information raised.')}
+            >
+              Request for information
+            </button>
+          </div>
+          <p className="hint">
+            Points of order and requests for information are taken ahead of the queue and do not count as
+            having spoken (Standing Order 14).
+          </p>
+        </>
+      )}
+      <ErrorAlert error={error} />
+      <Done message={done} />
+    </LiveSection>
+  );
+}
+
+/** A random key per ballot, kept for the vote so a retry or a change is recognised as the same voter's. */
+function ballotKey(voteId: string): string {
+  const storageKey = `agm.ballot.${voteId}`;
+  const existing = sessionStorage.getItem(storageKey);
+  if (existing) return existing;
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem(storageKey, key);
+  return key;
+}
+
+const CHOICES = [
+  { value: 'for', label: 'For' },
+  { value: 'against', label: 'Against' },
+  { value: 'abstain', label: 'Abstain' },
+] as const;
+
+function VotePanel({ live, state, remote }: { live: LiveConference; state: LiveState; remote: boolean }) {
+  const vote: LiveVote | undefined = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
+  if (!vote || vote.state === 'voided') {
+    return vote?.state === 'voided' ? (
+      <LiveSection state={state} title="Vote">
+        <p>
+          The vote on “{vote.title}” was voided: {vote.voidReason}
+        </p>
+      </LiveSection>
+    ) : null;
+  }
+  return (
+    <LiveSection
+      state={state}
+      title={vote.state === 'open' ? 'Vote now' : 'Vote result'}
+      className="vote-card"
+    >
+      <p className="vote-title" data-testid="vote-title">
+        {vote.title}
+      </p>
+      <p className="muted">
+        {label(METHOD_LABEL, vote.method)} ·{' '}
+        {vote.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'} ·{' '}
+        {vote.secret ? 'secret ballot' : 'open vote'}
+      </p>
+      {vote.state === 'open' && (
+        <Ballot key={vote.id} live={live} state={state} vote={vote} remote={remote} />
+      )}
+      {vote.state === 'closed' && (
+        <p role="status">Voting has closed. The result follows when the tellers’ count is in.</p>
+      )}
+      {vote.state === 'declared' && <VoteResult vote={vote} />}
+    </LiveSection>
+  );
+}
+
+function Ballot({
+  live,
+  state,
+  vote,
+}: {
+  live: LiveConference;
+  state: LiveState;
+  vote: LiveVote;
+  remote: boolean;
+}) {
+  const [choice, setChoice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [receipt, setReceipt] = useState<BallotAckDto | null>(null);
+  const { busy, error, run } = useAction();
+  const me = vote.me;
+  const offline = !isCurrent(state);
+  const counter = (
+    <p className="muted" aria-live="off" data-testid="ballots-cast">
+      {vote.ballotsCast} of {vote.eligibleCount} eligible have voted
+    </p>
+  );
+  if (me && !me.eligible) {
+    return (
+      <>
+        <p className="alert info">{me.message ?? 'You are not eligible to vote on this.'}</p>
+        {counter}
+      </>
+    );
+  }
+  if (me?.channel === 'hall') {
+    return (
+      <>
+        <p className="alert info" data-testid="vote-in-hall">
+          You vote in the hall by show of cards; the tellers count it.
+        </p>
+        {counter}
+      </>
+    );
+  }
+  if (receipt) {
+    return (
+      <div data-testid="vote-receipt">
+        <p role="status" className="alert ok">
+          Your vote {label({ for: 'For', against: 'Against', abstain: 'Abstain' }, receipt.choice)} is
+          recorded{receipt.status === 'replaced' ? ' (it replaces your earlier vote)' : ''}.
+        </p>
+        <p>
+          Your receipt: <code className="receipt">{receipt.receiptCode}</code>
+        </p>
+        <p className="hint">
+          Keep it. After the close, the list of receipts is published so you can check your vote was counted.
+        </p>
+        {counter}
+      </div>
+    );
+  }
+  const cast = () =>
+    void run(async () => {
+      const ack = await live.send<BallotAckDto>('vote.cast', {
+        conferenceId: live.conferenceId,
+        voteId: vote.id,
+        choice,
+        idempotencyKey: ballotKey(vote.id),
+      });
+      setReceipt(ack);
+    });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice) setConfirming(true);
+      }}
+    >
+      <fieldset className="choices" disabled={busy || confirming || offline}>
+        <legend>Your vote on “{vote.title}”</legend>
+        {CHOICES.map((c) => (
+          <label key={c.value} className={`choice choice-${c.value} ${choice === c.value ? 'selected' : ''}`}>
+            <input
+              type="radio"
+              name="choice"
+              value={c.value}
+              checked={choice === c.value}
+              onChange={() => setChoice(c.value)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      {!confirming ? (
+        <button type="submit" className="primary big" disabled={!choice || offline}>
+          Review my vote
+        </button>
+      ) : (
+        <div className="confirm" role="group" aria-labelledby="confirm-text">
+          <p id="confirm-text" className="confirm-text">
+            You are voting <strong>{CHOICES.find((c) => c.value === choice)?.label}</strong> on “{vote.title}
+            ”.
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary big" disabled={busy || offline} onClick={cast} autoFocus>
+              Confirm my vote
+            </button>
+            <button type="button" className="big" disabled={busy} onClick={() => setConfirming(false)}>
+              Change
+            </button>
+          </div>
+        </div>
+      )}
+      {offline && (
+        <p className="alert warn">You are offline: your vote can be cast when the connection is back.</p>
+      )}
+      <ErrorAlert error={error} />
+      {counter}
+    </form>
+  );
+}

@@ -1,0 +1,480 @@
+import { useEffect, useState } from 'react';
+import type { DebateCommandResponseDto } from '@agm/contracts';
+import { post } from './api';
+import { AgendaList } from './Agenda';
+import { isCurrent, type LiveConference, type LiveState } from './live';
+import {
+  Done,
+  ErrorAlert,
+  Field,
+  Frame,
+  KIND_LABEL,
+  label,
+  LiveSection,
+  STANCE_LABEL,
+  useAction,
+  useLiveConference,
+} from './ui';
+import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+
+const PROCEDURAL = [
+  ['next_business', 'Next business'],
+  ['question_be_now_put', 'That the question be now put'],
+  ['remit', 'Remit'],
+  ['refer_back', 'Refer back'],
+  ['suspend_standing_orders', 'Suspend standing orders'],
+  ['challenge_chair', 'Challenge the chair’s ruling'],
+] as const;
+const OUTCOMES = [
+  ['carried', 'Carried'],
+  ['carried_as_amended', 'Carried as amended'],
+  ['lost', 'Lost'],
+  ['remitted', 'Remitted'],
+  ['referred_back', 'Referred back'],
+  ['withdrawn', 'Withdrawn'],
+  ['fell', 'Fell'],
+] as const;
+
+/** Keyboard shortcuts for the common actions (single keys, can be turned off: WCAG 2.1.4). */
+const SHORTCUTS: Array<[string, string]> = [
+  ['n', 'Call the suggested speaker'],
+  ['s', 'Start the speech'],
+  ['p', 'Pause or resume the speech'],
+  ['e', 'End the speech'],
+  ['q', 'Put the question (opens the vote)'],
+  ['c', 'Close the vote'],
+];
+
+/** The chair's console: the item, the queue with the suggested speaker, timers, procedural motions and votes. */
+export function Chair({ conferenceId }: { conferenceId: string }) {
+  const { live, state } = useLiveConference(conferenceId);
+  const action = useAction();
+  const [method, setMethod] = useState('hybrid');
+  const [secret, setSecret] = useState(true);
+  const [shortcutsOn, setShortcutsOn] = useState(true);
+  const item = state.floor?.item ?? null;
+  const offline = !isCurrent(state);
+  const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
+
+  const command = (body: Record<string, unknown>, message: string) =>
+    action.run(async () => {
+      const answer = await live.send<DebateCommandResponseDto>('debate.command', {
+        conferenceId,
+        command: {
+          ...(item && body.type !== 'takeItem' ? { itemId: item.itemId } : {}),
+          expectedSeq: state.debateVersion,
+          ...body,
+        },
+      });
+      if (answer.voteError)
+        throw new Error(`The question is put, but the vote did not open: ${answer.voteError.message}`);
+      return answer;
+    }, message);
+
+  const closeVote = () =>
+    vote &&
+    vote.state === 'open' &&
+    action.run(() => post(`/api/conferences/${conferenceId}/votes/${vote.id}/close`), 'Vote closed.');
+  const speech = item?.speech;
+  const suggestion = state.queue?.suggestion;
+
+  const handlers: Record<string, () => unknown> = {
+    n: () =>
+      suggestion &&
+      command(
+        { type: 'callSpeaker', memberId: suggestion.memberId, requestId: suggestion.requestId },
+        `Called ${suggestion.name ?? 'the suggested speaker'}.`,
+      ),
+    s: () => command({ type: 'startSpeech' }, 'Speech started.'),
+    p: () =>
+      speech &&
+      command(
+        { type: speech.paused ? 'resumeSpeech' : 'pauseSpeech' },
+        speech.paused ? 'Speech resumed.' : 'Speech paused.',
+      ),
+    e: () => command({ type: 'endSpeech' }, 'Speech ended.'),
+    q: () =>
+      command(
+        { type: 'putTheQuestion', vote: { method, secret } },
+        'The question is put and the vote is open.',
+      ),
+    c: () => closeVote(),
+  };
+  useEffect(() => {
+    if (!shortcutsOn) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+        target.isContentEditable
+      )
+        return;
+      const handler = handlers[e.key.toLowerCase()];
+      if (handler && item && !offline) {
+        e.preventDefault();
+        void handler();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const button = (text: string, body: Record<string, unknown>, message: string, shortcut?: string) => (
+    <button
+      type="button"
+      disabled={action.busy || offline || !item}
+      onClick={() => void command(body, message)}
+      aria-keyshortcuts={shortcutsOn ? shortcut?.toUpperCase() : undefined}
+    >
+      {text}
+      {shortcut && shortcutsOn && <kbd aria-hidden="true">{shortcut.toUpperCase()}</kbd>}
+    </button>
+  );
+
+  return (
+    <Frame conferenceId={conferenceId} role="Chair’s console" state={state} wide>
+      <ErrorAlert error={action.error} />
+      <Done message={action.done} />
+      <div className="grid chair">
+        <div>
+          <LiveSection state={state} title="The item">
+            <FloorView state={state} />
+            {item && (
+              <>
+                <h3>Moving and seconding</h3>
+                <div className="button-row">
+                  {button('Call the mover', { type: 'callMover' }, 'Mover called.')}
+                  {button('Mover absent', { type: 'markMoverAbsent' }, 'Mover marked absent.')}
+                  {button('Call the seconder', { type: 'callSeconder' }, 'Seconder called.')}
+                  {button('Formally seconded', { type: 'formallySeconded' }, 'Formally seconded.')}
+                  {button('Open the floor', { type: 'openFloor' }, 'The floor is open.')}
+                </div>
+                <h3>Speech</h3>
+                <div className="button-row">
+                  {button('Start', { type: 'startSpeech' }, 'Speech started.', 's')}
+                  {speech?.paused
+                    ? button('Resume', { type: 'resumeSpeech' }, 'Speech resumed.', 'p')
+                    : button('Pause', { type: 'pauseSpeech' }, 'Speech paused.', 'p')}
+                  {button('End', { type: 'endSpeech' }, 'Speech ended.', 'e')}
+                  {button(
+                    'Right of reply',
+                    { type: 'callRightOfReply' },
+                    'Mover called for the right of reply.',
+                  )}
+                </div>
+                <h3>The question</h3>
+                <div className="inline-form">
+                  <Field label="Vote method">
+                    {(id) => (
+                      <select id={id} value={method} onChange={(e) => setMethod(e.target.value)}>
+                        {Object.entries(METHOD_LABEL).map(([value, text]) => (
+                          <option key={value} value={value}>
+                            {text}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <label className="inline">
+                    <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} />{' '}
+                    Secret ballot
+                  </label>
+                  {button(
+                    'Put the question',
+                    { type: 'putTheQuestion', vote: { method, secret } },
+                    'The question is put and the vote is open.',
+                    'q',
+                  )}
+                  {button('Put without a vote', { type: 'putTheQuestion' }, 'The question is put.')}
+                </div>
+                <Outcome
+                  onRecord={(outcome) =>
+                    void command({ type: 'recordOutcome', outcome }, 'Outcome recorded.')
+                  }
+                  disabled={action.busy || offline}
+                />
+                <Procedural
+                  state={state}
+                  onMove={(kind, memberId) =>
+                    void command({ type: 'moveProcedural', kind, memberId }, 'Procedural motion moved.')
+                  }
+                  onResult={(result) =>
+                    void command({ type: 'proceduralOutcome', result }, `Procedural motion ${result}.`)
+                  }
+                  disabled={action.busy || offline}
+                />
+                <PointRuling
+                  onRule={(ruling) =>
+                    void command({ type: 'ruleOnPointOfOrder', ruling }, 'Ruling recorded.')
+                  }
+                  disabled={action.busy || offline}
+                />
+              </>
+            )}
+          </LiveSection>
+        </div>
+        <div>
+          <Queue
+            state={state}
+            disabled={action.busy || offline}
+            onCall={(memberId, requestId) =>
+              void command({ type: 'callSpeaker', memberId, requestId }, 'Speaker called.')
+            }
+          />
+          {vote && (
+            <LiveSection state={state} title="Vote">
+              <p className="vote-title">{vote.title}</p>
+              <p className="muted">
+                {label(METHOD_LABEL, vote.method)} · {vote.state}
+              </p>
+              {vote.state === 'open' && (
+                <>
+                  <p data-testid="chair-ballots">
+                    {vote.ballotsCast} of {vote.electronicCount} electronic voters have voted; hall headcount{' '}
+                    {vote.hallHeadcount}
+                  </p>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={action.busy || offline}
+                    onClick={() => void closeVote()}
+                    aria-keyshortcuts={shortcutsOn ? 'C' : undefined}
+                  >
+                    Close the vote {shortcutsOn && <kbd aria-hidden="true">C</kbd>}
+                  </button>
+                </>
+              )}
+              {vote.state === 'closed' && <p role="status">Closed: waiting for the tellers’ count.</p>}
+              {vote.state === 'declared' && <VoteResult vote={vote} />}
+            </LiveSection>
+          )}
+          <LiveSection state={state} title="Quorum">
+            <QuorumFigure state={state} />
+          </LiveSection>
+          {!item && (
+            <AgendaList
+              conferenceId={conferenceId}
+              revision={state.motionsRevision}
+              onPick={(motionId) => void command({ type: 'takeItem', motionId }, 'Item taken.')}
+              pickLabel="Take item"
+            />
+          )}
+          <section className="card" aria-labelledby="shortcuts">
+            <h2 id="shortcuts">Keyboard shortcuts</h2>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={shortcutsOn}
+                onChange={(e) => setShortcutsOn(e.target.checked)}
+              />{' '}
+              Single-key shortcuts on
+            </label>
+            <dl className="shortcuts">
+              {SHORTCUTS.map(([key, text]) => (
+                <div key={key}>
+                  <dt>
+                    <kbd>{key.toUpperCase()}</kbd>
+                  </dt>
+                  <dd>{text}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
+      </div>
+    </Frame>
+  );
+}
+
+function Queue({
+  state,
+  onCall,
+  disabled,
+}: {
+  state: LiveState;
+  onCall: (memberId: string, requestId: string) => void;
+  disabled: boolean;
+}) {
+  const queue = state.queue?.queue ?? [];
+  const suggestion = state.queue?.suggestion;
+  return (
+    <LiveSection state={state} title={`Queue (${queue.length})`}>
+      {suggestion && (
+        <div className="suggestion" data-testid="suggestion">
+          <p>
+            Suggested next: <strong>{suggestion.name ?? 'a member'}</strong> (
+            {label(STANCE_LABEL, suggestion.role)})
+          </p>
+          <p className="muted">{suggestion.reason}</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={disabled}
+            onClick={() => onCall(suggestion.memberId, suggestion.requestId)}
+            aria-keyshortcuts="N"
+          >
+            Call {suggestion.name ?? 'the suggested speaker'} <kbd aria-hidden="true">N</kbd>
+          </button>
+        </div>
+      )}
+      {queue.length === 0 ? (
+        <p className="muted">Nobody is waiting to speak.</p>
+      ) : (
+        <table className="list" data-testid="queue">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Member</th>
+              <th scope="col">Asks</th>
+              <th scope="col">Where</th>
+              <th scope="col">Call</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((q) => (
+              <tr key={q.requestId} className={q.present ? '' : 'absent'}>
+                <td>{q.position}</td>
+                <td>
+                  {q.name ?? 'A member'}
+                  {q.firstAgmEver && <span className="badge info">first AGM</span>}
+                  {!q.present && <span className="badge warn">not present</span>}
+                </td>
+                <td>{q.kind === 'speak' ? label(STANCE_LABEL, q.stance) : label(KIND_LABEL, q.kind)}</td>
+                <td>{q.attendanceMode === 'remote' ? 'Remote' : 'Hall'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={disabled}
+                    onClick={() => onCall(q.memberId, q.requestId)}
+                  >
+                    Call <span className="visually-hidden">{q.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </LiveSection>
+  );
+}
+
+function Outcome({ onRecord, disabled }: { onRecord: (outcome: string) => void; disabled: boolean }) {
+  const [outcome, setOutcome] = useState('carried');
+  return (
+    <div className="inline-form">
+      <Field label="Outcome of the item">
+        {(id) => (
+          <select id={id} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            {OUTCOMES.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="button" disabled={disabled} onClick={() => onRecord(outcome)}>
+        Record the outcome
+      </button>
+    </div>
+  );
+}
+
+function Procedural({
+  state,
+  onMove,
+  onResult,
+  disabled,
+}: {
+  state: LiveState;
+  onMove: (kind: string, memberId: string) => void;
+  onResult: (result: 'carried' | 'lost') => void;
+  disabled: boolean;
+}) {
+  const [kind, setKind] = useState<string>('next_business');
+  const members = new Map<string, string>();
+  for (const q of state.queue?.queue ?? []) members.set(q.memberId, q.name ?? q.memberId);
+  const [memberId, setMemberId] = useState('');
+  const chosen = memberId || [...members.keys()][0] || '';
+  const pending = state.floor?.item?.procedural;
+  return (
+    <details>
+      <summary>Procedural motions</summary>
+      {pending ? (
+        <div>
+          <p>
+            {label(Object.fromEntries(PROCEDURAL), pending.kind)} moved by {pending.name}. Voted without
+            debate ({pending.majority.replace('_', ' ')} majority).
+          </p>
+          <div className="button-row">
+            <button type="button" disabled={disabled} onClick={() => onResult('carried')}>
+              Carried
+            </button>
+            <button type="button" disabled={disabled} onClick={() => onResult('lost')}>
+              Lost
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="inline-form">
+          <Field label="Motion">
+            {(id) => (
+              <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
+                {PROCEDURAL.map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Moved by (from the queue)">
+            {(id) => (
+              <select id={id} value={chosen} onChange={(e) => setMemberId(e.target.value)}>
+                {members.size === 0 && <option value="">Nobody in the queue</option>}
+                {[...members].map(([id2, name]) => (
+                  <option key={id2} value={id2}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="button" disabled={disabled || !chosen} onClick={() => onMove(kind, chosen)}>
+            Move it
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}
+
+function PointRuling({ onRule, disabled }: { onRule: (ruling: string) => void; disabled: boolean }) {
+  const [ruling, setRuling] = useState('');
+  return (
+    <details>
+      <summary>Rule on a point of order</summary>
+      <Field label="Ruling (recorded in the minutes)">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={2}
+            value={ruling}
+            onChange={(e) => setRuling(e.target.value)}
+            maxLength={2000}
+          />
+        )}
+      </Field>
+      <button type="button" disabled={disabled || !ruling.trim()} onClick={() => onRule(ruling.trim())}>
+        Record the ruling
+      </button>
+    </details>
+  );
+}
+
+export type { LiveConference };

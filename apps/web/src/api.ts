@@ -1,0 +1,100 @@
+import type { SocketErrorMessage } from '@agm/contracts';
+
+/** The one error shape of the api (HTTP and socket acks alike), as an exception the screens can show. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly errors?: Record<string, string>,
+    readonly rule?: string,
+  ) {
+    super(message);
+  }
+
+  static from(error: SocketErrorMessage): ApiError {
+    return new ApiError(error.statusCode, error.message, error.errors, error.rule);
+  }
+
+  /** The message with every field problem, for an alert. */
+  describe(): string {
+    const fields = this.errors
+      ? Object.entries(this.errors).map(([field, reason]) => `${field}: ${reason}`)
+      : [];
+    return [this.message, ...fields].join(' ');
+  }
+}
+
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  kind: 'account' | 'attendee';
+  conferenceId?: string;
+}
+
+const SESSION_KEY = 'agm.session';
+
+export function loadSession(): StoredSession | null {
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    if (!raw) return null;
+    const session = JSON.parse(raw) as StoredSession;
+    return new Date(session.expiresAt).getTime() > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: StoredSession | null): void {
+  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** Called when the api answers 401 to a signed-in request: the session is over. */
+let onUnauthorised: (reason: string) => void = () => undefined;
+export function setUnauthorisedHandler(handler: (reason: string) => void): void {
+  onUnauthorised = handler;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const session = loadSession();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  const text = await response.text();
+  const data = text ? (safeJson(text) as unknown) : undefined;
+  if (!response.ok) {
+    const shape = (data ?? {}) as Partial<SocketErrorMessage>;
+    const error = new ApiError(
+      response.status,
+      shape.message ?? `The server answered ${response.status}.`,
+      shape.errors,
+      shape.rule,
+    );
+    if (response.status === 401 && session) onUnauthorised(error.message);
+    throw error;
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const get = <T>(path: string) => request<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+export const put = <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {});
+export const patch = <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {});

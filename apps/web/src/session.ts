@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import type { ConferenceResponseDto, PrincipalResponseDto } from '@agm/contracts';
+import { get, loadSession, post, saveSession } from './api';
+import { navigate } from './router';
+
+const ENDED_KEY = 'agm.ended';
+
+/** Back to sign-in with the reason shown there (a revoked code, an expired session, signing out). */
+export function endSession(reason: string | null): void {
+  saveSession(null);
+  if (reason) sessionStorage.setItem(ENDED_KEY, reason);
+  navigate('/', true);
+}
+
+export function takeEndedReason(): string | null {
+  const reason = sessionStorage.getItem(ENDED_KEY);
+  sessionStorage.removeItem(ENDED_KEY);
+  return reason;
+}
+
+export async function signOut(): Promise<void> {
+  await post('/api/auth/sign-out').catch(() => undefined);
+  endSession('You signed out.');
+}
+
+let mePromise: Promise<PrincipalResponseDto> | null = null;
+let meToken: string | null = null;
+export function fetchMe(): Promise<PrincipalResponseDto> {
+  const token = loadSession()?.token ?? null;
+  if (!mePromise || meToken !== token) {
+    meToken = token;
+    mePromise = get<PrincipalResponseDto>('/api/auth/me');
+    mePromise.catch(() => (mePromise = null));
+  }
+  return mePromise;
+}
+
+export function useMe(): PrincipalResponseDto | null {
+  const [me, setMe] = useState<PrincipalResponseDto | null>(null);
+  useEffect(() => {
+    if (loadSession()) fetchMe().then(setMe, () => setMe(null));
+  }, []);
+  return me;
+}
+
+const conferences = new Map<string, Promise<ConferenceResponseDto>>();
+export function fetchConference(id: string): Promise<ConferenceResponseDto> {
+  if (!conferences.has(id)) {
+    const promise = get<ConferenceResponseDto>(`/api/conferences/${id}`);
+    promise.catch(() => conferences.delete(id));
+    conferences.set(id, promise);
+  }
+  return conferences.get(id)!;
+}
+
+export function useConference(id: string): ConferenceResponseDto | null {
+  const [conference, setConference] = useState<ConferenceResponseDto | null>(null);
+  useEffect(() => {
+    fetchConference(id).then(setConference, () => setConference(null));
+  }, [id]);
+  return conference;
+}

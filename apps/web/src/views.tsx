@@ -1,0 +1,203 @@
+import type { DebateFloorView } from '@agm/contracts';
+import type { LiveState, LiveVote } from './live';
+import { formatSeconds, label, ROLE_LABEL, useSecondsLeft } from './ui';
+
+export function QuorumFigure({ state, large }: { state: LiveState; large?: boolean }) {
+  const q = state.quorum;
+  if (!q) return <p>Quorum not known yet.</p>;
+  return (
+    <div className={large ? 'quorum large' : 'quorum'}>
+      <p className="figure" data-testid="quorum-figure">
+        <span className="number">{q.presentCounting}</span> present of{' '}
+        <span className="number">{q.required}</span> needed
+      </p>
+      <p className={q.met ? 'badge ok' : 'badge warn'} data-testid="quorum-met">
+        {q.met ? 'Quorate' : 'Not quorate'}
+      </p>
+      <p className="muted">
+        In the hall {q.presentHall} · remote {q.presentRemote}
+      </p>
+    </div>
+  );
+}
+
+type Speech = NonNullable<NonNullable<DebateFloorView['item']>['speech']>;
+
+/** The speech countdown, computed from the server's endsAt (so every screen shows the same time). */
+export function SpeechTimer({
+  speech,
+  offsetMs,
+  large,
+}: {
+  speech: Speech;
+  offsetMs: number;
+  large?: boolean;
+}) {
+  const frozen = speech.paused ? speech.limitSeconds - speech.elapsedSecondsBefore : undefined;
+  const left = useSecondsLeft(speech.endsAt, offsetMs, frozen) ?? 0;
+  const warningLeft = Math.ceil(
+    (new Date(speech.endsAt).getTime() - new Date(speech.warningAt).getTime()) / 1000,
+  );
+  const phase = left <= 0 ? 'over' : left <= warningLeft ? 'warning' : 'running';
+  return (
+    <div className={`timer ${phase} ${large ? 'large' : ''}`}>
+      {/* The ticking number is hidden from screen readers: announcing it every second is noise. */}
+      <span className="time" aria-hidden="true" data-testid="speech-timer">
+        {formatSeconds(left)}
+      </span>
+      <span className="visually-hidden">
+        {speech.paused ? 'Paused, ' : ''}
+        {Math.max(0, Math.ceil(left / 60))} minutes or less left of {Math.round(speech.limitSeconds / 60)}
+      </span>
+      <span className="timer-note" role="status">
+        {speech.paused
+          ? 'Paused'
+          : phase === 'over'
+            ? 'Time is up'
+            : phase === 'warning'
+              ? 'One minute left'
+              : ''}
+      </span>
+    </div>
+  );
+}
+
+/** The item before the meeting: title, text as amended, the amendment being debated, the speaker. */
+export function FloorView({
+  state,
+  large,
+  showText = true,
+}: {
+  state: LiveState;
+  large?: boolean;
+  showText?: boolean;
+}) {
+  const floor = state.floor;
+  const item = floor?.item;
+  if (!item) {
+    return (
+      <div>
+        <p className="muted">No item is being debated.</p>
+        {floor?.lastConcluded && (
+          <p data-testid="last-outcome">
+            Last: <strong>{floor.lastConcluded.title}</strong> — {label({}, floor.lastConcluded.outcome)}
+          </p>
+        )}
+      </div>
+    );
+  }
+  const speaker = item.speech ?? null;
+  return (
+    <div className={large ? 'floor large' : 'floor'}>
+      <p className="item-label">{item.agendaLabel ?? 'Motion'}</p>
+      <p className="item-title" data-testid="item-title">
+        {item.title}
+      </p>
+      {item.amendment && (
+        <p className="amendment-note">
+          Now debating: <strong>{item.amendment.title ?? 'an amendment'}</strong>
+        </p>
+      )}
+      {showText && item.text && (
+        <div className="motion-text">
+          {item.asAmended && <p className="badge info">As amended</p>}
+          <p data-testid="motion-text">{item.text}</p>
+        </div>
+      )}
+      <div className="speaker" aria-live="polite">
+        {speaker ? (
+          <>
+            <p>
+              <span className="muted">{label(ROLE_LABEL, speaker.role)}:</span>{' '}
+              <strong data-testid="speaker-name">{speaker.name ?? 'A member'}</strong>
+            </p>
+            <SpeechTimer speech={speaker} offsetMs={state.clockOffsetMs} large={large} />
+          </>
+        ) : item.call ? (
+          <p>
+            Called: <strong data-testid="called-name">{item.call.name ?? 'A member'}</strong> (
+            {label(ROLE_LABEL, item.call.role)})
+          </p>
+        ) : item.questionPut ? (
+          <p>
+            <strong>The question has been put.</strong>
+          </p>
+        ) : (
+          <p className="muted">
+            {item.stage.floorOpen
+              ? 'The debate is open.'
+              : item.stage.moved
+                ? 'Moved.'
+                : 'Waiting for the mover.'}
+          </p>
+        )}
+        {item.procedural && (
+          <p>
+            Procedural motion: <strong>{label({}, item.procedural.kind)}</strong> moved by{' '}
+            {item.procedural.name ?? 'a member'}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  carried: 'Carried',
+  lost: 'Lost',
+  tied_falls: 'Tied — falls',
+  tied_chair_casting_vote_needed: 'Tied — chair’s casting vote needed',
+};
+
+export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean }) {
+  const r = vote.result;
+  if (!r) return null;
+  const rows: Array<[string, { for: number; against: number; abstain: number }]> = [['Total', r.totals]];
+  if (
+    r.channels.hall.for + r.channels.hall.against + r.channels.hall.abstain > 0 ||
+    vote.method === 'hybrid' ||
+    vote.method === 'show_of_cards'
+  )
+    rows.unshift(['Hall (tellers)', r.channels.hall]);
+  if (vote.method !== 'show_of_cards' && vote.method !== 'card_vote')
+    rows.unshift(['Electronic', r.channels.electronic]);
+  if (vote.method === 'card_vote') rows.unshift(['Card vote', r.channels.card]);
+  return (
+    <div className={large ? 'result large' : 'result'} data-testid="vote-result">
+      <p className={`outcome ${r.outcome === 'carried' ? 'ok' : 'warn'}`} data-testid="vote-outcome">
+        {label(OUTCOME_LABEL, r.outcome)}
+      </p>
+      <table>
+        <caption className="visually-hidden">Votes by channel</caption>
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">For</th>
+            <th scope="col">Against</th>
+            <th scope="col">Abstain</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, c]) => (
+            <tr key={name} className={name === 'Total' ? 'total' : ''}>
+              <th scope="row">{name}</th>
+              <td>{c.for}</td>
+              <td>{c.against}</td>
+              <td>{c.abstain}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        {r.threshold.description}. {r.turnout.description}.
+      </p>
+    </div>
+  );
+}
+
+export const METHOD_LABEL: Record<string, string> = {
+  electronic: 'Electronic',
+  hybrid: 'Hybrid: hall cards and remote devices',
+  show_of_cards: 'Show of cards',
+  card_vote: 'Card vote',
+};

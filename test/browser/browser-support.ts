@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ConferenceRole } from '@agm/domain';
+import { AccessRepository } from '@agm/persistence';
+import { hashSecret } from '../../apps/api/src/auth/passwords';
+import { ConferenceGateway } from '../../apps/api/src/realtime/conference.gateway';
+import type { TestApi } from '../support/test-api';
+
+/** Debian's Chromium; browsers cannot be downloaded here. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+/** `describe` when Chromium is installed; otherwise the suite is skipped with a message saying why. */
+export const describeInBrowser: jest.Describe = hasChromium
+  ? describe
+  : (((name: string, fn: () => void) => {
+      console.warn(
+        `Browser tests skipped: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`,
+      );
+      describe.skip(name, fn);
+    }) as jest.Describe);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 760 }, deviceScaleFactor: 1 };
+export const LAPTOP = { viewport: { width: 1280, height: 860 } };
+export const PROJECTOR = { viewport: { width: 1600, height: 900 } };
+
+export async function newPage(
+  browser: Browser,
+  api: TestApi,
+  options: Parameters<Browser['newContext']>[0] = LAPTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...options, baseURL: api.url });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  // A script error in the client fails loudly in the test output, not silently in the page.
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return { context, page };
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** An official with a known password, to sign in through the form. */
+export async function newOfficialWithPassword(
+  api: TestApi,
+  options: {
+    roles?: Array<{ conferenceId: string; role: ConferenceRole }>;
+    memberId?: string;
+    headOffice?: boolean;
+    name?: string;
+  } = {},
+) {
+  const email = `official-${unique()}@test.example`;
+  const password = `pw-${unique()}-${unique()}`;
+  const access = new AccessRepository();
+  const manager = api.database.dataSource.manager;
+  const account = await access.insertAccount(manager, {
+    email,
+    name: options.name ?? `Official ${unique()}`,
+    passwordHash: await hashSecret(password),
+    memberId: options.memberId ?? null,
+    isHeadOffice: options.headOffice ?? false,
+  });
+  for (const { conferenceId, role } of options.roles ?? [])
+    await access.assignRole(manager, account.id, conferenceId, role);
+  return { id: account.id, email, password };
+}
+
+export async function signInOfficial(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in as an official' }).click();
+  await page.getByText('Your conferences').first().waitFor();
+}
+
+export async function signInAttendee(
+  page: Page,
+  conferenceName: string,
+  who: { member: { membershipNumber: string }; accessCode: string },
+): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Conference').selectOption({ label: conferenceName });
+  await page.getByLabel('Membership number').fill(who.member.membershipNumber);
+  await page.getByLabel('Access code').fill(who.accessCode);
+  await page.getByRole('button', { name: 'Sign in as a member' }).click();
+  await page
+    .getByText(/Attending (in the hall|remotely)/)
+    .first()
+    .waitFor();
+}
+
+/** Waits until the element's text matches (the live views update asynchronously). */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  expected: RegExp | string,
+  timeout = 10000,
+): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last =
+      (await page
+        .locator(selector)
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null)) ?? '';
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`${selector}: expected ${String(expected)}, last saw "${last}"`);
+}
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** axe-core on the page as it is: fails on any serious or critical WCAG 2.2 A/AA violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // Strings, not functions: this file is compiled without the DOM library.
+  if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as Array<{
+    id: string;
+    impact: string;
+    help: string;
+    targets: string[];
+  }>;
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0)
+    throw new Error(
+      `${screen}: accessibility violations:\n${serious.map((v) => `- [${v.impact}] ${v.id}: ${v.help} at ${v.targets.join(', ')}`).join('\n')}`,
+    );
+}
+
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** Drops every socket of the running api, as a network blip or a restarted instance would. */
+export function dropAllSockets(api: TestApi): void {
+  api.app.get(ConferenceGateway).server.disconnectSockets(true);
+}
