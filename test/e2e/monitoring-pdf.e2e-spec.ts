@@ -28,24 +28,71 @@ withChromium('speaker monitoring PDF', () => {
     const monitor = await ctx.newOfficial({ roles: [{ conferenceId, role: 'monitor' }] });
     const motionId = '6f1d7d1e-0000-4000-8000-000000000001';
     const events: DebateEvent[] = [];
-    const at = (minute: number) => new Date(Date.parse('2025-10-02T09:00:00Z') + minute * 60_000).toISOString();
+    const at = (minute: number) =>
+      new Date(Date.parse('2025-10-02T09:00:00Z') + minute * 60_000).toISOString();
     for (let i = 0; i < 12; i++) {
       const attendee = await ctx.newAttendee(conferenceId, { mode: i % 2 ? 'hall' : 'remote' });
-      await api.http().put(`/api/conferences/${conferenceId}/monitoring/my-answers`).set(attendee.auth).send({ answers: { gender: i < 7 ? 'woman' : 'man' } }).expect(200);
-      if (i === 0) events.push({ type: 'item_taken', itemId: motionId, motionId, kind: 'motion', moverMemberId: attendee.member.id, seconderMemberId: null, at: at(0) });
+      await api
+        .http()
+        .put(`/api/conferences/${conferenceId}/monitoring/my-answers`)
+        .set(attendee.auth)
+        .send({ answers: { gender: i < 7 ? 'woman' : 'man' } })
+        .expect(200);
+      if (i === 0)
+        events.push({
+          type: 'item_taken',
+          itemId: motionId,
+          motionId,
+          kind: 'motion',
+          moverMemberId: attendee.member.id,
+          seconderMemberId: null,
+          at: at(0),
+        });
       const speechId = `speech-${i}`;
       events.push(
-        { type: 'speech_started', itemId: motionId, speechId, amendmentId: null, memberId: attendee.member.id, role: i ? 'for' : 'mover', requestId: null, attendanceMode: i % 2 ? 'hall' : 'remote', followedSuggestion: null, startedAt: at(3 * i + 1), limitSeconds: 180, warningAt: at(3 * i + 3), endsAt: at(3 * i + 4), at: at(3 * i + 1) },
-        { type: 'speech_ended', itemId: motionId, speechId, endedAt: at(3 * i + 3), spokenSeconds: 120, overrunSeconds: 0, at: at(3 * i + 3) },
+        {
+          type: 'speech_started',
+          itemId: motionId,
+          speechId,
+          amendmentId: null,
+          memberId: attendee.member.id,
+          role: i ? 'for' : 'mover',
+          requestId: null,
+          attendanceMode: i % 2 ? 'hall' : 'remote',
+          followedSuggestion: null,
+          startedAt: at(3 * i + 1),
+          limitSeconds: 180,
+          warningAt: at(3 * i + 3),
+          endsAt: at(3 * i + 4),
+          at: at(3 * i + 1),
+        },
+        {
+          type: 'speech_ended',
+          itemId: motionId,
+          speechId,
+          endedAt: at(3 * i + 3),
+          spokenSeconds: 120,
+          overrunSeconds: 0,
+          at: at(3 * i + 3),
+        },
       );
     }
     await api.app.get(Transactions).run(async ({ record }) => {
-      for (const event of events) record({ conferenceId, type: `debate.${event.type}`, payload: { ...event }, audience: 'chair', actorId: null });
+      for (const event of events)
+        record({
+          conferenceId,
+          type: `debate.${event.type}`,
+          payload: { ...event },
+          audience: 'chair',
+          actorId: null,
+        });
     });
 
     const response = await api
       .http()
-      .get(`/api/conferences/${conferenceId}/monitoring/report?question=gender&breakdown=attendance_mode&format=pdf`)
+      .get(
+        `/api/conferences/${conferenceId}/monitoring/report?question=gender&breakdown=attendance_mode&format=pdf`,
+      )
       .set(monitor.auth)
       .buffer(true)
       .parse((res, done) => {
@@ -62,11 +109,32 @@ withChromium('speaker monitoring PDF', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
       await page.goto(`file://${file}`);
-      await page.waitForTimeout(2000);
-      const png = await page.screenshot({ path: join(dir, 'report.png') });
-      // Count the pixels of the speaker-share bar colour (#1f4e79) and of the attendee-share colour (#9dc3e6).
-      // (A string: the test project's TypeScript has no DOM types.)
-      const counts = (await page.evaluate(`(async () => {
+      // The viewer draws the page some time after loading; under load, later. Look again until it has.
+      let counts = { dark: 0, light: 0, black: 0 };
+      for (
+        let attempt = 0;
+        attempt < 15 && (counts.dark <= 500 || counts.light <= 500 || counts.black <= 500);
+        attempt++
+      ) {
+        await page.waitForTimeout(1000);
+        counts = await pixelCounts(page, await page.screenshot({ path: join(dir, 'report.png') }));
+      }
+      expect(counts.dark).toBeGreaterThan(500);
+      expect(counts.light).toBeGreaterThan(500);
+      expect(counts.black).toBeGreaterThan(500);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+});
+
+/** Pixels of the speaker-share bar colour (#1f4e79), the attendee-share colour (#9dc3e6) and of text. */
+async function pixelCounts(
+  page: import('playwright-core').Page,
+  png: Buffer,
+): Promise<{ dark: number; light: number; black: number }> {
+  // (A string: the test project's TypeScript has no DOM types.)
+  const counts = (await page.evaluate(`(async () => {
         const img = new Image();
         img.src = 'data:image/png;base64,${png.toString('base64')}';
         await img.decode();
@@ -85,11 +153,5 @@ withChromium('speaker monitoring PDF', () => {
         }
         return { dark, light, black };
       })()`)) as { dark: number; light: number; black: number };
-      expect(counts.dark).toBeGreaterThan(500);
-      expect(counts.light).toBeGreaterThan(500);
-      expect(counts.black).toBeGreaterThan(500);
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
-});
+  return counts;
+}
