@@ -335,11 +335,14 @@ describe('debate under standing orders', () => {
     await s.chairSays({ type: 'endSpeech' });
     await refused(chair, { type: 'moveProcedural', itemId: s.motionId, kind: 'question_be_now_put', memberId: s.mover.memberId, expectedSeq: await s.version() }, 422, 'question-be-now-put');
 
-    // A second speech by a member who has spoken.
-    const spoken = await s.command(hall, { type: 'requestToSpeak', itemId: s.motionId, stance: 'for' }, 409);
-    expect(spoken.message).toMatch(/already asked/);
+    // Either chair may have won the race above: the one called has spoken, the other is still waiting.
     const called = calls[0] as Extract<DebateEvent, { type: 'speaker_called' }>;
     const speaker = called.memberId === remote.memberId ? remote : hall;
+    const waiting = speaker === remote ? hall : remote;
+    // Asking twice while waiting is refused.
+    const spoken = await s.command(waiting, { type: 'requestToSpeak', itemId: s.motionId, stance: waiting === hall ? 'for' : 'against' }, 409);
+    expect(spoken.message).toMatch(/already asked/);
+    // A second speech by a member who has spoken.
     await refused(speaker, { type: 'requestToSpeak', itemId: s.motionId, stance: 'to' }, 422, 'one-speech-per-motion');
 
     // Calling a speaker who is no longer present.
