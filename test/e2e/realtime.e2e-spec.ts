@@ -1,5 +1,6 @@
 import { startTestApi, TestApi } from '../support/test-api';
 import { TestContext } from '../support/test-context';
+import { io } from 'socket.io-client';
 import { connect, emitWithAck, EventStream, pause, TestSocket, waitForEvent } from '../support/socket-client';
 
 describe('the real-time channel', () => {
@@ -159,5 +160,49 @@ describe('the real-time channel', () => {
     expect((await ended).reason).toContain('Sign in again');
     await disconnected;
     await expect(connect(api.url, attendee.token)).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('the real-time channel behind an origin allow-list', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    api = await startTestApi({ CORS_ORIGINS: 'https://agm.napo.example' });
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const connectFrom = (origin: string, token: string) =>
+    new Promise<TestSocket>((resolve, reject) => {
+      const socket = io(api.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin } });
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', (error) => {
+        socket.close();
+        reject(error);
+      });
+    });
+
+  it('accepts a browser from an allowed origin and refuses one from elsewhere', async () => {
+    const conference = await ctx.newConference();
+    const attendee = await ctx.newAttendee(conference.id);
+    const allowed = await connectFrom('https://agm.napo.example', attendee.token);
+    expect(allowed.connected).toBe(true);
+    allowed.close();
+    await expect(connectFrom('https://evil.example', attendee.token)).rejects.toThrow();
+  });
+
+  it('drops a client that sends a message over the size limit, and keeps others', async () => {
+    const conference = await ctx.newConference();
+    const attendee = await ctx.newAttendee(conference.id);
+    const big = await connect(api.url, attendee.token);
+    const other = await connect(api.url, attendee.token);
+    const dropped = waitForEvent(big, 'disconnect');
+    big.emit('conference.join', { conferenceId: conference.id, padding: 'x'.repeat(100 * 1024) });
+    await dropped;
+    const answer = await emitWithAck(other, 'conference.join', { conferenceId: conference.id });
+    expect(answer.ok).toBe(true);
+    other.close();
   });
 });
