@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '@agm/config';
 import { napoDefaultRuleset } from '@agm/domain';
 import { AccessRepository, ConferenceRepository } from '@agm/persistence';
@@ -17,7 +18,7 @@ import { startApi } from '../../apps/api/src/bootstrap';
  * Sessions are written straight to the database (token hashed with the configured token secret, as
  * SessionTokens does): signing 3,000 attendees in through argon2 would take minutes and measure sign-in.
  */
-type Request = { kind: 'seed'; voters: number } | { kind: 'commit-rate'; seconds: number; concurrency: number } | { kind: 'stop' };
+type Request = { kind: 'cpu' } | { kind: 'seed'; voters: number } | { kind: 'commit-rate'; seconds: number; concurrency: number } | { kind: 'stop' };
 
 async function main(): Promise<void> {
   const config = loadConfig(
@@ -84,13 +85,22 @@ async function main(): Promise<void> {
     },
   };
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   process.on('message', async (request: Request) => {
     try {
+      if (request.kind === 'cpu') {
+        // The server's CPU time so far and its event-loop delay since the last ask: is it the bottleneck?
+        const cpu = process.cpuUsage();
+        process.send!({ ok: true, data: { cpuMs: (cpu.user + cpu.system) / 1000, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 } });
+        loopDelay.reset();
+        return;
+      }
       if (request.kind === 'seed') process.send!({ ok: true, data: await handlers.seed(request.voters) });
       else if (request.kind === 'commit-rate') process.send!({ ok: true, data: await handlers.commitRate(request.seconds, request.concurrency) });
       else {
         // Exit without the orderly shutdown: thousands of remote disconnects would each be recorded.
-        process.exit(0);
+        process.exit(0); // (a --cpu-prof profile is written on exit)
       }
     } catch (error) {
       process.send!({ ok: false, error: String((error as Error)?.stack ?? error) });

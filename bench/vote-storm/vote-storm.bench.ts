@@ -27,7 +27,7 @@ type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
 
 function startServer(): Promise<{ child: ChildProcess; ask: <T>(request: object) => Promise<T> }> {
   const child = fork(join(__dirname, 'server.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [])],
     env: { ...process.env },
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const receipts: string[] = [];
   const failures = new Map<string, number>();
+  const cpuBefore = await ask<{ cpuMs: number }>({ kind: 'cpu' });
+  const clientCpuBefore = process.cpuUsage();
   const stormStart = Date.now();
   let lastAck = 0;
   await Promise.all(
@@ -146,6 +148,9 @@ async function main(): Promise<void> {
     ),
   );
   const allAckedWithin = lastAck - stormStart;
+  const stormWall = Date.now() - stormStart;
+  const cpuAfter = await ask<{ cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number }>({ kind: 'cpu' });
+  const clientCpu = process.cpuUsage(clientCpuBefore);
 
   const closeSent = Date.now();
   await api(`/votes/${vote.id}/close`, {});
@@ -171,12 +176,14 @@ async function main(): Promise<void> {
     `vote.opened on all:  ${openSpread} ms after the open request`,
     `close → result:      every client ${missingResult ? `NOT (${missingResult} missing)` : `within ${resultDelays[resultDelays.length - 1]} ms`} (p50 ${resultDelays[Math.floor(resultDelays.length / 2)]} ms; close answered in ${closeAnswered} ms)`,
     `ballots-cast pushes: ${counterMessages} seen by one client during the storm`,
+    `CPU during storm:    server ${Math.round(cpuAfter.cpuMs - cpuBefore.cpuMs)} ms, bench clients ${Math.round((clientCpu.user + clientCpu.system) / 1000)} ms, over ${stormWall} ms wall; server event-loop delay p99 ${cpuAfter.loopDelayP99Ms.toFixed(0)} ms, max ${cpuAfter.loopDelayMaxMs.toFixed(0)} ms`,
     `raw commit rate:     ${commitSequential.commitsPerSecond}/s single-row commits on one connection, ${commitParallel.commitsPerSecond}/s over the pool`,
     `total run:           ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   console.log(lines.join('\n'));
   for (const socket of sockets) socket.close();
   child.send({ kind: 'stop' });
+  await new Promise((resolve) => child.once('exit', resolve));
   process.exitCode = lost === 0 && duplicated === 0 && latencies.length === VOTERS && missingResult === 0 ? 0 : 1;
 }
 

@@ -5,8 +5,12 @@ import type { BallotsCastMessage } from '@agm/contracts';
 import { VoteRepository } from '@agm/persistence/voting';
 import { roomOf } from '../realtime/conference.gateway';
 
-/** DOMAIN: while a vote is open attendees see how many have voted, never how — at most twice a second. */
-export const BALLOTS_CAST_INTERVAL_MS = 500;
+/**
+ * DOMAIN: while a vote is open attendees see how many have voted, never how — at most twice a second.
+ * Once a second here: each push is one write per connected socket, and in the 3,000-voter storm the
+ * counter's writes outnumbered the acknowledgements themselves (bench/vote-storm, docs/voting.md).
+ */
+export const BALLOTS_CAST_INTERVAL_MS = 1000;
 
 /**
  * The live "ballots cast" counter. An ephemeral, throttled push to the public room, not a log entry:

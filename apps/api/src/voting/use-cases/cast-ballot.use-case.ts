@@ -145,7 +145,7 @@ export class CastBallot {
               ballotKeyHash: ballot.keyHash,
               namedMemberId: vote.secret ? null : ballot.memberId,
             });
-            candidates.push({ ballot, ack: this.ackOf(voteId, decision.choice, decision.channel, decision.weight, ballot.receiptCode, 'accepted') });
+            candidates.push({ ballot, ack: { voteId, choice: decision.choice, channel: decision.channel, weight: decision.weight, receiptCode: ballot.receiptCode, receiptHash, status: 'accepted' } });
           } catch (error) {
             refused.push({ ballot, error });
           }
