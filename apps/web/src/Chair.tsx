@@ -66,6 +66,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
           ...body,
         },
       });
+      live.noteDebateVersion(answer.version);
       if (answer.voteError)
         throw new Error(`The question is put, but the vote did not open: ${answer.voteError.message}`);
       return answer;

@@ -8,8 +8,12 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const conference = useConference(conferenceId);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
+  // A declared result stays up while its item is open; once the chair concludes the item, the floor (with its outcome) returns.
+  const item = state.floor?.item;
   const showVote =
     vote &&
+    (vote.state === 'open' || vote.state === 'closed' || (vote.state === 'declared' && !!item?.questionPut));
+  vote &&
     vote.state !== 'voided' &&
     (vote.state !== 'declared' || !state.floor?.item || state.floor.item.questionPut);
   return (

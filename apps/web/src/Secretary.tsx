@@ -19,7 +19,14 @@ export const STATUS_LABEL: Record<string, string> = {
   composited: 'Composited',
   withdrawn: 'Withdrawn',
   placed: 'On the order of business',
-  debated: 'Debated',
+  debated: 'In debate',
+  carried: 'Carried',
+  carried_as_amended: 'Carried as amended',
+  lost: 'Lost',
+  remitted: 'Remitted',
+  referred_back: 'Referred back',
+  fell: 'Fell',
+  not_reached: 'Not reached',
 };
 
 /** Branch secretaries and convenors: draft, submit and follow their body's motions. */
@@ -27,14 +34,14 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const me = useMe();
   const [motions, setMotions] = useState<MotionResponseDto[]>([]);
-  const [deadlines, setDeadlines] = useState<DeadlinesResponseDto | null>(null);
+  const [deadlines, setDeadlines] = useState<DeadlinesResponseDto | null | 'unavailable'>(null);
   const base = `/api/conferences/${conferenceId}`;
   const reload = () => get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
   useEffect(() => {
     void reload();
   }, [conferenceId, state.motionsRevision]);
   useEffect(() => {
-    get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, () => undefined);
+    get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, () => setDeadlines('unavailable'));
   }, [conferenceId]);
   const mine = motions.filter(
     (m) =>
@@ -56,12 +63,19 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function Deadline({ deadlines }: { deadlines: DeadlinesResponseDto | null }) {
+function Deadline({ deadlines }: { deadlines: DeadlinesResponseDto | null | 'unavailable' }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30000);
     return () => clearInterval(timer);
   }, []);
+  if (deadlines === 'unavailable')
+    return (
+      <p className="card muted" data-testid="deadline">
+        The deadlines are not available to you here; the submission is refused with the deadline named if it
+        has passed.
+      </p>
+    );
   const motions = deadlines?.motions;
   if (!motions) return <p className="card muted">The motions deadline has not been set yet.</p>;
   const left = new Date(motions.at).getTime() - now;

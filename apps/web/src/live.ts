@@ -225,6 +225,11 @@ export class LiveConference {
     this.set(patch);
   }
 
+  /** The debate version a command answered with: the next chair command is issued against it. */
+  noteDebateVersion(version: number): void {
+    if (version > this.state.debateVersion) this.set({ debateVersion: version });
+  }
+
   /** A vote's full view (with the attendee's own eligibility), after it opens. */
   async refreshVote(voteId: string): Promise<void> {
     const vote = await get<VoteResponseDto>(`/api/conferences/${this.conferenceId}/votes/${voteId}`).catch(

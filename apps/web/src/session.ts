@@ -56,7 +56,7 @@ export function fetchConference(id: string): Promise<ConferenceResponseDto> {
 export function useConference(id: string): ConferenceResponseDto | null {
   const [conference, setConference] = useState<ConferenceResponseDto | null>(null);
   useEffect(() => {
-    fetchConference(id).then(setConference, () => setConference(null));
+    if (id) fetchConference(id).then(setConference, () => setConference(null));
   }, [id]);
   return conference;
 }

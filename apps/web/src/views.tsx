@@ -80,7 +80,8 @@ export function FloorView({
         <p className="muted">No item is being debated.</p>
         {floor?.lastConcluded && (
           <p data-testid="last-outcome">
-            Last: <strong>{floor.lastConcluded.title}</strong> — {label({}, floor.lastConcluded.outcome)}
+            Last: <strong>{floor.lastConcluded.title}</strong> —{' '}
+            {label(ITEM_OUTCOME_LABEL, floor.lastConcluded.outcome)}
           </p>
         )}
       </div>
@@ -141,6 +142,17 @@ export function FloorView({
     </div>
   );
 }
+
+const ITEM_OUTCOME_LABEL: Record<string, string> = {
+  carried: 'Carried',
+  carried_as_amended: 'Carried as amended',
+  lost: 'Lost',
+  remitted: 'Remitted',
+  referred_back: 'Referred back',
+  withdrawn: 'Withdrawn',
+  fell: 'Fell',
+  not_reached: 'Not reached',
+};
 
 export const OUTCOME_LABEL: Record<string, string> = {
   carried: 'Carried',
