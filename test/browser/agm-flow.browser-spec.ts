@@ -95,6 +95,10 @@ describeInBrowser('web client: a small AGM end to end', () => {
       roles: [{ conferenceId: conference.id, role: 'teller' }],
       name: 'Teller',
     });
+    const monitor = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'monitor' }],
+      name: 'Equality Officer',
+    });
     const secretaryMember = await ctx.newMember();
     await api.database.dataSource.manager.query(
       "INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')",
@@ -267,7 +271,15 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await chairPage.getByLabel('Outcome of the item').selectOption('carried');
     await step('Record the outcome');
     await waitForText(sec, '[data-testid=motion-status]', /carried/i);
-    await waitForText(projector, '[data-testid=last-outcome]', /Workload Stress/);
+    await waitForText(projector, '[data-testid=last-outcome]', /Workload Stress — Carried/);
+
+    // The equality officer sees the speaker statistics in aggregate, small numbers suppressed.
+    const monitorPage = await open(`/c/${conference.id}/monitor`, monitor);
+    await monitorPage.getByTestId('monitoring-table').waitFor();
+    await waitForText(monitorPage, '[data-testid=speeches-counted]', /\d+ speeches counted/);
+    await noAlerts(monitorPage);
+    await expectAccessible(monitorPage, 'monitor');
+    await screenshot(monitorPage, 'monitor');
   });
 });
 

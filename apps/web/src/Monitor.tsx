@@ -1,24 +1,143 @@
-import { Frame, LiveSection, useLiveConference } from './ui';
+import { useEffect, useState } from 'react';
+import type { MonitoringFormResponseDto, SpeakerReportResponseDto } from '@agm/contracts';
+import { get } from './api';
+import { ErrorAlert, Field, Frame, LiveSection, useLiveConference } from './ui';
 import { QuorumFigure } from './views';
 
-/**
- * Equality monitors. The monitoring statistics API is not there yet (docs/web.md): until it lands this
- * screen shows the live attendance only.
- */
+/** Types the api documents in docs/monitoring.md (SpeakerReportGroup in @agm/domain); duplicated here as types only. */
+interface Cell {
+  value: number | null;
+  flag: 'shown' | 'suppressed';
+}
+interface CategoryRow {
+  category: string;
+  label: string;
+  speakers: Cell;
+  speeches: Cell;
+  speakingSeconds: Cell;
+  attendees: Cell;
+  speakerShare: Cell;
+  attendeeShare: Cell;
+  representationRatio: Cell;
+}
+interface Group {
+  categories: CategoryRow[];
+  total: { speakers: Cell; speeches: Cell; attendees: Cell };
+}
+
+const cell = (c: Cell | undefined, digits = 0, percent = false) =>
+  !c || c.flag === 'suppressed' || c.value === null
+    ? 'suppressed'
+    : percent
+      ? `${(c.value * 100).toFixed(0)}%`
+      : c.value.toFixed(digits);
+
+/** Equality monitors: live speaker statistics in aggregate, small numbers suppressed, and the full report. */
 export function Monitor({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
+  const [questions, setQuestions] = useState<Array<{ code: string; label: string }>>([]);
+  const [question, setQuestion] = useState('');
+  const [report, setReport] = useState<SpeakerReportResponseDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/conferences/${conferenceId}/monitoring`;
+  useEffect(() => {
+    get<MonitoringFormResponseDto>(`${base}/questions`).then(
+      (form) => setQuestions(form.questions.map((q) => ({ code: q.code, label: q.label }))),
+      () => undefined,
+    );
+  }, [conferenceId]);
+  const chosen = question || questions[0]?.code || '';
+  const liveRevision = state.monitoring?.speechesCounted ?? -1;
+  useEffect(() => {
+    if (!chosen) return;
+    get<SpeakerReportResponseDto>(`${base}/report?question=${encodeURIComponent(chosen)}`).then(
+      (r) => (setReport(r), setError(null)),
+      (e: Error) => setError(e.message),
+    );
+  }, [chosen, liveRevision]);
+  const overall = report?.overall as unknown as Group | undefined;
   return (
-    <Frame conferenceId={conferenceId} role="Monitoring statistics" state={state}>
-      <LiveSection state={state} title="Attendance">
-        <QuorumFigure state={state} />
-      </LiveSection>
-      <section className="card" aria-labelledby="stats">
-        <h2 id="stats">Speaker statistics</h2>
-        <p>
-          The speaker monitoring statistics will appear here when the monitoring service is available. They
-          are shown in aggregate only, with small numbers suppressed.
-        </p>
+    <Frame conferenceId={conferenceId} role="Monitoring statistics" state={state} wide>
+      <div className="grid two">
+        <LiveSection state={state} title="Speeches counted">
+          <p className="figure" data-testid="speeches-counted">
+            <span className="number">
+              {report?.speechesCounted ?? state.monitoring?.speechesCounted ?? 0}
+            </span>{' '}
+            speeches counted
+          </p>
+          <p className="muted">
+            Released in batches of {report?.suppressionThreshold ?? 5}; any figure under{' '}
+            {report?.suppressionThreshold ?? 5} is suppressed so that nobody can be identified.
+          </p>
+        </LiveSection>
+        <LiveSection state={state} title="Attendance">
+          <QuorumFigure state={state} />
+        </LiveSection>
+      </div>
+      <section className="card" aria-labelledby="report-heading">
+        <h2 id="report-heading">Speakers against registered attendees</h2>
+        {questions.length > 0 && (
+          <Field label="Question">
+            {(id) => (
+              <select id={id} value={chosen} onChange={(e) => setQuestion(e.target.value)}>
+                {questions.map((q) => (
+                  <option key={q.code} value={q.code}>
+                    {q.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <ErrorAlert error={error} />
+        {overall && (
+          <div className="table-scroll">
+            <table className="list" data-testid="monitoring-table">
+              <caption className="visually-hidden">{report?.questionLabel}: speakers by answer</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Answer</th>
+                  <th scope="col">Speakers</th>
+                  <th scope="col">Speeches</th>
+                  <th scope="col">Share of speakers</th>
+                  <th scope="col">Share of attendees</th>
+                  <th scope="col">Ratio</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overall.categories.map((row) => (
+                  <tr key={row.category}>
+                    <th scope="row">{row.label}</th>
+                    <td>{cell(row.speakers)}</td>
+                    <td>{cell(row.speeches)}</td>
+                    <td>
+                      <Bar cell={row.speakerShare} />
+                    </td>
+                    <td>
+                      <Bar cell={row.attendeeShare} />
+                    </td>
+                    <td>{cell(row.representationRatio, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </Frame>
+  );
+}
+
+/** A share as text and a bar; a suppressed cell draws no bar. */
+function Bar({ cell: c }: { cell: Cell }) {
+  const text = cell(c, 0, true);
+  return (
+    <span className="bar-cell">
+      {c.flag === 'shown' && c.value !== null && (
+        <span className="bar" style={{ width: `${Math.round(c.value * 100)}%` }} aria-hidden="true" />
+      )}
+      <span>{text}</span>
+    </span>
   );
 }

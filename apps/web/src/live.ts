@@ -55,6 +55,10 @@ export interface LiveState {
   /** The newest vote opened, to show on the panel. */
   currentVoteId: string | null;
   agenda: unknown;
+  /** Monitors: the latest batched, suppressed figures (monitoring.updated). */
+  monitoring: { speechesCounted: number } | null;
+  /** Chair: the coarse balance signals (monitoring.balance), naming nobody. */
+  balance: Array<{ kind: string; message: string }>;
   /** Bumped on every motion/agenda event, so lists refetch. */
   motionsRevision: number;
   /** Server clock minus ours, for countdowns that match the hall's. */
@@ -80,6 +84,8 @@ const initial = (): LiveState => ({
   votes: {},
   currentVoteId: null,
   agenda: null,
+  monitoring: null,
+  balance: [],
   motionsRevision: 0,
   clockOffsetMs: 0,
   endedReason: null,
@@ -304,6 +310,12 @@ export class LiveConference {
         if (count) this.setVote(p.voteId, { tellerCount: { ...count, confirmed: true } });
         break;
       }
+      case 'monitoring.updated':
+        patch.monitoring = p as LiveState['monitoring'];
+        break;
+      case 'monitoring.balance':
+        patch.balance = (p.signals ?? []) as LiveState['balance'];
+        break;
       case 'agenda.published':
         patch.agenda = p;
         patch.motionsRevision = this.state.motionsRevision + 1;
