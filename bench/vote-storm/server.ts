@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       if (request.kind === 'cpu') {
         // The server's CPU time so far and its event-loop delay since the last ask: is it the bottleneck?
         const cpu = process.cpuUsage();
-        process.send!({ ok: true, data: { cpuMs: (cpu.user + cpu.system) / 1000, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 } });
+        process.send!({ ok: true, data: { monotonicUs: Number(process.hrtime.bigint() / 1000n), cpuMs: (cpu.user + cpu.system) / 1000, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 } });
         loopDelay.reset();
         return;
       }

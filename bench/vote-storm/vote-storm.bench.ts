@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const receipts: string[] = [];
   const failures = new Map<string, number>();
-  const cpuBefore = await ask<{ cpuMs: number }>({ kind: 'cpu' });
+  const cpuBefore = await ask<{ cpuMs: number; monotonicUs: number }>({ kind: 'cpu' });
   const clientCpuBefore = process.cpuUsage();
   const stormStart = Date.now();
   let lastAck = 0;
@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   );
   const allAckedWithin = lastAck - stormStart;
   const stormWall = Date.now() - stormStart;
-  const cpuAfter = await ask<{ cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number }>({ kind: 'cpu' });
+  const cpuAfter = await ask<{ cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number; monotonicUs: number }>({ kind: 'cpu' });
+  if (process.env.SERVER_CPU_PROF) console.log(`storm window (server monotonic µs): ${cpuBefore.monotonicUs} ${cpuAfter.monotonicUs}`);
   const clientCpu = process.cpuUsage(clientCpuBefore);
 
   const closeSent = Date.now();

@@ -1,6 +1,6 @@
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { Ack, BallotAckDto, BallotCastMessageDto } from '@agm/contracts';
+import { Ack, BallotAckDto, BallotCastMessageDto, isWellFormedBallotMessage } from '@agm/contracts';
 import { answer, parseMessage } from '../realtime/socket-messages';
 import { principalOf } from '../realtime/socket-principal';
 import { BallotsCastNotifier } from './ballots-cast.notifier';
@@ -22,7 +22,8 @@ export class VotingGateway implements OnGatewayInit {
   cast(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<BallotAckDto>> {
     return answer(async () => {
       const principal = principalOf(socket);
-      const { conferenceId, voteId, choice, idempotencyKey } = await parseMessage(BallotCastMessageDto, body);
+      // The common case skips the validator's reflection; anything else gets its full list of problems.
+      const { conferenceId, voteId, choice, idempotencyKey } = isWellFormedBallotMessage(body) ? body : await parseMessage(BallotCastMessageDto, body);
       return this.castBallot.execute(principal, conferenceId, voteId, { choice, idempotencyKey });
     });
   }

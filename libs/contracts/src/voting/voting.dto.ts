@@ -214,3 +214,28 @@ export interface BallotsCastMessage {
 export interface VotingServerToClientEvents {
   'vote.ballots': (message: BallotsCastMessage) => void;
 }
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+/**
+ * The same rules as BallotCastMessageDto, checked without class-validator: in a vote storm the
+ * validator's per-message reflection was a fifth of the server's CPU. A message that fails here is
+ * validated again by the DTO, which names every problem; one that passes here passes the DTO.
+ */
+export function isWellFormedBallotMessage(body: unknown): body is BallotCastMessageDto {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const message = body as Record<string, unknown>;
+  const keys = Object.keys(message);
+  return (
+    keys.length === 4 &&
+    typeof message.conferenceId === 'string' &&
+    UUID_V4.test(message.conferenceId) &&
+    typeof message.voteId === 'string' &&
+    UUID_V4.test(message.voteId) &&
+    typeof message.choice === 'string' &&
+    (VOTE_CHOICES as readonly string[]).includes(message.choice) &&
+    typeof message.idempotencyKey === 'string' &&
+    IDEMPOTENCY_KEY.test(message.idempotencyKey)
+  );
+}
