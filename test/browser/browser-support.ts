@@ -8,16 +8,17 @@ import { hashSecret } from '../../apps/api/src/auth/passwords';
 import { ConferenceGateway } from '../../apps/api/src/realtime/conference.gateway';
 import type { TestApi } from '../support/test-api';
 
-/** Debian's Chromium; browsers cannot be downloaded here. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (browsers cannot be downloaded here); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 /** `describe` when Chromium is installed; otherwise the suite is skipped with a message saying why. */
 export const describeInBrowser: jest.Describe = hasChromium
   ? describe
   : (((name: string, fn: () => void) => {
-      console.warn(
-        `Browser tests skipped: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`,
+      // Straight to stderr: Jest does not print the console output of a file whose tests all skip.
+      process.stderr.write(
+        `\nBrowser tests skipped: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium\n`,
       );
       describe.skip(name, fn);
     }) as jest.Describe);
