@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+
+/** Card votes: each body's card holder casts the body's membership as one weighted ballot. */
+describe('a card vote', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const newBody = async (membership: number) => {
+    const [row] = await sql(`INSERT INTO body (kind, code, name, membership_count) VALUES ('branch', $1, $1, $2) RETURNING id`, [`BR-${randomUUID().slice(0, 8)}`, membership]);
+    return row.id as string;
+  };
+
+  it('weights each card by its body membership, refuses members without a card and wrong card holders, and counts turnout by weight', async () => {
+    const conference = await ctx.newConference();
+    await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const [north, south, east] = [await newBody(120), await newBody(45), await newBody(30)];
+    const holders = [await ctx.newAttendee(conference.id, { mode: 'remote' }), await ctx.newAttendee(conference.id, { mode: 'remote' }), await ctx.newAttendee(conference.id, { mode: 'remote' })];
+    const noCard = await ctx.newAttendee(conference.id, { mode: 'remote' });
+    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    const open = (cardHolders: Array<{ bodyId: string; memberId: string }>) =>
+      api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Card vote', topics: [], method: 'card_vote', secret: true, cardHolders });
+
+    // Wrong weights are a known failure: one member with two cards, or an unknown body, is refused.
+    await open([]).expect(400);
+    await open([{ bodyId: north, memberId: holders[0].member.id }, { bodyId: south, memberId: holders[0].member.id }]).expect(400);
+    await open([{ bodyId: randomUUID(), memberId: holders[0].member.id }]).expect(400);
+    expect(await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id])).toEqual([{ n: 0 }]);
+
+    const vote = (await open([{ bodyId: north, memberId: holders[0].member.id }, { bodyId: south, memberId: holders[1].member.id }, { bodyId: east, memberId: holders[2].member.id }]).expect(201)).body;
+    expect(vote).toMatchObject({ method: 'card_vote', eligibleCount: 3 });
+    const cast = (who: (typeof holders)[number], choice: string) => api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set(who.auth).send({ choice, idempotencyKey: randomUUID() });
+    const refused = await cast(noCard, 'for').expect(403);
+    expect(refused.body.message).toContain('card holder');
+    expect((await cast(holders[0], 'against').expect(200)).body).toMatchObject({ channel: 'card', weight: 120 });
+    expect((await cast(holders[1], 'for').expect(200)).body).toMatchObject({ channel: 'card', weight: 45 });
+    const closed = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+    expect(closed.body.result).toMatchObject({
+      channels: { card: { for: 45, against: 120, abstain: 0 } },
+      totals: { for: 45, against: 120, abstain: 0 },
+      turnout: { voted: 165, eligible: 195 },
+      outcome: 'lost',
+    });
+  });
+});
