@@ -152,9 +152,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 }
 
 const SHOTS = resolve(__dirname, '../../docs/screenshots');
+/** Writes docs/screenshots/<name>.png when it is missing or UPDATE_SCREENSHOTS is set, so a test run leaves the docs alone. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  const path = join(SHOTS, `${name}.png`);
+  if (existsSync(path) && !process.env.UPDATE_SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  await page.screenshot({ path, fullPage });
 }
 
 /** Drops every socket of the running api, as a network blip or a restarted instance would. */
