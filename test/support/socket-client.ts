@@ -3,21 +3,22 @@ import type { Ack, ConferenceEventMessage, JoinedConference, SocketErrorMessage 
 
 export type TestSocket = Socket;
 
-/** A real socket.io client. Resolves once connected; rejects with the server's error if refused. */
+/**
+ * A real socket.io client. Resolves once connected (the server has signed it in by then); rejects
+ * with the server's error, carrying its `statusCode`, if the handshake is refused.
+ */
 export function connect(url: string, token: string | undefined, timeoutMs = 5000): Promise<TestSocket> {
   const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('socket did not connect in time')), timeoutMs);
-    socket.once('agm.error', (error: SocketErrorMessage) => {
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error: Error & { data?: SocketErrorMessage }) => {
       clearTimeout(timer);
       socket.close();
-      reject(Object.assign(new Error(error.message), { statusCode: error.statusCode }));
-    });
-    // The server authenticates in its connection handler; give it a beat to refuse before resolving.
-    socket.once('connect', () => setTimeout(() => { if (socket.connected) { clearTimeout(timer); resolve(socket); } }, 150));
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
+      reject(Object.assign(new Error(error.data?.message ?? error.message), { statusCode: error.data?.statusCode }));
     });
   });
 }

@@ -126,8 +126,10 @@ export class LiveConference {
       // A drop by the server is not retried by socket.io itself: come back after a short wait.
       if (reason === 'io server disconnect') this.scheduleReconnect();
     });
-    this.socket.on('connect_error', () => {
+    this.socket.on('connect_error', (error: Error & { data?: { statusCode?: number; message?: string } }) => {
       if (this.state.status === 'ended') return;
+      // A refused handshake (signed out, code revoked) is final: back to sign-in with the reason.
+      if (error.data?.statusCode === 401) return this.end(error.data.message ?? error.message);
       this.set({ status: 'offline' });
       // socket.io retries by itself while `active`; after a drop by the server it does not.
       if (!this.socket.active) this.scheduleReconnect();
@@ -139,9 +141,6 @@ export class LiveConference {
       this.setVote(message.voteId, { ballotsCast: message.ballotsCast, eligibleCount: message.eligible });
     });
     this.socket.on('session.ended', ({ reason }) => this.end(reason));
-    this.socket.on('agm.error', (error) => {
-      if (error.statusCode === 401) this.end(error.message);
-    });
   }
 
   private scheduleReconnect(): void {

@@ -1,5 +1,5 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { audiencesFor, NotFound, Principal, StandingOrderViolation } from '@agm/domain';
@@ -20,6 +20,7 @@ import { EventBus } from '../events/event-bus';
 import { Transactions } from '../events/transactions';
 import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
 import { answer, parseMessage } from './socket-messages';
+import { principalOf } from './socket-principal';
 
 type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
 
@@ -37,7 +38,7 @@ export const REPLAY_LIMIT = 5000;
  * events are pushed with their seq; a client that comes back sends its last seq and gets what it missed.
  */
 @WebSocketGateway({ serveClient: false })
-export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
+export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
   @WebSocketServer() server: Server<ClientToServerEvents, ServerToClientEvents>;
   private readonly logger = new Logger('Realtime');
   private subscriptions: Subscription[] = [];
@@ -65,16 +66,28 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
-  async handleConnection(socket: ConferenceSocket): Promise<void> {
-    try {
+  /**
+   * The handshake is authenticated in socket.io middleware, before the connection exists: a client's
+   * `connect` only fires once it is signed in, so its first message can never race the check. A
+   * refusal reaches the client as `connect_error` with `data` in the one error shape.
+   */
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
       const token = (socket.handshake.auth?.token as string | undefined) ?? bearerToken(socket.handshake.headers.authorization);
-      socket.data.principal = await this.authenticator.authenticate(token);
-      await socket.join(sessionRoom(socket.data.principal.sessionId));
-      if (socket.data.principal.kind === 'attendee') await socket.join(attendeeRoom(socket.data.principal.registrationId));
-    } catch (error) {
-      socket.emit('agm.error', toErrorResponse(error));
-      socket.disconnect(true);
-    }
+      this.authenticator.authenticate(token).then(
+        (principal) => {
+          socket.data.principal = principal;
+          next();
+        },
+        (error: unknown) => next(Object.assign(new Error(toErrorResponse(error).message), { data: toErrorResponse(error) })),
+      );
+    });
+  }
+
+  async handleConnection(socket: ConferenceSocket): Promise<void> {
+    const principal = principalOf(socket);
+    await socket.join(sessionRoom(principal.sessionId));
+    if (principal.kind === 'attendee') await socket.join(attendeeRoom(principal.registrationId));
   }
 
   async handleDisconnect(socket: ConferenceSocket): Promise<void> {
@@ -95,7 +108,7 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
   join(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<JoinedConference>> {
     return answer(async () => {
       const { conferenceId, lastSeq = 0 } = await parseMessage(JoinConferenceDto, body);
-      const audiences = audiencesFor(socket.data.principal, conferenceId);
+      const audiences = audiencesFor(principalOf(socket), conferenceId);
       if (audiences.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
       // Join first, then read the log: nothing committed in between is missed. The client drops
       // any event it receives twice by its seq.
@@ -122,7 +135,7 @@ export class ConferenceGateway implements OnGatewayConnection, OnGatewayDisconne
   confirm(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<{ present: boolean }>> {
     return answer(async () => {
       const { conferenceId } = await parseMessage(ConferenceRefDto, body);
-      const principal = socket.data.principal;
+      const principal = principalOf(socket);
       if (principal.kind !== 'attendee' || principal.conferenceId !== conferenceId) throw new NotFound(`No registration for you in conference ${conferenceId}.`);
       if (principal.attendanceMode !== 'remote') {
         throw new StandingOrderViolation('attendance-mode', 'You are registered to attend in the hall: please check in at the registration desk.');

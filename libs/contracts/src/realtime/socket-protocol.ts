@@ -54,7 +54,6 @@ export class ConferenceRefDto {
 /** Server → client events. */
 export interface ServerToClientEvents {
   'conference.event': (event: ConferenceEventMessage) => void;
-  'agm.error': (error: SocketErrorMessage) => void;
   'session.ended': (info: { reason: string }) => void;
 }
 

@@ -31,6 +31,11 @@ describe('permissions', () => {
     expect(can(headOffice, 'monitoring.view', { conferenceId: conferenceA })).toBe(false);
   });
 
+  it("lets a body's officer view a conference's set-up without a role in it, and no one else without a part", () => {
+    expect(can(official({ officerOf: ['london'] }), 'conference.view', { conferenceId: conferenceA })).toBe(true);
+    expect(can(official(), 'conference.view', { conferenceId: conferenceA })).toBe(false);
+  });
+
   it('lets an attendee only view their own conference', () => {
     expect(can(attendee, 'conference.view', { conferenceId: conferenceA })).toBe(true);
     expect(can(attendee, 'conference.view', { conferenceId: conferenceB })).toBe(false);

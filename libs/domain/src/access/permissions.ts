@@ -45,6 +45,8 @@ export function can(principal: Principal, action: Action, scope: Scope = {}): bo
     return action === 'conference.view' && scope.conferenceId === principal.conferenceId;
   }
   if (action === 'body.submit') return !!scope.bodyId && principal.officerOf.includes(scope.bodyId);
+  // Officers follow every conference they may submit to (deadlines, sections) without holding a role in it.
+  if (action === 'conference.view') return !!scope.conferenceId && mayViewConference(principal, scope.conferenceId);
   if (principal.isHeadOffice && !HEAD_OFFICE_EXCLUDED.includes(action)) return true;
   const roles = ROLES_FOR[action];
   if (!scope.conferenceId) return false;
