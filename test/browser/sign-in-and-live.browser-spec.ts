@@ -123,6 +123,9 @@ describeInBrowser('web client: sign-in and live state', () => {
 
     const { context, page } = await newPage(browser, api, PHONE);
     await signInAttendee(page, conference.name, attendee);
+    // The "Connecting…" banner shares the test id; wait until the socket has joined, so the change
+    // below arrives live rather than in the first HTTP snapshot.
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15000 });
     await checkIn(others[0].registrationId);
     await waitForText(page, '[data-testid=quorum-figure]', /^1 present/);
     expect(await page.getByTestId('offline-banner').count()).toBe(0);
