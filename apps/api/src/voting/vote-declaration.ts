@@ -58,7 +58,7 @@ export class VoteDeclaration {
    * the result: carried admits the motion, lost (or a tie that falls) rules it out. A tie awaiting the
    * chair's casting vote is left to the chair (`POST /motions/:id/emergency-admission-vote`).
    */
-  private async decideEmergencyAdmission(uow: UnitOfWork, vote: VoteRow, result: TallyResult, actorId: string | null): Promise<void> {
+  async decideEmergencyAdmission(uow: UnitOfWork, vote: VoteRow, result: TallyResult, actorId: string | null): Promise<void> {
     if (vote.subject !== 'emergency_admission' || !vote.subjectRef || result.outcome === 'tied_chair_casting_vote_needed') return;
     const by = actorId ?? vote.openedBy;
     if (!by) return;

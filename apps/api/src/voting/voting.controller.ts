@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@agm/domain';
-import { BallotAckDto, BallotCastDto, ErrorResponseDto, HallCountDto, PublishedReceiptDto, VoteOpenDto, VoteResponseDto, VoteVoidDto } from '@agm/contracts';
+import { BallotAckDto, BallotCastDto, ErrorResponseDto, HallCountDto, PublishedReceiptDto, VoteCastingVoteDto, VoteOpenDto, VoteResponseDto, VoteVoidDto } from '@agm/contracts';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
+import { RecordCastingVote } from './use-cases/casting-vote.use-case';
 import { CloseVote, VoidVote } from './use-cases/close-vote.use-case';
 import { EnterTellerCount } from './use-cases/enter-teller-count.use-case';
 import { OpenVote } from './use-cases/open-vote.use-case';
@@ -24,6 +25,7 @@ export class VotingController {
     private readonly tellerCount: EnterTellerCount,
     private readonly closeVote: CloseVote,
     private readonly voidVote: VoidVote,
+    private readonly recordCastingVote: RecordCastingVote,
     private readonly queries: VoteQueries,
     private readonly votes: VoteRepository,
     private readonly transactions: Transactions,
@@ -81,6 +83,13 @@ export class VotingController {
   @ApiOkResponse({ type: VoteResponseDto })
   async void(@Param('conferenceId', uuid) conferenceId: string, @Param('voteId', uuid) voteId: string, @Body() body: VoteVoidDto, @CurrentPrincipal() principal: Principal): Promise<VoteResponseDto> {
     return this.withCount(await this.voidVote.execute(principal, conferenceId, voteId, body.reason));
+  }
+
+  @Post(':voteId/casting-vote')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VoteResponseDto })
+  async castingVote(@Param('conferenceId', uuid) conferenceId: string, @Param('voteId', uuid) voteId: string, @Body() body: VoteCastingVoteDto, @CurrentPrincipal() principal: Principal): Promise<VoteResponseDto> {
+    return this.withCount(await this.recordCastingVote.execute(principal, conferenceId, voteId, body.castingVote));
   }
 
   @Get(':voteId/receipts')

@@ -11,6 +11,7 @@ import { OpenVote } from './use-cases/open-vote.use-case';
 import { VoteDeclaration } from './vote-declaration';
 import { VoteQueries } from './vote.queries';
 import { VotingController } from './voting.controller';
+import { RecordCastingVote } from './use-cases/casting-vote.use-case';
 import { VotingGateway } from './voting.gateway';
 
 /** Voting: open, cast (HTTP and socket), teller counts, close and result, void, receipts and the scrutineer export. */
@@ -18,7 +19,7 @@ import { VotingGateway } from './voting.gateway';
   // The result of a vote on admitting an emergency motion is recorded on the motion (SO 7).
   imports: [MotionsModule],
   controllers: [VotingController],
-  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, VoteQueries, VotingGateway],
+  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway],
   exports: [OpenVote, CloseVote, VoteQueries],
 })
 export class VotingModule {}

@@ -239,3 +239,9 @@ export function isWellFormedBallotMessage(body: unknown): body is BallotCastMess
     IDEMPOTENCY_KEY.test(message.idempotencyKey)
   );
 }
+
+export class VoteCastingVoteDto {
+  @ApiProperty({ enum: ['for', 'against'], description: "The chair's casting vote on a tie, under the casting-vote rule" })
+  @IsIn(['for', 'against'], { message: "castingVote must be 'for' or 'against'" })
+  castingVote: 'for' | 'against';
+}

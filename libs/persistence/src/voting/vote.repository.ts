@@ -427,6 +427,11 @@ export class VoteRepository {
     await manager.query(`UPDATE vote SET state = 'declared', declared_at = $2, result = $3 WHERE id = $1`, [voteId, now, JSON.stringify(result)]);
   }
 
+  /** The declared result with the chair's casting vote applied; the counts stay as declared. */
+  async recordCastingVote(manager: EntityManager, voteId: string, result: TallyResult): Promise<void> {
+    await manager.query(`UPDATE vote SET result = $2 WHERE id = $1 AND state = 'declared'`, [voteId, JSON.stringify(result)]);
+  }
+
   async markVoided(manager: EntityManager, voteId: string, reason: string, now: Date): Promise<void> {
     await manager.query(`UPDATE vote SET state = 'voided', voided_at = $2, void_reason = $3 WHERE id = $1`, [voteId, now, reason]);
   }
