@@ -8,3 +8,4 @@ export * from './repositories/event-log.repository';
 export * from './repositories/access.repository';
 export * from './repositories/registration.repository';
 export * from './repositories/membership.repository';
+export * from './query-result';

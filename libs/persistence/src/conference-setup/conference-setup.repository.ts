@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ConferenceRole, Ruleset } from '@agm/domain';
-import { rowsOf } from '../repositories/access.repository';
+import { rowsOf } from '../query-result';
 
 export interface ConferenceSetupRow {
   id: string;

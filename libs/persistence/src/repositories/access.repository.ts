@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { AttendanceMode, ConferenceRole } from '@agm/domain';
+import { rowsOf } from '../query-result';
 
 export interface AccountRow {
   id: string;
@@ -117,10 +118,6 @@ export class AccessRepository {
   }
 }
 
-/** TypeORM answers UPDATE ... RETURNING with [rows, affected]. */
-export function rowsOf(result: unknown): any[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as any[]);
-}
 
 function toAccount(row: any): AccountRow {
   return { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, memberId: row.member_id, isHeadOffice: row.is_head_office };

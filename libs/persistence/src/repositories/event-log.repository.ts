@@ -1,4 +1,4 @@
-import { rowsOf } from './access.repository';
+import { rowsOf } from '../query-result';
 import { EntityManager } from 'typeorm';
 
 export interface NewConferenceEvent {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { AttendanceMode } from '@agm/domain';
-import { rowsOf } from './access.repository';
+import { rowsOf } from '../query-result';
 
 export interface RegistrationRow {
   id: string;

@@ -12,7 +12,7 @@ import type {
   VoteSubject,
   VotingAttendee,
 } from '@agm/domain';
-import { rowsOf } from '../repositories/access.repository';
+import { rowsOf } from '../query-result';
 
 export type StoredVoteState = 'open' | 'closed' | 'declared' | 'voided';
 
