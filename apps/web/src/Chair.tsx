@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DebateCommandResponseDto } from '@agm/contracts';
 import { post } from './api';
 import { AgendaList } from './Agenda';
+import { DocumentLinks, minutesDocuments } from './Documents';
 import { isCurrent, type LiveConference, type LiveState } from './live';
 import {
   Done,
@@ -263,6 +264,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               pickLabel="Take item"
             />
           )}
+          <DocumentLinks title="Minutes" documents={minutesDocuments(conferenceId)} />
           <section className="card" aria-labelledby="shortcuts">
             <h2 id="shortcuts">Keyboard shortcuts</h2>
             <label className="inline">

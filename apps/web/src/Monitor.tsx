@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MonitoringFormResponseDto, SpeakerReportResponseDto } from '@agm/contracts';
 import { get } from './api';
+import { DocumentLinks } from './Documents';
 import { ErrorAlert, Field, Frame, LiveSection, useLiveConference } from './ui';
 import { QuorumFigure } from './views';
 
@@ -125,6 +126,22 @@ export function Monitor({ conferenceId }: { conferenceId: string }) {
           </div>
         )}
       </section>
+      {chosen && (
+        <DocumentLinks
+          title="Reports"
+          documents={[
+            {
+              title: `Speaker monitoring report: ${report?.questionLabel ?? chosen}`,
+              path: `${base}/report`,
+              formats: ['pdf', 'csv', 'html'].map((format) => ({
+                label: format.toUpperCase(),
+                href: `${base}/report?question=${encodeURIComponent(chosen)}&format=${format}`,
+                filename: `speaker-monitoring-${chosen}.${format}`,
+              })),
+            },
+          ]}
+        />
+      )}
     </Frame>
   );
 }

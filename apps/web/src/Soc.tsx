@@ -1,57 +1,121 @@
-import { useEffect, useState } from 'react';
-import type { MotionResponseDto } from '@agm/contracts';
+import { useEffect, useState, type ReactNode } from 'react';
+import type {
+  AgendaResponseDto,
+  AmendmentRulingDto,
+  CompositeCreateDto,
+  EmergencyDecisionDto,
+  EmergencySlotDto,
+  MotionResponseDto,
+  MotionReviewDto,
+  ReviewAction,
+  SectionResponseDto,
+} from '@agm/contracts';
 import { get, post } from './api';
 import { AgendaList } from './Agenda';
+import { DocumentLinks, motionDocuments } from './Documents';
 import { STATUS_LABEL } from './Secretary';
 import { Done, ErrorAlert, Field, Frame, useAction, useLiveConference } from './ui';
 
-/** The Standing Orders Committee: the review queue, rulings with reasons, and publishing the order of business. */
+/** Kinds that go on the order of business when it is published (docs/motions.md). */
+const AGENDA_KINDS = ['motion', 'constitutional_amendment', 'composite'];
+const EMERGENCY_STAGE: Record<string, string> = {
+  awaiting_soc: 'waiting for the SOC',
+  awaiting_meeting_vote: 'accepted by the SOC; the meeting votes on admitting it',
+  admitted_by_meeting: 'admitted by the meeting',
+  refused_by_meeting: 'refused by the meeting',
+  rejected_by_soc: 'rejected by the SOC',
+};
+
+/**
+ * The Standing Orders Committee: the review queue, amendment and emergency-motion rulings with reasons,
+ * compositing, the order of business (publish, slot emergency motions) and the documents.
+ */
 export function Soc({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const [motions, setMotions] = useState<MotionResponseDto[]>([]);
+  const [sections, setSections] = useState<SectionResponseDto[]>([]);
+  const [agenda, setAgenda] = useState<AgendaResponseDto | null>(null);
   const [revision, setRevision] = useState(0);
   const publish = useAction();
   const base = `/api/conferences/${conferenceId}`;
-  const reload = () => get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
+  const changed = () => setRevision((r) => r + 1);
   useEffect(() => {
-    void reload();
+    get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
+    get<AgendaResponseDto>(`${base}/agenda`).then(setAgenda, () => undefined);
   }, [conferenceId, state.motionsRevision, revision]);
-  const waiting = motions.filter((m) => m.status === 'submitted');
+  useEffect(() => {
+    get<SectionResponseDto[]>(`${base}/sections`).then(setSections, () => undefined);
+  }, [conferenceId]);
+  const title = (id: string | null) => motions.find((m) => m.id === id)?.title ?? 'a motion';
+  const waiting = motions.filter((m) => m.status === 'submitted' && AGENDA_KINDS.includes(m.kind));
+  const amendments = motions.filter(
+    (m) => m.kind === 'amendment' && !m.amendment?.ruling && ['submitted', 'admitted'].includes(m.status),
+  );
+  const emergencies = motions.filter(
+    (m) => m.kind === 'emergency_motion' && ['submitted', 'admitted'].includes(m.status) && !m.agendaLabel,
+  );
+  const compositable = motions.filter(
+    (m) => AGENDA_KINDS.includes(m.kind) && ['submitted', 'admitted'].includes(m.status),
+  );
   const others = motions.filter((m) => m.status !== 'submitted' && m.status !== 'draft');
+  const published = Boolean(agenda?.publishedAt);
   return (
     <Frame conferenceId={conferenceId} role="Standing Orders Committee" state={state} wide>
       <div className="grid two">
-        <section className="card" aria-labelledby="queue">
-          <h2 id="queue">To review ({waiting.length})</h2>
-          {waiting.length === 0 && <p className="muted">Nothing waiting.</p>}
-          {waiting.map((m) => (
-            <Review key={m.id} base={base} motion={m} onDone={() => setRevision((r) => r + 1)} />
-          ))}
-        </section>
         <div>
-          <section className="card" aria-labelledby="publish">
-            <h2 id="publish">Order of business</h2>
-            <p>
-              Publishing puts the admitted motions on the order of business in section order, numbered, for
-              everyone to see.
-            </p>
-            <ErrorAlert error={publish.error} />
-            <Done message={publish.done} />
-            <button
-              type="button"
-              className="primary"
-              disabled={publish.busy}
-              onClick={() =>
-                void publish.run(
-                  async () => (await post(`${base}/agenda/publish`), setRevision((r) => r + 1)),
-                  'The order of business is published.',
-                )
-              }
-            >
-              Publish the order of business
-            </button>
-          </section>
+          <Queue title="To review" count={waiting.length}>
+            {waiting.map((m) => (
+              <Review key={m.id} base={base} motion={m} onDone={changed} />
+            ))}
+          </Queue>
+          <Queue title="Amendments to rule on" count={amendments.length}>
+            {amendments.map((m) => (
+              <AmendmentRuling
+                key={m.id}
+                base={base}
+                amendment={m}
+                parentTitle={title(m.parentMotionId)}
+                onDone={changed}
+              />
+            ))}
+          </Queue>
+          <Queue title="Emergency motions" count={emergencies.length}>
+            {emergencies.map((m) => (
+              <Emergency
+                key={m.id}
+                base={base}
+                motion={m}
+                agenda={published ? agenda : null}
+                onDone={changed}
+              />
+            ))}
+          </Queue>
+          <Composite base={base} motions={compositable} sections={sections} onDone={changed} />
+        </div>
+        <div>
+          {!published && (
+            <section className="card" aria-labelledby="publish">
+              <h2 id="publish">Order of business</h2>
+              <PlannedOrder motions={motions} sections={sections} />
+              <ErrorAlert error={publish.error} />
+              <Done message={publish.done} />
+              <button
+                type="button"
+                className="primary"
+                disabled={publish.busy}
+                onClick={() =>
+                  void publish.run(
+                    async () => (await post<AgendaResponseDto>(`${base}/agenda/publish`), changed()),
+                    'The order of business is published.',
+                  )
+                }
+              >
+                Publish the order of business
+              </button>
+            </section>
+          )}
           <AgendaList conferenceId={conferenceId} revision={state.motionsRevision + revision} />
+          <DocumentLinks title="Documents" documents={motionDocuments(conferenceId)} />
           <section className="card" aria-labelledby="ruled">
             <h2 id="ruled">Ruled on ({others.length})</h2>
             <ul className="plain">
@@ -69,67 +133,391 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function Review({ base, motion, onDone }: { base: string; motion: MotionResponseDto; onDone: () => void }) {
-  const [action, setAction] = useState('admit');
+function Queue({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  const id = title.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} ({count})
+      </h2>
+      {count === 0 ? <p className="muted">Nothing waiting.</p> : children}
+    </section>
+  );
+}
+
+/**
+ * Which admitted motions publishing will place, by section: sections are rotated alphabetically by the
+ * conference's year and motions ordered within a section by the members' priority ballot (cast on their
+ * screens until publication), else by submission. A motion with no section stops publication.
+ */
+function PlannedOrder({
+  motions,
+  sections,
+}: {
+  motions: MotionResponseDto[];
+  sections: SectionResponseDto[];
+}) {
+  const admitted = motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind));
+  const homeless = admitted.filter((m) => !sections.some((s) => s.id === m.sectionId));
+  const bySection = [...sections]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => ({ section: s, motions: admitted.filter((m) => m.sectionId === s.id) }))
+    .filter((group) => group.motions.length > 0);
+  return (
+    <>
+      <p>
+        Publishing numbers the admitted motions “Motion 1…N” and places them for debate: the sections in
+        alphabetical order rotated by the conference’s year, and within a section by the members’ priority
+        ballot (open on their screens until publication), otherwise in order of submission. It is done once;
+        emergency motions are slotted in afterwards.
+      </p>
+      {admitted.length === 0 && <p className="muted">No admitted motions yet.</p>}
+      <ul className="plain" data-testid="planned-order">
+        {bySection.map(({ section, motions: inSection }) => (
+          <li key={section.id}>
+            <strong>{section.name}</strong>: {inSection.map((m) => m.title).join('; ')}
+          </li>
+        ))}
+      </ul>
+      {homeless.length > 0 && (
+        <p className="alert warn">
+          Not in a section, so publishing will be refused: {homeless.map((m) => `“${m.title}”`).join(', ')}.
+          Return it to its body to choose a section, or composite it into a motion that has one.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A ruling with a reason: the choices as radio buttons, the reason, and the one submit button. */
+function RulingForm<T extends string>(props: {
+  name: string;
+  legend: string;
+  choices: Array<[T, string]>;
+  reasonHint: string;
+  submit: (choice: T, reason: string | undefined) => Promise<unknown>;
+  children?: ReactNode;
+}) {
+  const [choice, setChoice] = useState<T>(props.choices[0][0]);
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   return (
-    <article className="motion" aria-labelledby={`r-${motion.id}`} data-testid="review-card">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => props.submit(choice, reason.trim() || undefined));
+      }}
+    >
+      <fieldset>
+        <legend>{props.legend}</legend>
+        {props.choices.map(([value, text]) => (
+          <label key={value} className="inline">
+            <input
+              type="radio"
+              name={props.name}
+              value={value}
+              checked={choice === value}
+              onChange={() => setChoice(value)}
+            />{' '}
+            {text}
+          </label>
+        ))}
+      </fieldset>
+      {props.children}
+      <Field label="Reason (shown to the body)" hint={props.reasonHint}>
+        {(id, hint) => (
+          <textarea
+            id={id}
+            rows={2}
+            aria-describedby={hint}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+          />
+        )}
+      </Field>
+      <ErrorAlert error={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        Record the ruling
+      </button>
+    </form>
+  );
+}
+
+function MotionCard(props: { motion: MotionResponseDto; testId: string; children: ReactNode }) {
+  const { motion } = props;
+  return (
+    <article className="motion" aria-labelledby={`r-${motion.id}`} data-testid={props.testId}>
       <h3 id={`r-${motion.id}`}>{motion.title}</h3>
       <p className="muted">
         {motion.wordCount} of {motion.wordLimit} words
         {motion.overWordLimit ? ' — over the limit: edit with the proposer' : ''} · topics:{' '}
         {motion.topics.join(', ') || 'none'}
       </p>
-      <p className="motion-text">{motion.text}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
-            await post(`${base}/motions/${motion.id}/review`, {
-              action,
-              ...(reason.trim() ? { reason: reason.trim() } : {}),
-            });
-            onDone();
-          });
-        }}
-      >
-        <fieldset>
-          <legend>Ruling on “{motion.title}”</legend>
-          {[
-            ['admit', 'Admit'],
-            ['rule_out_of_order', 'Rule out of order'],
-            ['return_for_editing', 'Return for editing'],
-          ].map(([value, text]) => (
-            <label key={value} className="inline">
-              <input
-                type="radio"
-                name={`action-${motion.id}`}
-                value={value}
-                checked={action === value}
-                onChange={() => setAction(value)}
-              />{' '}
-              {text}
-            </label>
-          ))}
-        </fieldset>
-        <Field label="Reason (shown to the body)" hint="Required when ruling out of order or returning.">
-          {(id, hint) => (
-            <textarea
-              id={id}
-              rows={2}
-              aria-describedby={hint}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={2000}
-            />
-          )}
-        </Field>
-        <ErrorAlert error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          Record the ruling
-        </button>
-      </form>
+      {props.children}
     </article>
+  );
+}
+
+function Review({ base, motion, onDone }: { base: string; motion: MotionResponseDto; onDone: () => void }) {
+  return (
+    <MotionCard motion={motion} testId="review-card">
+      <p className="motion-text">{motion.text}</p>
+      <RulingForm<ReviewAction>
+        name={`action-${motion.id}`}
+        legend={`Ruling on “${motion.title}”`}
+        choices={[
+          ['admit', 'Admit'],
+          ['rule_out_of_order', 'Rule out of order'],
+          ['return_for_editing', 'Return for editing'],
+        ]}
+        reasonHint="Required when ruling out of order or returning."
+        submit={async (action, reason) => {
+          const body: MotionReviewDto = { action, reason };
+          await post(`${base}/motions/${motion.id}/review`, body);
+          onDone();
+        }}
+      />
+    </MotionCard>
+  );
+}
+
+function AmendmentRuling(props: {
+  base: string;
+  amendment: MotionResponseDto;
+  parentTitle: string;
+  onDone: () => void;
+}) {
+  const { amendment } = props;
+  const advisories = amendment.amendment?.advisories ?? [];
+  return (
+    <MotionCard motion={amendment} testId="amendment-card">
+      <p>
+        Amends <strong>{props.parentTitle}</strong>. The motion would read:
+      </p>
+      <p className="motion-text">{amendment.amendedText ?? amendment.text}</p>
+      {amendment.amendment?.looksLikeDirectNegative && (
+        <p className="alert warn">This looks like a direct negative of the motion.</p>
+      )}
+      {advisories.length > 0 && (
+        <ul>
+          {advisories.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      )}
+      <RulingForm<'admissible' | 'inadmissible'>
+        name={`ruling-${amendment.id}`}
+        legend={`Is the amendment “${amendment.title}” admissible?`}
+        choices={[
+          ['admissible', 'Admissible'],
+          ['inadmissible', 'Inadmissible'],
+        ]}
+        reasonHint="Required when ruling it inadmissible."
+        submit={async (choice, reason) => {
+          const body: AmendmentRulingDto = { admissible: choice === 'admissible', reason };
+          await post(`${props.base}/amendments/${amendment.id}/ruling`, body);
+          props.onDone();
+        }}
+      />
+    </MotionCard>
+  );
+}
+
+/** [SO 7] The SOC accepts an emergency motion for the meeting's vote or rejects it; once admitted, it is slotted. */
+function Emergency(props: {
+  base: string;
+  motion: MotionResponseDto;
+  agenda: AgendaResponseDto | null;
+  onDone: () => void;
+}) {
+  const { motion } = props;
+  const stage = motion.emergency?.stage ?? null;
+  const answers = motion.emergency?.answers ?? {};
+  return (
+    <MotionCard motion={motion} testId="emergency-card">
+      <p>
+        <strong>Stage:</strong> {(stage && EMERGENCY_STAGE[stage]) ?? stage ?? 'unknown'} ·{' '}
+        {STATUS_LABEL[motion.status] ?? motion.status}
+      </p>
+      <p className="motion-text">{motion.text}</p>
+      <dl>
+        {[
+          ['aroseAfterDeadline', 'Why it arose after the deadline'],
+          ['cannotBeDealtWithOtherwise', 'Why it cannot be dealt with otherwise'],
+          ['graveEnoughToRearrangeBusiness', 'Why it is grave enough to rearrange business'],
+        ].map(([key, text]) => (
+          <div key={key}>
+            <dt>{text}</dt>
+            <dd>{answers[key] ?? '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      {stage === 'awaiting_soc' && (
+        <RulingForm<'accept' | 'reject'>
+          name={`emergency-${motion.id}`}
+          legend={`Decision on the emergency motion “${motion.title}”`}
+          choices={[
+            ['accept', 'Accept: the meeting votes on admitting it'],
+            ['reject', 'Reject (rules it out of order)'],
+          ]}
+          reasonHint="Required when rejecting."
+          submit={async (choice, reason) => {
+            const body: EmergencyDecisionDto = { accept: choice === 'accept', reason };
+            await post(`${props.base}/motions/${motion.id}/emergency-decision`, body);
+            props.onDone();
+          }}
+        />
+      )}
+      {motion.status === 'admitted' && (
+        <EmergencySlot base={props.base} motion={motion} agenda={props.agenda} onDone={props.onDone} />
+      )}
+    </MotionCard>
+  );
+}
+
+function EmergencySlot(props: {
+  base: string;
+  motion: MotionResponseDto;
+  agenda: AgendaResponseDto | null;
+  onDone: () => void;
+}) {
+  const entries = props.agenda?.entries ?? [];
+  const [position, setPosition] = useState(entries.length);
+  const { busy, error, run } = useAction();
+  if (!props.agenda) return <p className="muted">Publish the order of business to slot it in.</p>;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          const body: EmergencySlotDto = { motionId: props.motion.id, position };
+          await post(`${props.base}/agenda/emergency`, body);
+          props.onDone();
+        });
+      }}
+    >
+      <Field label={`Place “${props.motion.title}” on the order of business`}>
+        {(id) => (
+          <select id={id} value={position} onChange={(e) => setPosition(Number(e.target.value))}>
+            {entries.map((entry, i) => (
+              <option key={entry.motionId} value={i}>
+                Before {entry.label}: {entry.title}
+              </option>
+            ))}
+            <option value={entries.length}>At the end</option>
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="primary" disabled={busy}>
+        Slot the emergency motion
+      </button>
+      <ErrorAlert error={error} />
+    </form>
+  );
+}
+
+/** Compositing: several motions on the same subject merged into one with new text (docs/motions.md). */
+function Composite(props: {
+  base: string;
+  motions: MotionResponseDto[];
+  sections: SectionResponseDto[];
+  onDone: () => void;
+}) {
+  const [picked, setPicked] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [sectionId, setSectionId] = useState('');
+  const { busy, error, done, run } = useAction();
+  const chosen = picked.filter((id) => props.motions.some((m) => m.id === id));
+  return (
+    <section className="card" aria-labelledby="composite">
+      <h2 id="composite">Composite motions</h2>
+      {props.motions.length < 2 ? (
+        <p className="muted">Compositing needs at least two submitted or admitted motions.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              async () => {
+                const body: CompositeCreateDto = {
+                  motionIds: chosen,
+                  title: title.trim(),
+                  text: text.trim(),
+                  ...(sectionId ? { sectionId } : {}),
+                };
+                const made = await post<MotionResponseDto>(`${props.base}/composites`, body);
+                setPicked([]);
+                setTitle('');
+                setText('');
+                props.onDone();
+                return made;
+              },
+              (made) => `Composite “${made.title}” created and admitted.`,
+            );
+          }}
+        >
+          <fieldset>
+            <legend>Motions to composite (at least two, in order of precedence)</legend>
+            {props.motions.map((m) => (
+              <label key={m.id} className="inline">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(m.id)}
+                  onChange={(e) =>
+                    setPicked((p) => (e.target.checked ? [...p, m.id] : p.filter((id) => id !== m.id)))
+                  }
+                />{' '}
+                {m.title} <span className="muted">({STATUS_LABEL[m.status] ?? m.status})</span>
+              </label>
+            ))}
+          </fieldset>
+          <Field label="Composite title">
+            {(id) => (
+              <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
+            )}
+          </Field>
+          <Field
+            label="Composite text"
+            hint="The new text agreed with the movers; it replaces the originals."
+          >
+            {(id, hint) => (
+              <textarea
+                id={id}
+                rows={5}
+                aria-describedby={hint}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                maxLength={20000}
+              />
+            )}
+          </Field>
+          <Field label="Section" hint="Left as is, the composite takes the first motion's section.">
+            {(id, hint) => (
+              <select
+                id={id}
+                aria-describedby={hint}
+                value={sectionId}
+                onChange={(e) => setSectionId(e.target.value)}
+              >
+                <option value="">The first motion’s section</option>
+                {props.sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <ErrorAlert error={error} />
+          <button type="submit" className="primary" disabled={busy}>
+            Create the composite
+          </button>
+        </form>
+      )}
+      <Done message={done} />
+    </section>
   );
 }

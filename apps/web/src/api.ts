@@ -98,3 +98,43 @@ export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {});
 export const patch = <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {});
+
+/**
+ * A document the api serves behind the bearer token (agenda, booklet, minutes, reports): a plain link
+ * cannot carry the token, so it is fetched here and handed to the browser as a download of the blob.
+ * It is always saved, never opened in a tab: a blob URL belongs to this app's origin and loses the
+ * server's Content-Security-Policy, so an HTML document must not render here. The object URL is then
+ * revoked. Resolves to the file name the browser was given.
+ */
+export async function openDocument(path: string, filename: string): Promise<string> {
+  const session = loadSession();
+  let response: Response;
+  try {
+    response = await fetch(path, session ? { headers: { Authorization: `Bearer ${session.token}` } } : {});
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const shape = (safeJson(await response.text()) ?? {}) as Partial<SocketErrorMessage>;
+    const error = new ApiError(
+      response.status,
+      typeof shape === 'object' && shape.message ? shape.message : `The server answered ${response.status}.`,
+      shape.errors,
+      shape.rule,
+    );
+    if (response.status === 401 && session) onUnauthorised(error.message);
+    throw error;
+  }
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = named ?? filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob after the click returns (FileSaver.js waits 40 s for the same reason).
+  setTimeout(() => URL.revokeObjectURL(url), 40_000);
+  return link.download;
+}
