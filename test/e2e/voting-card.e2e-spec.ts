@@ -41,6 +41,10 @@ describe('a card vote', () => {
     const vote = (await open([{ bodyId: north, memberId: holders[0].member.id }, { bodyId: south, memberId: holders[1].member.id }, { bodyId: east, memberId: holders[2].member.id }]).expect(201)).body;
     expect(vote).toMatchObject({ method: 'card_vote', eligibleCount: 3 });
     const cast = (who: (typeof holders)[number], choice: string) => api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set(who.auth).send({ choice, idempotencyKey: randomUUID() });
+    // Before voting, a card holder is told what their card counts for; a member without a card is not eligible.
+    const mine = async (who: (typeof holders)[number]) => (await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(who.auth).expect(200)).body.me;
+    expect(await mine(holders[0])).toEqual({ eligible: true, channel: 'card', weight: 120, voted: false });
+    expect(await mine(noCard)).toMatchObject({ eligible: false, reason: 'not_card_holder' });
     const refused = await cast(noCard, 'for').expect(403);
     expect(refused.body.message).toContain('card holder');
     expect((await cast(holders[0], 'against').expect(200)).body).toMatchObject({ channel: 'card', weight: 120 });

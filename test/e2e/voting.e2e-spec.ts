@@ -107,7 +107,7 @@ describe('live hybrid voting', () => {
 
     // Each attendee sees their own channel.
     const mine = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(hall[1].auth).expect(200);
-    expect(mine.body.me).toEqual({ eligible: true, channel: 'hall', voted: false });
+    expect(mine.body.me).toEqual({ eligible: true, channel: 'hall', weight: 1, voted: false });
 
     const counter = waitForEvent<BallotsCastMessage>(remote[0].socket, 'vote.ballots', { where: (m) => m.ballotsCast === 3, timeout: 5000 });
     const choices = ['for', 'for', 'against'];

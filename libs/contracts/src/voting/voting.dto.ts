@@ -165,6 +165,7 @@ export class VoteResultDto {
 export class MyEligibilityDto {
   @ApiProperty() eligible: boolean;
   @ApiPropertyOptional({ enum: VOTE_CHANNELS }) channel?: VoteChannel;
+  @ApiPropertyOptional({ description: "When eligible: what the ballot counts for (1, or in a card vote the card holder's body membership)" }) weight?: number;
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ description: 'What the attendee is told when they may not vote' }) message?: string;
   @ApiProperty() voted: boolean;
