@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  BodyMemberDto,
   BodyResponseDto,
   ErrorResponseDto,
   MemberListQueryDto,
@@ -84,6 +86,23 @@ export class MembershipController {
     // Names and emails are personal data: the register is head office's to read.
     assertCan(principal, 'membership.manage');
     return this.queries.members(query);
+  }
+
+  @Get('bodies/:bodyId/members')
+  @ApiOperation({
+    summary: "The members an officer may name as the body's proposer or seconder",
+    description:
+      "Only the body's own officers: a branch's members and the body's officers, name and membership number only. Anyone else gets 403.",
+  })
+  @ApiOkResponse({ type: [BodyMemberDto] })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  listBodyMembers(
+    @Param('bodyId', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 })) bodyId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BodyMemberDto[]> {
+    // Least privilege: the same check as submitting for the body, so an officer sees their own body only.
+    assertCan(principal, 'body.submit', { bodyId });
+    return this.queries.bodyMembers(bodyId);
   }
 
   @Get('bodies')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BodyResponseDto, MemberListQueryDto, MemberPageDto } from '@agm/contracts';
+import type { BodyMemberDto, BodyResponseDto, MemberListQueryDto, MemberPageDto } from '@agm/contracts';
 import { MembershipRepository } from '@agm/persistence';
 import { Transactions } from '../events/transactions';
 
@@ -18,6 +18,10 @@ export class MembershipQueries {
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  bodyMembers(bodyId: string): Promise<BodyMemberDto[]> {
+    return this.membership.bodyMembers(this.transactions.manager, bodyId);
   }
 
   bodies(): Promise<BodyResponseDto[]> {

@@ -69,3 +69,10 @@ export class BodyResponseDto {
   @ApiProperty({ nullable: true, type: String }) region: string | null;
   @ApiProperty({ description: 'Weighs a card vote' }) membershipCount: number;
 }
+
+/** A member a body's officer may name as proposer or seconder: name and membership number only. */
+export class BodyMemberDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'N012345' }) membershipNumber: string;
+  @ApiProperty() name: string;
+}

@@ -18,6 +18,12 @@ export interface MemberRecord {
   createdAt: Date;
 }
 
+export interface BodyMemberRecord {
+  id: string;
+  membershipNumber: string;
+  name: string;
+}
+
 export interface BodyFields {
   code: string;
   kind: string;
@@ -204,6 +210,22 @@ export class MembershipRepository {
       [...params, query.limit, query.offset],
     );
     return { total: Number(totalRows[0].count), items: rows.map(toMemberRecord) };
+  }
+
+  /**
+   * The people a body's officer may name as proposer or seconder: a branch's members (the register
+   * links members to branches only) and the body's own officers (the only members the register ties
+   * to a network or committee). Name and membership number only: nothing else is needed to pick one.
+   */
+  async bodyMembers(manager: EntityManager, bodyId: string): Promise<BodyMemberRecord[]> {
+    const rows: Array<{ id: string; membership_number: string; name: string }> = await manager.query(
+      `SELECT m.id, m.membership_number, m.name FROM member m WHERE m.branch_id = $1
+        UNION
+       SELECT m.id, m.membership_number, m.name FROM body_officer o JOIN member m ON m.id = o.member_id WHERE o.body_id = $1
+        ORDER BY name, membership_number`,
+      [bodyId],
+    );
+    return rows.map((row) => ({ id: row.id, membershipNumber: row.membership_number, name: row.name }));
   }
 
   async listBodies(manager: EntityManager): Promise<BodyRecord[]> {
