@@ -4,7 +4,9 @@ import { testDatabaseUrl, testRedisUrl } from '@agm/config';
 import { startTestApi, TestApi } from '../support/test-api';
 import { TestContext } from '../support/test-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { connect, EventStream, TestSocket, waitForEvent } from '../support/socket-client';
+import type { BallotAckDto, BallotsCastMessage } from '@agm/contracts';
+import { BALLOTS_CAST_INTERVAL_MS } from '../../apps/api/src/voting/ballots-cast.notifier';
+import { connect, emitWithAck, EventStream, TestSocket, waitForEvent } from '../support/socket-client';
 
 /**
  * Two api instances on one PostgreSQL and one Redis, as docker/compose.yml runs them. Needs a real
@@ -46,7 +48,13 @@ runIf('two instances behind one conference', () => {
   };
   const checkIn = async (api: TestApi, conferenceId: string, registrationId: string, into = true) => {
     const admin = await ctxA.asHeadOffice();
-    await api.http().post(`/api/conferences/${conferenceId}/registrations/${registrationId}/${into ? 'check-in' : 'check-out'}`).set(admin.auth).expect(200);
+    await api
+      .http()
+      .post(
+        `/api/conferences/${conferenceId}/registrations/${registrationId}/${into ? 'check-in' : 'check-out'}`,
+      )
+      .set(admin.auth)
+      .expect(200);
   };
 
   it('delivers an event caused through instance A to a client of instance B', async () => {
@@ -93,9 +101,79 @@ runIf('two instances behind one conference', () => {
     const ended = waitForEvent(onB, 'session.ended');
     const disconnected = waitForEvent(onB, 'disconnect');
     const admin = await ctxA.asHeadOffice();
-    await a.http().delete(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/access-code`).set(admin.auth).expect(200);
+    await a
+      .http()
+      .delete(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/access-code`)
+      .set(admin.auth)
+      .expect(200);
     await ended;
     await disconnected;
     expect(onB.connected).toBe(false);
+  });
+
+  it('shows a client on B the ballots-cast count of ballots stored through A and B, at most once per interval', async () => {
+    const conference = await ctxA.newConference();
+    await a.database.dataSource.query(
+      `UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1'::jsonb) WHERE id = $1`,
+      [conference.id],
+    );
+    const chair = await ctxA.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const remoteVoter = async (api: TestApi) => {
+      const attendee = await ctxA.newAttendee(conference.id, { mode: 'remote' });
+      const socket = await open(api, attendee.token);
+      await new EventStream(socket, conference.id).join(socket);
+      expect(await emitWithAck(socket, 'presence.confirm', { conferenceId: conference.id })).toEqual({
+        ok: true,
+        data: { present: true },
+      });
+      return socket;
+    };
+    const voters = [await remoteVoter(a), await remoteVoter(b), await remoteVoter(a)]; // ballots stored by both
+    const watcherOnB = await remoteVoter(b);
+    const seenOnB: Array<{ at: number; message: BallotsCastMessage }> = [];
+    watcherOnB.on('vote.ballots', (message: BallotsCastMessage) => seenOnB.push({ at: Date.now(), message }));
+
+    const vote = (
+      await a
+        .http()
+        .post(`/api/conferences/${conference.id}/votes`)
+        .set(chair.auth)
+        .send({
+          subject: 'custom',
+          title: 'Across instances',
+          topics: [],
+          method: 'electronic',
+          secret: true,
+        })
+        .expect(201)
+    ).body as { id: string };
+    const cast = async (socket: TestSocket) =>
+      expect(
+        await emitWithAck<BallotAckDto>(socket, 'vote.cast', {
+          conferenceId: conference.id,
+          voteId: vote.id,
+          choice: 'for',
+          idempotencyKey: `across-${randomBytes(8).toString('hex')}`,
+        }),
+      ).toMatchObject({
+        ok: true,
+        data: { status: 'accepted' },
+      });
+    // First a ballot through B, which B counts itself; then two through A, which only A counts: B's client hears them from A.
+    await cast(voters[1]);
+    await waitForEvent<BallotsCastMessage>(watcherOnB, 'vote.ballots', {
+      where: (m) => m.ballotsCast === 1,
+      timeout: 5000,
+    });
+    await cast(voters[0]);
+    await cast(voters[2]);
+    const last = await waitForEvent<BallotsCastMessage>(watcherOnB, 'vote.ballots', {
+      where: (m) => m.ballotsCast === 3,
+      timeout: 5000,
+    });
+    expect(last).toMatchObject({ conferenceId: conference.id, voteId: vote.id, ballotsCast: 3, eligible: 4 });
+    // However many instances store ballots, a client hears the count at most once per interval.
+    const gaps = seenOnB.slice(1).map((seen, i) => seen.at - seenOnB[i].at);
+    expect(gaps.every((gap) => gap >= BALLOTS_CAST_INTERVAL_MS - 50)).toBe(true);
   });
 });
