@@ -14,6 +14,7 @@ import { get, post } from './api';
 import { AgendaList } from './Agenda';
 import { DocumentLinks, motionDocuments } from './Documents';
 import { STATUS_LABEL } from './Secretary';
+import { useConference } from './session';
 import { Done, ErrorAlert, Field, Frame, useAction, useLiveConference } from './ui';
 
 /** Kinds that go on the order of business when it is published (docs/motions.md). */
@@ -59,6 +60,7 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   );
   const others = motions.filter((m) => m.status !== 'submitted' && m.status !== 'draft');
   const published = Boolean(agenda?.publishedAt);
+  const startsOn = useConference(conferenceId)?.startsOn;
   return (
     <Frame conferenceId={conferenceId} role="Standing Orders Committee" state={state} wide>
       <div className="grid two">
@@ -95,8 +97,10 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
         <div>
           {!published && (
             <section className="card" aria-labelledby="publish">
-              <h2 id="publish">Order of business</h2>
-              <PlannedOrder motions={motions} sections={sections} />
+              <h2 id="publish">Order of business (not yet published)</h2>
+              {startsOn && (
+                <PlannedOrder motions={motions} sections={sections} year={Number(startsOn.slice(0, 4))} />
+              )}
               <ErrorAlert error={publish.error} />
               <Done message={publish.done} />
               <button
@@ -114,7 +118,9 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               </button>
             </section>
           )}
-          <AgendaList conferenceId={conferenceId} revision={state.motionsRevision + revision} />
+          {published && (
+            <AgendaList conferenceId={conferenceId} revision={state.motionsRevision + revision} />
+          )}
           <DocumentLinks title="Documents" documents={motionDocuments(conferenceId)} />
           <section className="card" aria-labelledby="ruled">
             <h2 id="ruled">Ruled on ({others.length})</h2>
@@ -145,40 +151,43 @@ function Queue({ title, count, children }: { title: string; count: number; child
   );
 }
 
+/** As the api publishes (`rotateSections` in libs/domain): alphabetical, rotated one place a year. */
+const SECTION_COLLATOR = new Intl.Collator('en-GB', { sensitivity: 'base' });
+function rotatedSections(sections: SectionResponseDto[], year: number): SectionResponseDto[] {
+  const sorted = [...sections].sort((a, b) => SECTION_COLLATOR.compare(a.name, b.name));
+  const start = sorted.length ? ((year % sorted.length) + sorted.length) % sorted.length : 0;
+  return [...sorted.slice(start), ...sorted.slice(0, start)];
+}
+
 /**
- * Which admitted motions publishing will place, by section: sections are rotated alphabetically by the
- * conference's year and motions ordered within a section by the members' priority ballot (cast on their
- * screens until publication), else by submission. A motion with no section stops publication.
+ * What publishing will place, section by section in the order it will use; within a section the
+ * members' priority ballot decides (cast on their screens until publication), else submission order.
+ * A motion with no section stops publication, so it is named here first.
  */
-function PlannedOrder({
-  motions,
-  sections,
-}: {
-  motions: MotionResponseDto[];
-  sections: SectionResponseDto[];
-}) {
-  const admitted = motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind));
-  const homeless = admitted.filter((m) => !sections.some((s) => s.id === m.sectionId));
-  const bySection = [...sections]
-    .sort((a, b) => a.name.localeCompare(b.name))
+function PlannedOrder(props: { motions: MotionResponseDto[]; sections: SectionResponseDto[]; year: number }) {
+  const admitted = props.motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind));
+  const homeless = admitted.filter((m) => !props.sections.some((s) => s.id === m.sectionId));
+  const bySection = rotatedSections(props.sections, props.year)
     .map((s) => ({ section: s, motions: admitted.filter((m) => m.sectionId === s.id) }))
     .filter((group) => group.motions.length > 0);
   return (
     <>
       <p>
-        Publishing numbers the admitted motions “Motion 1…N” and places them for debate: the sections in
-        alphabetical order rotated by the conference’s year, and within a section by the members’ priority
-        ballot (open on their screens until publication), otherwise in order of submission. It is done once;
-        emergency motions are slotted in afterwards.
+        Publishing numbers the admitted motions “Motion 1…N” and places them for debate, once. Sections come
+        in alphabetical order rotated by the conference’s year ({props.year}), as below; within a section the
+        members’ priority ballot (open on their screens until publication) decides, otherwise the order of
+        submission. Emergency motions are slotted in afterwards.
       </p>
       {admitted.length === 0 && <p className="muted">No admitted motions yet.</p>}
-      <ul className="plain" data-testid="planned-order">
-        {bySection.map(({ section, motions: inSection }) => (
-          <li key={section.id}>
-            <strong>{section.name}</strong>: {inSection.map((m) => m.title).join('; ')}
-          </li>
-        ))}
-      </ul>
+      {bySection.length > 0 && (
+        <ol className="plain" data-testid="planned-order">
+          {bySection.map(({ section, motions: inSection }) => (
+            <li key={section.id}>
+              <strong>{section.name}</strong>: {inSection.map((m) => m.title).join('; ')}
+            </li>
+          ))}
+        </ol>
+      )}
       {homeless.length > 0 && (
         <p className="alert warn">
           Not in a section, so publishing will be refused: {homeless.map((m) => `“${m.title}”`).join(', ')}.

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launchBrowser,
+  newOfficialWithPassword,
+  newPage,
+  screenshot,
+  signInOfficial,
+  waitForText,
+} from './browser-support';
+
+const DAY = 86400000;
+
+/**
+ * The Standing Orders Committee at work in the browser: composites two motions, rules on an amendment
+ * (refused without a reason, then with one), accepts an emergency motion, publishes the order of business,
+ * slots the emergency motion into it, and downloads the agenda through the token-carrying helper.
+ */
+describeInBrowser('web client: the Standing Orders Committee', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+
+  it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
+    const conference = await ctx.newConference({
+      name: `SOC test AGM ${Date.now() % 10000}`,
+      startsOn: '2027-10-07',
+      endsOn: '2027-10-08',
+    });
+    const base = `/api/conferences/${conference.id}`;
+    await ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() + 30 * DAY),
+      amendments: new Date(Date.now() + 40 * DAY),
+      emergency: new Date(Date.now() + 50 * DAY),
+    });
+    const professional = await ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
+    const negotiating = await ctx.newSection(conference.id, 'NEGOTIATING');
+    const london = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const wales = await ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
+    const londonSecretary = await ctx.newOfficer(london.id);
+    const walesSecretary = await ctx.newOfficer(wales.id);
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const soc = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'soc' }],
+      name: 'SOC Chair',
+    });
+
+    const submit = async (
+      who: { auth: Record<string, string> },
+      body: Record<string, unknown>,
+    ): Promise<{ id: string; title: string }> => {
+      const draft = (await api.http().post(`${base}/motions`).set(who.auth).send(body).expect(201)).body;
+      await api.http().post(`${base}/motions/${draft.id}/submit`).set(who.auth).send({}).expect(200);
+      return draft;
+    };
+    await submit(londonSecretary, {
+      kind: 'motion',
+      bodyId: london.id,
+      title: 'Workload measurement',
+      text: 'This AGM instructs the NEC to campaign for workload measurement in every region.',
+      sectionId: professional.id,
+    });
+    await submit(walesSecretary, {
+      kind: 'motion',
+      bodyId: wales.id,
+      title: 'Caseload limits',
+      text: 'This AGM calls for a national cap on caseloads for probation officers.',
+      sectionId: professional.id,
+    });
+    const pay = await submit(londonSecretary, {
+      kind: 'motion',
+      bodyId: london.id,
+      title: 'Pay claim 2027',
+      text: 'This AGM instructs the NEC to lodge a pay claim above inflation.',
+      sectionId: negotiating.id,
+    });
+    await api
+      .http()
+      .post(`${base}/motions/${pay.id}/amendments`)
+      .set(walesSecretary.auth)
+      .send({ bodyId: wales.id, instructions: [{ op: 'delete', text: 'above inflation' }] })
+      .expect(201);
+    // The motions deadline passes; an emergency motion may now be submitted (SO 7).
+    await ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() - DAY),
+      amendments: new Date(Date.now() + 40 * DAY),
+      emergency: new Date(Date.now() + 50 * DAY),
+    });
+    const emergency = await submit(walesSecretary, {
+      kind: 'emergency_motion',
+      bodyId: wales.id,
+      title: 'Office closures',
+      text: 'This AGM opposes the closure of the Cardiff office announced this week.',
+      emergency: {
+        aroseAfterDeadline: 'The closure was announced after the motions deadline.',
+        cannotBeDealtWithOtherwise: 'The office closes before the next AGM.',
+        graveEnoughToRearrangeBusiness: 'Forty jobs are at risk.',
+      },
+    });
+
+    const { page } = await newPage(browser, api);
+    await signInOfficial(page, soc);
+    await page.goto(`/c/${conference.id}/soc`);
+    await page.getByTestId('amendment-card').waitFor();
+    await waitForText(page, 'h2:has-text("To review")', 'To review (3)');
+
+    // Compositing: the two workload motions become one, with new text, in a chosen section.
+    const composite = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Composite motions' }),
+    });
+    await composite.getByLabel('Workload measurement').check();
+    await composite.getByLabel('Caseload limits').check();
+    await composite.getByLabel('Composite title').fill('Workload and caseload');
+    await composite
+      .getByLabel('Composite text')
+      .fill(
+        'This AGM instructs the NEC to campaign for workload measurement and a national cap on caseloads.',
+      );
+    await composite.getByLabel('Section').selectOption({ label: 'PROFESSIONAL AND TRAINING' });
+    await composite.getByRole('button', { name: 'Create the composite' }).click();
+    await waitForText(page, 'p.alert.ok', 'Composite “Workload and caseload” created and admitted.');
+    await waitForText(page, 'h2:has-text("To review")', 'To review (1)');
+    await waitForText(page, 'section:has(#ruled)', 'Workload measurement — Composited');
+
+    // The pay claim is admitted from the review queue.
+    await page.getByTestId('review-card').getByRole('button', { name: 'Record the ruling' }).click();
+    await page.getByTestId('review-card').waitFor({ state: 'detached' });
+
+    // The amendment: ruling it inadmissible without a reason is refused, and the refusal is shown.
+    const amendment = page.getByTestId('amendment-card');
+    await waitForText(page, '[data-testid=amendment-card] .motion-text', 'lodge a pay claim.');
+    await amendment.getByLabel('Inadmissible').check();
+    await amendment.getByRole('button', { name: 'Record the ruling' }).click();
+    await waitForText(page, '[data-testid=amendment-card] [role=alert]', /reason/i);
+    await amendment
+      .getByLabel('Reason (shown to the body)')
+      .fill('It negates the motion: a direct negative.');
+    await amendment.getByRole('button', { name: 'Record the ruling' }).click();
+    await amendment.waitFor({ state: 'detached' });
+    await waitForText(
+      page,
+      'section:has(#ruled)',
+      'Ruled out of order: It negates the motion: a direct negative.',
+    );
+
+    // The emergency motion: the SOC accepts it; the meeting (recorded by the chair) admits it.
+    const card = page.getByTestId('emergency-card');
+    await card.getByLabel('Accept: the meeting votes on admitting it').check();
+    await card.getByLabel('Reason (shown to the body)').fill('Meets the three tests of SO 7.');
+    await card.getByRole('button', { name: 'Record the ruling' }).click();
+    await waitForText(page, '[data-testid=emergency-card]', 'accepted by the SOC');
+    await api
+      .http()
+      .post(`${base}/motions/${emergency.id}/emergency-admission-vote`)
+      .set(chair.auth)
+      .send({ carried: true })
+      .expect(200);
+    await waitForText(page, '[data-testid=emergency-card]', 'Publish the order of business to slot it in.');
+
+    // The order of business as it will be published, then published and numbered.
+    const planned = await waitForText(page, '[data-testid=planned-order]', 'Workload and caseload');
+    // 2027 rotates the two sections one place: PROFESSIONAL AND TRAINING comes before NEGOTIATING.
+    expect(planned).toMatch(/PROFESSIONAL AND TRAINING: Workload and caseload.*NEGOTIATING: Pay claim 2027/);
+    await expectAccessible(page, 'soc before publication');
+    await screenshot(page, 'soc-compositing');
+    await page.getByRole('button', { name: 'Publish the order of business' }).click();
+    await waitForText(page, '[data-testid=agenda]', 'Motion 2');
+    const agenda = await page.getByTestId('agenda').textContent();
+    // Published as planned.
+    expect(agenda).toMatch(/Motion 1 Workload and caseload.*Motion 2 Pay claim 2027/);
+
+    // The emergency motion is slotted first, before Motion 1.
+    await card.getByLabel('Place “Office closures” on the order of business').selectOption({ index: 0 });
+    await card.getByRole('button', { name: 'Slot the emergency motion' }).click();
+    await card.waitFor({ state: 'detached' });
+    await waitForText(page, '[data-testid=agenda] li', /^Emergency motion 1 Office closures/);
+    expect(await alerts(page)).toEqual([]);
+
+    // The final agenda, downloaded through the helper that carries the token.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Final agenda as Text' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('agenda.txt');
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text).toContain('Workload and caseload');
+    expect(text).toContain('Pay claim 2027');
+    expect(text).toContain('Office closures');
+    await waitForText(page, '[data-testid=documents] [role=status]', 'Downloaded agenda.txt.');
+    await expectAccessible(page, 'soc after publication');
+    await screenshot(page, 'soc-agenda');
+  });
+
+  it('shows a refused download (a token without access to the conference) instead of saving an error page', async () => {
+    const conference = await ctx.newConference({ name: `SOC refusal ${Date.now() % 10000}` });
+    const soc = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const { page } = await newPage(browser, api);
+    await signInOfficial(page, soc);
+    await page.goto(`/c/${conference.id}/soc`);
+    await page.getByTestId('documents').waitFor();
+    // Another official's token: not allowed to read this conference's documents.
+    const stranger = await ctx.newOfficial();
+    await page.evaluate(
+      `(() => { const s = JSON.parse(sessionStorage.getItem('agm.session')); s.token = ${JSON.stringify(stranger.token)}; sessionStorage.setItem('agm.session', JSON.stringify(s)); })()`,
+    );
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByRole('button', { name: 'Download SOC report as PDF' }).click();
+    await waitForText(page, '[data-testid=documents] [role=alert]', `No conference ${conference.id}.`);
+    expect(downloaded).toBe(false);
+  });
+});
