@@ -22,6 +22,7 @@ import { MotionsModule } from './motions/motions.module';
 import { VotingModule } from './voting/voting.module';
 import { DebateModule } from './debate/debate.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { ProjectorModule } from './projector/projector.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -66,6 +67,7 @@ export class AppModule {
         VotingModule,
         DebateModule,
         MonitoringModule,
+        ProjectorModule,
       ],
       controllers: [HealthController],
       providers: [

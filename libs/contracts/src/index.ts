@@ -10,3 +10,4 @@ export * from './motions';
 export * from './voting';
 export * from './debate';
 export * from './monitoring';
+export * from './projector/projector-link.dto';

@@ -8,6 +8,7 @@ import { Motions1763910000000 } from './migrations/1763910000000-Motions';
 import { Voting1763920000000 } from './migrations/1763920000000-Voting';
 import { Debate1763930000000 } from './migrations/1763930000000-Debate';
 import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
+import { ProjectorLinks1763960000000 } from './migrations/1763960000000-ProjectorLinks';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Voting1763920000000,
   Debate1763930000000,
   Monitoring1763940000000,
+  ProjectorLinks1763960000000,
 ];
 
 export interface DatabaseConnection {

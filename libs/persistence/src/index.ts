@@ -6,6 +6,7 @@ export * from './entities/conference-event.entity';
 export * from './repositories/conference.repository';
 export * from './repositories/event-log.repository';
 export * from './repositories/access.repository';
+export * from './repositories/projector-link.repository';
 export * from './repositories/registration.repository';
 export * from './repositories/membership.repository';
 export * from './query-result';

@@ -9,14 +9,20 @@ export function assertCan(principal: Principal, action: Action, scope: Scope = {
   if (scope.conferenceId && !mayViewConference(principal, scope.conferenceId)) {
     throw new NotFound(`No conference ${scope.conferenceId}.`);
   }
+  if (principal.kind === 'projector') throw new Forbidden(PROJECTOR_ONLY);
   throw new Forbidden(`You do not have permission to do this (${describe(action)}).`);
 }
+
+/** What a projector link is told when it asks for anything but the hall screen. */
+export const PROJECTOR_ONLY = 'A projector link only shows the hall screen (the floor, votes and quorum); it cannot do or read anything else. Sign in to do this.';
 
 function describe(action: Action): string {
   const words: Record<Action, string> = {
     'conference.create': 'only head office creates conferences',
     'conference.manage': "only the conference's administrators change its set-up",
     'conference.view': 'only registered attendees and officials see this conference',
+    'conference.watch': 'only registered attendees, officials and its projector links see this conference',
+    'projector.manage': 'only the chair and the conference\'s administrators issue projector links',
     'membership.manage': 'only head office manages the membership register',
     'registration.manage': "only the conference's administrators register attendees",
     'presence.record': 'only administrators and tellers record check-in',

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessRepository } from '@agm/persistence';
+import { AccessRepository, ProjectorLinkRepository } from '@agm/persistence';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
@@ -15,6 +15,7 @@ import { SignOut } from './use-cases/sign-out.use-case';
   controllers: [AuthController],
   providers: [
     AccessRepository,
+    ProjectorLinkRepository,
     SessionTokens,
     LoginThrottle,
     SessionRevocations,
@@ -24,6 +25,6 @@ import { SignOut } from './use-cases/sign-out.use-case';
     SignOut,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessRepository, Authenticator, SessionRevocations, SessionTokens],
+  exports: [AccessRepository, ProjectorLinkRepository, Authenticator, SessionRevocations, SessionTokens],
 })
 export class AuthModule {}

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, Unauthenticated } from '@agm/domain';
-import { AccessRepository } from '@agm/persistence';
+import { AccessRepository, ProjectorLinkRepository } from '@agm/persistence';
 import { DataSource } from 'typeorm';
 import { SessionTokens } from './session-tokens';
 
 export const SIGNED_OUT = 'You are not signed in, or your session has ended. Sign in again.';
+export const PROJECTOR_LINK_ENDED = 'This projector link was revoked or has expired. Ask the chair for a new one.';
+/** Projector link keys start with this, so a token is looked up only where it can be. */
+export const PROJECTOR_KEY_PREFIX = 'p.';
 
 /** The one authentication function: the HTTP guard and the socket handshake both call it. */
 @Injectable()
@@ -13,11 +16,17 @@ export class Authenticator {
     private readonly dataSource: DataSource,
     private readonly access: AccessRepository,
     private readonly tokens: SessionTokens,
+    private readonly projectorLinks: ProjectorLinkRepository,
   ) {}
 
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!token) throw new Unauthenticated(SIGNED_OUT);
     const manager = this.dataSource.manager;
+    if (token.startsWith(PROJECTOR_KEY_PREFIX)) {
+      const link = await this.projectorLinks.findLive(manager, this.tokens.hash(token), new Date());
+      if (!link) throw new Unauthenticated(PROJECTOR_LINK_ENDED);
+      return { kind: 'projector', sessionId: link.id, projectorLinkId: link.id, conferenceId: link.conferenceId, name: link.label, memberId: null };
+    }
     const session = await this.access.findLiveSession(manager, this.tokens.hash(token), new Date());
     if (!session) throw new Unauthenticated(SIGNED_OUT);
 

@@ -22,7 +22,7 @@ import {
   DebateTakeItemDto,
   DebateWithdrawRequestDto,
 } from '@agm/contracts';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { DebateQueries } from './debate.queries';
 import { renderMinutesHtml, renderMinutesPdf } from './minutes.renderer';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
@@ -71,6 +71,7 @@ export class DebateController {
   }
 
   @Get('debate')
+  @ProjectorRead()
   @ApiOkResponse({ type: DebateSnapshotResponseDto })
   snapshot(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<DebateSnapshotResponseDto> {
     return this.queries.snapshot(principal, conferenceId);

@@ -22,7 +22,7 @@ export class DebateQueries {
   ) {}
 
   async snapshot(principal: Principal, conferenceId: string): Promise<DebateSnapshot> {
-    assertCan(principal, 'conference.view', { conferenceId });
+    assertCan(principal, 'conference.watch', { conferenceId });
     // One read-only transaction so the log and presence are read at one point in time.
     return this.transactions.manager.transaction('REPEATABLE READ', async (manager) => {
       const state = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));

@@ -57,7 +57,7 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, On
   onModuleInit(): void {
     this.subscriptions = [
       this.bus.events$.subscribe((event) => this.push(event)),
-      this.revocations.revoked$.subscribe((sessionId) => this.endSession(sessionId)),
+      this.revocations.revoked$.subscribe(({ sessionId, reason }) => this.endSession(sessionId, reason)),
     ];
   }
 
@@ -149,8 +149,8 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, On
     this.server.to(roomOf(event.conferenceId, event.audience)).emit('conference.event', toMessage(event));
   }
 
-  private endSession(sessionId: string): void {
-    this.server.to(sessionRoom(sessionId)).emit('session.ended', { reason: 'Your session was ended. Sign in again to continue.' });
+  private endSession(sessionId: string, reason = 'Your session was ended. Sign in again to continue.'): void {
+    this.server.to(sessionRoom(sessionId)).emit('session.ended', { reason });
     this.server.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 }

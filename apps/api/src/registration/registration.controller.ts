@@ -4,7 +4,7 @@ import type { Principal } from '@agm/domain';
 import { AccessCodeResponseDto, QuorumResponseDto, RegistrationCreateDto, RegistrationResponseDto } from '@agm/contracts';
 import type { RegistrationRow } from '@agm/persistence';
 import { assertCan } from '../auth/access-control';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { Transactions } from '../events/transactions';
 import { QuorumQueries } from './quorum.queries';
 import { RegistrationRepository } from '@agm/persistence';
@@ -69,9 +69,10 @@ export class RegistrationController {
   }
 
   @Get('quorum')
+  @ProjectorRead()
   @ApiOkResponse({ type: QuorumResponseDto })
   async currentQuorum(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<QuorumResponseDto> {
-    assertCan(principal, 'conference.view', { conferenceId });
+    assertCan(principal, 'conference.watch', { conferenceId });
     return this.quorum.figure(this.transactions.manager, conferenceId);
   }
 }

@@ -15,14 +15,14 @@ export class VoteQueries {
   ) {}
 
   async list(principal: Principal, conferenceId: string): Promise<VoteResponseDto[]> {
-    assertCan(principal, 'conference.view', { conferenceId });
+    assertCan(principal, 'conference.watch', { conferenceId });
     const manager = this.transactions.manager;
     const votes = await this.votes.list(manager, conferenceId);
     return Promise.all(votes.map(async (vote) => toVoteResponse(vote, await this.votes.countParticipation(manager, vote.id))));
   }
 
   async get(principal: Principal, conferenceId: string, voteId: string): Promise<VoteResponseDto> {
-    assertCan(principal, 'conference.view', { conferenceId });
+    assertCan(principal, 'conference.watch', { conferenceId });
     const manager = this.transactions.manager;
     const vote = await this.found(conferenceId, voteId);
     const response = toVoteResponse(vote, await this.votes.countParticipation(manager, voteId));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@agm/domain';
 import { BallotAckDto, BallotCastDto, ErrorResponseDto, HallCountDto, PublishedReceiptDto, VoteCastingVoteDto, VoteOpenDto, VoteResponseDto, VoteVoidDto } from '@agm/contracts';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
 import { RecordCastingVote } from './use-cases/casting-vote.use-case';
 import { CloseVote, VoidVote } from './use-cases/close-vote.use-case';
@@ -38,12 +38,14 @@ export class VotingController {
   }
 
   @Get()
+  @ProjectorRead()
   @ApiOkResponse({ type: [VoteResponseDto] })
   list(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<VoteResponseDto[]> {
     return this.queries.list(principal, conferenceId);
   }
 
   @Get(':voteId')
+  @ProjectorRead()
   @ApiOkResponse({ type: VoteResponseDto })
   get(@Param('conferenceId', uuid) conferenceId: string, @Param('voteId', uuid) voteId: string, @CurrentPrincipal() principal: Principal): Promise<VoteResponseDto> {
     return this.queries.get(principal, conferenceId, voteId);

@@ -9,6 +9,8 @@ export type Action =
   | 'conference.create'
   | 'conference.manage' // set-up, ruleset, sections, deadlines
   | 'conference.view'
+  | 'conference.watch' // read what the public room sees: the hall projector's screen (floor, votes, quorum)
+  | 'projector.manage' // issue and revoke the hall's read-only projector links
   | 'membership.manage' // import the register, bodies, officers
   | 'registration.manage' // register attendees, issue and revoke codes
   | 'presence.record' // check attendees in and out of the hall
@@ -27,6 +29,8 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'conference.create': [],
   'conference.manage': ['admin'],
   'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor'],
+  'conference.watch': ['admin', 'soc', 'chair', 'teller', 'monitor'],
+  'projector.manage': ['admin', 'chair'],
   'membership.manage': [],
   'registration.manage': ['admin'],
   'presence.record': ['admin', 'teller'],
@@ -41,6 +45,10 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
 const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'vote.count', 'monitoring.view', 'body.submit'];
 
 export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
+  // A projector link reads its own conference's public screen and nothing else, whatever comes later.
+  if (principal.kind === 'projector') return action === 'conference.watch' && scope.conferenceId === principal.conferenceId;
+  // Whoever may view a conference may also read its public screen.
+  if (action === 'conference.watch') return can(principal, 'conference.view', scope);
   if (principal.kind === 'attendee') {
     return action === 'conference.view' && scope.conferenceId === principal.conferenceId;
   }
@@ -55,7 +63,7 @@ export function can(principal: Principal, action: Action, scope: Scope = {}): bo
 
 /** True when the person may see anything of this conference at all. */
 export function mayViewConference(principal: Principal, conferenceId: string): boolean {
-  if (principal.kind === 'attendee') return principal.conferenceId === conferenceId;
+  if (principal.kind === 'attendee' || principal.kind === 'projector') return principal.conferenceId === conferenceId;
   return principal.isHeadOffice || principal.roles.some((r) => r.conferenceId === conferenceId) || principal.officerOf.length > 0;
 }
 
@@ -66,6 +74,7 @@ export function mayViewConference(principal: Principal, conferenceId: string): b
 export function audiencesFor(principal: Principal, conferenceId: string): string[] {
   if (!mayViewConference(principal, conferenceId)) return [];
   const audiences = ['public'];
+  if (principal.kind === 'projector') return audiences;
   if (principal.kind === 'attendee') return [...audiences, `member:${principal.memberId}`];
   if (principal.memberId) audiences.push(`member:${principal.memberId}`);
   for (const body of principal.officerOf) audiences.push(`body:${body}`);

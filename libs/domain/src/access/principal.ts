@@ -24,4 +24,18 @@ export interface AttendeePrincipal {
   attendanceMode: AttendanceMode;
 }
 
-export type Principal = AccountPrincipal | AttendeePrincipal;
+/**
+ * The hall's projector, signed in with a read-only projector link for one conference: it sees what the
+ * public room sees and may do nothing else. `sessionId` is the link's id, so revoking the link ends its
+ * sockets as ending a session does. It is nobody: no member, no account.
+ */
+export interface ProjectorPrincipal {
+  kind: 'projector';
+  sessionId: string;
+  projectorLinkId: string;
+  conferenceId: string;
+  name: string;
+  memberId: null;
+}
+
+export type Principal = AccountPrincipal | AttendeePrincipal | ProjectorPrincipal;
