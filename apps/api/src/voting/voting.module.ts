@@ -13,13 +13,14 @@ import { VoteQueries } from './vote.queries';
 import { VotingController } from './voting.controller';
 import { RecordCastingVote } from './use-cases/casting-vote.use-case';
 import { VotingGateway } from './voting.gateway';
+import { VoteAutoClose } from './vote-auto-close';
 
 /** Voting: open, cast (HTTP and socket), teller counts, close and result, void, receipts and the scrutineer export. */
 @Module({
   // The result of a vote on admitting an emergency motion is recorded on the motion (SO 7).
   imports: [MotionsModule],
   controllers: [VotingController],
-  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway],
+  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway, VoteAutoClose],
   exports: [OpenVote, CloseVote, VoteQueries],
 })
 export class VotingModule {}

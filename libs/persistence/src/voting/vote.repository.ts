@@ -220,6 +220,14 @@ export class VoteRepository {
     await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [VOTE_LOCK_CLASS, voteId]);
   }
 
+  /** Open votes with an announced close time, in every conference: what VoteAutoClose watches. */
+  async openVotesWithCloseTime(manager: EntityManager): Promise<Array<{ id: string; conferenceId: string; closesAt: Date }>> {
+    const rows: Array<{ id: string; conference_id: string; closes_at: Date }> = await manager.query(
+      `SELECT id, conference_id, closes_at FROM vote WHERE state = 'open' AND closes_at IS NOT NULL`,
+    );
+    return rows.map((row) => ({ id: row.id, conferenceId: row.conference_id, closesAt: new Date(row.closes_at) }));
+  }
+
   async lockAgainstBallots(manager: EntityManager, voteId: string): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [VOTE_LOCK_CLASS, voteId]);
   }

@@ -6,6 +6,11 @@ import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { VoteDeclaration } from '../vote-declaration';
 
+export interface ClosedVote {
+  vote: VoteRow;
+  result: TallyResult | null;
+}
+
 /**
  * The chair closes the vote. It takes the vote's ballot lock exclusive first, which waits for every
  * ballot transaction in flight (they hold it shared) and holds new ones until the close commits:
@@ -21,24 +26,38 @@ export class CloseVote {
     private readonly declaration: VoteDeclaration,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, voteId: string): Promise<{ vote: VoteRow; result: TallyResult | null }> {
+  async execute(principal: Principal, conferenceId: string, voteId: string): Promise<ClosedVote> {
     assertCan(principal, 'debate.chair', { conferenceId });
-    return this.transactions.run(async (uow) => {
+    return (await this.close(conferenceId, voteId, actorOf(principal), 'refuse-if-not-open'))!;
+  }
+
+  /**
+   * The announced close time has come (VoteAutoClose): the system closes the vote as the chair would.
+   * A vote already closed, voided or declared meanwhile (by the chair, or by another instance at the
+   * same moment) is left as it is: null. The log records no actor for it.
+   */
+  closeAtAnnouncedTime(conferenceId: string, voteId: string): Promise<ClosedVote | null> {
+    return this.close(conferenceId, voteId, null, 'skip-if-not-open');
+  }
+
+  private close(conferenceId: string, voteId: string, actorId: string | null, notOpen: 'refuse-if-not-open' | 'skip-if-not-open'): Promise<ClosedVote | null> {
+    return this.transactions.run(async (uow): Promise<ClosedVote | null> => {
       await this.votes.lockAgainstBallots(uow.manager, voteId);
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      if (vote.state !== 'open' && notOpen === 'skip-if-not-open') return null;
       closeVote({ state: vote.state, subject: vote.subject }, uow.now);
       await this.votes.markClosed(uow.manager, voteId, uow.now);
       const ballotsCast = await this.votes.countParticipation(uow.manager, voteId);
       uow.record({
         conferenceId,
         type: 'vote.closed',
-        payload: { voteId, title: vote.title, closedAt: uow.now.toISOString(), ballotsCast },
+        payload: { voteId, title: vote.title, closedAt: uow.now.toISOString(), ballotsCast, ...(actorId ? {} : { closedBy: 'announced close time' }) },
         audience: 'public',
-        actorId: actorOf(principal),
+        actorId,
       });
       const closed: VoteRow = { ...vote, state: 'closed', closedAt: uow.now };
-      const result = await this.declaration.declareIfComplete(uow, closed, actorOf(principal));
+      const result = await this.declaration.declareIfComplete(uow, closed, actorId);
       return { vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed, result };
     });
   }

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+import { connect, EventStream, TestSocket } from '../support/socket-client';
+
+/** A vote opened with an announced close time closes at that time by itself, once, with its result to everyone. */
+describe('closing a vote at its announced time', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  const sockets: TestSocket[] = [];
+  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await api?.close();
+  });
+
+  const timedVote = async (closesInMs: number | null) => {
+    const conference = await ctx.newConference();
+    await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const voter = await ctx.newAttendee(conference.id, { mode: 'remote' });
+    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    const socket = await connect(api.url, voter.token);
+    sockets.push(socket);
+    const stream = new EventStream(socket, conference.id);
+    await stream.join(socket);
+    const closesAt = closesInMs === null ? undefined : new Date(Date.now() + closesInMs).toISOString();
+    const vote = (
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes`)
+        .set(chair.auth)
+        .send({ subject: 'custom', title: 'Timed question', topics: [], method: 'electronic', secret: true, closesAt })
+        .expect(201)
+    ).body as { id: string; closesAt: string | null };
+    return { conference, chair, voter, vote, stream };
+  };
+
+  it('closes by itself at the announced time and publishes the result, with no actor and the reason', async () => {
+    const { conference, chair, voter, vote, stream } = await timedVote(1500);
+    expect(vote.closesAt).not.toBeNull();
+    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set(voter.auth).send({ choice: 'for', idempotencyKey: randomUUID() }).expect(200);
+
+    const [closed] = await stream.waitFor('vote.closed', 1, 10000);
+    expect(closed.payload).toMatchObject({ voteId: vote.id, ballotsCast: 1, closedBy: 'announced close time' });
+    expect(new Date((closed.payload as { closedAt: string }).closedAt).getTime()).toBeGreaterThanOrEqual(new Date(vote.closesAt!).getTime());
+    const [result] = await stream.waitFor('vote.result');
+    expect(result.payload).toMatchObject({ voteId: vote.id });
+    const read = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(chair.auth).expect(200);
+    expect(read.body).toMatchObject({ state: 'declared', result: { totals: { for: 1 }, outcome: 'carried' } });
+
+    // The chair's own close afterwards is refused as for any closed vote, and nothing is recorded twice.
+    const late = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth);
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.status).toBeLessThan(500);
+    const closings = await sql(`SELECT count(*)::int AS n FROM conference_event WHERE conference_id = $1 AND type = 'vote.closed'`, [conference.id]);
+    expect(closings[0].n).toBe(1);
+  });
+
+  it('leaves alone a vote the chair closed before its time', async () => {
+    const { conference, chair, vote, stream } = await timedVote(1200);
+    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+    await stream.waitFor('vote.closed');
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // past the announced time
+    const closings = await sql(`SELECT count(*)::int AS n, bool_and(actor_id IS NOT NULL) AS by_chair FROM conference_event WHERE conference_id = $1 AND type = 'vote.closed'`, [conference.id]);
+    expect(closings[0]).toEqual({ n: 1, by_chair: true });
+  });
+
+  it('closes a vote whose time passed without this instance having timed it (opened elsewhere, or before a restart)', async () => {
+    const { conference, chair, vote, stream } = await timedVote(null);
+    // As if another instance had opened it with a close time a moment ago: only the sweep can find it.
+    await sql(`UPDATE vote SET closes_at = now() - interval '1 second' WHERE id = $1`, [vote.id]);
+    const [closed] = await stream.waitFor('vote.closed', 1, 15000);
+    expect(closed.payload).toMatchObject({ voteId: vote.id, closedBy: 'announced close time' });
+    const read = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(chair.auth).expect(200);
+    expect(['closed', 'declared']).toContain(read.body.state);
+  });
+});
