@@ -14,7 +14,10 @@ const SCREENS: Record<string, Array<{ path: string; label: string }>> = {
   soc: [{ path: 'soc', label: 'Standing Orders Committee' }],
   teller: [{ path: 'teller', label: 'Teller: hall counts' }],
   monitor: [{ path: 'monitor', label: 'Monitoring statistics' }],
-  admin: [{ path: 'admin', label: 'Registration and check-in' }],
+  admin: [
+    { path: 'admin', label: 'Registration and check-in' },
+    { path: 'setup', label: 'Conference set-up' },
+  ],
 };
 
 export const screenPath = (conferenceId: string, screen: string) =>

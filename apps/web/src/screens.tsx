@@ -5,6 +5,7 @@ import { Projector } from './Projector';
 import { Secretary } from './Secretary';
 import { Soc } from './Soc';
 import { Monitor } from './Monitor';
+import { Setup } from './Setup';
 
 /** The role screens by path segment (/c/:conferenceId/<screen>, and /projector/:conferenceId). */
 export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = {
@@ -14,4 +15,5 @@ export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = 
   secretary: Secretary,
   soc: Soc,
   monitor: Monitor,
+  setup: Setup,
 };

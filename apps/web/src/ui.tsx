@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError, loadSession } from './api';
 import { isCurrent, LiveConference, useLive, type LiveState } from './live';
 import { endSession, signOut, useConference } from './session';
@@ -46,24 +46,97 @@ export function Done({ message }: { message: string | null }) {
   );
 }
 
-/** A labelled input: the label is a real <label>, errors are described by id. */
+/** A labelled input: the label is a real <label>, the hint and the field's error are described by id. */
 export function Field(props: {
   label: string;
   hint?: string;
+  /** The api's reason for this field (its `errors` map), shown above the input. */
+  error?: string;
   children: (id: string, describedBy?: string) => ReactNode;
 }) {
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
   return (
-    <div className="field">
+    <div className={props.error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && (
         <p id={hintId} className="hint">
           {props.hint}
         </p>
       )}
-      {props.children(id, hintId)}
+      {props.error && (
+        <p id={errorId} className="field-error">
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      )}
+      {props.children(id, [hintId, errorId].filter(Boolean).join(' ') || undefined)}
     </div>
+  );
+}
+
+/** A labelled <input> with the field's error; other attributes (type, min, autoComplete...) pass through. */
+export function InputField({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  ...attributes
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(id, describedBy) => (
+        <input
+          {...attributes}
+          id={id}
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled <select> over [value, text] pairs (or a value → text map), with the field's error. */
+export function SelectField(props: {
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  options: Record<string, string> | Array<readonly [string, string]>;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+}) {
+  const options = Array.isArray(props.options) ? props.options : Object.entries(props.options);
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(id, describedBy) => (
+        <select
+          id={id}
+          value={props.value}
+          disabled={props.disabled}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -1,0 +1,953 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type {
+  AccountCreateDto,
+  AccountResponseDto,
+  BodyResponseDto,
+  ConferenceOpenedResponseDto,
+  DeadlinesResponseDto,
+  DeadlinesUpdateDto,
+  RoleAssignDto,
+  RoleAssignmentResponseDto,
+  RulesetResponseDto,
+  RulesetUpdateDto,
+  RulesetVersionResponseDto,
+  SectionCreateDto,
+  SectionOrderDto,
+  SectionResponseDto,
+  SectionRotateDto,
+  SectionUpdateDto,
+} from '@agm/contracts';
+import { ApiError, get, patch, post, put, request } from './api';
+import { useConference, useMe } from './session';
+import { Done, ErrorAlert, Field, Frame, InputField, label, SelectField, useAction } from './ui';
+
+type Ruleset = RulesetResponseDto['ruleset'];
+type Majority = Ruleset['majorities']['motion'];
+
+/**
+ * Head office sets a conference up: the deadlines (wall-clock times in the conference's zone), the
+ * standing-orders ruleset, opening the AGM, the sections and the officials' roles. Every refusal is
+ * shown in the alert and, where the api names a field, next to that field.
+ */
+export function Setup({ conferenceId }: { conferenceId: string }) {
+  const base = `/api/conferences/${conferenceId}`;
+  const conference = useConference(conferenceId);
+  const [deadlines, setDeadlines] = useState<DeadlinesResponseDto | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, (e: unknown) =>
+      setLoadError(e instanceof ApiError ? e.describe() : String(e)),
+    );
+  }, [base]);
+  const zone = deadlines?.timeZone ?? conference?.timeZone ?? '';
+  return (
+    <Frame conferenceId={conferenceId} role="Conference set-up" wide>
+      <ErrorAlert error={loadError} />
+      <div className="grid two">
+        <Deadlines base={base} deadlines={deadlines} onSaved={setDeadlines} />
+        <div>
+          <Opening
+            base={base}
+            zone={zone}
+            openedAt={deadlines?.openedAt ?? null}
+            onOpened={(openedAt) => setDeadlines((d) => (d ? { ...d, openedAt } : d))}
+          />
+          <Roles base={base} />
+        </div>
+      </div>
+      <RulesetForm base={base} opened={Boolean(deadlines?.openedAt)} zone={zone} />
+      <Sections base={base} startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined} />
+    </Frame>
+  );
+}
+
+/** useAction plus the api's `errors` map, so each field can show its own reason. */
+function useForm() {
+  const action = useAction();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = <T,>(work: () => Promise<T>, done?: string | ((value: T) => string)) =>
+    action.run(async () => {
+      setErrors({});
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof ApiError) setErrors(e.errors ?? {});
+        throw e;
+      }
+    }, done);
+  /** The api's reasons for these field paths, joined; undefined when there are none. */
+  const errorFor = (...paths: string[]) => {
+    const found = paths.map((p) => errors[p]).filter(Boolean);
+    return found.length > 0 ? found.join('; ') : undefined;
+  };
+  return { ...action, submit, errorFor };
+}
+
+const inZone = (instant: string, zone: string) =>
+  `${new Date(instant).toLocaleString('en-GB', { timeZone: zone || undefined, dateStyle: 'long', timeStyle: 'short' })} (${zone})`;
+
+// ---------------------------------------------------------------- deadlines
+
+const DEADLINES = [
+  ['motions', 'Motions and constitutional amendments close'],
+  ['amendments', 'Amendments close'],
+  ['emergency', 'Emergency motions close'],
+] as const;
+type DeadlineName = (typeof DEADLINES)[number][0];
+type Wall = { date: string; time: string };
+
+const wallsOf = (d: DeadlinesResponseDto | null): Record<DeadlineName, Wall> => ({
+  motions: d?.motions?.local ?? { date: '', time: '12:00' },
+  amendments: d?.amendments?.local ?? { date: '', time: '12:00' },
+  emergency: d?.emergency?.local ?? { date: '', time: '' },
+});
+
+function Deadlines(props: {
+  base: string;
+  deadlines: DeadlinesResponseDto | null;
+  onSaved: (d: DeadlinesResponseDto) => void;
+}) {
+  const { deadlines } = props;
+  const form = useForm();
+  const [walls, setWalls] = useState(() => wallsOf(deadlines));
+  const [constitutional, setConstitutional] = useState(false);
+  useEffect(() => {
+    setWalls(wallsOf(deadlines));
+    setConstitutional(deadlines?.acceptsConstitutionalAmendments ?? false);
+  }, [deadlines]);
+  const zone = deadlines?.timeZone ?? '…';
+  const edit = (name: DeadlineName, part: keyof Wall, value: string) =>
+    setWalls((w) => ({ ...w, [name]: { ...w[name], [part]: value } }));
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const body: DeadlinesUpdateDto = {
+      motions: walls.motions,
+      amendments: walls.amendments,
+      // No date: no fixed deadline for emergency motions.
+      emergency: walls.emergency.date ? walls.emergency : null,
+      acceptsConstitutionalAmendments: constitutional,
+    };
+    void form.submit(
+      async () => props.onSaved(await put<DeadlinesResponseDto>(`${props.base}/deadlines`, body)),
+      'Deadlines saved.',
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="deadlines">
+      <h2 id="deadlines">Deadlines</h2>
+      <p>
+        Times are wall-clock times in the conference’s time zone,{' '}
+        <strong data-testid="time-zone">{zone}</strong>. The server enforces them.
+      </p>
+      <dl className="deadline-list" data-testid="deadlines-in-force">
+        {DEADLINES.map(([name, title]) => (
+          <div key={name}>
+            <dt>{title}</dt>
+            <dd>{deadlines?.[name]?.text ?? (name === 'emergency' ? 'No fixed deadline' : 'Not set')}</dd>
+          </div>
+        ))}
+      </dl>
+      <form onSubmit={save} noValidate>
+        {DEADLINES.map(([name, title]) => (
+          <fieldset key={name}>
+            <legend>{title}</legend>
+            <div className="inline-form">
+              <InputField
+                label="Date"
+                hint={name === 'emergency' ? 'Leave empty for no fixed deadline' : undefined}
+                error={form.errorFor(`${name}.date`, name)}
+                type="date"
+                value={walls[name].date}
+                onChange={(value) => edit(name, 'date', value)}
+              />
+              <InputField
+                label={`Time (${zone})`}
+                error={form.errorFor(`${name}.time`)}
+                type="time"
+                value={walls[name].time}
+                onChange={(value) => edit(name, 'time', value)}
+              />
+            </div>
+          </fieldset>
+        ))}
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={constitutional}
+            onChange={(e) => setConstitutional(e.target.checked)}
+          />{' '}
+          A constitutional year: this AGM takes constitutional amendments
+        </label>
+        <ErrorAlert error={form.error} />
+        <Done message={form.done} />
+        <button type="submit" className="primary" disabled={form.busy || !deadlines}>
+          Save deadlines
+        </button>
+      </form>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- opening
+
+function Opening(props: {
+  base: string;
+  zone: string;
+  openedAt: string | null;
+  onOpened: (at: string) => void;
+}) {
+  const { busy, error, done, run } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const open = () =>
+    void run(async () => {
+      const opened = await post<ConferenceOpenedResponseDto>(`${props.base}/open`);
+      props.onOpened(opened.openedAt);
+      setConfirming(false);
+    }, 'The AGM is open.');
+  return (
+    <section className="card" aria-labelledby="opening">
+      <h2 id="opening">Opening the AGM</h2>
+      {props.openedAt ? (
+        <p className="status" data-testid="opened-at">
+          The AGM opened at {inZone(props.openedAt, props.zone)}. Changing the standing orders now needs a
+          reason.
+        </p>
+      ) : confirming ? (
+        <div className="alert warn">
+          <p>
+            Open the AGM now? This cannot be undone: from then on every change to the standing orders must say
+            why.
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={busy} onClick={open}>
+              Yes, open the AGM
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p>Not opened yet.</p>
+          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+            Open the AGM…
+          </button>
+        </>
+      )}
+      <ErrorAlert error={error} />
+      <Done message={done} />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- ruleset
+
+interface NumberRule {
+  path: string;
+  label: string;
+  hint?: string;
+  /** Empty means none (null). */
+  optional?: boolean;
+  /** Entered as a percentage, kept as a fraction. */
+  percent?: boolean;
+  min?: number;
+}
+const NUMBER_GROUPS: Array<{ legend: string; rules: NumberRule[] }> = [
+  {
+    legend: 'Speech limits',
+    rules: [
+      { path: 'speechLimitsSeconds.mover', label: 'Mover’s speech (seconds)', min: 10 },
+      { path: 'speechLimitsSeconds.seconder', label: 'Seconder’s speech (seconds)', min: 10 },
+      { path: 'speechLimitsSeconds.other', label: 'Other speeches (seconds)', min: 10 },
+      { path: 'speechLimitsSeconds.rightOfReply', label: 'Right of reply (seconds)', min: 10 },
+      {
+        path: 'speechLimitsSeconds.warningBefore',
+        label: 'Warn the speaker before the end (seconds)',
+        min: 0,
+      },
+    ],
+  },
+  {
+    legend: 'Quorum',
+    rules: [
+      {
+        path: 'quorum.minimumCount',
+        label: 'Minimum present who count',
+        hint: 'Empty: no minimum number',
+        optional: true,
+      },
+      {
+        path: 'quorum.minimumShareOfMembership',
+        label: 'Minimum share of the counting membership (%)',
+        hint: 'Empty: no minimum share',
+        optional: true,
+        percent: true,
+      },
+    ],
+  },
+  {
+    legend: 'Motions',
+    rules: [
+      {
+        path: 'submission.wordLimit',
+        label: 'Word limit (title excluded)',
+        hint: 'A longer motion is flagged for the SOC to edit, not refused',
+      },
+      {
+        path: 'submission.maxMotionsPerBody',
+        label: 'Motions per body',
+        hint: 'Empty: no limit',
+        optional: true,
+      },
+      {
+        path: 'submission.maxConstitutionalAmendmentsPerBody',
+        label: 'Constitutional amendments per body',
+        hint: 'Empty: no limit',
+        optional: true,
+      },
+    ],
+  },
+  {
+    legend: 'Speaker monitoring',
+    rules: [
+      { path: 'monitoring.suppressionThreshold', label: 'Suppress statistics cells under', hint: 'People' },
+    ],
+  },
+];
+const MAJORITY_LABEL: Record<string, string> = {
+  simple: 'Simple: more for than against',
+  two_thirds: 'Two-thirds of those voting for or against',
+};
+const VOTE_KIND_LABEL: Record<string, string> = {
+  motion: 'motions',
+  constitutional_amendment: 'constitutional amendments',
+  amendment: 'amendments',
+  emergency_admission: 'admitting an emergency motion',
+  custom: 'other questions',
+  question_be_now_put: 'that the question be now put',
+  challenge_chair: 'a challenge to the chair’s ruling',
+};
+const TIE_LABEL: Record<string, string> = {
+  motion_falls: 'The motion falls',
+  chair_casting_vote: 'The chair has a casting vote',
+};
+const CATEGORY_FLAGS = [
+  ['mayAttend', 'may attend'],
+  ['maySpeak', 'may speak'],
+  ['mayVote', 'may vote'],
+  ['countsTowardQuorum', 'counts toward quorum'],
+] as const;
+
+const getAt = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | null)?.[key], value);
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  const parent = keys.reduce((v, key) => v[key] as Record<string, unknown>, target);
+  parent[last] = value;
+}
+const numbersOf = (ruleset: Ruleset): Record<string, string> =>
+  Object.fromEntries(
+    NUMBER_GROUPS.flatMap((g) => g.rules).map((rule) => {
+      const value = getAt(ruleset, rule.path);
+      if (typeof value !== 'number') return [rule.path, ''];
+      return [rule.path, String(rule.percent ? Math.round(value * 10000) / 100 : value)];
+    }),
+  );
+
+function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zone: string }) {
+  const form = useForm();
+  const [current, setCurrent] = useState<RulesetResponseDto | null>(null);
+  const [draft, setDraft] = useState<Ruleset | null>(null);
+  const [numbers, setNumbers] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
+  const [versions, setVersions] = useState<RulesetVersionResponseDto[]>([]);
+  const load = (response: RulesetResponseDto) => {
+    setCurrent(response);
+    setDraft(structuredClone(response.ruleset));
+    setNumbers(numbersOf(response.ruleset));
+  };
+  const loadVersions = () =>
+    get<RulesetVersionResponseDto[]>(`${base}/ruleset/versions`).then(setVersions, () => undefined);
+  useEffect(() => {
+    get<RulesetResponseDto>(`${base}/ruleset`).then(load, (e: unknown) =>
+      form.setError(e instanceof ApiError ? e.describe() : String(e)),
+    );
+    void loadVersions();
+  }, [base]);
+  if (!draft || !current)
+    return (
+      <section className="card" aria-labelledby="ruleset">
+        <h2 id="ruleset">Standing orders</h2>
+        <ErrorAlert error={form.error} />
+        <p>Loading…</p>
+      </section>
+    );
+  const change = (mutate: (r: Ruleset) => void) =>
+    setDraft((d) => {
+      const next = structuredClone(d!);
+      mutate(next);
+      return next;
+    });
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const ruleset = structuredClone(draft);
+    for (const rule of NUMBER_GROUPS.flatMap((g) => g.rules)) {
+      const text = (numbers[rule.path] ?? '').trim();
+      // An empty required number goes as null, so the api names it rather than the form guessing.
+      const value = text === '' ? null : rule.percent ? Number(text) / 100 : Number(text);
+      setAt(ruleset as unknown as Record<string, unknown>, rule.path, value);
+    }
+    const body: RulesetUpdateDto = {
+      ruleset,
+      reason: reason.trim() || undefined,
+      expectedVersion: current.version,
+    };
+    void form.submit(
+      async () => {
+        const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body);
+        load(saved);
+        setReason('');
+        void loadVersions();
+        return saved;
+      },
+      (saved) => `Version ${saved.version} of the standing orders is in force.`,
+    );
+  };
+  const majoritySelect = (path: string, kind: string) => (
+    <SelectField
+      key={path}
+      label={`Majority for ${VOTE_KIND_LABEL[kind] ?? label({}, kind)}`}
+      error={form.errorFor(`ruleset.${path}`)}
+      value={String(getAt(draft, path))}
+      options={MAJORITY_LABEL}
+      onChange={(value) =>
+        change((r) => setAt(r as unknown as Record<string, unknown>, path, value as Majority))
+      }
+    />
+  );
+  const topics = draft.topics;
+  return (
+    <section className="card" aria-labelledby="ruleset">
+      <h2 id="ruleset">Standing orders</h2>
+      <p data-testid="ruleset-version">
+        Version {current.version} is in force. Save puts the whole ruleset in force as the next version
+        {opened ? '; the AGM is open, so give the reason.' : '.'}
+      </p>
+      <form onSubmit={save} noValidate>
+        <div className="grid two">
+          {NUMBER_GROUPS.map((group) => (
+            <fieldset key={group.legend}>
+              <legend>{group.legend}</legend>
+              {group.rules.map((rule) => (
+                <InputField
+                  key={rule.path}
+                  label={rule.label}
+                  hint={rule.hint}
+                  error={form.errorFor(`ruleset.${rule.path}`)}
+                  type="number"
+                  inputMode={rule.percent ? 'decimal' : 'numeric'}
+                  min={rule.min ?? (rule.percent ? 0 : 1)}
+                  step={rule.percent ? 'any' : 1}
+                  value={numbers[rule.path] ?? ''}
+                  onChange={(value) => setNumbers((n) => ({ ...n, [rule.path]: value }))}
+                />
+              ))}
+              {group.legend === 'Quorum' && (
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={draft.quorum.remoteCounts}
+                    onChange={(e) => change((r) => (r.quorum.remoteCounts = e.target.checked))}
+                  />{' '}
+                  Remote attendees count toward quorum
+                </label>
+              )}
+            </fieldset>
+          ))}
+          <fieldset>
+            <legend>Majorities</legend>
+            {(
+              ['motion', 'constitutional_amendment', 'amendment', 'emergency_admission', 'custom'] as const
+            ).map((kind) => majoritySelect(`majorities.${kind}`, kind))}
+          </fieldset>
+          <fieldset>
+            <legend>Procedural motions</legend>
+            {Object.keys(draft.majorities.procedural).map((kind) =>
+              majoritySelect(`majorities.procedural.${kind}`, kind),
+            )}
+          </fieldset>
+          <fieldset>
+            <legend>Votes</legend>
+            <SelectField
+              label="On a tie"
+              error={form.errorFor('ruleset.tieRule')}
+              value={draft.tieRule}
+              options={TIE_LABEL}
+              onChange={(value) => change((r) => (r.tieRule = value as Ruleset['tieRule']))}
+            />
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={draft.ballotsChangeable}
+                onChange={(e) => change((r) => (r.ballotsChangeable = e.target.checked))}
+              />{' '}
+              A voter may change their ballot until the close (the last one counts)
+            </label>
+          </fieldset>
+        </div>
+        <fieldset>
+          <legend>Membership categories</legend>
+          <p className="hint">A ticked topic is one the category may vote on.</p>
+          <ErrorAlert error={form.errorFor('ruleset.categories') ?? null} />
+          <div className="table-scroll">
+            <table className="list">
+              <thead>
+                <tr>
+                  <th scope="col">Category</th>
+                  {CATEGORY_FLAGS.map(([, text]) => (
+                    <th scope="col" key={text}>
+                      {text[0].toUpperCase() + text.slice(1)}
+                    </th>
+                  ))}
+                  {topics.map((topic) => (
+                    <th scope="col" key={topic}>
+                      Votes on {label({}, topic)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(draft.categories).map(([code, rule]) => (
+                  <tr key={code}>
+                    <th scope="row">{label({}, code)}</th>
+                    {CATEGORY_FLAGS.map(([flag, text]) => (
+                      <td key={flag}>
+                        <label className="inline">
+                          <input
+                            type="checkbox"
+                            checked={rule[flag]}
+                            onChange={(e) => change((r) => (r.categories[code][flag] = e.target.checked))}
+                          />
+                          <span className="visually-hidden">
+                            {label({}, code)}: {text}
+                          </span>
+                        </label>
+                      </td>
+                    ))}
+                    {topics.map((topic) => (
+                      <td key={topic}>
+                        <label className="inline">
+                          <input
+                            type="checkbox"
+                            checked={!rule.excludedTopics.includes(topic)}
+                            onChange={(e) =>
+                              change((r) => {
+                                const others = r.categories[code].excludedTopics.filter((t) => t !== topic);
+                                r.categories[code].excludedTopics = e.target.checked
+                                  ? others
+                                  : [...others, topic];
+                              })
+                            }
+                          />
+                          <span className="visually-hidden">
+                            {label({}, code)}: votes on {label({}, topic)}
+                          </span>
+                        </label>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+        <Field
+          label="Reason for the change"
+          hint={
+            opened
+              ? 'Required: the AGM is open, so the record must say why, e.g. the motion to suspend standing orders that was carried.'
+              : 'Optional before the AGM opens; kept with the version.'
+          }
+          error={form.errorFor('reason')}
+        >
+          {(id, describedBy) => (
+            <textarea
+              id={id}
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby={describedBy}
+              aria-required={opened}
+              aria-invalid={Boolean(form.errorFor('reason'))}
+            />
+          )}
+        </Field>
+        <ErrorAlert error={form.error} />
+        <Done message={form.done} />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={form.busy}>
+            Save the standing orders
+          </button>
+          <button type="button" disabled={form.busy} onClick={() => load(current)}>
+            Undo my edits
+          </button>
+        </div>
+      </form>
+      <details>
+        <summary>Versions ({versions.length})</summary>
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">In force from</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version}</td>
+                <td>{inZone(v.changedAt, zone)}</td>
+                <td>{v.reason ?? (v.changedBy ? '—' : 'Defaults')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- sections
+
+function Sections({ base, startYear }: { base: string; startYear?: number }) {
+  const form = useForm();
+  const [sections, setSections] = useState<SectionResponseDto[]>([]);
+  const [bodies, setBodies] = useState<BodyResponseDto[]>([]);
+  const [name, setName] = useState('');
+  const [owner, setOwner] = useState('');
+  const [year, setYear] = useState('');
+  const reload = () => get<SectionResponseDto[]>(`${base}/sections`).then(setSections, () => undefined);
+  useEffect(() => {
+    void reload();
+    get<BodyResponseDto[]>('/api/membership/bodies').then(
+      (all) =>
+        setBodies(all.filter((b) => b.kind !== 'joint_members').sort((a, b) => a.name.localeCompare(b.name))),
+      () => undefined,
+    );
+  }, [base]);
+  useEffect(() => {
+    if (startYear && !year) setYear(String(startYear));
+  }, [startYear]);
+  const ownerOptions: Array<[string, string]> = [
+    ['', 'No owning body'],
+    ...bodies.map((b): [string, string] => [b.id, b.name]),
+  ];
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const body: SectionCreateDto = { name: name.trim(), owningBodyId: owner || null };
+    void form.submit(async () => {
+      await post<SectionResponseDto>(`${base}/sections`, body);
+      setName('');
+      setOwner('');
+      await reload();
+    }, `Section “${name.trim()}” added.`);
+  };
+  const setOwnerOf = (section: SectionResponseDto, owningBodyId: string) => {
+    const body: SectionUpdateDto = { owningBodyId: owningBodyId || null };
+    void form.submit(async () => {
+      await patch<SectionResponseDto>(`${base}/sections/${section.id}`, body);
+      await reload();
+    }, `Owner of “${section.name}” changed.`);
+  };
+  const move = (index: number, by: -1 | 1) => {
+    const ids = sections.map((s) => s.id);
+    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
+    const body: SectionOrderDto = { sectionIds: ids };
+    void form.submit(
+      async () => setSections(await put<SectionResponseDto[]>(`${base}/sections/order`, body)),
+      `“${sections[index].name}” moved ${by < 0 ? 'up' : 'down'}.`,
+    );
+  };
+  const remove = (section: SectionResponseDto) =>
+    void form.submit(async () => {
+      await request<void>('DELETE', `${base}/sections/${section.id}`);
+      await reload();
+    }, `Section “${section.name}” removed.`);
+  const rotate = (e: FormEvent) => {
+    e.preventDefault();
+    const body: SectionRotateDto = year.trim() ? { year: Number(year) } : {};
+    void form.submit(
+      async () => setSections(await post<SectionResponseDto[]>(`${base}/sections/rotate`, body)),
+      'Sections put in this year’s rotation.',
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="sections">
+      <h2 id="sections">Sections ({sections.length})</h2>
+      <p className="hint">The committee headings motions are grouped under, in order.</p>
+      <div className="table-scroll">
+        <table className="list" data-testid="sections">
+          <thead>
+            <tr>
+              <th scope="col">Place</th>
+              <th scope="col">Section</th>
+              <th scope="col">Owning body</th>
+              <th scope="col">Order</th>
+              <th scope="col">Remove</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sections.map((s, i) => (
+              <tr key={s.id}>
+                <td>{s.position}</td>
+                <td>{s.name}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`owner-${s.id}`}>
+                    Owning body of {s.name}
+                  </label>
+                  <select
+                    id={`owner-${s.id}`}
+                    value={s.owningBodyId ?? ''}
+                    disabled={form.busy}
+                    onChange={(e) => setOwnerOf(s, e.target.value)}
+                  >
+                    {ownerOptions.map(([value, text]) => (
+                      <option key={value} value={value}>
+                        {text}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={form.busy || i === 0}
+                      onClick={() => move(i, -1)}
+                    >
+                      Up <span className="visually-hidden">{s.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={form.busy || i === sections.length - 1}
+                      onClick={() => move(i, 1)}
+                    >
+                      Down <span className="visually-hidden">{s.name}</span>
+                    </button>
+                  </div>
+                </td>
+                <td>
+                  <button type="button" className="small" disabled={form.busy} onClick={() => remove(s)}>
+                    Remove <span className="visually-hidden">{s.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorAlert error={form.error} />
+      <Done message={form.done} />
+      <div className="grid two">
+        <form onSubmit={add} noValidate aria-labelledby="add-section">
+          <h3 id="add-section">Add a section</h3>
+          <InputField
+            label="Section name"
+            error={form.errorFor('name')}
+            maxLength={200}
+            value={name}
+            onChange={setName}
+          />
+          <SelectField
+            label="Owning body"
+            hint="The committee that owns the subject: its resolutions go to it"
+            error={form.errorFor('owningBodyId')}
+            value={owner}
+            options={ownerOptions}
+            onChange={setOwner}
+          />
+          <button type="submit" className="primary" disabled={form.busy}>
+            Add section
+          </button>
+        </form>
+        <form onSubmit={rotate} noValidate aria-labelledby="rotate-sections">
+          <h3 id="rotate-sections">Rotate the order</h3>
+          <InputField
+            label="Conference year"
+            hint="Alphabetical, moved on one place each year (Napo). Replaces the order above."
+            error={form.errorFor('year')}
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={setYear}
+          />
+          <button type="submit" disabled={form.busy || sections.length === 0}>
+            Rotate for this year
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- roles
+
+const OFFICIAL_ROLE_LABEL: Record<string, string> = {
+  admin: 'Conference administrator',
+  soc: 'Standing Orders Committee',
+  chair: 'Chair',
+  teller: 'Teller',
+  monitor: 'Equality monitor',
+};
+
+function Roles({ base }: { base: string }) {
+  const me = useMe();
+  const form = useForm();
+  const [roles, setRoles] = useState<RoleAssignmentResponseDto[]>([]);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<RoleAssignDto['role']>('chair');
+  const reload = () => get<RoleAssignmentResponseDto[]>(`${base}/roles`).then(setRoles, () => undefined);
+  useEffect(() => {
+    void reload();
+  }, [base]);
+  const assign = (e: FormEvent) => {
+    e.preventDefault();
+    const body: RoleAssignDto = { email: email.trim(), role };
+    void form.submit(
+      async () => {
+        const given = await post<RoleAssignmentResponseDto>(`${base}/roles`, body);
+        setEmail('');
+        await reload();
+        return given;
+      },
+      (given) => `${given.name} is now ${label(OFFICIAL_ROLE_LABEL, given.role)}.`,
+    );
+  };
+  const remove = (r: RoleAssignmentResponseDto) =>
+    void form.submit(
+      async () => {
+        await request<void>('DELETE', `${base}/roles/${r.accountId}/${r.role}`);
+        await reload();
+      },
+      `${r.name} is no longer ${label(OFFICIAL_ROLE_LABEL, r.role)}.`,
+    );
+  return (
+    <section className="card" aria-labelledby="roles">
+      <h2 id="roles">Officials’ roles</h2>
+      <div className="table-scroll">
+        <table className="list" data-testid="roles">
+          <thead>
+            <tr>
+              <th scope="col">Official</th>
+              <th scope="col">Role</th>
+              <th scope="col">Remove</th>
+            </tr>
+          </thead>
+          <tbody>
+            {roles.map((r) => (
+              <tr key={`${r.accountId}-${r.role}`}>
+                <td>
+                  {r.name}
+                  <br />
+                  <span className="muted">{r.email}</span>
+                </td>
+                <td>{label(OFFICIAL_ROLE_LABEL, r.role)}</td>
+                <td>
+                  <button type="button" className="small" disabled={form.busy} onClick={() => remove(r)}>
+                    Remove{' '}
+                    <span className="visually-hidden">
+                      {label(OFFICIAL_ROLE_LABEL, r.role)} from {r.name}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {roles.length === 0 && <p>No official has a role in this conference yet.</p>}
+      <form onSubmit={assign} noValidate aria-labelledby="assign-role">
+        <h3 id="assign-role">Give a role</h3>
+        <InputField
+          label="Official’s email"
+          hint="Of an official account"
+          error={form.errorFor('email', 'accountId')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+        />
+        <SelectField
+          label="Role"
+          error={form.errorFor('role')}
+          value={role}
+          options={OFFICIAL_ROLE_LABEL}
+          onChange={(value) => setRole(value as RoleAssignDto['role'])}
+        />
+        <ErrorAlert error={form.error} />
+        <Done message={form.done} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          Give the role
+        </button>
+      </form>
+      {me?.isHeadOffice && <NewAccount onCreated={(account) => setEmail(account.email)} />}
+    </section>
+  );
+}
+
+/** Head office only: an official account, so a new teller or monitor can be given a role. */
+function NewAccount({ onCreated }: { onCreated: (account: AccountResponseDto) => void }) {
+  const form = useForm();
+  const [account, setAccount] = useState<AccountCreateDto>({ name: '', email: '', password: '' });
+  const edit = (field: 'name' | 'email' | 'password', value: string) =>
+    setAccount((a) => ({ ...a, [field]: value }));
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(
+      async () => {
+        const created = await post<AccountResponseDto>('/api/accounts', {
+          ...account,
+          name: account.name.trim(),
+          email: account.email.trim(),
+        });
+        setAccount({ name: '', email: '', password: '' });
+        onCreated(created);
+        return created;
+      },
+      (created) =>
+        `Account made for ${created.name}; give them the password in person. Their email is filled in above.`,
+    );
+  };
+  const input = (field: 'name' | 'email' | 'password', text: string, type: string, hint?: string) => (
+    <InputField
+      label={text}
+      hint={hint}
+      error={form.errorFor(field)}
+      type={type}
+      autoComplete={type === 'password' ? 'new-password' : 'off'}
+      value={account[field]}
+      onChange={(value) => edit(field, value)}
+    />
+  );
+  return (
+    <details>
+      <summary>Make an official account</summary>
+      <form onSubmit={create} noValidate aria-label="Make an official account">
+        {input('name', 'Full name', 'text')}
+        {input('email', 'Email', 'email')}
+        {input('password', 'First password', 'password', 'At least 12 characters; they sign in with it')}
+        <ErrorAlert error={form.error} />
+        <Done message={form.done} />
+        <button type="submit" disabled={form.busy}>
+          Make the account
+        </button>
+      </form>
+    </details>
+  );
+}

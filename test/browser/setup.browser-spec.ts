@@ -1,0 +1,232 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launchBrowser,
+  newOfficialWithPassword,
+  newPage,
+  PHONE,
+  screenshot,
+  signInOfficial,
+  waitForText,
+} from './browser-support';
+
+/**
+ * Head office's conference set-up screen against the real api: deadlines entered as wall-clock times
+ * in the conference's zone, a standing-orders number changed (and refused without a reason once the
+ * AGM is open), a section added, an official account made and given a role, and that official then
+ * finding their screen.
+ */
+describeInBrowser('web client: conference set-up', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const newConference = () =>
+    ctx.newConference({ startsOn: '2027-10-02', endsOn: '2027-10-03', timeZone: 'Europe/London' });
+
+  async function openSetup(page: Page, conference: { id: string; name: string }) {
+    const headOffice = await newOfficialWithPassword(api, { headOffice: true });
+    await signInOfficial(page, headOffice);
+    await page
+      .getByRole('region', { name: conference.name })
+      .getByRole('link', { name: 'Conference set-up' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Conference set-up/ }).waitFor();
+    await page.getByTestId('ruleset-version').waitFor();
+  }
+
+  const deadline = (page: Page, legend: RegExp) => page.getByRole('group', { name: legend });
+
+  it('sets the deadlines in the conference’s zone and changes a standing order, which needs a reason once the AGM is open', async () => {
+    const conference = await newConference();
+    const admin = await ctx.asHeadOffice();
+    const { context, page } = await newPage(browser, api);
+    await openSetup(page, conference);
+    await waitForText(page, '[data-testid=time-zone]', /^Europe\/London$/);
+
+    // Amendments before motions: refused, the reason shown next to the amendments date.
+    const motions = deadline(page, /^Motions and constitutional amendments close/);
+    const amendments = deadline(page, /^Amendments close/);
+    await motions.getByLabel('Date').fill('2027-08-06');
+    await motions.getByLabel('Time (Europe/London)').fill('12:00');
+    await amendments.getByLabel('Date').fill('2027-08-01');
+    await amendments.getByLabel('Time (Europe/London)').fill('12:00');
+    await page.getByRole('button', { name: 'Save deadlines' }).click();
+    await waitForText(page, 'section[aria-labelledby=deadlines] [role=alert]', /not changed/);
+    const amendmentsError = await amendments.locator('.field-error').textContent();
+    expect(amendmentsError).toMatch(/cannot be before the motions deadline/);
+    expect(await amendments.getByLabel('Date').getAttribute('aria-invalid')).toBe('true');
+    expect(await motions.locator('.field-error').count()).toBe(0);
+    await expectAccessible(page, 'set-up with a refused deadline');
+
+    await amendments.getByLabel('Date').fill('2027-09-03');
+    await page.getByRole('button', { name: 'Save deadlines' }).click();
+    await waitForText(page, '[data-testid=deadlines-in-force]', '12:00 on 6 August 2027 (Europe/London)');
+    await waitForText(page, '[data-testid=deadlines-in-force]', '12:00 on 3 September 2027 (Europe/London)');
+    expect(await amendments.locator('.field-error').count()).toBe(0);
+    const saved = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/deadlines`)
+      .set(admin.auth)
+      .expect(200);
+    // Noon in London in August is 11:00 UTC (British Summer Time).
+    expect(saved.body.motions.at).toBe('2027-08-06T11:00:00.000Z');
+    expect(saved.body.emergency).toBeNull();
+
+    const ruleset = async () =>
+      (await api.http().get(`/api/conferences/${conference.id}/ruleset`).set(admin.auth).expect(200)).body;
+
+    // A speech limit below the minimum: refused, named at its field.
+    await page.getByLabel('Other speeches (seconds)').fill('5');
+    await page.getByLabel('Mover’s speech (seconds)').fill('420');
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await page.locator('.field.invalid').first().waitFor();
+    // Both rules it breaks are named where they are: the limit itself, and the warning now longer than it.
+    expect(await page.locator('.field.invalid').allTextContents()).toEqual([
+      expect.stringMatching(/Other speeches \(seconds\).*must be a whole number of at least 10/),
+      expect.stringMatching(
+        /Warn the speaker before the end \(seconds\).*must be shorter than every speech limit/,
+      ),
+    ]);
+    expect(await ruleset()).toMatchObject({ version: 1 });
+    await page.getByLabel('Other speeches (seconds)').fill('180');
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 2 is in force');
+    expect((await ruleset()).ruleset.speechLimitsSeconds).toMatchObject({ mover: 420, other: 180 });
+
+    // Open the AGM (with a confirmation step).
+    await page.getByRole('button', { name: 'Open the AGM…' }).click();
+    await page.getByRole('button', { name: 'Yes, open the AGM' }).click();
+    await waitForText(page, '[data-testid=opened-at]', /The AGM opened at .* \(Europe\/London\)/);
+
+    // Now a change without a reason is refused, and the user is told why at the reason field.
+    await page.getByLabel('Mover’s speech (seconds)').fill('600');
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(
+      page,
+      'section[aria-labelledby=ruleset] form [role=alert]',
+      /The AGM has opened: say why/,
+    );
+    const reasonField = page.locator('.field.invalid');
+    expect(await reasonField.count()).toBe(1);
+    expect(await reasonField.textContent()).toMatch(
+      /Reason for the change.*required once the AGM has opened/,
+    );
+    expect(await page.getByLabel('Reason for the change').getAttribute('aria-invalid')).toBe('true');
+    expect((await ruleset()).version).toBe(2);
+    await expectAccessible(page, 'set-up with a refused ruleset change');
+    await screenshot(page, 'setup-reason-required', false);
+
+    await page
+      .getByLabel('Reason for the change')
+      .fill('Standing orders suspended to extend the mover’s speech');
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 3 is in force');
+    expect(await page.locator('.field.invalid').count()).toBe(0);
+    const after = await ruleset();
+    expect(after.version).toBe(3);
+    expect(after.ruleset.speechLimitsSeconds.mover).toBe(600);
+    const versions = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/ruleset/versions`)
+      .set(admin.auth)
+      .expect(200);
+    expect(versions.body.at(-1).reason).toBe('Standing orders suspended to extend the mover’s speech');
+    await context.close();
+  });
+
+  it('adds a section with its owner, makes an official account and gives it a role, and the official then finds their screen', async () => {
+    const conference = await newConference();
+    const admin = await ctx.asHeadOffice();
+    const committee = await ctx.newBody({
+      kind: 'committee',
+      name: `Health and Safety Committee ${Date.now()}`,
+    });
+    const { context, page } = await newPage(browser, api);
+    await openSetup(page, conference);
+
+    // A section, owned by the committee.
+    await page.getByLabel('Section name').fill('Health and Safety');
+    await page.getByLabel('Owning body', { exact: true }).selectOption({ label: committee.name });
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await waitForText(page, '[data-testid=sections] tbody', 'Health and Safety');
+    expect(await page.getByLabel('Owning body of Health and Safety').inputValue()).toBe(committee.id);
+    // The same name again is refused, and said so.
+    await page.getByLabel('Section name').fill('health and safety');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await waitForText(page, 'section[aria-labelledby=sections] [role=alert]', /./);
+    const sections = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/sections`)
+      .set(admin.auth)
+      .expect(200);
+    expect(sections.body).toEqual([
+      expect.objectContaining({ name: 'Health and Safety', position: 1, owningBodyId: committee.id }),
+    ]);
+
+    // A new teller's account: a short password is refused at its field, then made.
+    const email = `new-teller-${Date.now()}@test.example`;
+    await page.getByText('Make an official account').click();
+    await page.getByLabel('Full name').fill('Sam Teller');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('First password').fill('too short');
+    await page.getByRole('button', { name: 'Make the account' }).click();
+    await waitForText(
+      page,
+      'form[aria-label="Make an official account"] .field-error',
+      /at least 12 characters/,
+    );
+    await page.getByLabel('First password').fill('a long enough pass phrase');
+    await page.getByRole('button', { name: 'Make the account' }).click();
+    await waitForText(
+      page,
+      'form[aria-label="Make an official account"] [role=status]',
+      /Account made for Sam Teller/,
+    );
+
+    // Their email is filled in to give the role.
+    expect(await page.getByLabel('Official’s email').inputValue()).toBe(email);
+    await page.getByLabel('Role', { exact: true }).selectOption('teller');
+    await page.getByRole('button', { name: 'Give the role' }).click();
+    await waitForText(page, '[data-testid=roles] tbody', 'Sam Teller');
+    await waitForText(page, 'form[aria-labelledby=assign-role] [role=status]', 'Sam Teller is now Teller.');
+    const roles = await api.http().get(`/api/conferences/${conference.id}/roles`).set(admin.auth).expect(200);
+    expect(roles.body).toEqual([expect.objectContaining({ email, name: 'Sam Teller', role: 'teller' })]);
+
+    await page.getByLabel('Official’s email').fill(`nobody-${Date.now()}@test.example`);
+    await page.getByRole('button', { name: 'Give the role' }).click();
+    await waitForText(page, 'form[aria-labelledby=assign-role] [role=alert]', /No official account matches/);
+    await waitForText(page, 'form[aria-labelledby=assign-role] .field-error', /no official account/);
+    await expectAccessible(page, 'set-up');
+    await screenshot(page, 'setup');
+
+    // The teller signs in, on a phone, and finds the teller's screen (and not the set-up).
+    const phone = await newPage(browser, api, PHONE);
+    await signInOfficial(phone.page, { email, password: 'a long enough pass phrase' });
+    const card = phone.page.getByRole('region', { name: conference.name });
+    await card.getByRole('link', { name: 'Teller: hall counts' }).waitFor();
+    expect(await card.getByRole('link', { name: 'Conference set-up' }).count()).toBe(0);
+    await card.getByRole('link', { name: 'Teller: hall counts' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: /Teller: hall counts/ }).waitFor();
+
+    // Head office takes the role away: it is gone from the list and from the api.
+    await page.getByRole('button', { name: 'Remove Teller from Sam Teller' }).click();
+    await waitForText(page, 'section[aria-labelledby=roles]', /No official has a role/);
+    const none = await api.http().get(`/api/conferences/${conference.id}/roles`).set(admin.auth).expect(200);
+    expect(none.body).toEqual([]);
+    await phone.context.close();
+    await context.close();
+  });
+});
