@@ -6,7 +6,8 @@ import type { ConferenceRole } from '@agm/domain';
 import { AccessRepository } from '@agm/persistence';
 import { hashSecret } from '../../apps/api/src/auth/passwords';
 import { ConferenceGateway } from '../../apps/api/src/realtime/conference.gateway';
-import type { TestApi } from '../support/test-api';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
 
 /** Debian's Chromium (browsers cannot be downloaded here); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -163,4 +164,26 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 /** Drops every socket of the running api, as a network blip or a restarted instance would. */
 export function dropAllSockets(api: TestApi): void {
   api.app.get(ConferenceGateway).server.disconnectSockets(true);
+}
+
+/**
+ * For one spec file: the api on a fresh database, its seeding context and Chromium, started before the
+ * file's tests and closed after them. Call inside `describeInBrowser`; read the fields inside the tests.
+ */
+export function browserSuite(): { api: TestApi; ctx: TestContext; browser: Browser } {
+  const suite = {} as { api: TestApi; ctx: TestContext; browser: Browser };
+  beforeAll(async () => {
+    [suite.api, suite.browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    suite.ctx = new TestContext(suite.api);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.api?.close();
+  });
+  return suite;
+}
+
+/** The bearer token the page signed in with, to act through the api as the same person. */
+export async function tokenOf(page: Page): Promise<string> {
+  return (await page.evaluate("JSON.parse(sessionStorage.getItem('agm.session')).token")) as string;
 }

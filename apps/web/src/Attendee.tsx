@@ -273,9 +273,17 @@ function Ballot({
       </>
     );
   }
+  // A card vote: the card holder casts their body's card, weighted by its membership (docs/voting.md).
+  const card =
+    me?.channel === 'card' ? (
+      <p className="alert info" data-testid="card-weight">
+        You hold your body’s card: your vote counts as {me.weight ?? receipt?.weight ?? 'its'} members.
+      </p>
+    ) : null;
   if (receipt) {
     return (
       <div data-testid="vote-receipt">
+        {card}
         <p role="status" className="alert ok">
           Your vote {label({ for: 'For', against: 'Against', abstain: 'Abstain' }, receipt.choice)} is
           recorded{receipt.status === 'replaced' ? ' (it replaces your earlier vote)' : ''}.
@@ -307,6 +315,7 @@ function Ballot({
         if (choice) setConfirming(true);
       }}
     >
+      {card}
       <fieldset className="choices" disabled={busy || confirming || offline}>
         <legend>Your vote on “{vote.title}”</legend>
         {CHOICES.map((c) => (

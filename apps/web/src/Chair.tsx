@@ -17,6 +17,7 @@ import {
   useLiveConference,
 } from './ui';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 
 const PROCEDURAL = [
   ['next_business', 'Next business'],
@@ -56,13 +57,15 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const item = state.floor?.item ?? null;
   const offline = !isCurrent(state);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
+  const motions = useMotions(conferenceId, state.motionsRevision);
 
   const command = (body: Record<string, unknown>, message: string) =>
     action.run(async () => {
       const answer = await live.send<DebateCommandResponseDto>('debate.command', {
         conferenceId,
         command: {
-          ...(item && body.type !== 'takeItem' ? { itemId: item.itemId } : {}),
+          // takeItem and the guillotine name their motions; every other chair command acts on the open item.
+          ...(item && body.type !== 'takeItem' && body.type !== 'guillotine' ? { itemId: item.itemId } : {}),
           expectedSeq: state.debateVersion,
           ...body,
         },
@@ -77,6 +80,18 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     vote &&
     vote.state === 'open' &&
     action.run(() => post(`/api/conferences/${conferenceId}/votes/${vote.id}/close`), 'Vote closed.');
+  const voidVote = (reason: string) =>
+    vote &&
+    action.run(
+      () => post(`/api/conferences/${conferenceId}/votes/${vote.id}/void`, { reason }),
+      'Vote voided. The reason is logged and shown to everyone.',
+    );
+  const rerun = () =>
+    vote &&
+    action.run(
+      () => rerunVote(conferenceId, vote, item ? { motionId: item.motionId, kind: item.kind } : undefined),
+      'The vote is open again.',
+    );
   const speech = item?.speech;
   const suggestion = state.queue?.suggestion;
 
@@ -167,7 +182,32 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     'Mover called for the right of reply.',
                   )}
                 </div>
-                <h3>The question</h3>
+                <Amendments
+                  state={state}
+                  motions={motions}
+                  disabled={action.busy || offline}
+                  onMove={(amendmentId, moverMemberId, seconderMemberId) =>
+                    void command(
+                      {
+                        type: 'moveToAmendment',
+                        amendmentId,
+                        ...(moverMemberId ? { moverMemberId } : {}),
+                        ...(seconderMemberId ? { seconderMemberId } : {}),
+                      },
+                      'The amendment is moved; it is debated before the motion.',
+                    )
+                  }
+                  onOutcome={(outcome) =>
+                    void command({ type: 'amendmentOutcome', outcome }, `Amendment ${outcome}.`)
+                  }
+                  onBack={() =>
+                    void command(
+                      { type: 'backToSubstantive' },
+                      'Back to the motion; the amendment is recorded as withdrawn.',
+                    )
+                  }
+                />
+                <h3>The question{item.amendment ? ' (on the amendment)' : ''}</h3>
                 <div className="inline-form">
                   <Field label="Vote method">
                     {(id) => (
@@ -208,10 +248,12 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                   }
                   disabled={action.busy || offline}
                 />
-                <PointRuling
-                  onRule={(ruling) =>
-                    void command({ type: 'ruleOnPointOfOrder', ruling }, 'Ruling recorded.')
-                  }
+                <ReasonCommand
+                  summary="Rule on a point of order"
+                  fieldLabel="Ruling (recorded in the minutes)"
+                  buttonText="Record the ruling"
+                  maxLength={2000}
+                  onSubmit={(ruling) => command({ type: 'ruleOnPointOfOrder', ruling }, 'Ruling recorded.')}
                   disabled={action.busy || offline}
                 />
               </>
@@ -251,11 +293,38 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               )}
               {vote.state === 'closed' && <p role="status">Closed: waiting for the tellers’ count.</p>}
               {vote.state === 'declared' && <VoteResult vote={vote} />}
+              {(vote.state === 'open' || vote.state === 'closed') && (
+                <ReasonCommand
+                  summary="Void this vote"
+                  fieldLabel="Why the vote is voided"
+                  hint="Logged and shown to everyone. The vote can then be re-run."
+                  buttonText="Void the vote"
+                  maxLength={1000}
+                  onSubmit={(reason) => voidVote(reason)}
+                  disabled={action.busy || offline}
+                />
+              )}
+              {vote.state === 'voided' && (
+                <>
+                  <p data-testid="void-reason">Voided: {vote.voidReason}</p>
+                  <button type="button" disabled={action.busy || offline} onClick={() => void rerun()}>
+                    Re-run the vote
+                  </button>
+                </>
+              )}
             </LiveSection>
           )}
           <LiveSection state={state} title="Quorum">
             <QuorumFigure state={state} />
           </LiveSection>
+          <Guillotine
+            state={state}
+            motions={motions}
+            disabled={action.busy || offline}
+            onApply={(itemIds) =>
+              command({ type: 'guillotine', itemIds }, `Recorded as not reached: ${itemIds.length}.`)
+            }
+          />
           {!item && (
             <AgendaList
               conferenceId={conferenceId}
@@ -453,29 +522,6 @@ function Procedural({
           </button>
         </div>
       )}
-    </details>
-  );
-}
-
-function PointRuling({ onRule, disabled }: { onRule: (ruling: string) => void; disabled: boolean }) {
-  const [ruling, setRuling] = useState('');
-  return (
-    <details>
-      <summary>Rule on a point of order</summary>
-      <Field label="Ruling (recorded in the minutes)">
-        {(id) => (
-          <textarea
-            id={id}
-            rows={2}
-            value={ruling}
-            onChange={(e) => setRuling(e.target.value)}
-            maxLength={2000}
-          />
-        )}
-      </Field>
-      <button type="button" disabled={disabled || !ruling.trim()} onClick={() => onRule(ruling.trim())}>
-        Record the ruling
-      </button>
     </details>
   );
 }

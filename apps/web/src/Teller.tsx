@@ -4,29 +4,44 @@ import { isCurrent, type LiveVote } from './live';
 import { Done, ErrorAlert, Field, Frame, label, LiveSection, useAction, useLiveConference } from './ui';
 import { METHOD_LABEL, VoteResult } from './views';
 
-/** Tellers: the show of cards counted in the hall, entered by one teller and confirmed by a second. */
+/**
+ * Tellers: the show of cards counted in the hall, entered by one teller and confirmed by a second.
+ * A card vote is listed too, with nothing to enter: each body's card holder casts it on their own
+ * device and the server weights it by the body's membership (docs/voting.md), so tellers only watch.
+ */
 export function Teller({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const votes = Object.values(state.votes)
-    .filter((v) => v && (v.method === 'hybrid' || v.method === 'show_of_cards'))
+    .filter((v) => v && (v.method === 'hybrid' || v.method === 'show_of_cards' || v.method === 'card_vote'))
     .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
   return (
     <Frame conferenceId={conferenceId} role="Teller: hall counts" state={state}>
       {votes.length === 0 && (
         <p className="card muted">
-          No vote with a show of cards yet. Votes appear here when the chair opens them.
+          No vote with a show of cards or a card vote yet. Votes appear here when the chair opens them.
         </p>
       )}
       {votes.slice(0, 5).map((vote) => (
         <LiveSection key={vote.id} state={state} title={vote.title}>
-          <p className="muted">
-            {label(METHOD_LABEL, vote.method)} · {vote.state} · {vote.hallHeadcount} eligible in the hall when
-            it opened
-          </p>
+          {vote.method === 'card_vote' ? (
+            <p className="muted">
+              {label(METHOD_LABEL, vote.method)} · {vote.state} · {vote.eligibleCount} card holders
+            </p>
+          ) : (
+            <p className="muted">
+              {label(METHOD_LABEL, vote.method)} · {vote.state} · {vote.hallHeadcount} eligible in the hall
+              when it opened
+            </p>
+          )}
           {vote.state === 'declared' ? (
             <VoteResult vote={vote} />
           ) : vote.state === 'voided' ? (
             <p>Voided: {vote.voidReason}</p>
+          ) : vote.method === 'card_vote' ? (
+            <p className="alert info" data-testid="card-vote-note">
+              Nothing to count: each body’s card holder votes on their own device, weighted by the body’s
+              membership. {vote.ballotsCast} of {vote.eligibleCount} cards cast so far.
+            </p>
           ) : (
             <CountForm conferenceId={conferenceId} vote={vote} offline={!isCurrent(state)} />
           )}
