@@ -224,4 +224,36 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await waitForText(page, '[data-testid=documents] [role=alert]', `No conference ${conference.id}.`);
     expect(downloaded).toBe(false);
   });
+
+  it("downloads the chair's minutes and the monitor's report through the same helper", async () => {
+    const conference = await ctx.newConference({ name: `Documents ${Date.now() % 10000}` });
+    const chair = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'chair' }],
+    });
+    const monitor = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'monitor' }],
+    });
+    const downloadFrom = async (
+      who: { email: string; password: string },
+      screen: string,
+      button: string | RegExp,
+    ) => {
+      const { page } = await newPage(browser, api);
+      await signInOfficial(page, who);
+      await page.goto(`/c/${conference.id}/${screen}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      const content = readFileSync((await download.path()) as string);
+      await page.close();
+      return { name: download.suggestedFilename(), content };
+    };
+    const minutes = await downloadFrom(chair, 'chair', 'Download Minutes as PDF');
+    expect(minutes.name).toBe('minutes.pdf');
+    expect(minutes.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const report = await downloadFrom(monitor, 'monitor', /^Download Speaker monitoring report: .* as CSV$/);
+    expect(report.name).toMatch(/^speaker-monitoring-[a-z0-9_]+\.csv$/);
+    expect(report.content.toString('utf8').split('\n')[0]).toMatch(/,/);
+  });
 });
