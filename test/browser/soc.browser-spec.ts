@@ -35,6 +35,12 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
   });
 
   const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+  /** WCAG 1.4.10: at 360 px the screen reflows without scrolling sideways (then back to the laptop). */
+  const expectNoSidewaysScroll = async (page: Page) => {
+    await page.setViewportSize({ width: 360, height: 760 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  };
 
   it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
     const conference = await ctx.newConference({
@@ -178,6 +184,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     expect(planned).toMatch(/PROFESSIONAL AND TRAINING: Workload and caseload.*NEGOTIATING: Pay claim 2027/);
     await expectAccessible(page, 'soc before publication');
     await screenshot(page, 'soc-compositing');
+    await expectNoSidewaysScroll(page);
     await page.getByRole('button', { name: 'Publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', 'Motion 2');
     const agenda = await page.getByTestId('agenda').textContent();
@@ -204,6 +211,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await waitForText(page, '[data-testid=documents] [role=status]', 'Downloaded agenda.txt.');
     await expectAccessible(page, 'soc after publication');
     await screenshot(page, 'soc-agenda');
+    await expectNoSidewaysScroll(page);
   });
 
   it('shows a refused download (a token without access to the conference) instead of saving an error page', async () => {
