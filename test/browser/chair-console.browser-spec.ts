@@ -181,6 +181,12 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     await waitForText(chairPage, '[data-testid=amendment-under-debate]', /amend/i);
     await expectAccessible(chairPage, 'chair with an amendment under debate');
     await screenshot(chairPage, 'chair-amendment');
+    // The console with its new controls reflows: at 200% zoom of the laptop window (640 px) and on a phone.
+    for (const width of [640, 360]) {
+      await chairPage.setViewportSize({ width, height: 760 });
+      expect(await chairPage.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    }
+    await chairPage.setViewportSize({ width: 1280, height: 860 });
     for (const name of ['Call the mover', 'Start', 'End', 'Formally seconded']) await step(name);
 
     // The amendment's vote is lost; declaring it carried is refused (vote-result), declaring it lost is not.
