@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import type { DeadlinesResponseDto, MotionResponseDto } from '@agm/contracts';
+import type {
+  AmendmentCreateDto,
+  AmendmentInstructionDto,
+  BodyMemberDto,
+  BodyResponseDto,
+  DeadlineResponseDto,
+  DeadlinesResponseDto,
+  EmergencyAnswersDto,
+  MotionCreateDto,
+  MotionResponseDto,
+  SubmissionAcknowledgementDto,
+  SubmittedMotionKind,
+} from '@agm/contracts';
 import { get, post } from './api';
 import { useMe } from './session';
 import { Done, ErrorAlert, Field, Frame, useAction, useLiveConference } from './ui';
@@ -28,13 +40,41 @@ export const STATUS_LABEL: Record<string, string> = {
   fell: 'Fell',
   not_reached: 'Not reached',
 };
+/** Where an emergency motion is on the SO 7 route, in the body's words. */
+const EMERGENCY_STAGE_LABEL: Record<string, string> = {
+  awaiting_soc: 'Waiting for the SOC to decide whether it meets the SO 7 tests',
+  awaiting_meeting_vote: 'Accepted by the SOC: the meeting votes on admitting it',
+  admitted_by_meeting: 'Admitted by the meeting',
+  refused_by_meeting: 'Refused by the meeting',
+  rejected_by_soc: 'Rejected by the SOC',
+};
+/** [Napo SO 7] the three tests, each answered by the body (EmergencyAnswersDto). */
+const SO7_TESTS: Array<[keyof EmergencyAnswersDto, string]> = [
+  ['aroseAfterDeadline', 'How the issue arose after the motions deadline'],
+  ['cannotBeDealtWithOtherwise', 'Why it cannot be dealt with any other way'],
+  ['graveEnoughToRearrangeBusiness', 'Why it is grave enough to rearrange the business'],
+];
+const KIND_LABEL: Record<string, string> = {
+  motion: 'Motion',
+  constitutional_amendment: 'Constitutional amendment',
+  emergency_motion: 'Emergency motion (SO 7)',
+};
+/** Motions another body may still amend (docs/motions.md: not ruled out, withdrawn, composited or decided). */
+const AMENDABLE = ['admitted', 'placed'];
 
-/** Branch secretaries and convenors: draft, submit and follow their body's motions. */
+type Deadlines = DeadlinesResponseDto | null | 'unavailable';
+
+/**
+ * Branch secretaries and convenors: draft and submit their body's motions (with proposer and seconder),
+ * emergency motions under SO 7 after the deadline, amendments to other bodies' motions, and follow each
+ * one's status and the SOC's ruling.
+ */
 export function Secretary({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const me = useMe();
   const [motions, setMotions] = useState<MotionResponseDto[]>([]);
-  const [deadlines, setDeadlines] = useState<DeadlinesResponseDto | null | 'unavailable'>(null);
+  const [deadlines, setDeadlines] = useState<Deadlines>(null);
+  const [bodyNames, setBodyNames] = useState<Record<string, string>>({});
   const base = `/api/conferences/${conferenceId}`;
   const reload = () => get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
   useEffect(() => {
@@ -42,28 +82,71 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   }, [conferenceId, state.motionsRevision]);
   useEffect(() => {
     get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, () => setDeadlines('unavailable'));
+    get<BodyResponseDto[]>('/api/membership/bodies').then(
+      (bodies) => setBodyNames(Object.fromEntries(bodies.map((b) => [b.id, b.name]))),
+      () => undefined,
+    );
   }, [conferenceId]);
-  const mine = motions.filter(
-    (m) =>
-      m.kind !== 'amendment' &&
-      (me?.officerOf ?? []).some((b) => m.submitterBodyIds.includes(b) || m.submittingBodyId === b),
-  );
+  const bodies = me?.officerOf ?? [];
+  const ours = (m: MotionResponseDto) =>
+    bodies.some((b) => m.submitterBodyIds.includes(b) || m.submittingBodyId === b);
+  const mine = motions.filter((m) => m.kind !== 'amendment' && ours(m));
+  const myAmendments = motions.filter((m) => m.kind === 'amendment' && ours(m));
+  const amendable = motions.filter((m) => m.kind !== 'amendment' && AMENDABLE.includes(m.status) && !ours(m));
+  const bodyName = (id: string | null | undefined) => (id && bodyNames[id]) || 'your body';
   return (
     <Frame conferenceId={conferenceId} role="Motions for my branch or body" state={state}>
-      <Deadline deadlines={deadlines} />
-      <Draft base={base} bodies={me?.officerOf ?? []} onSaved={() => void reload()} />
+      <Deadline deadlines={deadlines} offsetMs={state.clockOffsetMs} />
+      <Draft base={base} bodies={bodies} bodyName={bodyName} onSaved={() => void reload()} />
       <section className="card" aria-labelledby="my-motions">
         <h2 id="my-motions">Your motions ({mine.length})</h2>
         {mine.length === 0 && <p className="muted">None yet.</p>}
         {mine.map((m) => (
-          <MotionCard key={m.id} base={base} motion={m} onChanged={() => void reload()} />
+          <MotionCard
+            key={m.id}
+            base={base}
+            motion={m}
+            amendments={motions.filter(
+              (a) => a.kind === 'amendment' && a.parentMotionId === m.id && !ours(a),
+            )}
+            bodyName={bodyName}
+            onChanged={() => void reload()}
+          />
+        ))}
+      </section>
+      <AmendmentForm
+        base={base}
+        bodies={bodies}
+        bodyName={bodyName}
+        motions={amendable}
+        onSaved={() => void reload()}
+      />
+      <section className="card" aria-labelledby="my-amendments">
+        <h2 id="my-amendments">Your amendments ({myAmendments.length})</h2>
+        {myAmendments.length === 0 && <p className="muted">None yet.</p>}
+        {myAmendments.map((a) => (
+          <AmendmentCard key={a.id} amendment={a} parent={motions.find((m) => m.id === a.parentMotionId)} />
         ))}
       </section>
     </Frame>
   );
 }
 
-function Deadline({ deadlines }: { deadlines: DeadlinesResponseDto | null | 'unavailable' }) {
+/** What is left of a deadline, from the server's instant (corrected by the server clock, when known). */
+function timeLeft(deadline: DeadlineResponseDto, now: number): string | null {
+  const left = new Date(deadline.at).getTime() - now;
+  if (left <= 0) return null;
+  const days = Math.floor(left / 86400000);
+  const hours = Math.floor((left % 86400000) / 3600000);
+  const minutes = Math.floor((left % 3600000) / 60000);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return days > 0
+    ? `${plural(days, 'day')} ${plural(hours, 'hour')}`
+    : `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`;
+}
+
+/** The motions, amendments and emergency deadlines, each in the conference's time zone with the time left. */
+function Deadline({ deadlines, offsetMs }: { deadlines: Deadlines; offsetMs: number }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30000);
@@ -76,40 +159,141 @@ function Deadline({ deadlines }: { deadlines: DeadlinesResponseDto | null | 'una
         has passed.
       </p>
     );
-  const motions = deadlines?.motions;
-  if (!motions) return <p className="card muted">The motions deadline has not been set yet.</p>;
-  const left = new Date(motions.at).getTime() - now;
-  const days = Math.floor(left / 86400000);
-  const hours = Math.floor((left % 86400000) / 3600000);
-  const minutes = Math.floor((left % 3600000) / 60000);
-  return (
-    <section className={`card ${left <= 0 ? 'closed' : ''}`} aria-labelledby="deadline">
-      <h2 id="deadline">Motions deadline</h2>
-      <p data-testid="deadline">
-        {motions.text}:{' '}
-        {left <= 0 ? (
-          <strong>closed</strong>
-        ) : (
-          <strong>
-            {days > 0 ? `${days} days ${hours} hours` : `${hours} hours ${minutes} minutes`} left
-          </strong>
-        )}
+  if (!deadlines?.motions)
+    return (
+      <p className="card muted" data-testid="deadline">
+        The motions deadline has not been set yet.
       </p>
-      {deadlines?.amendments && <p className="muted">Amendments close {deadlines.amendments.text}.</p>}
+    );
+  const rows: Array<[string, string, DeadlineResponseDto | null]> = [
+    ['Motions', 'deadline', deadlines.motions],
+    ['Amendments', 'deadline-amendments', deadlines.amendments],
+    ['Emergency motions (SO 7)', 'deadline-emergency', deadlines.emergency],
+  ];
+  const motionsClosed = timeLeft(deadlines.motions, now + offsetMs) === null;
+  return (
+    <section className={`card ${motionsClosed ? 'closed' : ''}`} aria-labelledby="deadlines">
+      <h2 id="deadlines">Deadlines ({deadlines.timeZone})</h2>
+      <ul className="plain">
+        {rows.map(([name, testId, deadline]) => {
+          if (!deadline) return null;
+          const left = timeLeft(deadline, now + offsetMs);
+          return (
+            <li key={name} data-testid={testId}>
+              {name}: {deadline.text}: <strong>{left ? `${left} left` : 'closed'}</strong>
+            </li>
+          );
+        })}
+      </ul>
+      {motionsClosed && (
+        <p className="muted">
+          Motions have closed. An issue that arose since can still come as an emergency motion under SO 7.
+        </p>
+      )}
     </section>
   );
 }
 
-function Draft({ base, bodies, onSaved }: { base: string; bodies: string[]; onSaved: () => void }) {
+/** The proposer and seconder, picked from the body's own members (GET /membership/bodies/:id/members). */
+function useBodyMembers(bodyId: string): BodyMemberDto[] | 'unavailable' {
+  const [members, setMembers] = useState<BodyMemberDto[] | 'unavailable'>([]);
+  useEffect(() => {
+    if (!bodyId) return;
+    get<BodyMemberDto[]>(`/api/membership/bodies/${bodyId}/members`).then(setMembers, () =>
+      setMembers('unavailable'),
+    );
+  }, [bodyId]);
+  return members;
+}
+
+function MemberSelect(props: {
+  label: string;
+  members: BodyMemberDto[] | 'unavailable';
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const members = props.members === 'unavailable' ? [] : props.members;
+  return (
+    <Field
+      label={props.label}
+      hint={
+        props.members === 'unavailable'
+          ? "Your body's members could not be loaded; you can add them later."
+          : undefined
+      }
+    >
+      {(id, hint) => (
+        <select
+          id={id}
+          aria-describedby={hint}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          <option value="">Not named yet</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({m.membershipNumber})
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** "Submitting for": the body's name; a choice only for an officer of several bodies. */
+function BodyChoice(props: {
+  bodies: string[];
+  value: string;
+  bodyName: (id: string) => string;
+  onChange: (value: string) => void;
+}) {
+  if (props.bodies.length < 2)
+    return props.value ? <p>Submitting for {props.bodyName(props.value)}.</p> : null;
+  return (
+    <Field label="Submitting for">
+      {(id) => (
+        <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          {props.bodies.map((b) => (
+            <option key={b} value={b}>
+              {props.bodyName(b)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function Draft({
+  base,
+  bodies,
+  bodyName,
+  onSaved,
+}: {
+  base: string;
+  bodies: string[];
+  bodyName: (id: string) => string;
+  onSaved: () => void;
+}) {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
-  const [kind, setKind] = useState('motion');
+  const [kind, setKind] = useState<SubmittedMotionKind>('motion');
   const [bodyId, setBodyId] = useState('');
   const [topics, setTopics] = useState<string[]>([]);
-  const { busy, error, done, run } = useAction();
+  const [proposer, setProposer] = useState('');
+  const [seconder, setSeconder] = useState('');
+  const [answers, setAnswers] = useState<EmergencyAnswersDto>({
+    aroseAfterDeadline: '',
+    cannotBeDealtWithOtherwise: '',
+    graveEnoughToRearrangeBusiness: '',
+  });
+  const { busy, error, done, run, setError } = useAction();
   const words = wordCount(text);
   const limit = 200;
   const body = bodyId || bodies[0] || '';
+  const members = useBodyMembers(body);
+  const emergency = kind === 'emergency_motion';
   return (
     <section className="card" aria-labelledby="new-motion">
       <h2 id="new-motion">New motion</h2>
@@ -119,32 +303,44 @@ function Draft({ base, bodies, onSaved }: { base: string; bodies: string[]; onSa
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (proposer && proposer === seconder) {
+            setError('The proposer and the seconder must be two different members.');
+            return;
+          }
+          const draft: MotionCreateDto = {
+            kind,
+            bodyId: body,
+            title: title.trim(),
+            text,
+            topics,
+            ...(proposer ? { proposerMemberId: proposer } : {}),
+            ...(seconder ? { seconderMemberId: seconder } : {}),
+            ...(emergency ? { emergency: answers } : {}),
+          };
           void run(async () => {
-            await post(`${base}/motions`, { kind, bodyId: body, title: title.trim(), text, topics });
+            await post<MotionResponseDto>(`${base}/motions`, draft);
             setTitle('');
             setText('');
+            setProposer('');
+            setSeconder('');
+            setAnswers({
+              aroseAfterDeadline: '',
+              cannotBeDealtWithOtherwise: '',
+              graveEnoughToRearrangeBusiness: '',
+            });
             onSaved();
           }, 'Draft saved. Submit it when it is ready.');
         }}
       >
-        {bodies.length > 1 && (
-          <Field label="Submitting for">
-            {(id) => (
-              <select id={id} value={body} onChange={(e) => setBodyId(e.target.value)}>
-                {bodies.map((b, i) => (
-                  <option key={b} value={b}>
-                    Body {i + 1}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <BodyChoice bodies={bodies} value={body} bodyName={bodyName} onChange={setBodyId} />
         <Field label="Kind">
           {(id) => (
-            <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
-              <option value="motion">Motion</option>
-              <option value="constitutional_amendment">Constitutional amendment</option>
+            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SubmittedMotionKind)}>
+              {Object.entries(KIND_LABEL).map(([value, text2]) => (
+                <option key={value} value={value}>
+                  {text2}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -188,6 +384,27 @@ function Draft({ base, bodies, onSaved }: { base: string; bodies: string[]; onSa
             </>
           )}
         </Field>
+        <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
+        <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+        {emergency && (
+          <fieldset>
+            <legend>The three SO 7 tests (all must be answered)</legend>
+            {SO7_TESTS.map(([key, question]) => (
+              <Field key={key} label={question}>
+                {(id) => (
+                  <textarea
+                    id={id}
+                    rows={3}
+                    value={answers[key]}
+                    onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })}
+                    required
+                    maxLength={2000}
+                  />
+                )}
+              </Field>
+            ))}
+          </fieldset>
+        )}
         <fieldset>
           <legend>Topics (decide who may vote on it)</legend>
           {TOPICS.map(([value, text2]) => (
@@ -216,10 +433,14 @@ function Draft({ base, bodies, onSaved }: { base: string; bodies: string[]; onSa
 function MotionCard({
   base,
   motion,
+  amendments,
+  bodyName,
   onChanged,
 }: {
   base: string;
   motion: MotionResponseDto;
+  amendments: MotionResponseDto[];
+  bodyName: (id: string | null) => string;
   onChanged: () => void;
 }) {
   const { busy, error, done, run } = useAction();
@@ -230,13 +451,43 @@ function MotionCard({
         {motion.title}
       </h3>
       <p>
+        {motion.kind !== 'motion' && (
+          <span className="badge info">{KIND_LABEL[motion.kind] ?? motion.kind}</span>
+        )}
         <span className={`status status-${motion.status}`} data-testid="motion-status">
           {STATUS_LABEL[motion.status] ?? motion.status}
         </span>{' '}
         · {motion.wordCount} words{motion.overWordLimit ? ' (over the limit)' : ''}
       </p>
+      {motion.emergency?.stage && (
+        <p data-testid="emergency-stage">
+          SO 7: {EMERGENCY_STAGE_LABEL[motion.emergency.stage] ?? motion.emergency.stage}
+          {motion.emergency.socReason ? `. SOC: ${motion.emergency.socReason}` : ''}
+        </p>
+      )}
       {motion.statusReason && <p className="reason">SOC: {motion.statusReason}</p>}
       <p className="motion-text">{motion.text}</p>
+      {motion.emergency?.answers && Object.keys(motion.emergency.answers).length > 0 && (
+        <details>
+          <summary>
+            Your SO 7 answers <span className="visually-hidden">for {motion.title}</span>
+          </summary>
+          <dl>
+            {SO7_TESTS.map(([key, question]) => (
+              <div key={key}>
+                <dt>{question}</dt>
+                <dd>{motion.emergency?.answers[key]}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      {motion.amendedText && motion.amendedText !== motion.text && (
+        <div className="motion-text">
+          <p className="badge info">As amended</p>
+          <p>{motion.amendedText}</p>
+        </div>
+      )}
       <ErrorAlert error={error} />
       <Done message={done} />
       {(motion.status === 'draft' || motion.status === 'returned_for_editing') && (
@@ -246,7 +497,10 @@ function MotionCard({
           disabled={busy}
           onClick={() =>
             void run(
-              async () => (await post(`${base}/motions/${motion.id}/submit`), onChanged()),
+              async () => (
+                await post<SubmissionAcknowledgementDto>(`${base}/motions/${motion.id}/submit`),
+                onChanged()
+              ),
               'Submitted to the SOC.',
             )
           }
@@ -254,6 +508,333 @@ function MotionCard({
           Submit <span className="visually-hidden">{motion.title}</span>
         </button>
       )}
+      {amendments.length > 0 && (
+        <>
+          <h4>Amendments to it ({amendments.length})</h4>
+          {amendments.map((a) => (
+            <AmendmentCard
+              key={a.id}
+              amendment={a}
+              from={bodyName(a.submittingBodyId)}
+              base={base}
+              onChanged={onChanged}
+            />
+          ))}
+        </>
+      )}
     </article>
   );
+}
+
+/** How an amendment reads: its instructions, or its replacement text. */
+function describeInstruction(i: AmendmentInstructionDto): string {
+  if (i.op === 'delete') return `Delete “${i.text ?? ''}”`;
+  if (i.op === 'replace') return `Replace “${i.from ?? ''}” with “${i.to ?? ''}”`;
+  return i.after ? `Insert “${i.text ?? ''}” after “${i.after}”` : `Add “${i.text ?? ''}” at the end`;
+}
+
+const RULING_LABEL: Record<string, string> = {
+  admissible: 'Ruled admissible',
+  inadmissible: 'Ruled inadmissible',
+};
+
+/**
+ * One amendment: its instructions, the motion as it would read (the api's `amendedText`), its status, the
+ * SOC's ruling and reason. On the amended motion's own card the body can accept it (the AGM still votes).
+ */
+function AmendmentCard(props: {
+  amendment: MotionResponseDto;
+  parent?: MotionResponseDto;
+  from?: string;
+  base?: string;
+  onChanged?: () => void;
+}) {
+  const { amendment: a } = props;
+  const { busy, error, done, run } = useAction();
+  const details = a.amendment;
+  const instructions = (details?.instructions ?? []) as AmendmentInstructionDto[];
+  return (
+    <article className="motion" aria-labelledby={`a-${a.id}`} data-testid="amendment-card">
+      <h3 id={`a-${a.id}`}>
+        {props.from ? `Amendment from ${props.from}` : `Amendment to ${props.parent?.title ?? 'a motion'}`}
+      </h3>
+      <p>
+        <span className={`status status-${a.status}`} data-testid="amendment-status">
+          {STATUS_LABEL[a.status] ?? a.status}
+        </span>
+        {details?.ruling && (
+          <>
+            {' '}
+            · <strong data-testid="amendment-ruling">{RULING_LABEL[details.ruling] ?? details.ruling}</strong>
+          </>
+        )}
+        {details?.acceptedByMover && ' · accepted by the mover'}
+      </p>
+      {(details?.rulingReason ?? a.statusReason) && (
+        <p className="reason" data-testid="amendment-reason">
+          SOC: {details?.rulingReason ?? a.statusReason}
+        </p>
+      )}
+      {instructions.length > 0 ? (
+        <ul className="plain">
+          {instructions.map((i, n) => (
+            <li key={n}>{describeInstruction(i)}</li>
+          ))}
+        </ul>
+      ) : (
+        details?.replacement && <p>Replace the whole text.</p>
+      )}
+      {details?.advisories.map((advice) => (
+        <p key={advice} className="alert warn">
+          {advice}
+        </p>
+      ))}
+      {details?.looksLikeDirectNegative && (
+        <p className="alert warn">
+          It looks like a direct negative of the motion, which the SOC may rule out.
+        </p>
+      )}
+      {a.amendedText && (
+        <div className="motion-text">
+          <p className="badge info">The motion as amended would read</p>
+          <p data-testid="as-amended">{a.amendedText}</p>
+        </div>
+      )}
+      <ErrorAlert error={error} />
+      <Done message={done} />
+      {props.base && !details?.acceptedByMover && ['submitted', 'admitted'].includes(a.status) && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(
+              async () => (
+                await post<MotionResponseDto>(`${props.base}/amendments/${a.id}/accept`),
+                props.onChanged?.()
+              ),
+              'Accepted: the AGM still votes on it.',
+            )
+          }
+        >
+          Accept this amendment <span className="visually-hidden">from {props.from}</span>
+        </button>
+      )}
+    </article>
+  );
+}
+
+const BLANK_INSTRUCTION: AmendmentInstructionDto = { op: 'delete', text: '' };
+
+/** One delete / insert / replace instruction, its fields named for what they do. */
+function InstructionFields(props: {
+  n: number;
+  value: AmendmentInstructionDto;
+  onChange: (value: AmendmentInstructionDto) => void;
+  onRemove?: () => void;
+}) {
+  const { value: i, n } = props;
+  const set = (change: Partial<AmendmentInstructionDto>) => props.onChange({ ...i, ...change });
+  const input = (labelText: string, key: 'text' | 'after' | 'from' | 'to', required = true) => (
+    <Field label={`${labelText} (instruction ${n})`}>
+      {(id) => (
+        <input
+          id={id}
+          value={i[key] ?? ''}
+          onChange={(e) => set({ [key]: e.target.value })}
+          required={required}
+          maxLength={5000}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <fieldset>
+      <legend>Instruction {n}</legend>
+      <Field label={`Action (instruction ${n})`}>
+        {(id) => (
+          <select
+            id={id}
+            value={i.op}
+            onChange={(e) => props.onChange({ op: e.target.value as AmendmentInstructionDto['op'] })}
+          >
+            <option value="delete">Delete words</option>
+            <option value="insert">Insert words</option>
+            <option value="replace">Replace words</option>
+          </select>
+        )}
+      </Field>
+      {i.op === 'delete' && input('Words to delete', 'text')}
+      {i.op === 'insert' && input('Words to insert', 'text')}
+      {i.op === 'insert' && input('After the words (empty: at the end)', 'after', false)}
+      {i.op === 'replace' && input('Words to replace', 'from')}
+      {i.op === 'replace' && input('Replace them with', 'to')}
+      {props.onRemove && (
+        <button type="button" onClick={props.onRemove}>
+          Remove instruction {n}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** An amendment to another body's admitted motion: delete / insert / replace instructions, or a new text. */
+function AmendmentForm(props: {
+  base: string;
+  bodies: string[];
+  bodyName: (id: string) => string;
+  motions: MotionResponseDto[];
+  onSaved: () => void;
+}) {
+  const [motionId, setMotionId] = useState('');
+  const [bodyId, setBodyId] = useState('');
+  const [mode, setMode] = useState<'instructions' | 'replacement'>('instructions');
+  const [instructions, setInstructions] = useState<AmendmentInstructionDto[]>([BLANK_INSTRUCTION]);
+  const [replacement, setReplacement] = useState('');
+  const [result, setResult] = useState<MotionResponseDto | null>(null);
+  const { busy, error, done, run } = useAction();
+  const body = bodyId || props.bodies[0] || '';
+  const target = props.motions.find((m) => m.id === motionId) ?? props.motions[0];
+  const members = useBodyMembers(body);
+  const [proposer, setProposer] = useState('');
+  const [seconder, setSeconder] = useState('');
+  return (
+    <section className="card" aria-labelledby="amend">
+      <h2 id="amend">Amend a motion</h2>
+      {props.motions.length === 0 ? (
+        <p className="muted">No admitted motion of another body to amend yet.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const amendment: AmendmentCreateDto = {
+              bodyId: body,
+              ...(mode === 'instructions' ? { instructions: instructions.map(clean) } : { replacement }),
+              ...(proposer ? { proposerMemberId: proposer } : {}),
+              ...(seconder ? { seconderMemberId: seconder } : {}),
+            };
+            void run(async () => {
+              const made = await post<MotionResponseDto>(
+                `${props.base}/motions/${target.id}/amendments`,
+                amendment,
+              );
+              setResult(made);
+              setInstructions([BLANK_INSTRUCTION]);
+              setReplacement('');
+              props.onSaved();
+            }, 'Amendment submitted to the SOC.');
+          }}
+        >
+          <BodyChoice bodies={props.bodies} value={body} bodyName={props.bodyName} onChange={setBodyId} />
+          <Field label="Motion to amend">
+            {(id) => (
+              <select id={id} value={target.id} onChange={(e) => setMotionId(e.target.value)}>
+                {props.motions.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.agendaLabel ? `${m.agendaLabel}: ` : ''}
+                    {m.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="motion-text">
+            <p className="muted">
+              It reads{target.amendedText && target.amendedText !== target.text ? ' (as amended)' : ''}:
+            </p>
+            <p data-testid="amend-target-text">{target.amendedText ?? target.text}</p>
+          </div>
+          <fieldset>
+            <legend>How the amendment is given</legend>
+            <label className="inline">
+              <input
+                type="radio"
+                name="amendment-mode"
+                checked={mode === 'instructions'}
+                onChange={() => setMode('instructions')}
+              />{' '}
+              Delete, insert or replace words
+            </label>
+            <label className="inline">
+              <input
+                type="radio"
+                name="amendment-mode"
+                checked={mode === 'replacement'}
+                onChange={() => setMode('replacement')}
+              />{' '}
+              A full replacement text
+            </label>
+          </fieldset>
+          {mode === 'instructions' ? (
+            <>
+              {instructions.map((i, n) => (
+                <InstructionFields
+                  key={n}
+                  n={n + 1}
+                  value={i}
+                  onChange={(value) => setInstructions(instructions.map((old, k) => (k === n ? value : old)))}
+                  onRemove={
+                    instructions.length > 1
+                      ? () => setInstructions(instructions.filter((_, k) => k !== n))
+                      : undefined
+                  }
+                />
+              ))}
+              <div className="button-row">
+                <button type="button" onClick={() => setInstructions([...instructions, BLANK_INSTRUCTION])}>
+                  Add an instruction
+                </button>
+              </div>
+            </>
+          ) : (
+            <Field
+              label="Replacement text"
+              hint="It must keep some of the original wording and not be a direct negative."
+            >
+              {(id, hint) => (
+                <textarea
+                  id={id}
+                  rows={6}
+                  aria-describedby={hint}
+                  value={replacement}
+                  onChange={(e) => setReplacement(e.target.value)}
+                  required
+                  maxLength={20000}
+                />
+              )}
+            </Field>
+          )}
+          <MemberSelect
+            label="Amendment proposer"
+            members={members}
+            value={proposer}
+            onChange={setProposer}
+          />
+          <MemberSelect
+            label="Amendment seconder"
+            members={members}
+            value={seconder}
+            onChange={setSeconder}
+          />
+          <ErrorAlert error={error} />
+          <Done message={done} />
+          <button type="submit" className="primary" disabled={busy || !body}>
+            Submit the amendment
+          </button>
+        </form>
+      )}
+      {result?.amendedText && (
+        <div className="motion-text" data-testid="amendment-result">
+          <p className="badge info">With your amendment the motion would read</p>
+          <p>{result.amendedText}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Only the fields the instruction's action uses; an empty "after" means at the end. */
+function clean(i: AmendmentInstructionDto): AmendmentInstructionDto {
+  if (i.op === 'delete') return { op: 'delete', text: i.text ?? '' };
+  if (i.op === 'replace') return { op: 'replace', from: i.from ?? '', to: i.to ?? '' };
+  return { op: 'insert', text: i.text ?? '', ...(i.after ? { after: i.after } : {}) };
 }

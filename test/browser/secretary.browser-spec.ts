@@ -1,0 +1,282 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launchBrowser,
+  newOfficialWithPassword,
+  newPage,
+  PHONE,
+  screenshot,
+  signInOfficial,
+  waitForText,
+} from './browser-support';
+
+const DAY = 86400000;
+
+/**
+ * A branch secretary's screen: the deadlines counting down in the conference's time zone, a motion with
+ * its proposer and seconder picked from the branch's own members, an amendment to another branch's
+ * motion (a refused one first, then one the SOC rules on), and after the motions deadline a refused
+ * motion and an emergency motion under SO 7 that the SOC accepts.
+ */
+describeInBrowser('web client: the branch secretary', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const sql = (text: string, params: unknown[]) => api.database.dataSource.manager.query(text, params);
+  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+
+  it('picks proposer and seconder, amends, is refused after the deadline and submits an emergency motion', async () => {
+    const conference = await ctx.newConference({
+      name: `Napo AGM ${Date.now() % 10000}`,
+      startsOn: '2027-10-07',
+      endsOn: '2027-10-08',
+    });
+    const base = `/api/conferences/${conference.id}`;
+    const open = { motions: new Date(Date.now() + 30 * DAY), amendments: new Date(Date.now() + 40 * DAY) };
+    await ctx.setMotionDeadlines(conference.id, { ...open, emergency: new Date(Date.now() + 50 * DAY) });
+    const branch = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const secretaryMember = await ctx.newMember();
+    await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')", [
+      branch.id,
+      secretaryMember.id,
+    ]);
+    const secretary = await newOfficialWithPassword(api, {
+      memberId: secretaryMember.id,
+      name: 'Branch Secretary',
+    });
+    const [mover, seconder] = [await ctx.newMember(), await ctx.newMember()];
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
+      mover.id,
+      branch.id,
+      'Ada Okafor',
+    ]);
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
+      seconder.id,
+      branch.id,
+      'Bo Lindqvist',
+    ]);
+    // Another branch's member, who must not be offered.
+    const other = await ctx.newBody({ kind: 'branch', name: 'Bristol Branch' });
+    const stranger = await ctx.newMember();
+    await sql('UPDATE member SET branch_id = $2 WHERE id = $1', [stranger.id, other.id]);
+    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+
+    // Bristol's motion, admitted by the SOC: London may amend it.
+    const bristol = await ctx.newOfficer(other.id);
+    const theirs = (
+      await api
+        .http()
+        .post(`${base}/motions`)
+        .set(bristol.auth)
+        .send({
+          kind: 'motion',
+          bodyId: other.id,
+          title: 'Caseloads',
+          text: 'This AGM instructs the NEC to campaign for a national caseload cap.',
+        })
+        .expect(201)
+    ).body;
+    await api.http().post(`${base}/motions/${theirs.id}/submit`).set(bristol.auth).expect(200);
+    await api
+      .http()
+      .post(`${base}/motions/${theirs.id}/review`)
+      .set(soc.auth)
+      .send({ action: 'admit' })
+      .expect(200);
+
+    const { page: sec } = await newPage(browser, api);
+    await signInOfficial(sec, secretary);
+    await sec.goto(`/c/${conference.id}/secretary`);
+
+    // The countdown, as an officer reads GET /deadlines: each deadline in Europe/London, with the time left.
+    const motionsLine = await waitForText(sec, '[data-testid=deadline]', /left/);
+    expect(motionsLine).toMatch(/^Motions: \d\d:\d\d on .*\(Europe\/London\): (29|30) days \d+ hours? left$/);
+    await waitForText(
+      sec,
+      '[data-testid=deadline-amendments]',
+      /Amendments: .*\(Europe\/London\): (39|40) days/,
+    );
+    await waitForText(sec, '[data-testid=deadline-emergency]', /Emergency motions \(SO 7\): .* left/);
+    expect(await sec.getByRole('heading', { name: 'Deadlines (Europe/London)' }).count()).toBe(1);
+
+    // Proposer and seconder come from London's own members, by name and membership number.
+    const proposer = sec.getByLabel('Proposer', { exact: true });
+    await sec.getByText(`Ada Okafor (${mover.membershipNumber})`).first().waitFor({ state: 'attached' });
+    const offered = await proposer.locator('option').allTextContents();
+    expect(offered).toEqual([
+      'Not named yet',
+      ...[
+        `Ada Okafor (${mover.membershipNumber})`,
+        `Bo Lindqvist (${seconder.membershipNumber})`,
+        `${secretaryMember.name} (${secretaryMember.membershipNumber})`,
+      ].sort(),
+    ]);
+    expect(offered.join(' ')).not.toContain(stranger.membershipNumber);
+    await expect(sec.getByText('Submitting for London Branch.').first().isVisible()).resolves.toBe(true);
+
+    // The word limit flags, it does not refuse.
+    await sec.getByLabel('Text', { exact: true }).fill(Array.from({ length: 201 }, () => 'word').join(' '));
+    await waitForText(sec, '[data-testid=word-count]', '201 of 200 words: over the limit');
+
+    await sec.getByLabel('Title').fill('Workload Stress');
+    await sec
+      .getByLabel('Text', { exact: true })
+      .fill('This AGM instructs the NEC to campaign for workload measurement in every probation region.');
+    await proposer.selectOption({ label: `Ada Okafor (${mover.membershipNumber})` });
+    await sec
+      .getByLabel('Seconder', { exact: true })
+      .selectOption({ label: `Bo Lindqvist (${seconder.membershipNumber})` });
+    await sec.getByRole('button', { name: 'Save draft' }).click();
+    await waitForText(sec, '[data-testid=motion-status]', 'Draft');
+    await sec.getByRole('button', { name: 'Submit Workload Stress' }).click();
+    await waitForText(sec, '[data-testid=motion-status]', 'Submitted');
+    expect(await alerts(sec)).toEqual([]);
+    const ours = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+      (m: { title: string }) => m.title === 'Workload Stress',
+    );
+    expect(ours).toMatchObject({
+      status: 'submitted',
+      proposerMemberId: mover.id,
+      seconderMemberId: seconder.id,
+    });
+    await expectAccessible(sec, 'secretary: motion submitted');
+    await screenshot(sec, 'secretary-motion');
+
+    // An amendment whose words are not in the motion is refused, and says why.
+    const amend = sec.getByRole('region', { name: 'Amend a motion' });
+    await waitForText(sec, '[data-testid=amend-target-text]', 'national caseload cap');
+    await amend.getByLabel('Action (instruction 1)').selectOption('replace');
+    await amend.getByLabel('Words to replace (instruction 1)').fill('a regional cap');
+    await amend.getByLabel('Replace them with (instruction 1)').fill('a cap');
+    await amend.getByRole('button', { name: 'Submit the amendment' }).click();
+    await waitForText(sec, '[role=alert]', /a regional cap/);
+    expect(await sec.locator('[data-testid=amendment-card]').count()).toBe(0);
+
+    // A good one: the api answers with the motion as amended; the SOC's ruling and reason follow live.
+    await amend.getByLabel('Words to replace (instruction 1)').fill('campaign for');
+    await amend.getByLabel('Replace them with (instruction 1)').fill('negotiate');
+    await amend.getByRole('button', { name: 'Add an instruction' }).click();
+    await amend.getByLabel('Action (instruction 2)').selectOption('insert');
+    await amend.getByLabel('Words to insert (instruction 2)').fill('within a year');
+    await amend.getByLabel('After the words (empty: at the end) (instruction 2)').fill('caseload cap');
+    await amend.getByRole('button', { name: 'Submit the amendment' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=amendment-result]',
+      'This AGM instructs the NEC to negotiate a national caseload cap within a year.',
+    );
+    await waitForText(sec, '[data-testid=amendment-status]', 'Submitted');
+    await waitForText(sec, '[data-testid=as-amended]', 'negotiate a national caseload cap');
+    await expectAccessible(sec, 'secretary: amendment');
+    const amendment = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+      (m: { kind: string }) => m.kind === 'amendment',
+    );
+    await api
+      .http()
+      .post(`${base}/amendments/${amendment.id}/ruling`)
+      .set(soc.auth)
+      .send({ admissible: false, reason: 'It changes the instruction to the NEC: a direct negative.' })
+      .expect(200);
+    await waitForText(sec, '[data-testid=amendment-ruling]', 'Ruled inadmissible');
+    await waitForText(sec, '[data-testid=amendment-reason]', 'SOC: It changes the instruction to the NEC');
+    await screenshot(sec, 'secretary-amendment');
+
+    // The motions deadline passes: an ordinary motion is refused with the deadline and the SO 7 route...
+    await ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() - DAY),
+      amendments: open.amendments,
+      emergency: new Date(Date.now() + 50 * DAY),
+    });
+    await sec.reload();
+    await waitForText(sec, '[data-testid=deadline]', /Motions: .*\(Europe\/London\): closed/);
+    await sec.getByLabel('Title').fill('Late pay motion');
+    await sec.getByLabel('Text', { exact: true }).fill('This AGM calls for a pay claim of ten per cent.');
+    await sec.getByRole('button', { name: 'Save draft' }).click();
+    await sec.getByRole('button', { name: 'Submit Late pay motion' }).click();
+    const refusal = await waitForText(sec, '[role=alert]', /closed/);
+    expect(refusal).toMatch(/Europe\/London/);
+    expect(refusal).toMatch(/emergency/i);
+
+    // ...and an emergency motion answering the three SO 7 tests goes to the SOC, which accepts it.
+    await sec.getByLabel('Kind').selectOption('emergency_motion');
+    await sec.getByLabel('Title').fill('Office closures');
+    await sec
+      .getByLabel('Text', { exact: true })
+      .fill('This AGM instructs the NEC to oppose the closure of the Leeds office announced last week.');
+    await sec.getByLabel('How the issue arose after the motions deadline').fill('Announced last week.');
+    await sec
+      .getByLabel('Why it cannot be dealt with any other way')
+      .fill('The closure takes effect before the NEC meets.');
+    await sec
+      .getByLabel('Why it is grave enough to rearrange the business')
+      .fill('Two hundred members lose their office.');
+    await sec.getByRole('button', { name: 'Save draft' }).click();
+    await sec.getByRole('button', { name: 'Submit Office closures' }).click();
+    await waitForText(sec, '[data-testid=emergency-stage]', 'Waiting for the SOC');
+    const emergency = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+      (m: { title: string }) => m.title === 'Office closures',
+    );
+    expect(emergency).toMatchObject({ kind: 'emergency_motion', status: 'submitted' });
+    await api
+      .http()
+      .post(`${base}/motions/${emergency.id}/emergency-decision`)
+      .set(soc.auth)
+      .send({ accept: true })
+      .expect(200);
+    await waitForText(
+      sec,
+      '[data-testid=emergency-stage]',
+      'Accepted by the SOC: the meeting votes on admitting it',
+    );
+    await expectAccessible(sec, 'secretary: after the deadline');
+    await screenshot(sec, 'secretary-emergency');
+  });
+
+  it("shows an officer the countdown on a phone, and never another body's members", async () => {
+    const conference = await ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
+    await ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() + 3 * 3600000 + 60000),
+      amendments: new Date(Date.now() + 10 * DAY),
+    });
+    const network = await ctx.newBody({ kind: 'network', name: 'Women in Napo' });
+    const convenorMember = await ctx.newMember();
+    await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'convenor')", [
+      network.id,
+      convenorMember.id,
+    ]);
+    const convenor = await newOfficialWithPassword(api, { memberId: convenorMember.id });
+    const { page } = await newPage(browser, api, PHONE);
+    await signInOfficial(page, convenor);
+    await page.goto(`/c/${conference.id}/secretary`);
+    await waitForText(
+      page,
+      '[data-testid=deadline]',
+      /Motions: .*\(Europe\/London\): 3 hours \d+ minutes? left/,
+    );
+    // No admitted motion of another body yet, so nothing to amend.
+    await page.getByText('No admitted motion of another body to amend yet.').waitFor();
+    // A network's members are not in the register: its officers are offered.
+    const own = `${convenorMember.name} (${convenorMember.membershipNumber})`;
+    await page.getByText(own).first().waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Proposer', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Not named yet',
+      own,
+    ]);
+    // No sideways scrolling at 360 px.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await expectAccessible(page, 'secretary on a phone');
+  });
+});
