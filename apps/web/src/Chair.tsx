@@ -18,6 +18,7 @@ import {
 } from './ui';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
+import { ProjectorLinkCard } from './ProjectorLink';
 
 const PROCEDURAL = [
   ['next_business', 'Next business'],
@@ -334,6 +335,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
             />
           )}
           <DocumentLinks title="Minutes" documents={minutesDocuments(conferenceId)} />
+          <ProjectorLinkCard conferenceId={conferenceId} />
           <section className="card" aria-labelledby="shortcuts">
             <h2 id="shortcuts">Keyboard shortcuts</h2>
             <label className="inline">

@@ -27,7 +27,7 @@ export class ApiError extends Error {
 export interface StoredSession {
   token: string;
   expiresAt: string;
-  kind: 'account' | 'attendee';
+  kind: 'account' | 'attendee' | 'projector';
   conferenceId?: string;
 }
 

@@ -7,9 +7,11 @@ import { Home } from './Home';
 import { Attendee } from './Attendee';
 import { Admin } from './Admin';
 import { SCREENS } from './screens';
+import { adoptProjectorKey } from './ProjectorLink';
 import './styles.css';
 
 setUnauthorisedHandler((reason) => endSession(`Your session has ended: ${reason}`));
+adoptProjectorKey();
 
 function App() {
   const path = usePath();
@@ -17,6 +19,11 @@ function App() {
   if (!session) {
     if (path !== '/') queueMicrotask(() => navigate('/', true));
     return <SignIn />;
+  }
+  // A projector link's tab shows its conference's projector screen and nothing else.
+  if (session.kind === 'projector' && path !== `/projector/${session.conferenceId}`) {
+    queueMicrotask(() => navigate(`/projector/${session.conferenceId}`, true));
+    return null;
   }
   if (path === '/') {
     queueMicrotask(() =>
