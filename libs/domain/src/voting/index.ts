@@ -46,3 +46,5 @@ export {
   receiptText,
 } from './receipts';
 export type { HashFunction, PublishedReceipt, ReceiptContent, StoredBallot } from './receipts';
+export { DEFAULT_BALLOT_RATE, takeBallotToken } from './ballot-rate';
+export type { BallotBucket, BallotRate } from './ballot-rate';

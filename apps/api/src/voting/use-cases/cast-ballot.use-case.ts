@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Conflict, decideBallot, Forbidden, NotFound, Principal, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
+import { BallotBucket, Conflict, decideBallot, Forbidden, NotFound, Principal, takeBallotToken, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
 import type { BallotAckDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { NewBallot, VoteRepository } from '@agm/persistence/voting';
@@ -45,6 +45,8 @@ interface BallotQueue {
 export class CastBallot {
   private readonly logger = new Logger('CastBallot');
   private readonly queues = new Map<string, BallotQueue>();
+  /** Ballot messages per session (DEFAULT_BALLOT_RATE), in memory: a device keeps to one instance's socket. */
+  private readonly buckets = new Map<string, BallotBucket>();
 
   constructor(
     private readonly transactions: Transactions,
@@ -58,6 +60,7 @@ export class CastBallot {
       throw new Forbidden('Only registered attendees cast ballots, each with their own access code. Officials who are members vote as attendees.');
     }
     if (principal.conferenceId !== conferenceId) throw new NotFound(`No conference ${conferenceId}.`);
+    this.takeToken(principal.sessionId);
     const ballot: PendingBallot = {
       conferenceId,
       voteId,
@@ -75,6 +78,13 @@ export class CastBallot {
     });
     if (ack.status !== 'duplicate') this.notifier.ballotCast(conferenceId, voteId);
     return ack;
+  }
+
+  private takeToken(sessionId: string): void {
+    const now = Date.now();
+    // Buckets left full (idle for capacity / rate seconds) are forgotten now and then, so this stays small.
+    if (this.buckets.size > 20_000) for (const [key, bucket] of this.buckets) if (now - bucket.at > 60_000) this.buckets.delete(key);
+    this.buckets.set(sessionId, takeBallotToken(this.buckets.get(sessionId), now));
   }
 
   /**
