@@ -187,3 +187,24 @@ export function browserSuite(): { api: TestApi; ctx: TestContext; browser: Brows
 export async function tokenOf(page: Page): Promise<string> {
   return (await page.evaluate("JSON.parse(sessionStorage.getItem('agm.session')).token")) as string;
 }
+
+/** A small test AGM: the conference's quorum lowered to `minimumCount` through head office's ruleset api. */
+export async function setQuorumMinimum(
+  api: TestApi,
+  conferenceId: string,
+  headOffice: { auth: Record<string, string> },
+  minimumCount: number,
+): Promise<void> {
+  const base = `/api/conferences/${conferenceId}`;
+  const current = (await api.http().get(`${base}/ruleset`).set(headOffice.auth).expect(200)).body;
+  await api
+    .http()
+    .put(`${base}/ruleset`)
+    .set(headOffice.auth)
+    .send({
+      ruleset: { ...current.ruleset, quorum: { ...current.ruleset.quorum, minimumCount } },
+      reason: 'A small test AGM',
+      expectedVersion: current.version,
+    })
+    .expect(200);
+}

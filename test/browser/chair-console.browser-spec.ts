@@ -9,6 +9,7 @@ import {
   newPage,
   PHONE,
   screenshot,
+  setQuorumMinimum,
   signInAttendee,
   signInOfficial,
   tokenOf,
@@ -41,16 +42,7 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
       motions: new Date(Date.now() + 30 * 86400000),
       amendments: new Date(Date.now() + 40 * 86400000),
     });
-    const current = (await http().get(`${base}/ruleset`).set(headOffice.auth).expect(200)).body;
-    await http()
-      .put(`${base}/ruleset`)
-      .set(headOffice.auth)
-      .send({
-        ruleset: { ...current.ruleset, quorum: { ...current.ruleset.quorum, minimumCount: 2 } },
-        reason: 'A small test AGM',
-        expectedVersion: current.version,
-      })
-      .expect(200);
+    await setQuorumMinimum(api, conference.id, headOffice, 2);
     const branch = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
     const other = await ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
     const section = await ctx.newSection(conference.id, 'NEGOTIATING');
