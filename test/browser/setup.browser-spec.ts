@@ -144,6 +144,10 @@ describeInBrowser('web client: conference set-up', () => {
       .set(admin.auth)
       .expect(200);
     expect(versions.body.at(-1).reason).toBe('Standing orders suspended to extend the mover’s speech');
+
+    // On a 360-pixel phone the screen reflows without sideways scrolling (tables scroll in their box).
+    await page.setViewportSize({ width: 360, height: 760 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await context.close();
   });
 
@@ -220,6 +224,26 @@ describeInBrowser('web client: conference set-up', () => {
     expect(await card.getByRole('link', { name: 'Conference set-up' }).count()).toBe(0);
     await card.getByRole('link', { name: 'Teller: hall counts' }).click();
     await phone.page.getByRole('heading', { level: 1, name: /Teller: hall counts/ }).waitFor();
+    // Typing the set-up address: told they may look but not change, and a save is refused by the api.
+    await phone.page.goto(`/c/${conference.id}/setup`);
+    await phone.page.getByTestId('view-only').waitFor();
+    await waitForText(phone.page, '[data-testid=time-zone]', 'Europe/London');
+    expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    for (const [legend, date] of [
+      [/^Motions and constitutional amendments close/, '2027-08-06'],
+      [/^Amendments close/, '2027-09-03'],
+    ] as const)
+      await deadline(phone.page, legend).getByLabel('Date').fill(date);
+    await phone.page.getByRole('button', { name: 'Save deadlines' }).click();
+    await waitForText(
+      phone.page,
+      'section[aria-labelledby=deadlines] [role=alert]',
+      /You do not have permission to do this/,
+    );
+    expect(
+      (await api.http().get(`/api/conferences/${conference.id}/deadlines`).set(admin.auth).expect(200)).body
+        .motions,
+    ).toBeNull();
 
     // Head office takes the role away: it is gone from the list and from the api.
     await page.getByRole('button', { name: 'Remove Teller from Sam Teller' }).click();

@@ -40,9 +40,21 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
     );
   }, [base]);
   const zone = deadlines?.timeZone ?? conference?.timeZone ?? '';
+  const me = useMe();
+  // The api decides (403); this only says so before anyone fills a form in vain.
+  const mayManage =
+    !me ||
+    me.isHeadOffice ||
+    (me.roles ?? []).some((r) => r.conferenceId === conferenceId && r.role === 'admin');
   return (
     <Frame conferenceId={conferenceId} role="Conference set-up" wide>
       <ErrorAlert error={loadError} />
+      {!mayManage && (
+        <p className="alert info" data-testid="view-only">
+          You can see this conference’s set-up but not change it: only head office and the conference’s
+          administrators can.
+        </p>
+      )}
       <div className="grid two">
         <Deadlines base={base} deadlines={deadlines} onSaved={setDeadlines} />
         <div>
@@ -497,11 +509,11 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
             </label>
           </fieldset>
         </div>
-        <fieldset>
+        <fieldset className="shrinks">
           <legend>Membership categories</legend>
           <p className="hint">A ticked topic is one the category may vote on.</p>
           <ErrorAlert error={form.errorFor('ruleset.categories') ?? null} />
-          <div className="table-scroll">
+          <div className="table-scroll contained">
             <table className="list">
               <thead>
                 <tr>
@@ -689,7 +701,7 @@ function Sections({ base, startYear }: { base: string; startYear?: number }) {
     <section className="card" aria-labelledby="sections">
       <h2 id="sections">Sections ({sections.length})</h2>
       <p className="hint">The committee headings motions are grouped under, in order.</p>
-      <div className="table-scroll">
+      <div className="table-scroll contained">
         <table className="list" data-testid="sections">
           <thead>
             <tr>
@@ -840,7 +852,7 @@ function Roles({ base }: { base: string }) {
   return (
     <section className="card" aria-labelledby="roles">
       <h2 id="roles">Officials’ roles</h2>
-      <div className="table-scroll">
+      <div className="table-scroll contained">
         <table className="list" data-testid="roles">
           <thead>
             <tr>
