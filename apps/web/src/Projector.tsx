@@ -13,9 +13,6 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
   const showVote =
     vote &&
     (vote.state === 'open' || vote.state === 'closed' || (vote.state === 'declared' && !!item?.questionPut));
-  vote &&
-    vote.state !== 'voided' &&
-    (vote.state !== 'declared' || !state.floor?.item || state.floor.item.questionPut);
   return (
     <div className="projector">
       <ConnectionBanner state={state} />
