@@ -171,13 +171,23 @@ describeInBrowser('web client: conference set-up', () => {
     await page.getByLabel('Section name').fill('health and safety');
     await page.getByRole('button', { name: 'Add section' }).click();
     await waitForText(page, 'section[aria-labelledby=sections] [role=alert]', /./);
+    // Renamed: an empty name is refused at its field, then the new name shows in the list.
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await waitForText(page, 'form[aria-labelledby=rename-section] .field-error', /name/);
+    await page.getByLabel('New name').fill('Health, Safety and Wellbeing');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await waitForText(page, '[data-testid=sections] tbody', 'Health, Safety and Wellbeing');
     const sections = await api
       .http()
       .get(`/api/conferences/${conference.id}/sections`)
       .set(admin.auth)
       .expect(200);
     expect(sections.body).toEqual([
-      expect.objectContaining({ name: 'Health and Safety', position: 1, owningBodyId: committee.id }),
+      expect.objectContaining({
+        name: 'Health, Safety and Wellbeing',
+        position: 1,
+        owningBodyId: committee.id,
+      }),
     ]);
 
     // A new teller's account: a short password is refused at its field, then made.

@@ -803,8 +803,51 @@ function Sections({ base, startYear }: { base: string; startYear?: number }) {
             Rotate for this year
           </button>
         </form>
+        {sections.length > 0 && (
+          <RenameSection base={base} sections={sections} onRenamed={() => void reload()} />
+        )}
       </div>
     </section>
+  );
+}
+
+/** Its own form, so its refusals (a name already used) show here and not at "Add a section". */
+function RenameSection(props: { base: string; sections: SectionResponseDto[]; onRenamed: () => void }) {
+  const form = useForm();
+  const [sectionId, setSectionId] = useState('');
+  const [name, setName] = useState('');
+  const chosen = props.sections.find((s) => s.id === sectionId) ?? props.sections[0];
+  const rename = (e: FormEvent) => {
+    e.preventDefault();
+    const body: SectionUpdateDto = { name: name.trim() };
+    void form.submit(async () => {
+      await patch<SectionResponseDto>(`${props.base}/sections/${chosen.id}`, body);
+      setName('');
+      props.onRenamed();
+    }, `“${chosen.name}” is now “${name.trim()}”.`);
+  };
+  return (
+    <form onSubmit={rename} noValidate aria-labelledby="rename-section">
+      <h3 id="rename-section">Rename a section</h3>
+      <SelectField
+        label="Section to rename"
+        value={chosen.id}
+        options={props.sections.map((s): [string, string] => [s.id, s.name])}
+        onChange={setSectionId}
+      />
+      <InputField
+        label="New name"
+        error={form.errorFor('name')}
+        maxLength={200}
+        value={name}
+        onChange={setName}
+      />
+      <ErrorAlert error={form.error} />
+      <Done message={form.done} />
+      <button type="submit" disabled={form.busy}>
+        Rename
+      </button>
+    </form>
   );
 }
 
