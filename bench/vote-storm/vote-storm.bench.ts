@@ -27,7 +27,7 @@ type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
 
 function startServer(): Promise<{ child: ChildProcess; ask: <T>(request: object) => Promise<T> }> {
   const child = fork(join(__dirname, 'server.ts'), [], {
-    execArgv: ['-r', join(__dirname, '..', 'transpile.js'), ...(process.env.SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [])],
+    execArgv: ['-r', join(__dirname, '..', 'transpile.js'), ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [])],
     env: { ...process.env },
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });

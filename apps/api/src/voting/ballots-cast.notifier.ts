@@ -19,6 +19,13 @@ export const BALLOTS_CAST_INTERVAL_MS = 1000;
  * go out between them.
  */
 export const PUSH_SLICE = 200;
+/**
+ * Socket writes a second the counter may cost an instance. With more sockets than this in the room the
+ * count is pushed less often (3,000 sockets: every 3 s): in the 3,000-voter storm the counter's writes
+ * were two thirds of all the server's socket writes, and they delay the acknowledgements that matter
+ * more. DOMAIN sets a ceiling ("at most twice a second"), not a floor.
+ */
+export const COUNTER_WRITES_PER_SECOND = 1000;
 /** The instance-to-instance message that asks every other instance to push a count to its own sockets. */
 const PEER_EVENT = 'agm:vote.ballots';
 
@@ -34,8 +41,8 @@ export class BallotsCastNotifier implements OnModuleDestroy {
   private readonly logger = new Logger('BallotsCast');
   private server?: Server;
   private stopped = false;
-  private readonly reads = new Throttle(BALLOTS_CAST_INTERVAL_MS);
-  private readonly pushes = new Throttle(BALLOTS_CAST_INTERVAL_MS);
+  private readonly reads = new Throttle({ leading: true });
+  private readonly pushes = new Throttle({ leading: false });
   /** The newest count per vote waiting for its push: a later read replaces an older one. */
   private readonly latest = new Map<string, BallotsCastMessage>();
 
@@ -52,7 +59,7 @@ export class BallotsCastNotifier implements OnModuleDestroy {
   }
 
   ballotCast(conferenceId: string, voteId: string): void {
-    this.reads.schedule(voteId, () => this.readAndShare(conferenceId, voteId));
+    this.reads.schedule(voteId, BALLOTS_CAST_INTERVAL_MS, () => this.readAndShare(conferenceId, voteId));
   }
 
   private async readAndShare(conferenceId: string, voteId: string): Promise<void> {
@@ -79,7 +86,9 @@ export class BallotsCastNotifier implements OnModuleDestroy {
     if (current && current.ballotsCast >= message.ballotsCast) return;
     if (this.latest.size > 1000) this.latest.clear();
     this.latest.set(message.voteId, message);
-    this.pushes.schedule(message.voteId, async () => {
+    const audience = this.localAudience(message.conferenceId).size;
+    const interval = Math.max(BALLOTS_CAST_INTERVAL_MS, Math.ceil((audience / COUNTER_WRITES_PER_SECOND) * 1000));
+    this.pushes.schedule(message.voteId, interval, async () => {
       const newest = this.latest.get(message.voteId);
       if (newest) await this.writeInSlices(newest);
     });
@@ -88,13 +97,17 @@ export class BallotsCastNotifier implements OnModuleDestroy {
   private async writeInSlices(message: BallotsCastMessage): Promise<void> {
     const server = this.server;
     if (!server) return;
-    const members = server.of('/').adapter.rooms.get(roomOf(message.conferenceId, 'public'));
-    const socketIds = [...(members ?? [])];
+    const socketIds = [...this.localAudience(message.conferenceId)];
     for (let start = 0; start < socketIds.length && !this.stopped; start += PUSH_SLICE) {
       // Every socket is in a room named by its id; `local` keeps the adapter from publishing this to peers.
       server.local.to(socketIds.slice(start, start + PUSH_SLICE)).emit('vote.ballots', message);
       if (start + PUSH_SLICE < socketIds.length) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** The ids of this instance's sockets in the conference's public room. */
+  private localAudience(conferenceId: string): ReadonlySet<string> {
+    return this.server?.of('/').adapter.rooms.get(roomOf(conferenceId, 'public')) ?? new Set();
   }
 
   onModuleDestroy(): void {
@@ -114,21 +127,23 @@ class Throttle {
   /** Keys whose task is running; true when it was asked for again meanwhile. */
   private readonly running = new Map<string, boolean>();
 
-  constructor(private readonly intervalMs: number) {}
+  /** leading: false waits one interval before the first run too, so a burst's first event is not sent alone. */
+  constructor(private readonly options: { leading: boolean }) {}
 
-  schedule(key: string, task: () => Promise<void>): void {
+  schedule(key: string, intervalMs: number, task: () => Promise<void>): void {
     if (this.running.has(key)) {
       this.running.set(key, true);
       return;
     }
     if (this.timers.has(key)) return;
-    const wait = Math.max(0, (this.lastRun.get(key) ?? 0) + this.intervalMs - Date.now());
-    const timer = setTimeout(() => void this.run(key, task), wait);
+    const last = this.lastRun.get(key) ?? (this.options.leading ? 0 : Date.now());
+    const wait = Math.max(0, last + intervalMs - Date.now());
+    const timer = setTimeout(() => void this.run(key, intervalMs, task), wait);
     timer.unref();
     this.timers.set(key, timer);
   }
 
-  private async run(key: string, task: () => Promise<void>): Promise<void> {
+  private async run(key: string, intervalMs: number, task: () => Promise<void>): Promise<void> {
     this.timers.delete(key);
     this.lastRun.set(key, Date.now());
     this.running.set(key, false);
@@ -138,7 +153,7 @@ class Throttle {
       const again = this.running.get(key);
       this.running.delete(key);
       if (this.lastRun.size > 1000) this.lastRun.clear();
-      if (again) this.schedule(key, task);
+      if (again) this.schedule(key, intervalMs, task);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { BallotBucket, Conflict, decideBallot, Forbidden, NotFound, Principal, takeBallotToken, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
 import type { BallotAckDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
@@ -17,7 +18,7 @@ const UNIQUE_VIOLATION = '23505';
 /** Ballots of one vote written in one transaction, at most. */
 const MAX_BATCH = 250;
 /** Batches of one vote in flight at once (the pool has 20 connections on a server, 1 embedded). */
-const MAX_CONCURRENT_BATCHES = 4;
+const MAX_CONCURRENT_BATCHES = 8;
 
 interface PendingBallot {
   conferenceId: string;
@@ -50,6 +51,7 @@ export class CastBallot {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly dataSource: DataSource,
     private readonly votes: VoteRepository,
     private readonly receipts: ReceiptCodes,
     private readonly notifier: BallotsCastNotifier,
@@ -120,9 +122,10 @@ export class CastBallot {
     const refused: Array<{ ballot: PendingBallot; error: unknown }> = [];
     const alone: PendingBallot[] = [];
     try {
-      await this.transactions.run(async ({ manager, now }) => {
+      // Ballots are not log entries: no event to record, so not Transactions.run but the leaner ballot transaction.
+      await this.votes.inBallotTransaction(this.dataSource, voteId, async (manager) => {
+        const now = new Date();
         accepted.length = refused.length = alone.length = 0;
-        await this.votes.lockForBallot(manager, voteId);
         const context = await this.votes.batchContext(manager, conferenceId, voteId, batch.map((b) => b.memberId), batch.map((b) => b.keyHash));
         if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
         const { vote } = context;
