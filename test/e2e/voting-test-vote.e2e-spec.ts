@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApi, TestApi } from '../support/test-api';
+import { TestContext } from '../support/test-context';
+
+/** A test vote proves devices work and registers who took part: the export's register is the attendance list. */
+describe('the test vote', () => {
+  let api: TestApi;
+  let ctx: TestContext;
+  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ctx = new TestContext(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('records who voted from a device, and nobody else, with no quorum needed', async () => {
+    const conference = await ctx.newConference(); // Napo's default quorum of 150: a test vote opens anyway
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const [working, alsoWorking, silent] = [await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id)];
+    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    const vote = (
+      await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'test', title: 'Test vote: check your device', topics: [], method: 'electronic', secret: true }).expect(201)
+    ).body as { id: string };
+    for (const attendee of [working, alsoWorking]) {
+      const ack = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set(attendee.auth).send({ choice: 'abstain', idempotencyKey: randomUUID() }).expect(200);
+      expect(ack.body).toMatchObject({ status: 'accepted', receiptCode: expect.any(String) });
+    }
+    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+
+    const exported = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/export`).set(chair.auth).expect(200);
+    const votedBy = new Map((exported.body.register as Array<{ memberId: string; voted: boolean }>).map((entry) => [entry.memberId, entry.voted]));
+    expect(votedBy.get(working.memberId)).toBe(true);
+    expect(votedBy.get(alsoWorking.memberId)).toBe(true);
+    expect(votedBy.get(silent.memberId)).toBe(false);
+  });
+});
