@@ -31,7 +31,7 @@ describe('the test vote', () => {
     await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
 
     const exported = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/export`).set(chair.auth).expect(200);
-    const votedBy = new Map((exported.body.register as Array<{ memberId: string; voted: boolean }>).map((entry) => [entry.memberId, entry.voted]));
+    const votedBy = new Map<string | null, boolean>((exported.body.register as Array<{ memberId: string; voted: boolean }>).map((entry) => [entry.memberId, entry.voted]));
     expect(votedBy.get(working.memberId)).toBe(true);
     expect(votedBy.get(alsoWorking.memberId)).toBe(true);
     expect(votedBy.get(silent.memberId)).toBe(false);
