@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
-import { connect, EventStream, TestSocket } from '../support/socket-client';
+import { apiSuite } from '../support/api-suite';
+import { connect, EventStream } from '../support/socket-client';
 
 /** A vote opened with an announced close time closes at that time by itself, once, with its result to everyone. */
 describe('closing a vote at its announced time', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  const sockets: TestSocket[] = [];
-  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await api?.close();
-  });
+  const suite = apiSuite();
+  const { sql } = suite;
 
   const timedVote = async (closesInMs: number | null) => {
+    const { api, ctx } = suite;
     const conference = await ctx.newConference();
     await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const voter = await ctx.newAttendee(conference.id, { mode: 'remote' });
     await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
-    const socket = await connect(api.url, voter.token);
-    sockets.push(socket);
+    const socket = suite.track(await connect(api.url, voter.token));
     const stream = new EventStream(socket, conference.id);
     await stream.join(socket);
     const closesAt = closesInMs === null ? undefined : new Date(Date.now() + closesInMs).toISOString();
@@ -42,6 +30,7 @@ describe('closing a vote at its announced time', () => {
   };
 
   it('closes by itself at the announced time and publishes the result, with no actor and the reason', async () => {
+    const { api } = suite;
     const { conference, chair, voter, vote, stream } = await timedVote(1500);
     expect(vote.closesAt).not.toBeNull();
     await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set(voter.auth).send({ choice: 'for', idempotencyKey: randomUUID() }).expect(200);
@@ -63,6 +52,7 @@ describe('closing a vote at its announced time', () => {
   });
 
   it('leaves alone a vote the chair closed before its time', async () => {
+    const { api } = suite;
     const { conference, chair, vote, stream } = await timedVote(1200);
     await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
     await stream.waitFor('vote.closed');
@@ -72,6 +62,7 @@ describe('closing a vote at its announced time', () => {
   });
 
   it('closes a vote whose time passed without this instance having timed it (opened elsewhere, or before a restart)', async () => {
+    const { api } = suite;
     const { conference, chair, vote, stream } = await timedVote(null);
     // As if another instance had opened it with a close time a moment ago: only the sweep can find it.
     await sql(`UPDATE vote SET closes_at = now() - interval '1 second' WHERE id = $1`, [vote.id]);

@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Ack, BallotAckDto } from '@agm/contracts';
 import { DEFAULT_BALLOT_RATE } from '@agm/domain';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
-import { connect, emitWithAck, TestSocket } from '../support/socket-client';
+import { apiSuite } from '../support/api-suite';
+import { connect, emitWithAck } from '../support/socket-client';
 
 /** A device flooding ballot messages is told to wait (429); the ballot it already cast stands and is counted once. */
 describe('the ballot message rate', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  const sockets: TestSocket[] = [];
-  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await api?.close();
-  });
+  const suite = apiSuite();
+  const { sql } = suite;
 
   it('refuses messages beyond the burst with 429 and a wait, over the socket and HTTP alike, and counts the ballot once', async () => {
+    const { api, ctx } = suite;
     const conference = await ctx.newConference();
     await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
@@ -29,8 +18,7 @@ describe('the ballot message rate', () => {
     const neighbour = await ctx.newAttendee(conference.id, { mode: 'remote' });
     await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
     const vote = (await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Flood', topics: [], method: 'electronic', secret: true }).expect(201)).body as { id: string };
-    const socket = await connect(api.url, flooder.token);
-    sockets.push(socket);
+    const socket = suite.track(await connect(api.url, flooder.token));
 
     const key = randomUUID(); // the same ballot resent over and over, as a stuck client would
     const answers: Array<Ack<BallotAckDto>> = await Promise.all(

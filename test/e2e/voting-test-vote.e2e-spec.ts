@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
+import { apiSuite } from '../support/api-suite';
 
 /** A test vote proves devices work and registers who took part: the export's register is the attendance list. */
 describe('the test vote', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  const sql = (text: string, params: unknown[] = []) => api.database.dataSource.query(text, params);
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const suite = apiSuite();
+  const { sql } = suite;
 
   it('records who voted from a device, and nobody else, with no quorum needed', async () => {
+    const { api, ctx } = suite;
     const conference = await ctx.newConference(); // Napo's default quorum of 150: a test vote opens anyway
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const [working, alsoWorking, silent] = [await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id)];
