@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
+import type { Page } from 'playwright-core';
 import {
+  browserSuite,
   describeInBrowser,
   expectAccessible,
-  launchBrowser,
   newOfficialWithPassword,
   newPage,
   PHONE,
@@ -22,42 +20,34 @@ const DAY = 86400000;
  * motion and an emergency motion under SO 7 that the SOC accepts.
  */
 describeInBrowser('web client: the branch secretary', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  const sql = (text: string, params: unknown[]) => api.database.dataSource.manager.query(text, params);
+  const sql = (text: string, params: unknown[]) => suite.api.database.dataSource.manager.query(text, params);
   const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
 
   it('picks proposer and seconder, amends, is refused after the deadline and submits an emergency motion', async () => {
-    const conference = await ctx.newConference({
+    const conference = await suite.ctx.newConference({
       name: `Napo AGM ${Date.now() % 10000}`,
       startsOn: '2027-10-07',
       endsOn: '2027-10-08',
     });
     const base = `/api/conferences/${conference.id}`;
     const open = { motions: new Date(Date.now() + 30 * DAY), amendments: new Date(Date.now() + 40 * DAY) };
-    await ctx.setMotionDeadlines(conference.id, { ...open, emergency: new Date(Date.now() + 50 * DAY) });
-    const branch = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
-    const secretaryMember = await ctx.newMember();
+    await suite.ctx.setMotionDeadlines(conference.id, {
+      ...open,
+      emergency: new Date(Date.now() + 50 * DAY),
+    });
+    const branch = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const secretaryMember = await suite.ctx.newMember();
     await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')", [
       branch.id,
       secretaryMember.id,
     ]);
-    const secretary = await newOfficialWithPassword(api, {
+    const secretary = await newOfficialWithPassword(suite.api, {
       memberId: secretaryMember.id,
       name: 'Branch Secretary',
     });
-    const [mover, seconder] = [await ctx.newMember(), await ctx.newMember()];
+    const [mover, seconder] = [await suite.ctx.newMember(), await suite.ctx.newMember()];
     await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
       mover.id,
       branch.id,
@@ -69,15 +59,15 @@ describeInBrowser('web client: the branch secretary', () => {
       'Bo Lindqvist',
     ]);
     // Another branch's member, who must not be offered.
-    const other = await ctx.newBody({ kind: 'branch', name: 'Bristol Branch' });
-    const stranger = await ctx.newMember();
+    const other = await suite.ctx.newBody({ kind: 'branch', name: 'Bristol Branch' });
+    const stranger = await suite.ctx.newMember();
     await sql('UPDATE member SET branch_id = $2 WHERE id = $1', [stranger.id, other.id]);
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const soc = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
 
     // Bristol's motion, admitted by the SOC: London may amend it.
-    const bristol = await ctx.newOfficer(other.id);
+    const bristol = await suite.ctx.newOfficer(other.id);
     const theirs = (
-      await api
+      await suite.api
         .http()
         .post(`${base}/motions`)
         .set(bristol.auth)
@@ -89,15 +79,15 @@ describeInBrowser('web client: the branch secretary', () => {
         })
         .expect(201)
     ).body;
-    await api.http().post(`${base}/motions/${theirs.id}/submit`).set(bristol.auth).expect(200);
-    await api
+    await suite.api.http().post(`${base}/motions/${theirs.id}/submit`).set(bristol.auth).expect(200);
+    await suite.api
       .http()
       .post(`${base}/motions/${theirs.id}/review`)
       .set(soc.auth)
       .send({ action: 'admit' })
       .expect(200);
 
-    const { page: sec } = await newPage(browser, api);
+    const { page: sec } = await newPage(suite.browser, suite.api);
     await signInOfficial(sec, secretary);
     await sec.goto(`/c/${conference.id}/secretary`);
 
@@ -144,7 +134,7 @@ describeInBrowser('web client: the branch secretary', () => {
     await sec.getByRole('button', { name: 'Submit Workload Stress' }).click();
     await waitForText(sec, '[data-testid=motion-status]', 'Submitted');
     expect(await alerts(sec)).toEqual([]);
-    const ours = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+    const ours = (await suite.api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
       (m: { title: string }) => m.title === 'Workload Stress',
     );
     expect(ours).toMatchObject({
@@ -181,10 +171,10 @@ describeInBrowser('web client: the branch secretary', () => {
     await waitForText(sec, '[data-testid=amendment-status]', 'Submitted');
     await waitForText(sec, '[data-testid=as-amended]', 'negotiate a national caseload cap');
     await expectAccessible(sec, 'secretary: amendment');
-    const amendment = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+    const amendment = (await suite.api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
       (m: { kind: string }) => m.kind === 'amendment',
     );
-    await api
+    await suite.api
       .http()
       .post(`${base}/amendments/${amendment.id}/ruling`)
       .set(soc.auth)
@@ -195,7 +185,7 @@ describeInBrowser('web client: the branch secretary', () => {
     await screenshot(sec, 'secretary-amendment');
 
     // The motions deadline passes: an ordinary motion is refused with the deadline and the SO 7 route...
-    await ctx.setMotionDeadlines(conference.id, {
+    await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() - DAY),
       amendments: open.amendments,
       emergency: new Date(Date.now() + 50 * DAY),
@@ -226,11 +216,11 @@ describeInBrowser('web client: the branch secretary', () => {
     await sec.getByRole('button', { name: 'Save draft' }).click();
     await sec.getByRole('button', { name: 'Submit Office closures' }).click();
     await waitForText(sec, '[data-testid=emergency-stage]', 'Waiting for the SOC');
-    const emergency = (await api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+    const emergency = (await suite.api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
       (m: { title: string }) => m.title === 'Office closures',
     );
     expect(emergency).toMatchObject({ kind: 'emergency_motion', status: 'submitted' });
-    await api
+    await suite.api
       .http()
       .post(`${base}/motions/${emergency.id}/emergency-decision`)
       .set(soc.auth)
@@ -246,19 +236,19 @@ describeInBrowser('web client: the branch secretary', () => {
   });
 
   it("shows an officer the countdown on a phone, and never another body's members", async () => {
-    const conference = await ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
-    await ctx.setMotionDeadlines(conference.id, {
+    const conference = await suite.ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
+    await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() + 3 * 3600000 + 60000),
       amendments: new Date(Date.now() + 10 * DAY),
     });
-    const network = await ctx.newBody({ kind: 'network', name: 'Women in Napo' });
-    const convenorMember = await ctx.newMember();
+    const network = await suite.ctx.newBody({ kind: 'network', name: 'Women in Napo' });
+    const convenorMember = await suite.ctx.newMember();
     await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'convenor')", [
       network.id,
       convenorMember.id,
     ]);
-    const convenor = await newOfficialWithPassword(api, { memberId: convenorMember.id });
-    const { page } = await newPage(browser, api, PHONE);
+    const convenor = await newOfficialWithPassword(suite.api, { memberId: convenorMember.id });
+    const { page } = await newPage(suite.browser, suite.api, PHONE);
     await signInOfficial(page, convenor);
     await page.goto(`/c/${conference.id}/secretary`);
     await waitForText(

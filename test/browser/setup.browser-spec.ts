@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
+import type { Page } from 'playwright-core';
 import {
+  browserSuite,
   describeInBrowser,
   expectAccessible,
-  launchBrowser,
   newOfficialWithPassword,
   newPage,
   PHONE,
@@ -20,24 +18,13 @@ import {
  * finding their screen.
  */
 describeInBrowser('web client: conference set-up', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
   const newConference = () =>
-    ctx.newConference({ startsOn: '2027-10-02', endsOn: '2027-10-03', timeZone: 'Europe/London' });
+    suite.ctx.newConference({ startsOn: '2027-10-02', endsOn: '2027-10-03', timeZone: 'Europe/London' });
 
   async function openSetup(page: Page, conference: { id: string; name: string }) {
-    const headOffice = await newOfficialWithPassword(api, { headOffice: true });
+    const headOffice = await newOfficialWithPassword(suite.api, { headOffice: true });
     await signInOfficial(page, headOffice);
     await page
       .getByRole('region', { name: conference.name })
@@ -51,8 +38,8 @@ describeInBrowser('web client: conference set-up', () => {
 
   it('sets the deadlines in the conference’s zone and changes a standing order, which needs a reason once the AGM is open', async () => {
     const conference = await newConference();
-    const admin = await ctx.asHeadOffice();
-    const { context, page } = await newPage(browser, api);
+    const admin = await suite.ctx.asHeadOffice();
+    const { context, page } = await newPage(suite.browser, suite.api);
     await openSetup(page, conference);
     await waitForText(page, '[data-testid=time-zone]', /^Europe\/London$/);
 
@@ -76,7 +63,7 @@ describeInBrowser('web client: conference set-up', () => {
     await waitForText(page, '[data-testid=deadlines-in-force]', '12:00 on 6 August 2027 (Europe/London)');
     await waitForText(page, '[data-testid=deadlines-in-force]', '12:00 on 3 September 2027 (Europe/London)');
     expect(await amendments.locator('.field-error').count()).toBe(0);
-    const saved = await api
+    const saved = await suite.api
       .http()
       .get(`/api/conferences/${conference.id}/deadlines`)
       .set(admin.auth)
@@ -86,7 +73,8 @@ describeInBrowser('web client: conference set-up', () => {
     expect(saved.body.emergency).toBeNull();
 
     const ruleset = async () =>
-      (await api.http().get(`/api/conferences/${conference.id}/ruleset`).set(admin.auth).expect(200)).body;
+      (await suite.api.http().get(`/api/conferences/${conference.id}/ruleset`).set(admin.auth).expect(200))
+        .body;
 
     // A speech limit below the minimum: refused, named at its field.
     await page.getByLabel('Other speeches (seconds)').fill('5');
@@ -138,7 +126,7 @@ describeInBrowser('web client: conference set-up', () => {
     const after = await ruleset();
     expect(after.version).toBe(3);
     expect(after.ruleset.speechLimitsSeconds.mover).toBe(600);
-    const versions = await api
+    const versions = await suite.api
       .http()
       .get(`/api/conferences/${conference.id}/ruleset/versions`)
       .set(admin.auth)
@@ -153,12 +141,12 @@ describeInBrowser('web client: conference set-up', () => {
 
   it('adds a section with its owner, makes an official account and gives it a role, and the official then finds their screen', async () => {
     const conference = await newConference();
-    const admin = await ctx.asHeadOffice();
-    const committee = await ctx.newBody({
+    const admin = await suite.ctx.asHeadOffice();
+    const committee = await suite.ctx.newBody({
       kind: 'committee',
       name: `Health and Safety Committee ${Date.now()}`,
     });
-    const { context, page } = await newPage(browser, api);
+    const { context, page } = await newPage(suite.browser, suite.api);
     await openSetup(page, conference);
 
     // A section, owned by the committee.
@@ -177,7 +165,7 @@ describeInBrowser('web client: conference set-up', () => {
     await page.getByLabel('New name').fill('Health, Safety and Wellbeing');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     await waitForText(page, '[data-testid=sections] tbody', 'Health, Safety and Wellbeing');
-    const sections = await api
+    const sections = await suite.api
       .http()
       .get(`/api/conferences/${conference.id}/sections`)
       .set(admin.auth)
@@ -216,7 +204,11 @@ describeInBrowser('web client: conference set-up', () => {
     await page.getByRole('button', { name: 'Give the role' }).click();
     await waitForText(page, '[data-testid=roles] tbody', 'Sam Teller');
     await waitForText(page, 'form[aria-labelledby=assign-role] [role=status]', 'Sam Teller is now Teller.');
-    const roles = await api.http().get(`/api/conferences/${conference.id}/roles`).set(admin.auth).expect(200);
+    const roles = await suite.api
+      .http()
+      .get(`/api/conferences/${conference.id}/roles`)
+      .set(admin.auth)
+      .expect(200);
     expect(roles.body).toEqual([expect.objectContaining({ email, name: 'Sam Teller', role: 'teller' })]);
 
     await page.getByLabel('Official’s email').fill(`nobody-${Date.now()}@test.example`);
@@ -227,7 +219,7 @@ describeInBrowser('web client: conference set-up', () => {
     await screenshot(page, 'setup');
 
     // The teller signs in, on a phone, and finds the teller's screen (and not the set-up).
-    const phone = await newPage(browser, api, PHONE);
+    const phone = await newPage(suite.browser, suite.api, PHONE);
     await signInOfficial(phone.page, { email, password: 'a long enough pass phrase' });
     const card = phone.page.getByRole('region', { name: conference.name });
     await card.getByRole('link', { name: 'Teller: hall counts' }).waitFor();
@@ -251,14 +243,18 @@ describeInBrowser('web client: conference set-up', () => {
       /You do not have permission to do this/,
     );
     expect(
-      (await api.http().get(`/api/conferences/${conference.id}/deadlines`).set(admin.auth).expect(200)).body
-        .motions,
+      (await suite.api.http().get(`/api/conferences/${conference.id}/deadlines`).set(admin.auth).expect(200))
+        .body.motions,
     ).toBeNull();
 
     // Head office takes the role away: it is gone from the list and from the api.
     await page.getByRole('button', { name: 'Remove Teller from Sam Teller' }).click();
     await waitForText(page, 'section[aria-labelledby=roles]', /No official has a role/);
-    const none = await api.http().get(`/api/conferences/${conference.id}/roles`).set(admin.auth).expect(200);
+    const none = await suite.api
+      .http()
+      .get(`/api/conferences/${conference.id}/roles`)
+      .set(admin.auth)
+      .expect(200);
     expect(none.body).toEqual([]);
     await phone.context.close();
     await context.close();

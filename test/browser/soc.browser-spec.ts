@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
+import type { Page } from 'playwright-core';
 import {
+  browserSuite,
   describeInBrowser,
   expectAccessible,
-  launchBrowser,
   newOfficialWithPassword,
   newPage,
   screenshot,
@@ -21,18 +19,7 @@ const DAY = 86400000;
  * slots the emergency motion into it, and downloads the agenda through the token-carrying helper.
  */
 describeInBrowser('web client: the Standing Orders Committee', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
   const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
   /** WCAG 1.4.10: at 360 px the screen reflows without scrolling sideways (then back to the laptop). */
@@ -43,25 +30,25 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
   };
 
   it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
-    const conference = await ctx.newConference({
+    const conference = await suite.ctx.newConference({
       name: `SOC test AGM ${Date.now() % 10000}`,
       startsOn: '2027-10-07',
       endsOn: '2027-10-08',
     });
     const base = `/api/conferences/${conference.id}`;
-    await ctx.setMotionDeadlines(conference.id, {
+    await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() + 30 * DAY),
       amendments: new Date(Date.now() + 40 * DAY),
       emergency: new Date(Date.now() + 50 * DAY),
     });
-    const professional = await ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
-    const negotiating = await ctx.newSection(conference.id, 'NEGOTIATING');
-    const london = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
-    const wales = await ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
-    const londonSecretary = await ctx.newOfficer(london.id);
-    const walesSecretary = await ctx.newOfficer(wales.id);
-    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
-    const soc = await newOfficialWithPassword(api, {
+    const professional = await suite.ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
+    const negotiating = await suite.ctx.newSection(conference.id, 'NEGOTIATING');
+    const london = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const wales = await suite.ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
+    const londonSecretary = await suite.ctx.newOfficer(london.id);
+    const walesSecretary = await suite.ctx.newOfficer(wales.id);
+    const chair = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const soc = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'soc' }],
       name: 'SOC Chair',
     });
@@ -70,8 +57,9 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       who: { auth: Record<string, string> },
       body: Record<string, unknown>,
     ): Promise<{ id: string; title: string }> => {
-      const draft = (await api.http().post(`${base}/motions`).set(who.auth).send(body).expect(201)).body;
-      await api.http().post(`${base}/motions/${draft.id}/submit`).set(who.auth).send({}).expect(200);
+      const draft = (await suite.api.http().post(`${base}/motions`).set(who.auth).send(body).expect(201))
+        .body;
+      await suite.api.http().post(`${base}/motions/${draft.id}/submit`).set(who.auth).send({}).expect(200);
       return draft;
     };
     await submit(londonSecretary, {
@@ -95,14 +83,14 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       text: 'This AGM instructs the NEC to lodge a pay claim above inflation.',
       sectionId: negotiating.id,
     });
-    await api
+    await suite.api
       .http()
       .post(`${base}/motions/${pay.id}/amendments`)
       .set(walesSecretary.auth)
       .send({ bodyId: wales.id, instructions: [{ op: 'delete', text: 'above inflation' }] })
       .expect(201);
     // The motions deadline passes; an emergency motion may now be submitted (SO 7).
-    await ctx.setMotionDeadlines(conference.id, {
+    await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() - DAY),
       amendments: new Date(Date.now() + 40 * DAY),
       emergency: new Date(Date.now() + 50 * DAY),
@@ -119,7 +107,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       },
     });
 
-    const { page } = await newPage(browser, api);
+    const { page } = await newPage(suite.browser, suite.api);
     await signInOfficial(page, soc);
     await page.goto(`/c/${conference.id}/soc`);
     await page.getByTestId('amendment-card').waitFor();
@@ -170,7 +158,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await card.getByLabel('Reason (shown to the body)').fill('Meets the three tests of SO 7.');
     await card.getByRole('button', { name: 'Record the ruling' }).click();
     await waitForText(page, '[data-testid=emergency-card]', 'accepted by the SOC');
-    await api
+    await suite.api
       .http()
       .post(`${base}/motions/${emergency.id}/emergency-admission-vote`)
       .set(chair.auth)
@@ -215,14 +203,16 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
   });
 
   it('shows a refused download (a token without access to the conference) instead of saving an error page', async () => {
-    const conference = await ctx.newConference({ name: `SOC refusal ${Date.now() % 10000}` });
-    const soc = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const { page } = await newPage(browser, api);
+    const conference = await suite.ctx.newConference({ name: `SOC refusal ${Date.now() % 10000}` });
+    const soc = await newOfficialWithPassword(suite.api, {
+      roles: [{ conferenceId: conference.id, role: 'soc' }],
+    });
+    const { page } = await newPage(suite.browser, suite.api);
     await signInOfficial(page, soc);
     await page.goto(`/c/${conference.id}/soc`);
     await page.getByTestId('documents').waitFor();
     // Another official's token: not allowed to read this conference's documents.
-    const stranger = await ctx.newOfficial();
+    const stranger = await suite.ctx.newOfficial();
     await page.evaluate(
       `(() => { const s = JSON.parse(sessionStorage.getItem('agm.session')); s.token = ${JSON.stringify(stranger.token)}; sessionStorage.setItem('agm.session', JSON.stringify(s)); })()`,
     );
@@ -234,11 +224,11 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
   });
 
   it("downloads the chair's minutes and the monitor's report through the same helper", async () => {
-    const conference = await ctx.newConference({ name: `Documents ${Date.now() % 10000}` });
-    const chair = await newOfficialWithPassword(api, {
+    const conference = await suite.ctx.newConference({ name: `Documents ${Date.now() % 10000}` });
+    const chair = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'chair' }],
     });
-    const monitor = await newOfficialWithPassword(api, {
+    const monitor = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'monitor' }],
     });
     const downloadFrom = async (
@@ -246,7 +236,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       screen: string,
       button: string | RegExp,
     ) => {
-      const { page } = await newPage(browser, api);
+      const { page } = await newPage(suite.browser, suite.api);
       await signInOfficial(page, who);
       await page.goto(`/c/${conference.id}/${screen}`);
       const [download] = await Promise.all([
