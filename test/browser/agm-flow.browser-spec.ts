@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestAttendee, TestContext } from '../support/test-context';
+import type { Page } from 'playwright-core';
+import type { TestAttendee } from '../support/test-context';
 import {
+  browserSuite,
   describeInBrowser,
   expectAccessible,
-  launchBrowser,
   newOfficialWithPassword,
   newPage,
   PHONE,
@@ -22,25 +21,14 @@ import {
  * the remote member votes on a phone), and the projector shows the result.
  */
 describeInBrowser('web client: a small AGM end to end', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
   const open = async (
     path: string,
     who: { email: string; password: string },
     options?: Parameters<typeof newPage>[2],
   ) => {
-    const { page } = await newPage(browser, api, options);
+    const { page } = await newPage(suite.browser, suite.api, options);
     await signInOfficial(page, who);
     await page.goto(path);
     return page;
@@ -50,7 +38,7 @@ describeInBrowser('web client: a small AGM end to end', () => {
     who: TestAttendee,
     options?: Parameters<typeof newPage>[2],
   ) => {
-    const { page } = await newPage(browser, api, options);
+    const { page } = await newPage(suite.browser, suite.api, options);
     await signInAttendee(page, conferenceName, who);
     return page;
   };
@@ -59,19 +47,19 @@ describeInBrowser('web client: a small AGM end to end', () => {
     expect(await page.locator('[role=alert]').allTextContents()).toEqual([]);
 
   it('runs from a submitted motion to the declared result on the projector', async () => {
-    const headOffice = await ctx.asHeadOffice();
-    const conference = await ctx.newConference({
+    const headOffice = await suite.ctx.asHeadOffice();
+    const conference = await suite.ctx.newConference({
       name: `Napo AGM ${Date.now() % 10000}`,
       startsOn: '2027-10-07',
       endsOn: '2027-10-08',
     });
     const base = `/api/conferences/${conference.id}`;
-    await ctx.setMotionDeadlines(conference.id, {
+    await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() + 30 * 86400000),
       amendments: new Date(Date.now() + 40 * 86400000),
     });
-    const current = (await api.http().get(`${base}/ruleset`).set(headOffice.auth).expect(200)).body;
-    await api
+    const current = (await suite.api.http().get(`${base}/ruleset`).set(headOffice.auth).expect(200)).body;
+    await suite.api
       .http()
       .put(`${base}/ruleset`)
       .set(headOffice.auth)
@@ -81,44 +69,44 @@ describeInBrowser('web client: a small AGM end to end', () => {
         expectedVersion: current.version,
       })
       .expect(200);
-    const branch = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
-    const section = await ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
-    const soc = await newOfficialWithPassword(api, {
+    const branch = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const section = await suite.ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
+    const soc = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'soc' }],
       name: 'SOC Chair',
     });
-    const chair = await newOfficialWithPassword(api, {
+    const chair = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'chair' }],
       name: 'Conference Chair',
     });
-    const teller = await newOfficialWithPassword(api, {
+    const teller = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'teller' }],
       name: 'Teller',
     });
-    const monitor = await newOfficialWithPassword(api, {
+    const monitor = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'monitor' }],
       name: 'Equality Officer',
     });
-    const secretaryMember = await ctx.newMember();
-    await api.database.dataSource.manager.query(
+    const secretaryMember = await suite.ctx.newMember();
+    await suite.api.database.dataSource.manager.query(
       "INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')",
       [branch.id, secretaryMember.id],
     );
-    const secretary = await newOfficialWithPassword(api, {
+    const secretary = await newOfficialWithPassword(suite.api, {
       memberId: secretaryMember.id,
       name: 'Branch Secretary',
     });
 
     const [mover, seconder, hallSpeaker] = await Promise.all(
-      [1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
+      [1, 2, 3].map(() => suite.ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
     );
     for (const a of [mover, seconder, hallSpeaker])
-      await api
+      await suite.api
         .http()
         .post(`${base}/registrations/${a.registrationId}/check-in`)
         .set(headOffice.auth)
         .expect(200);
-    const remote = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+    const remote = await suite.ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
 
     // The branch secretary drafts the motion, sees the deadline and the word count, and submits it.
     const sec = await open(`/c/${conference.id}/secretary`, secretary);
@@ -134,14 +122,14 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await waitForText(sec, '[data-testid=motion-status]', 'Draft');
     await noAlerts(sec);
     const [motion] = (
-      await api
+      await suite.api
         .http()
         .get(`${base}/motions`)
         .set({ Authorization: `Bearer ${await tokenOf(sec)}` })
         .expect(200)
     ).body;
     // The form does not pick the mover and seconder yet (the member search is head office's): set them on the draft.
-    await api
+    await suite.api
       .http()
       .patch(`${base}/motions/${motion.id}`)
       .set({ Authorization: `Bearer ${await tokenOf(sec)}` })

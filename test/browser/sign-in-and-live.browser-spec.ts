@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
 import {
+  browserSuite,
   describeInBrowser,
   dropAllSockets,
   expectAccessible,
-  launchBrowser,
   newOfficialWithPassword,
   newPage,
   PHONE,
@@ -21,35 +18,26 @@ import {
  * the session ending when the access code is revoked.
  */
 describeInBrowser('web client: sign-in and live state', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  it('serves the client at / and at its own routes, and leaves the api paths alone', async () => {
-    const index = await api.http().get('/').expect(200);
+  it('serves the client at / and at its own routes, and leaves the suite.api paths alone', async () => {
+    const index = await suite.api.http().get('/').expect(200);
     expect(index.text).toContain('<div id="root">');
     expect(
-      (await api.http().get('/projector/00000000-0000-4000-8000-000000000000').expect(200)).text,
+      (await suite.api.http().get('/projector/00000000-0000-4000-8000-000000000000').expect(200)).text,
     ).toContain('<div id="root">');
-    expect((await api.http().get('/api/nothing-here').expect(404)).body).toMatchObject({ statusCode: 404 });
-    expect((await api.http().get('/health').expect(200)).body.status).toBe('ok');
+    expect((await suite.api.http().get('/api/nothing-here').expect(404)).body).toMatchObject({
+      statusCode: 404,
+    });
+    expect((await suite.api.http().get('/health').expect(200)).body.status).toBe('ok');
   });
 
   it('signs an official in with email and password, lists their screens, and refuses a wrong password', async () => {
-    const conference = await ctx.newConference();
-    const chair = await newOfficialWithPassword(api, {
+    const conference = await suite.ctx.newConference();
+    const chair = await newOfficialWithPassword(suite.api, {
       roles: [{ conferenceId: conference.id, role: 'chair' }],
     });
-    const { context, page } = await newPage(browser, api);
+    const { context, page } = await newPage(suite.browser, suite.api);
     await page.goto('/');
     await expectAccessible(page, 'sign-in');
     await screenshot(page, 'sign-in');
@@ -70,12 +58,12 @@ describeInBrowser('web client: sign-in and live state', () => {
   });
 
   it('shows a remote attendee the quorum live as head office checks members in, on a 360-pixel phone', async () => {
-    const conference = await ctx.newConference();
-    const remote = await ctx.newAttendee(conference.id, { mode: 'remote' });
-    const hall = await Promise.all([1, 2].map(() => ctx.newAttendee(conference.id, { mode: 'hall' })));
-    const admin = await newOfficialWithPassword(api, { headOffice: true });
+    const conference = await suite.ctx.newConference();
+    const remote = await suite.ctx.newAttendee(conference.id, { mode: 'remote' });
+    const hall = await Promise.all([1, 2].map(() => suite.ctx.newAttendee(conference.id, { mode: 'hall' })));
+    const admin = await newOfficialWithPassword(suite.api, { headOffice: true });
 
-    const phone = await newPage(browser, api, PHONE);
+    const phone = await newPage(suite.browser, suite.api, PHONE);
     await signInAttendee(phone.page, conference.name, remote);
     await waitForText(phone.page, '[data-testid=quorum-figure]', /^0 present/);
     await phone.page.getByRole('button', { name: 'Confirm attendance' }).click();
@@ -84,7 +72,7 @@ describeInBrowser('web client: sign-in and live state', () => {
     await waitForText(phone.page, '[data-testid=quorum-figure]', /^1 present/);
 
     // Head office checks a hall member in at the desk, in another browser.
-    const desk = await newPage(browser, api);
+    const desk = await newPage(suite.browser, suite.api);
     await signInOfficial(desk.page, admin);
     await desk.page.goto(`/c/${conference.id}/admin`);
     await desk.page.getByRole('button', { name: `Check in ${hall[0].member.name}` }).click();
@@ -98,7 +86,7 @@ describeInBrowser('web client: sign-in and live state', () => {
     await screenshot(phone.page, 'attendee-phone');
 
     // 200% zoom on a laptop-sized window: the same content reflows without sideways scrolling.
-    const zoomed = await newPage(browser, api, {
+    const zoomed = await newPage(suite.browser, suite.api, {
       viewport: { width: 640, height: 800 },
       deviceScaleFactor: 2,
     });
@@ -110,18 +98,20 @@ describeInBrowser('web client: sign-in and live state', () => {
   });
 
   it('shows an offline banner and marks the state out of date when the socket drops, then resumes with what was missed', async () => {
-    const conference = await ctx.newConference();
-    const attendee = await ctx.newAttendee(conference.id, { mode: 'hall' });
-    const others = await Promise.all([1, 2].map(() => ctx.newAttendee(conference.id, { mode: 'hall' })));
-    const admin = await ctx.asHeadOffice();
+    const conference = await suite.ctx.newConference();
+    const attendee = await suite.ctx.newAttendee(conference.id, { mode: 'hall' });
+    const others = await Promise.all(
+      [1, 2].map(() => suite.ctx.newAttendee(conference.id, { mode: 'hall' })),
+    );
+    const admin = await suite.ctx.asHeadOffice();
     const checkIn = (registrationId: string) =>
-      api
+      suite.api
         .http()
         .post(`/api/conferences/${conference.id}/registrations/${registrationId}/check-in`)
         .set(admin.auth)
         .expect(200);
 
-    const { context, page } = await newPage(browser, api, PHONE);
+    const { context, page } = await newPage(suite.browser, suite.api, PHONE);
     await signInAttendee(page, conference.name, attendee);
     // The "Connecting…" banner shares the test id; wait until the socket has joined, so the change
     // below arrives live rather than in the first HTTP snapshot.
@@ -132,7 +122,7 @@ describeInBrowser('web client: sign-in and live state', () => {
 
     // The network goes and the server drops the socket: the banner shows, the figures are marked stale.
     await context.setOffline(true);
-    dropAllSockets(api);
+    dropAllSockets(suite.api);
     await page.getByTestId('offline-banner').waitFor();
     await waitForText(page, '[data-testid=offline-banner]', /Offline — reconnecting/);
     expect(await page.locator('section[data-stale=true]').count()).toBeGreaterThan(0);
@@ -153,13 +143,13 @@ describeInBrowser('web client: sign-in and live state', () => {
   });
 
   it('goes back to sign-in with the reason when head office revokes the access code', async () => {
-    const conference = await ctx.newConference();
-    const attendee = await ctx.newAttendee(conference.id, { mode: 'remote' });
-    const admin = await ctx.asHeadOffice();
-    const { context, page } = await newPage(browser, api, PHONE);
+    const conference = await suite.ctx.newConference();
+    const attendee = await suite.ctx.newAttendee(conference.id, { mode: 'remote' });
+    const admin = await suite.ctx.asHeadOffice();
+    const { context, page } = await newPage(suite.browser, suite.api, PHONE);
     await signInAttendee(page, conference.name, attendee);
     await waitForText(page, '[data-testid=quorum-figure]', /present/);
-    await api
+    await suite.api
       .http()
       .delete(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/access-code`)
       .set(admin.auth)
