@@ -48,6 +48,7 @@ export class CastBallot {
   private readonly queues = new Map<string, BallotQueue>();
   /** Ballot messages per session (DEFAULT_BALLOT_RATE), in memory: a device keeps to one instance's socket. */
   private readonly buckets = new Map<string, BallotBucket>();
+  private bucketsSweptAt = 0;
 
   constructor(
     private readonly transactions: Transactions,
@@ -84,8 +85,12 @@ export class CastBallot {
 
   private takeToken(sessionId: string): void {
     const now = Date.now();
-    // Buckets left full (idle for capacity / rate seconds) are forgotten now and then, so this stays small.
-    if (this.buckets.size > 20_000) for (const [key, bucket] of this.buckets) if (now - bucket.at > 60_000) this.buckets.delete(key);
+    // Buckets idle for a minute (full again) are forgotten, at most once a minute so a large map is not
+    // walked on every ballot.
+    if (this.buckets.size > 20_000 && now - this.bucketsSweptAt > 60_000) {
+      this.bucketsSweptAt = now;
+      for (const [key, bucket] of this.buckets) if (now - bucket.at > 60_000) this.buckets.delete(key);
+    }
     this.buckets.set(sessionId, takeBallotToken(this.buckets.get(sessionId), now));
   }
 
