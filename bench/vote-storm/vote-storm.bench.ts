@@ -1,5 +1,5 @@
 import { fork, ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   process.on('exit', () => child.kill());
   const seeded = await ask<Seeded>({ kind: 'seed', voters: VOTERS });
   const database = seeded.embedded ? 'embedded PGlite (in memory, pool 1)' : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}${new URL(process.env.DATABASE_URL!).pathname} (pool 20)`;
-  console.log(`vote storm: ${VOTERS} voters, ${database}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
+  console.log(`vote storm: ${VOTERS} voters, ${database}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const commitSequential = await ask<{ commitsPerSecond: number }>({ kind: 'commit-rate', seconds: 2, concurrency: 1 });
   const commitParallel = await ask<{ commitsPerSecond: number }>({ kind: 'commit-rate', seconds: 2, concurrency: seeded.embedded ? 1 : 20 });
