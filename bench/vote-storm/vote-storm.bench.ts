@@ -1,6 +1,7 @@
 import { fork, ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 
@@ -43,6 +44,16 @@ function startServer(): Promise<{ child: ChildProcess; ask: <T>(request: object)
       child.send(request);
     });
   return ready.then(() => ({ child, ask }));
+}
+
+/** Machine-wide CPU jiffies from /proc/stat (Linux): busy, idle and stolen by the hypervisor; undefined elsewhere. */
+function machineCpu(): { busy: number; idle: number; steal: number } | undefined {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal };
+  } catch {
+    return undefined;
+  }
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -123,6 +134,7 @@ async function main(): Promise<void> {
   const failures = new Map<string, number>();
   const cpuBefore = await ask<{ cpuMs: number; monotonicUs: number }>({ kind: 'cpu' });
   const clientCpuBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
   const stormStart = Date.now();
   let lastAck = 0;
   await Promise.all(
@@ -151,6 +163,14 @@ async function main(): Promise<void> {
   const cpuAfter = await ask<{ cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number; monotonicUs: number }>({ kind: 'cpu' });
   if (process.env.SERVER_CPU_PROF) console.log(`storm window (server monotonic µs): ${cpuBefore.monotonicUs} ${cpuAfter.monotonicUs}`);
   const clientCpu = process.cpuUsage(clientCpuBefore);
+  const machineAfter = machineCpu();
+  // The server, PostgreSQL and the simulated clients share the machine: how full was it during the storm?
+  const machine = (() => {
+    if (!machineBefore || !machineAfter) return 'not measured (no /proc/stat)';
+    const busy = machineAfter.busy - machineBefore.busy;
+    const all = busy + machineAfter.idle - machineBefore.idle + machineAfter.steal - machineBefore.steal;
+    return `${Math.round((100 * busy) / all)}% busy, ${Math.round((100 * (machineAfter.steal - machineBefore.steal)) / all)}% stolen by the hypervisor (all ${cpus().length} cores)`;
+  })();
 
   const closeSent = Date.now();
   await api(`/votes/${vote.id}/close`, {});
@@ -177,6 +197,7 @@ async function main(): Promise<void> {
     `close → result:      every client ${missingResult ? `NOT (${missingResult} missing)` : `within ${resultDelays[resultDelays.length - 1]} ms`} (p50 ${resultDelays[Math.floor(resultDelays.length / 2)]} ms; close answered in ${closeAnswered} ms)`,
     `ballots-cast pushes: ${counterMessages} seen by one client during the storm`,
     `CPU during storm:    server ${Math.round(cpuAfter.cpuMs - cpuBefore.cpuMs)} ms, bench clients ${Math.round((clientCpu.user + clientCpu.system) / 1000)} ms, over ${stormWall} ms wall; server event-loop delay p99 ${cpuAfter.loopDelayP99Ms.toFixed(0)} ms, max ${cpuAfter.loopDelayMaxMs.toFixed(0)} ms`,
+    `machine in storm:    ${machine}`,
     `raw commit rate:     ${commitSequential.commitsPerSecond}/s single-row commits on one connection, ${commitParallel.commitsPerSecond}/s over the pool`,
     `total run:           ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
