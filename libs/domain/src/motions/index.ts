@@ -6,4 +6,5 @@ export * from './motion-lifecycle.rules';
 export * from './amendment.rules';
 export * from './compositing.rules';
 export * from './order-of-business.rules';
+export * from './agenda-arrangement.rules';
 export * from './resolutions-booklet';
