@@ -47,6 +47,36 @@ describe('conferences over HTTP', () => {
     expect(after.body.endsOn).toBe(napo2025.endsOn);
   });
 
+  it('refuses moving the conference so that its deadlines would fall on or after its opening, and changes nothing', async () => {
+    const created = await api.http().post('/api/conferences').set(admin.auth).send({ ...napo2025, name: 'Moved AGM' }).expect(201);
+    const id = created.body.id;
+    await api
+      .http()
+      .put(`/api/conferences/${id}/deadlines`)
+      .set(admin.auth)
+      .send({ motions: { date: '2025-08-12', time: '12:00' }, amendments: { date: '2025-09-02', time: '12:00' }, emergency: null, acceptsConstitutionalAmendments: false })
+      .expect(200);
+
+    // Opening on the day the amendments close: refused at the start date, naming the deadline in the way.
+    const early = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ startsOn: '2025-09-02', endsOn: '2025-09-03' }).expect(400);
+    expect(early.body).toEqual({
+      statusCode: 400,
+      message: expect.stringContaining('deadlines would no longer fall before it'),
+      errors: { startsOn: expect.stringContaining('the amendments deadline (12:00 on 2 September 2025 (Europe/London))') },
+    });
+    // A zone whose midnight comes before London's noon deadline: refused at the time zone.
+    const zone = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ timeZone: 'Pacific/Kiritimati', startsOn: '2025-09-03' }).expect(400);
+    expect(zone.body.errors).toEqual({ startsOn: expect.stringContaining('Pacific/Kiritimati') });
+    const after = await api.http().get(`/api/conferences/${id}`).expect(200);
+    expect(after.body).toMatchObject({ startsOn: napo2025.startsOn, endsOn: napo2025.endsOn, timeZone: 'Europe/London' });
+    const updates = await api.database.dataSource.query(`SELECT count(*)::int AS n FROM conference_event WHERE conference_id = $1 AND type = 'conference.updated'`, [id]);
+    expect(updates[0].n).toBe(0);
+
+    // The day after the amendments close is fine.
+    const moved = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ startsOn: '2025-09-03', endsOn: '2025-09-04' }).expect(200);
+    expect(moved.body).toMatchObject({ startsOn: '2025-09-03', endsOn: '2025-09-04' });
+  });
+
   describe('refuses bad input with a 400 that names each field', () => {
     it.each([
       ['an unknown field', { ...napo2025, colour: 'red' }, 'colour'],

@@ -1,5 +1,5 @@
 import { InvalidInput } from '../errors';
-import { localParts, resolveDeadlines, wallClockToInstant } from './deadlines.rules';
+import { findDeadlineClashes, localParts, resolveDeadlines, wallClockToInstant } from './deadlines.rules';
 
 const conference = { timeZone: 'Europe/London', startsOn: '2025-10-02', endsOn: '2025-10-03' };
 const noon = (date: string) => ({ date, time: '12:00' });
@@ -96,6 +96,42 @@ describe('deadlines entered in the conference time zone', () => {
     });
     expect(wallClockToInstant({ date: '2025-03-30', time: '02:30' }, 'Europe/London')).toEqual({
       instant: new Date('2025-03-30T01:30:00Z'),
+    });
+  });
+});
+
+describe('moving a conference whose deadlines are set', () => {
+  const fields = { opening: 'startsOn', closing: 'endsOn' };
+  // Motions close at noon on 12 August 2025 (11:00 UTC), amendments on 2 September, emergency motions on 2 October.
+  const set = {
+    motions: new Date('2025-08-12T11:00:00Z'),
+    amendments: new Date('2025-09-02T11:00:00Z'),
+    emergency: new Date('2025-10-02T11:00:00Z'),
+  };
+
+  it('lets the conference move while every deadline still falls before it', () => {
+    expect(findDeadlineClashes(set, { ...conference, startsOn: '2025-09-03', endsOn: '2025-10-02' }, fields)).toEqual({});
+    expect(findDeadlineClashes({ motions: null, amendments: null, emergency: null }, { ...conference, startsOn: '2025-01-01' }, fields)).toEqual({});
+  });
+
+  it('refuses an opening on or before the amendments deadline, naming it at the start date', () => {
+    const clashes = findDeadlineClashes(set, { ...conference, startsOn: '2025-09-02', endsOn: '2025-10-03' }, fields);
+    expect(clashes).toEqual({ startsOn: expect.stringContaining('the amendments deadline (12:00 on 2 September 2025 (Europe/London))') });
+    expect(clashes.startsOn).toContain('move the deadlines earlier first');
+  });
+
+  it('refuses an end before the emergency deadline, naming it at the end date', () => {
+    // The emergency deadline is noon on 2 October: a conference ending on 1 October is over by then.
+    const clashes = findDeadlineClashes(set, { ...conference, startsOn: '2025-09-30', endsOn: '2025-10-01' }, fields);
+    expect(Object.keys(clashes)).toEqual(['endsOn']);
+    expect(clashes.endsOn).toContain('emergency motions deadline');
+  });
+
+  it('reads the opening in the new zone: midnight in Auckland comes 12 hours before London noon', () => {
+    // Opening 12 August in Pacific/Auckland is 11 August 12:00 UTC, before the motions deadline (12 August 11:00 UTC).
+    const moved = { timeZone: 'Pacific/Auckland', startsOn: '2025-08-12', endsOn: '2025-10-03' };
+    expect(findDeadlineClashes({ ...set, amendments: null, emergency: null }, moved, { opening: 'timeZone', closing: 'timeZone' })).toEqual({
+      timeZone: expect.stringContaining('the motions deadline'),
     });
   });
 });

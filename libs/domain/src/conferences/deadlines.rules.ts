@@ -112,3 +112,43 @@ function nextDay(date: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** The deadlines already in force, as the server keeps them. */
+export interface DeadlinesInForce {
+  motions: Date | null;
+  amendments: Date | null;
+  emergency: Date | null;
+}
+
+/**
+ * When a conference's dates or time zone change, the deadlines already set must still keep the rules
+ * `resolveDeadlines` set them under: motions and amendments close before the conference opens,
+ * emergency motions before it ends. Otherwise a conference could be moved to start before its own call
+ * for motions closes. Each problem is named at `field` (the conference field that moved), saying which
+ * deadline is in the way and what to do. Empty when nothing clashes or no deadline is set.
+ */
+export function findDeadlineClashes(
+  deadlines: DeadlinesInForce,
+  conference: DeadlineConference,
+  field: { opening: string; closing: string },
+): FieldErrors {
+  const zone = conference.timeZone;
+  const at = (d: Date) => formatInConferenceTime(d, zone);
+  const opens = zonedWallTimeToInstant(conference.startsOn, '00:00', zone);
+  const ends = zonedWallTimeToInstant(nextDay(conference.endsOn), '00:00', zone);
+  const late = (['motions', 'amendments'] as const).filter((name) => {
+    const d = deadlines[name];
+    return d !== null && d >= opens;
+  });
+  const errors: FieldErrors = {};
+  if (late.length > 0) {
+    const named = late.map((name) => `the ${name} deadline (${at(deadlines[name]!)})`).join(' and ');
+    errors[field.opening] =
+      `the conference cannot open on ${conference.startsOn} in ${zone}: ${named} would fall on or after its opening; move the deadlines earlier first`;
+  }
+  if (deadlines.emergency && deadlines.emergency >= ends && !errors[field.closing]) {
+    errors[field.closing] =
+      `the conference cannot end on ${conference.endsOn} in ${zone}: the emergency motions deadline (${at(deadlines.emergency)}) would fall after it ends; move that deadline first`;
+  }
+  return errors;
+}

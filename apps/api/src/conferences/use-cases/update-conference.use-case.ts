@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidConferenceDates, NotFound, Principal } from '@agm/domain';
+import { assertValidConferenceDates, InvalidInput, NotFound, Principal } from '@agm/domain';
+import { findDeadlineClashes } from '@agm/domain/conferences/deadlines.rules';
 import { assertCan } from '../../auth/access-control';
 import { ConferenceFields, ConferenceRecord, ConferenceRepository } from '@agm/persistence';
+import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { Transactions } from '../../events/transactions';
 
 @Injectable()
@@ -9,6 +11,7 @@ export class UpdateConference {
   constructor(
     private readonly transactions: Transactions,
     private readonly conferences: ConferenceRepository,
+    private readonly setup: ConferenceSetupRepository,
   ) {}
 
   async execute(id: string, changes: Partial<ConferenceFields>, principal: Principal): Promise<ConferenceRecord> {
@@ -17,8 +20,23 @@ export class UpdateConference {
     return this.transactions.run(async ({ manager, record }) => {
       const existing = await this.conferences.findById(manager, id, true);
       if (!existing) throw new NotFound(`No conference ${id}.`);
+      const after = { ...existing, ...changes };
       // The dates are checked as they will be after the change, not field by field.
-      assertValidConferenceDates({ ...existing, ...changes });
+      assertValidConferenceDates(after);
+      // The deadlines already set must still fall before the conference opens (and ends), in its zone.
+      const setup = await this.setup.find(manager, id);
+      if (setup) {
+        // Named at the field that moved: the date, or else the zone that moved the day's midnight.
+        const differs = (field: keyof ConferenceFields) => changes[field] !== undefined && changes[field] !== existing[field];
+        const moved = (field: 'startsOn' | 'endsOn') => (differs(field) || !differs('timeZone') ? field : 'timeZone');
+        const clashes = findDeadlineClashes(
+          { motions: setup.motionsDeadline, amendments: setup.amendmentsDeadline, emergency: setup.emergencyDeadline },
+          after,
+          { opening: moved('startsOn'), closing: moved('endsOn') },
+        );
+        if (Object.keys(clashes).length > 0)
+          throw new InvalidInput('The conference was not changed: its deadlines would no longer fall before it.', clashes);
+      }
       const updated = await this.conferences.update(manager, id, changes);
       record({ conferenceId: id, type: 'conference.updated', payload: { ...changes }, audience: 'public', actorId });
       return updated;
