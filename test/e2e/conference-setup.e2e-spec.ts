@@ -300,6 +300,35 @@ describe('conference set-up over HTTP', () => {
       expect(await events(conference.id, 'ruleset.changed')).toHaveLength(0);
     });
 
+    it('takes a new category, a topic it may not vote on and who may submit, and refuses names where codes belong', async () => {
+      const conference = await ctx.newConference();
+      const put = (ruleset: unknown) =>
+        api.http().put(`/api/conferences/${conference.id}/ruleset`).set(headOffice.auth).send({ ruleset });
+      const named: Record<string, any> = napoDefaultRuleset();
+      named.categories['Life member'] = { ...named.categories.retired };
+      named.topics = [...named.topics, 'Pensions'];
+      named.submission.constitutionalAmendmentBodyKinds = ['branch', 'regional_council'];
+      const refused = await put(named).expect(400);
+      expect(refused.body.errors).toEqual({
+        'ruleset.categories.Life member': expect.stringContaining('lowercase letters, digits and underscores'),
+        'ruleset.topics': expect.stringContaining("'Pensions' is not a code"),
+        'ruleset.submission.constitutionalAmendmentBodyKinds': expect.stringContaining("unknown body kind 'regional_council'"),
+      });
+      expect(await events(conference.id, 'ruleset.changed')).toHaveLength(0);
+
+      const ruleset = napoDefaultRuleset();
+      ruleset.topics.push('pensions');
+      ruleset.categories.life_member = { mayAttend: true, maySpeak: true, mayVote: true, countsTowardQuorum: false, excludedTopics: ['pensions'] };
+      ruleset.submission.constitutionalAmendmentBodyKinds = ['branch', 'committee'];
+      ruleset.submission.jointSubmissionCategories = ['full'];
+      const saved = await put(ruleset).expect(200);
+      expect(saved.body).toMatchObject({ version: 2, ruleset });
+      const [event] = await events(conference.id, 'ruleset.changed');
+      expect(event.payload.changed).toEqual(
+        expect.arrayContaining(['categories.life_member', 'topics', 'submission.constitutionalAmendmentBodyKinds', 'submission.jointSubmissionCategories']),
+      );
+    });
+
     it('refuses a change made from a stale version', async () => {
       const conference = await ctx.newConference();
       await api

@@ -41,3 +41,29 @@ describe('the standing-orders ruleset', () => {
     expect(speechLimitFor(ruleset, 'against')).toBe(180);
   });
 });
+
+describe('the codes a ruleset names', () => {
+  it('accepts a category and a topic added as codes the register import can match', () => {
+    const ruleset = napoDefaultRuleset();
+    ruleset.categories.life_member = { mayAttend: true, maySpeak: true, mayVote: false, countsTowardQuorum: false, excludedTopics: ['pensions'] };
+    ruleset.topics.push('pensions');
+    ruleset.submission.constitutionalAmendmentBodyKinds.push('committee');
+    expect(findRulesetProblems(ruleset)).toEqual({});
+  });
+
+  it('refuses a category or topic written as a name, a topic listed twice, and an unknown body kind', () => {
+    const ruleset = napoDefaultRuleset();
+    ruleset.categories['Life member'] = { ...ruleset.categories.retired };
+    ruleset.topics.push('general');
+    ruleset.submission.constitutionalAmendmentBodyKinds = ['branch', 'regional_council'];
+    const problems = findRulesetProblems(ruleset);
+    expect(problems).toEqual({
+      'categories.Life member': expect.stringContaining('lowercase letters, digits and underscores'),
+      topics: "lists 'general' twice; each topic once",
+      'submission.constitutionalAmendmentBodyKinds': expect.stringContaining("unknown body kind 'regional_council'"),
+    });
+    const spaced = napoDefaultRuleset();
+    spaced.topics.push('Pay rise');
+    expect(findRulesetProblems(spaced)).toEqual({ topics: expect.stringContaining("'Pay rise' is not a code") });
+  });
+});

@@ -1,5 +1,13 @@
 import { FieldErrors, InvalidInput } from '../errors';
-import { Majority, MAJORITIES, ProceduralMotion, PROCEDURAL_MOTIONS, TIE_RULES, TieRule } from '../enums';
+import { BODY_KINDS, Majority, MAJORITIES, ProceduralMotion, PROCEDURAL_MOTIONS, TIE_RULES, TieRule } from '../enums';
+
+/**
+ * A category or topic code: what the register import makes of 'Professional Associate'
+ * (professional_associate), so a category added here can match imported members.
+ */
+const CODE = /^[a-z][a-z0-9_]{0,39}$/;
+const codeProblem = (code: string) =>
+  `'${code}' is not a code: use up to 40 lowercase letters, digits and underscores, starting with a letter (e.g. life_member)`;
 
 /**
  * The standing-orders ruleset of one conference. Every number and rule of DOMAIN.md is a field here,
@@ -122,7 +130,13 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
 
   const categories = Object.entries(ruleset.categories ?? {});
   if (categories.length === 0) problems['categories'] = 'must list at least one membership category';
+  for (const [code] of categories) if (!CODE.test(code)) problems[`categories.${code}`] = codeProblem(code);
   const topics = new Set(ruleset.topics ?? []);
+  for (const topic of ruleset.topics ?? []) if (!CODE.test(topic)) problems['topics'] = codeProblem(topic);
+  if (topics.size < (ruleset.topics ?? []).length) {
+    const twice = (ruleset.topics ?? []).find((t, i, all) => all.indexOf(t) !== i);
+    problems['topics'] = `lists '${twice}' twice; each topic once`;
+  }
   for (const [code, rule] of categories) {
     for (const flag of ['mayAttend', 'maySpeak', 'mayVote', 'countsTowardQuorum'] as const) {
       if (typeof rule?.[flag] !== 'boolean') problems[`categories.${code}.${flag}`] = 'must be true or false';
@@ -136,6 +150,10 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
   positiveInt('submission.wordLimit', ruleset.submission?.wordLimit);
   nullablePositiveInt('submission.maxMotionsPerBody', ruleset.submission?.maxMotionsPerBody);
   nullablePositiveInt('submission.maxConstitutionalAmendmentsPerBody', ruleset.submission?.maxConstitutionalAmendmentsPerBody);
+  for (const kind of ruleset.submission?.constitutionalAmendmentBodyKinds ?? []) {
+    if (!(BODY_KINDS as readonly string[]).includes(kind))
+      problems['submission.constitutionalAmendmentBodyKinds'] = `names unknown body kind '${kind}'; kinds are ${BODY_KINDS.join(', ')}`;
+  }
   for (const cat of ruleset.submission?.jointSubmissionCategories ?? []) {
     if (!ruleset.categories?.[cat]) problems['submission.jointSubmissionCategories'] = `names unknown category '${cat}'`;
   }
