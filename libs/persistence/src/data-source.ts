@@ -9,6 +9,7 @@ import { Voting1763920000000 } from './migrations/1763920000000-Voting';
 import { Debate1763930000000 } from './migrations/1763930000000-Debate';
 import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
 import { ProjectorLinks1763960000000 } from './migrations/1763960000000-ProjectorLinks';
+import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Debate1763930000000,
   Monitoring1763940000000,
   ProjectorLinks1763960000000,
+  VoteCardHolders1763970000000,
 ];
 
 export interface DatabaseConnection {

@@ -7,10 +7,10 @@ import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
 import { floorView, memberIdsFor, motionIdsFor, myRequestsView, queueView, spokenAtThisAgm } from './debate.views';
 import { minutesModel, MinutesModel } from './minutes.renderer';
-import { questionVoteOf, QuestionVoteView } from './question-vote';
+import { questionVoteOf } from './question-vote';
 
-/** The chair's snapshot also shows the vote on the question put (its id, state and declared outcome). */
-export type DebateSnapshot = DebateSnapshotResponseDto & { questionVote?: QuestionVoteView | null };
+/** The chair's snapshot also shows the vote on the question put (`questionVote`: its id, state and declared outcome). */
+export type DebateSnapshot = DebateSnapshotResponseDto;
 
 /** Reads of the debate: the snapshot each audience may see, and the minutes. Both fold the log afresh. */
 @Injectable()

@@ -20,7 +20,13 @@ const PROCEDURAL_TITLES: Record<string, string> = {
  */
 export function voteForQuestion(event: QuestionPutEvent, motion: DebateMotionRow | undefined, amendment: DebateMotionRow | undefined, options: DebateVoteOptionsDto): VoteOpenDto {
   const motionTitle = `${motion?.agendaLabel ? `${motion.agendaLabel}: ` : ''}${motion?.title ?? event.motionId}`;
-  const common = { topics: motion?.topics ?? [], method: options.method, secret: options.secret ?? false, ...(options.closesAt ? { closesAt: options.closesAt } : {}) };
+  const common = {
+    topics: motion?.topics ?? [],
+    method: options.method,
+    secret: options.secret ?? false,
+    ...(options.closesAt ? { closesAt: options.closesAt } : {}),
+    ...(options.cardHolders ? { cardHolders: options.cardHolders } : {}),
+  };
   if (event.subject === 'amendment') {
     return { ...common, subject: 'amendment', subjectRef: event.amendmentId ?? undefined, title: clip(`${amendment?.title ?? event.amendmentId} (to ${motionTitle})`) };
   }

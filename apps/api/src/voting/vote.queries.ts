@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { buildPublishedReceipts, can, Conflict, describeIneligibility, NotFound, Principal } from '@agm/domain';
-import type { PublishedReceiptDto, VoteResponseDto } from '@agm/contracts';
+import { buildPublishedReceipts, can, Conflict, describeIneligibility, InvalidInput, NotFound, Principal } from '@agm/domain';
+import type { CardHolderBodyDto, CardHolderCandidateDto, CardHoldersResponseDto, PublishedReceiptDto, VoteResponseDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../auth/access-control';
@@ -110,6 +110,44 @@ export class VoteQueries {
           }
         : null,
       result: vote.result,
+    };
+  }
+
+  /**
+   * For the chair opening a card vote: the bodies with a member registered for the conference, each
+   * with those members (name, membership number, presence: nothing more) to pick its card holder from,
+   * and the holders of a card vote to start from — the one asked for (a voided vote to re-run), or the
+   * most recent. Only the chair reads it (`debate.chair`): it names who is registered, by body.
+   */
+  async cardHolders(principal: Principal, conferenceId: string, voteId?: string): Promise<CardHoldersResponseDto> {
+    assertCan(principal, 'debate.chair', { conferenceId });
+    const manager = this.transactions.manager;
+    let from: VoteRow | null;
+    if (voteId) {
+      from = await this.found(conferenceId, voteId);
+      if (from.method !== 'card_vote') throw new InvalidInput(`"${from.title}" was not a card vote: it has no card holders to start from.`, { voteId: 'not a card vote' });
+    } else {
+      from = [...(await this.votes.list(manager, conferenceId))].reverse().find((vote) => vote.method === 'card_vote') ?? null;
+    }
+    const held = from ? await this.votes.cardHolders(manager, from.id) : [];
+    const members = await this.votes.registeredBodyMembers(manager, conferenceId);
+    // A holder named before who is not on their body's list (still registered) is offered for that body too.
+    const listed = new Set(members.map((m) => `${m.bodyId}:${m.memberId}`));
+    const outside = held.filter((h) => !listed.has(`${h.bodyId}:${h.memberId}`));
+    for (const m of await this.votes.registeredMembers(manager, conferenceId, outside.map((h) => h.memberId))) {
+      for (const h of outside.filter((o) => o.memberId === m.memberId)) members.push({ ...m, bodyId: h.bodyId });
+    }
+    const byBody = new Map<string, CardHolderCandidateDto[]>();
+    for (const { bodyId, ...candidate } of members) byBody.set(bodyId, [...(byBody.get(bodyId) ?? []), candidate]);
+    const bodies = await this.votes.bodies(manager, [...byBody.keys()]);
+    return {
+      fromVoteId: from?.id ?? null,
+      fromVoteTitle: from?.title ?? null,
+      bodies: bodies.map((body): CardHolderBodyDto => {
+        const candidates = (byBody.get(body.id) ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.membershipNumber.localeCompare(b.membershipNumber));
+        const holder = held.find((h) => h.bodyId === body.id && candidates.some((c) => c.memberId === h.memberId));
+        return { bodyId: body.id, code: body.code, name: body.name, kind: body.kind, membershipCount: body.membershipCount, holderMemberId: holder?.memberId ?? null, members: candidates };
+      }),
     };
   }
 

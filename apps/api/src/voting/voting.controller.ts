@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@agm/domain';
-import { BallotAckDto, BallotCastDto, ErrorResponseDto, HallCountDto, PublishedReceiptDto, VoteCastingVoteDto, VoteOpenDto, VoteResponseDto, VoteVoidDto } from '@agm/contracts';
+import { BallotAckDto, BallotCastDto, CardHoldersQueryDto, CardHoldersResponseDto, ErrorResponseDto, HallCountDto, PublishedReceiptDto, VoteCastingVoteDto, VoteOpenDto, VoteResponseDto, VoteVoidDto } from '@agm/contracts';
 import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
 import { RecordCastingVote } from './use-cases/casting-vote.use-case';
@@ -42,6 +42,19 @@ export class VotingController {
   @ApiOkResponse({ type: [VoteResponseDto] })
   list(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<VoteResponseDto[]> {
     return this.queries.list(principal, conferenceId);
+  }
+
+  /** Declared before `:voteId`, which would take the path for a vote id. */
+  @Get('card-holders')
+  @ApiOperation({
+    summary: "Whom the chair may name as each body's card holder, prefilled from a card vote",
+    description:
+      'Chair only (debate.chair). The bodies with a member registered for the conference, each with those members (name, membership number, present) and the holder in the card vote asked for (`voteId`, e.g. a voided one to re-run) or the most recent card vote.',
+  })
+  @ApiOkResponse({ type: CardHoldersResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  cardHolders(@Param('conferenceId', uuid) conferenceId: string, @Query() query: CardHoldersQueryDto, @CurrentPrincipal() principal: Principal): Promise<CardHoldersResponseDto> {
+    return this.queries.cardHolders(principal, conferenceId, query.voteId);
   }
 
   @Get(':voteId')

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PROCEDURAL_MOTIONS, VOTE_METHODS, type ProceduralMotion, type VoteMethod } from '@agm/domain';
+import { CardHolderDto, CardHoldersField } from '../voting/voting.dto';
 
 /**
  * The debate's commands, one DTO per `type`, shared by REST (`POST /api/conferences/:id/debate/commands`)
@@ -98,6 +99,10 @@ export class DebateVoteOptionsDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt?: string;
+
+  /** As on `POST /votes`: each body's card holder, required for (and only for) a card vote. */
+  @CardHoldersField()
+  cardHolders?: CardHolderDto[];
 }
 
 export class DebatePutTheQuestionDto extends ItemChairCommandDto {

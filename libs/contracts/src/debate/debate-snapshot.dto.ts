@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { VoteSubject } from '@agm/domain';
 
 /**
  * What the debate looks like to its audiences. The same shapes are the payloads of the live events:
@@ -91,6 +92,20 @@ export interface DebateMyRequestsView {
   requests: Array<{ requestId: string; kind: string; stance: string | null; position: number; ahead: number }>;
 }
 
+/**
+ * Chair only: the vote held on the question put on the open item — the latest vote not voided whose
+ * subject and `subjectRef` are that question's (motion, amendment or procedural motion), whether the
+ * debate opened it or the chair did through `POST /votes`. `outcome` and `totals` stay null until the
+ * result is declared (a hybrid vote waits for the tellers).
+ */
+export interface DebateQuestionVoteView {
+  voteId: string;
+  subject: VoteSubject;
+  state: 'open' | 'closed' | 'declared' | 'voided';
+  outcome: 'carried' | 'lost' | 'tied_falls' | 'tied_chair_casting_vote_needed' | null;
+  totals: { for: number; against: number; abstain: number } | null;
+}
+
 export class DebateSnapshotResponseDto {
   @ApiProperty() conferenceId: string;
   @ApiProperty({ description: 'Send it back as `expectedSeq` with chair commands', example: 12 }) version: number;
@@ -99,6 +114,12 @@ export class DebateSnapshotResponseDto {
   @ApiProperty({ type: Object, description: 'The public view: item, text as amended, speaker and timer' }) floor: DebateFloorView;
   @ApiPropertyOptional({ type: Object, description: 'Chair only: the full queue and the suggestion' }) queue?: DebateQueueView;
   @ApiPropertyOptional({ type: Object, description: "The caller's own requests and places" }) myRequests?: DebateMyRequestsView;
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    description: 'Chair only: the vote on the question put on the open item `{ voteId, subject, state, outcome, totals }`, null when none (no question put, or put without a vote)',
+  })
+  questionVote?: DebateQuestionVoteView | null;
 }
 
 export class DebateCommandResponseDto {

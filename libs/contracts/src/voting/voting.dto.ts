@@ -44,6 +44,23 @@ export class CardHolderDto {
   memberId: string;
 }
 
+/**
+ * The `cardHolders` field, validated the same wherever a card vote is opened: `POST /votes` and the
+ * debate's `putTheQuestion` vote options. The api then checks them once more against the register
+ * (OpenVote: a body that exists, a registered member, one card per member) before anything is recorded.
+ */
+export function CardHoldersField(): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ApiPropertyOptional({ type: [CardHolderDto], description: 'Card vote only (required for one): the card holder of each body' }),
+    IsOptional(),
+    IsArray({ message: 'cardHolders must be a list of { bodyId, memberId }' }),
+    ArrayMaxSize(2000),
+    ValidateNested({ each: true }),
+    Type(() => CardHolderDto),
+  ];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 export class VoteOpenDto {
   @ApiProperty({ enum: VOTE_SUBJECTS, example: 'motion' })
   @IsIn(VOTE_SUBJECTS, { message: `subject must be one of ${VOTE_SUBJECTS.join(', ')}` })
@@ -91,12 +108,7 @@ export class VoteOpenDto {
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt?: string;
 
-  @ApiPropertyOptional({ type: [CardHolderDto], description: 'Card vote only: the card holder of each body' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(2000)
-  @ValidateNested({ each: true })
-  @Type(() => CardHolderDto)
+  @CardHoldersField()
   cardHolders?: CardHolderDto[];
 }
 
@@ -245,4 +257,40 @@ export class VoteCastingVoteDto {
   @ApiProperty({ enum: ['for', 'against'], description: "The chair's casting vote on a tie, under the casting-vote rule" })
   @IsIn(['for', 'against'], { message: "castingVote must be 'for' or 'against'" })
   castingVote: 'for' | 'against';
+}
+
+/** A member the chair may name as a body's card holder: registered for the conference; name and number only. */
+export class CardHolderCandidateDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'N012345' }) membershipNumber: string;
+  @ApiProperty({ description: 'Present now (a holder not present when the vote opens cannot cast the card)' }) present: boolean;
+}
+
+export class CardHolderBodyDto {
+  @ApiProperty({ format: 'uuid' }) bodyId: string;
+  @ApiProperty({ example: 'LDN' }) code: string;
+  @ApiProperty({ example: 'London Branch' }) name: string;
+  @ApiProperty({ enum: ['branch', 'network', 'committee', 'forum', 'joint_members'] }) kind: string;
+  @ApiProperty({ description: "The card's weight" }) membershipCount: number;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The holder in the vote the list is prefilled from, if any' })
+  holderMemberId: string | null;
+  @ApiProperty({ type: [CardHolderCandidateDto], description: "The body's members registered for the conference (a branch's members and any body's officers), plus the prefilled holder" })
+  members: CardHolderCandidateDto[];
+}
+
+/** `GET /votes/card-holders`: the bodies and whom the chair may name as each one's card holder. */
+export class CardHoldersResponseDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The card vote the holders are prefilled from: the one asked for, or the most recent' })
+  fromVoteId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) fromVoteTitle: string | null;
+  @ApiProperty({ type: [CardHolderBodyDto], description: 'Bodies with a member registered for the conference, or a holder in that vote' })
+  bodies: CardHolderBodyDto[];
+}
+
+export class CardHoldersQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Prefill from this card vote (a voided one, to re-run it); default the most recent card vote' })
+  @IsOptional()
+  @IsUUID('4', { message: 'voteId must be the id of a vote' })
+  voteId?: string;
 }

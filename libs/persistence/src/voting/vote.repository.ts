@@ -119,6 +119,19 @@ export interface RegisterEntryRow {
   voted: boolean;
 }
 
+export interface CardHolderRow {
+  bodyId: string;
+  memberId: string;
+}
+
+export interface RegisteredBodyMemberRow {
+  bodyId: string;
+  memberId: string;
+  name: string;
+  membershipNumber: string;
+  present: boolean;
+}
+
 /** First key of the advisory locks that order ballots against the close of a vote (second: hash of the vote id). */
 const VOTE_LOCK_CLASS = 727275;
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -145,6 +158,57 @@ export class VoteRepository {
     if (bodyIds.length === 0) return new Map();
     const rows: Array<{ id: string; membership_count: number }> = await manager.query('SELECT id, membership_count FROM body WHERE id = ANY($1::uuid[])', [bodyIds]);
     return new Map(rows.map((row) => [row.id, row.membership_count]));
+  }
+
+  /** A card vote's card holders as the chair named them when it opened (kept for a re-run and the next card vote). */
+  async saveCardHolders(manager: EntityManager, voteId: string, holders: CardHolderRow[]): Promise<void> {
+    await manager.query('UPDATE vote SET card_holders = $2::jsonb WHERE id = $1', [voteId, JSON.stringify(holders.map(({ bodyId, memberId }) => ({ bodyId, memberId })))]);
+  }
+
+  /** The card holders a vote was opened with; an empty list for a vote that is not a card vote. */
+  async cardHolders(manager: EntityManager, voteId: string): Promise<CardHolderRow[]> {
+    const rows: Array<{ card_holders: CardHolderRow[] | null }> = await manager.query('SELECT card_holders FROM vote WHERE id = $1', [voteId]);
+    return rows[0]?.card_holders ?? [];
+  }
+
+  /**
+   * The members registered for the conference who belong to a body (a branch's members, any body's
+   * officers), with their name, membership number and presence: whom the chair may name as a card holder.
+   */
+  async registeredBodyMembers(manager: EntityManager, conferenceId: string): Promise<RegisteredBodyMemberRow[]> {
+    const rows: Array<{ body_id: string; member_id: string; name: string; membership_number: string; present: boolean }> = await manager.query(
+      `SELECT DISTINCT b.body_id, m.id AS member_id, m.name, m.membership_number, r.present
+         FROM registration r
+         JOIN member m ON m.id = r.member_id
+         JOIN (SELECT branch_id AS body_id, id AS member_id FROM member WHERE branch_id IS NOT NULL
+               UNION SELECT body_id, member_id FROM body_officer) b ON b.member_id = m.id
+        WHERE r.conference_id = $1
+        ORDER BY b.body_id, m.name, m.membership_number`,
+      [conferenceId],
+    );
+    return rows.map((row) => ({ bodyId: row.body_id, memberId: row.member_id, name: row.name, membershipNumber: row.membership_number, present: row.present }));
+  }
+
+  /** Bodies by id, for the card holders' list: name, code, kind and the membership that weighs the card. */
+  async bodies(manager: EntityManager, bodyIds: string[]): Promise<Array<{ id: string; code: string; name: string; kind: string; membershipCount: number }>> {
+    if (bodyIds.length === 0) return [];
+    const rows: Array<{ id: string; code: string; name: string; kind: string; membership_count: number }> = await manager.query(
+      'SELECT id, code, name, kind, membership_count FROM body WHERE id = ANY($1::uuid[]) ORDER BY kind, name, code',
+      [bodyIds],
+    );
+    return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, kind: row.kind, membershipCount: Number(row.membership_count) }));
+  }
+
+  /** Registered members by id (name, membership number, presence), for card holders outside their body's list. */
+  async registeredMembers(manager: EntityManager, conferenceId: string, memberIds: string[]): Promise<Array<Omit<RegisteredBodyMemberRow, 'bodyId'>>> {
+    if (memberIds.length === 0) return [];
+    const rows: Array<{ member_id: string; name: string; membership_number: string; present: boolean }> = await manager.query(
+      `SELECT m.id AS member_id, m.name, m.membership_number, r.present
+         FROM registration r JOIN member m ON m.id = r.member_id
+        WHERE r.conference_id = $1 AND m.id = ANY($2::uuid[])`,
+      [conferenceId, memberIds],
+    );
+    return rows.map((row) => ({ memberId: row.member_id, name: row.name, membershipNumber: row.membership_number, present: row.present }));
   }
 
   async insertVote(manager: EntityManager, vote: NewVote): Promise<VoteRow> {

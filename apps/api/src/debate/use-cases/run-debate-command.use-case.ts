@@ -83,6 +83,9 @@ export class RunDebateCommand {
       const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       const events = decide(before, command, ruleset, now, context);
+      // A card vote's holders are checked as POST /votes checks them, before the question is put: wrong
+      // ones refuse the command (400), rather than leave the question put without its vote.
+      if (dto.type === 'putTheQuestion' && dto.vote) await this.openVote.assertCardHolders(manager, conferenceId, dto.vote, 'vote.cardHolders');
       const after = foldDebate(events, before);
       for (const event of events) uow.record({ conferenceId, type: logTypeOf(event), payload: { ...event }, audience: 'chair', actorId });
       // The motions' statuses follow the debate in this same transaction (a refusal there undoes the command).

@@ -67,9 +67,7 @@ export class OpenVote {
       const quorum = computeQuorum(present, membershipByCategory, ruleset);
       openVote({ state: 'draft', subject: command.subject }, quorum, now);
 
-      let attendees = await this.votes.attendeesForSnapshot(manager, conferenceId);
-      if (command.method === 'card_vote') attendees = await this.withCards(manager, attendees, command);
-      else if (command.cardHolders?.length) throw new InvalidInput('Card holders are named only for a card vote.', { cardHolders: 'only for method card_vote' });
+      const attendees = await this.withCards(manager, await this.votes.attendeesForSnapshot(manager, conferenceId), command);
       const snapshot = buildEligibilitySnapshot(attendees, { method: command.method, topics: command.topics, subject: command.subject }, ruleset);
 
       const vote = await this.votes.insertVote(manager, {
@@ -93,6 +91,7 @@ export class OpenVote {
         electronicCount: snapshot.electronicCount,
       });
       await this.votes.insertEligibility(manager, vote.id, snapshot.entries);
+      if (command.method === 'card_vote') await this.votes.saveCardHolders(manager, vote.id, command.cardHolders ?? []);
       record({
         conferenceId,
         type: 'vote.opened',
@@ -119,21 +118,40 @@ export class OpenVote {
     });
   }
 
-  /** Card vote: each named card holder carries their body's membership as the card's weight. */
-  private async withCards(manager: Parameters<VoteRepository['bodyMemberships']>[0], attendees: VotingAttendee[], command: VoteOpenDto): Promise<VotingAttendee[]> {
-    const holders = command.cardHolders ?? [];
-    if (holders.length === 0) throw new InvalidInput('A card vote needs the card holder of each body.', { cardHolders: 'name at least one card holder' });
+  /**
+   * The card holders' checks alone, for a card vote opened by the debate's putTheQuestion: run in the
+   * debate's transaction before the question is put, so wrong card holders refuse the command (400, the
+   * question not put) instead of leaving the question put without its vote. `field` names the body's field.
+   */
+  async assertCardHolders(manager: EntityManager, conferenceId: string, options: CardVoteOptions, field = 'cardHolders'): Promise<void> {
+    if (options.method !== 'card_vote' && !options.cardHolders?.length) return;
+    await this.withCards(manager, await this.votes.attendeesForSnapshot(manager, conferenceId), options, field);
+  }
+
+  /**
+   * Card vote: each named card holder carries their body's membership as the card's weight. Refused: a
+   * card vote without card holders, card holders for another method, an unknown body, one member named
+   * for two cards, a body given two cards, a member not registered for the conference.
+   */
+  private async withCards(manager: EntityManager, attendees: VotingAttendee[], options: CardVoteOptions, field = 'cardHolders'): Promise<VotingAttendee[]> {
+    const holders = options.cardHolders ?? [];
+    if (options.method !== 'card_vote') {
+      if (holders.length > 0) throw new InvalidInput('Card holders are named only for a card vote.', { [field]: 'only for method card_vote' });
+      return attendees;
+    }
+    if (holders.length === 0) throw new InvalidInput('A card vote needs the card holder of each body.', { [field]: 'name at least one card holder' });
     const memberships = await this.votes.bodyMemberships(manager, holders.map((h) => h.bodyId));
     const byMember = new Map<string, { bodyId: string; weight: number }>();
     const problems: Record<string, string> = {};
     for (const holder of holders) {
       const weight = memberships.get(holder.bodyId);
-      if (weight === undefined) problems[`cardHolders.${holder.bodyId}`] = 'no such body';
-      else if (byMember.has(holder.memberId)) problems[`cardHolders.${holder.memberId}`] = 'one member holds one card';
+      if (weight === undefined) problems[`${field}.${holder.bodyId}`] = 'no such body';
+      else if ([...byMember.values()].some((card) => card.bodyId === holder.bodyId)) problems[`${field}.${holder.bodyId}`] = 'one card per body: name one holder';
+      else if (byMember.has(holder.memberId)) problems[`${field}.${holder.memberId}`] = 'one member holds one card';
       else byMember.set(holder.memberId, { bodyId: holder.bodyId, weight });
     }
     const registered = new Set(attendees.map((a) => a.memberId));
-    for (const memberId of byMember.keys()) if (!registered.has(memberId)) problems[`cardHolders.${memberId}`] = 'not registered for this conference';
+    for (const memberId of byMember.keys()) if (!registered.has(memberId)) problems[`${field}.${memberId}`] = 'not registered for this conference';
     if (Object.keys(problems).length > 0) throw new InvalidInput('The card holders are wrong; fix them before opening the card vote.', problems);
     return attendees.map((attendee) => {
       const card = byMember.get(attendee.memberId);
@@ -141,3 +159,6 @@ export class OpenVote {
     });
   }
 }
+
+/** What the card holders' checks read from a vote's options (`VoteOpenDto`, or putTheQuestion's `vote`). */
+export type CardVoteOptions = Pick<VoteOpenDto, 'method' | 'cardHolders'>;
