@@ -8,6 +8,7 @@ import {
   newOfficialWithPassword,
   newPage,
   PHONE,
+  PROJECTOR,
   screenshot,
   setQuorumMinimum,
   signInAttendee,
@@ -91,6 +92,7 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     };
     const fairPay = await motion('Fair pay');
     const late = await motion('Late motion');
+    const cardMotion = await motion('Conference fund by card vote');
     const amendment = (
       await http()
         .post(`${base}/motions/${fairPay}/amendments`)
@@ -234,13 +236,26 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     expect((await http().get(`${base}/motions/${late}`).set(chairAuth).expect(200)).body.status).toBe(
       'not_reached',
     );
-    expect(await guillotine.getByRole('checkbox').count()).toBe(0);
+    expect(await guillotine.getByRole('checkbox').count()).toBe(1);
 
-    // A card vote: the card holder (remote) is told their card's weight; the teller has nothing to count.
+    // A card vote opened directly (a custom question): the card holder (remote) is told their card's
+    // weight; the teller has nothing to count; the projector shows the declared result like a motion's.
     await api.database.dataSource.manager.query('UPDATE body SET membership_count = 120 WHERE id = $1', [
       other.id,
     ]);
+    await api.database.dataSource.manager.query('UPDATE body SET membership_count = 45 WHERE id = $1', [
+      branch.id,
+    ]);
     const holder = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+    // The card holders are their branches' members: Wales's is remote, London's (voter) in the hall.
+    await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = $2', [
+      other.id,
+      holder.member.id,
+    ]);
+    await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = $2', [
+      branch.id,
+      voter.member.id,
+    ]);
     const { page: phone } = await newPage(browser, api, PHONE);
     await signInAttendee(phone, conference.name, holder);
     await phone.getByRole('button', { name: 'Confirm attendance' }).click();
@@ -248,6 +263,10 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     const { page: tellerPage } = await newPage(browser, api);
     await signInOfficial(tellerPage, teller);
     await tellerPage.goto(`/c/${conference.id}/teller`);
+    const { page: projector } = await newPage(browser, api, PROJECTOR);
+    await signInOfficial(projector, chair);
+    await projector.goto(`/projector/${conference.id}`);
+    await projector.getByTestId('quorum-figure').waitFor();
     await http()
       .post(`${base}/votes`)
       .set(chairAuth)
@@ -265,17 +284,118 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     await waitForText(tellerPage, '[data-testid=card-vote-note]', 'Nothing to count');
     expect(await tellerPage.getByLabel('For').count()).toBe(0);
     await expectAccessible(tellerPage, 'teller during a card vote');
-    await phone.getByRole('radio', { name: 'For' }).check();
-    await phone.getByRole('button', { name: 'Review my vote' }).click();
-    await phone.getByRole('button', { name: 'Confirm my vote' }).click();
-    await phone.getByTestId('vote-receipt').waitFor();
+    /** A card holder votes on their own device, with the confirmation step. */
+    const voteOn = async (device: Page, choice: 'For' | 'Against') => {
+      await device.getByRole('radio', { name: choice }).check();
+      await device.getByRole('button', { name: 'Review my vote' }).click();
+      await device.getByRole('button', { name: 'Confirm my vote' }).click();
+      await device.getByTestId('vote-receipt').waitFor();
+    };
+    await voteOn(phone, 'For');
     await waitForText(tellerPage, '[data-testid=card-vote-note]', '1 of 1 cards cast');
     await step(/Close the vote/);
-    for (const page of [chairPage, phone, tellerPage])
+    for (const page of [chairPage, phone, tellerPage, projector])
       await waitForText(page, '[data-testid=vote-outcome]', 'Carried');
     const totals = await chairPage.locator('[data-testid=vote-result] tr.total td').allTextContents();
     expect(totals).toEqual(['120', '0', '0']);
     expect(await alerts(phone)).toEqual([]);
     expect(await alerts(tellerPage)).toEqual([]);
+    // The projector shows the custom vote's declared result: title, counts, threshold and outcome.
+    await waitForText(projector, '#proj-vote', 'Result');
+    await waitForText(projector, '.projector-vote .item-title', 'Card vote on the conference fund');
+    expect(await projector.locator('[data-testid=vote-result] tr.total td').allTextContents()).toEqual([
+      '120',
+      '0',
+      '0',
+    ]);
+    await waitForText(projector, '[data-testid=vote-result]', 'Simple majority: more votes for than against');
+    await expectAccessible(projector, 'projector with a custom vote’s result');
+
+    // A card vote on the question, from the console: the card holders' editor lists each body with its
+    // registered members, prefilled from the card vote just held (Wales: the holder; London: nobody).
+    await chairPage.getByRole('button', { name: `Take item ${labelOf(cardMotion)}` }).click();
+    await waitForText(chairPage, '[data-testid=item-title]', 'Conference fund by card vote');
+    // The projector moves on to the new item.
+    await waitForText(projector, '[data-testid=item-title]', 'Conference fund by card vote');
+    for (const name of ['Call the mover', 'Start', 'End', 'Formally seconded']) await step(name);
+    await chairPage.getByLabel('Vote method').selectOption('card_vote');
+    const holders = chairPage.getByRole('group', { name: 'Card holders', exact: true });
+    await holders.waitFor();
+    const wales = holders.getByLabel('Wales Branch (card of 120)');
+    const london = holders.getByLabel('London Branch (card of 45)');
+    await waitForText(chairPage, '[data-testid=card-holders-summary]', '1 card, 120 members');
+    expect(await wales.inputValue()).toBe(holder.member.id);
+    expect(await london.inputValue()).toBe('');
+    // Nobody named: the api refuses and the question is not put.
+    await wales.selectOption('');
+    await refused('Put the question', /card vote needs the card holder/);
+    expect(
+      (await http().get(`${base}/debate`).set(chairAuth).expect(200)).body.floor.item.questionPut,
+    ).toBeNull();
+    // With the keyboard: London's picker takes the hall member, Wales's the remote holder again.
+    await wales.selectOption(holder.member.id);
+    await london.focus();
+    await chairPage.keyboard.press('ArrowDown');
+    expect(await london.inputValue()).toBe(voter.member.id);
+    await waitForText(chairPage, '[data-testid=card-holders-summary]', '2 cards, 165 members');
+    await expectAccessible(chairPage, 'chair naming card holders');
+    await screenshot(chairPage, 'chair-card-holders');
+    for (const width of [360]) {
+      await chairPage.setViewportSize({ width, height: 760 });
+      expect(await chairPage.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    }
+    await chairPage.setViewportSize({ width: 1280, height: 860 });
+    await step('Put the question');
+    await waitForText(chairPage, 'p.vote-title', 'Conference fund by card vote');
+    await waitForText(chairPage, '[data-testid=question-vote]', 'open');
+
+    // Voided (the wrong holder, say), then re-run from the console with the same card holders.
+    await chairPage.getByText('Void this vote').click();
+    await chairPage.getByLabel('Why the vote is voided').fill('Point of order: London named its holder late');
+    await step('Void the vote');
+    const rerunHolders = chairPage.getByRole('group', { name: 'Card holders for the re-run' });
+    await rerunHolders
+      .getByTestId('card-holders-summary')
+      .filter({ hasText: '2 cards, 165 members' })
+      .waitFor();
+    expect(await rerunHolders.getByLabel('Wales Branch (card of 120)').inputValue()).toBe(holder.member.id);
+    expect(await rerunHolders.getByLabel('London Branch (card of 45)').inputValue()).toBe(voter.member.id);
+    await expectAccessible(chairPage, 'chair re-running a voided card vote');
+    await step('Re-run the vote');
+    await waitForText(chairPage, 'p.vote-title', /Conference fund by card vote.*\(re-run\)/);
+    const rerun = (
+      (await http().get(`${base}/votes`).set(chairAuth).expect(200)).body as Array<{
+        state: string;
+        method: string;
+        subjectRef: string;
+      }>
+    ).filter((v) => v.subjectRef === cardMotion);
+    expect(rerun.map((v) => [v.state, v.method])).toEqual([
+      ['voided', 'card_vote'],
+      ['open', 'card_vote'],
+    ]);
+
+    // Each card holder votes on their own device: Wales for (120), London against (45).
+    const { page: londonPhone } = await newPage(browser, api, PHONE);
+    await signInAttendee(londonPhone, conference.name, voter);
+    await waitForText(londonPhone, '[data-testid=card-weight]', 'counts as 45 members');
+    await voteOn(londonPhone, 'Against');
+    await waitForText(phone, '[data-testid=card-weight]', 'counts as 120 members');
+    await voteOn(phone, 'For');
+    await step(/Close the vote/);
+    for (const page of [chairPage, phone, londonPhone, projector])
+      await waitForText(page, '[data-testid=vote-outcome]', 'Carried');
+    expect(await chairPage.locator('[data-testid=vote-result] tr.total td').allTextContents()).toEqual([
+      '120',
+      '45',
+      '0',
+    ]);
+    await waitForText(
+      chairPage,
+      '[data-testid=question-vote]',
+      /declared: Carried \(for 120, against 45, abstain 0\)/,
+    );
+    expect(await alerts(phone)).toEqual([]);
+    expect(await alerts(londonPhone)).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { DebateCommandResponseDto } from '@agm/contracts';
-import { post } from './api';
+import type {
+  DebateCommandResponseDto,
+  DebateQuestionVoteView,
+  DebateSnapshotResponseDto,
+} from '@agm/contracts';
+import { get, post } from './api';
+import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { AgendaList } from './Agenda';
 import { DocumentLinks, minutesDocuments } from './Documents';
 import { isCurrent, type LiveConference, type LiveState } from './live';
@@ -16,7 +21,7 @@ import {
   useAction,
   useLiveConference,
 } from './ui';
-import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+import { FloorView, METHOD_LABEL, OUTCOME_LABEL, QuorumFigure, VoteResult } from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
 
@@ -59,6 +64,23 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const offline = !isCurrent(state);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
   const motions = useMotions(conferenceId, state.motionsRevision);
+  // A card vote names each body's card holder: for the question, and again for a voided card vote's re-run.
+  const cards = useCardHolders(conferenceId, method === 'card_vote');
+  const rerunCards = useCardHolders(
+    conferenceId,
+    vote?.state === 'voided' && vote.method === 'card_vote',
+    vote?.state === 'voided' ? vote.id : undefined,
+  );
+  const voteOptions = {
+    method,
+    secret,
+    ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
+  };
+  const questionVote = useQuestionVote(
+    conferenceId,
+    `${state.debateVersion}:${vote?.id ?? ''}:${vote?.state ?? ''}`,
+    !!item?.questionPut,
+  );
 
   const command = (body: Record<string, unknown>, message: string) =>
     action.run(async () => {
@@ -90,7 +112,13 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const rerun = () =>
     vote &&
     action.run(
-      () => rerunVote(conferenceId, vote, item ? { motionId: item.motionId, kind: item.kind } : undefined),
+      () =>
+        rerunVote(
+          conferenceId,
+          vote,
+          item ? { motionId: item.motionId, kind: item.kind } : undefined,
+          vote.method === 'card_vote' ? cardHoldersOf(rerunCards.choice) : undefined,
+        ),
       'The vote is open again.',
     );
   const speech = item?.speech;
@@ -112,10 +140,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
       ),
     e: () => command({ type: 'endSpeech' }, 'Speech ended.'),
     q: () =>
-      command(
-        { type: 'putTheQuestion', vote: { method, secret } },
-        'The question is put and the vote is open.',
-      ),
+      command({ type: 'putTheQuestion', vote: voteOptions }, 'The question is put and the vote is open.'),
     c: () => closeVote(),
   };
   useEffect(() => {
@@ -225,14 +250,26 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} />{' '}
                     Secret ballot
                   </label>
+                </div>
+                {method === 'card_vote' && (
+                  <CardHoldersEditor
+                    list={cards.list}
+                    error={cards.error}
+                    choice={cards.choice}
+                    onChange={cards.setChoice}
+                    disabled={action.busy || offline}
+                  />
+                )}
+                <div className="button-row">
                   {button(
                     'Put the question',
-                    { type: 'putTheQuestion', vote: { method, secret } },
+                    { type: 'putTheQuestion', vote: voteOptions },
                     'The question is put and the vote is open.',
                     'q',
                   )}
                   {button('Put without a vote', { type: 'putTheQuestion' }, 'The question is put.')}
                 </div>
+                {item.questionPut && <QuestionVote vote={questionVote} />}
                 <Outcome
                   onRecord={(outcome) =>
                     void command({ type: 'recordOutcome', outcome }, 'Outcome recorded.')
@@ -308,6 +345,16 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               {vote.state === 'voided' && (
                 <>
                   <p data-testid="void-reason">Voided: {vote.voidReason}</p>
+                  {vote.method === 'card_vote' && (
+                    <CardHoldersEditor
+                      legend="Card holders for the re-run"
+                      list={rerunCards.list}
+                      error={rerunCards.error}
+                      choice={rerunCards.choice}
+                      onChange={rerunCards.setChoice}
+                      disabled={action.busy || offline}
+                    />
+                  )}
                   <button type="button" disabled={action.busy || offline} onClick={() => void rerun()}>
                     Re-run the vote
                   </button>
@@ -434,6 +481,59 @@ function Queue({
         </table>
       )}
     </LiveSection>
+  );
+}
+
+/**
+ * The vote on the question put (the chair's debate snapshot's `questionVote`): the vote the api checks a
+ * recorded result against. Read again whenever the debate or the current vote changes.
+ */
+function useQuestionVote(
+  conferenceId: string,
+  key: string,
+  put: boolean,
+): DebateQuestionVoteView | null | undefined {
+  const [questionVote, setQuestionVote] = useState<DebateQuestionVoteView | null | undefined>(undefined);
+  useEffect(() => {
+    if (!put) return setQuestionVote(undefined);
+    let current = true;
+    get<DebateSnapshotResponseDto>(`/api/conferences/${conferenceId}/debate`).then(
+      (snapshot) => current && setQuestionVote(snapshot.questionVote ?? null),
+      () => current && setQuestionVote(undefined),
+    );
+    return () => {
+      current = false;
+    };
+  }, [conferenceId, key, put]);
+  return questionVote;
+}
+
+const QUESTION_VOTE_STATE: Record<string, string> = {
+  open: 'open',
+  closed: 'closed, waiting for the tellers’ count',
+  declared: 'declared',
+};
+
+function QuestionVote({ vote }: { vote: DebateQuestionVoteView | null | undefined }) {
+  if (vote === undefined) return null;
+  return (
+    <p data-testid="question-vote">
+      {vote === null ? (
+        'No vote is held on the question put: record the meeting’s decision.'
+      ) : (
+        <>
+          The vote on this question is {label(QUESTION_VOTE_STATE, vote.state)}
+          {vote.outcome && (
+            <>
+              : <strong>{label(OUTCOME_LABEL, vote.outcome)}</strong>
+              {vote.totals &&
+                ` (for ${vote.totals.for}, against ${vote.totals.against}, abstain ${vote.totals.abstain})`}
+              . Record the outcome that agrees with it.
+            </>
+          )}
+        </>
+      )}
+    </p>
   );
 }
 

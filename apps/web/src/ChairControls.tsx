@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MotionResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
+import type { CardHolderDto, MotionResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
 import { get, post } from './api';
 import type { LiveState, LiveVote } from './live';
 import { Field, label } from './ui';
@@ -313,14 +313,15 @@ export function ReasonCommand({
 
 /**
  * The vote again, after it was voided: the same question (subject and reference, so the debate matches
- * its result to the question put), topics, method and secrecy, as a new vote. A card vote's card holders
- * are not kept with the vote, so it cannot be re-run from here (the api says so).
+ * its result to the question put), topics, method and secrecy, as a new vote. A card vote is re-run with
+ * the card holders the chair confirms (prefilled from the voided vote's: `GET /votes/card-holders?voteId=`).
  */
 export async function rerunVote(
   conferenceId: string,
   vote: LiveVote,
   /** The item under debate: a motion's kind sets its majority (a constitutional amendment: two-thirds). */
   item: { motionId: string; kind: string } | undefined,
+  cardHolders?: CardHolderDto[],
 ): Promise<VoteResponseDto> {
   const old = await get<VoteResponseDto>(`/api/conferences/${conferenceId}/votes/${vote.id}`);
   const title = old.title.endsWith('(re-run)') ? old.title : `${old.title} (re-run)`;
@@ -337,6 +338,7 @@ export async function rerunVote(
     topics: old.topics,
     method: old.method,
     secret: old.secret,
+    ...(old.method === 'card_vote' ? { cardHolders: cardHolders ?? [] } : {}),
   };
   return post<VoteResponseDto>(`/api/conferences/${conferenceId}/votes`, body);
 }

@@ -1,4 +1,5 @@
-import { isCurrent } from './live';
+import { useRef } from 'react';
+import { isCurrent, type LiveVote } from './live';
 import { ConnectionBanner, label, useLiveConference } from './ui';
 import { useConference } from './session';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
@@ -8,11 +9,27 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const conference = useConference(conferenceId);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
-  // A declared result stays up while its item is open; once the chair concludes the item, the floor (with its outcome) returns.
   const item = state.floor?.item;
-  const showVote =
-    vote &&
-    (vote.state === 'open' || vote.state === 'closed' || (vote.state === 'declared' && !!item?.questionPut));
+  // The hall's floor when a result is declared: a custom or procedural result stays up until it moves on.
+  const declaredUnder = useRef(new Map<string, string>());
+  const floorNow = `${item?.itemId ?? ''}|${item?.call?.memberId ?? ''}|${item?.speech?.speechId ?? ''}`;
+  let showDeclared = false;
+  if (vote?.state === 'declared') {
+    // The vote's subject comes with its full view (the snapshot, or the read after vote.opened).
+    const subject = (vote as LiveVote & { subject?: string }).subject;
+    if (!subject || subject === 'motion' || subject === 'amendment') {
+      // A motion's or amendment's result stays up while its question is put; once the chair records
+      // the outcome, the floor (with the outcome) returns.
+      showDeclared = !!item?.questionPut;
+    } else {
+      // A custom vote, a procedural motion, a challenge to the chair, an emergency motion's admission:
+      // no item outcome follows, so the result stays up until a speaker is called, a speech starts or
+      // another item is taken (or another vote opens).
+      if (!declaredUnder.current.has(vote.id)) declaredUnder.current.set(vote.id, floorNow);
+      showDeclared = declaredUnder.current.get(vote.id) === floorNow;
+    }
+  }
+  const showVote = vote && (vote.state === 'open' || vote.state === 'closed' || showDeclared);
   return (
     <div className="projector">
       <ConnectionBanner state={state} />
