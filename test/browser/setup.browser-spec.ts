@@ -259,4 +259,144 @@ describeInBrowser('web client: conference set-up', () => {
     await phone.context.close();
     await context.close();
   });
+  it('creates a conference, edits its dates (refusals at the field), adds a category and a topic exclusion, and a second administrator’s screen follows live', async () => {
+    const admin = await suite.ctx.asHeadOffice();
+    const name = `Napo AGM 2028 ${Date.now()}`;
+    const { context, page } = await newPage(suite.browser, suite.api);
+    const headOffice = await newOfficialWithPassword(suite.api, { headOffice: true });
+    await signInOfficial(page, headOffice);
+
+    // A new conference from head office's home screen: an unknown zone is refused at its field.
+    const create = page.getByRole('region', { name: 'New conference' });
+    await create.getByLabel('Conference name').fill(name);
+    await create.getByLabel('Venue').fill('Eastbourne and online');
+    await create.getByLabel('Time zone').fill('Europe/Eastbourne');
+    await create.getByLabel('First day').fill('2028-10-05');
+    await create.getByLabel('Last day').fill('2028-10-06');
+    await create.getByLabel('Format').selectOption('hybrid');
+    await create.getByRole('button', { name: 'Create the conference' }).click();
+    await waitForText(page, 'section[aria-labelledby=new-conference] .field-error', /must be an IANA time zone such as 'Europe\/London'/);
+    expect(await create.getByLabel('Time zone').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'new conference with a refused time zone');
+    expect(
+      (await suite.api.http().get('/api/conferences').expect(200)).body.some((c: { name: string }) => c.name === name),
+    ).toBe(false);
+    await create.getByLabel('Time zone').fill('Europe/London');
+    await create.getByRole('button', { name: 'Create the conference' }).click();
+    await page.getByRole('heading', { level: 1, name: `Conference set-up — ${name}` }).waitFor();
+    const conferenceId = /\/c\/([^/]+)\/setup/.exec(page.url())![1];
+    const made = (await suite.api.http().get(`/api/conferences/${conferenceId}`).expect(200)).body;
+    expect(made).toMatchObject({ name, timeZone: 'Europe/London', startsOn: '2028-10-05', format: 'hybrid' });
+    await page.getByTestId('ruleset-version').waitFor();
+    await page.getByTestId('online-status').waitFor({ state: 'attached' });
+
+    // A second administrator has the same set-up screen open, in another browser.
+    const second = await newPage(suite.browser, suite.api);
+    const otherAdmin = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId, role: 'admin' }] });
+    await signInOfficial(second.page, otherAdmin);
+    await second.page.goto(`/c/${conferenceId}/setup`);
+    await waitForText(second.page, '[data-testid=ruleset-version]', 'Version 1 is in force');
+    await second.page.getByTestId('online-status').waitFor({ state: 'attached' });
+
+    // Deadlines saved on the first screen appear on the second, whose form was untouched.
+    const motions = deadline(page, /^Motions and constitutional amendments close/);
+    const amendments = deadline(page, /^Amendments close/);
+    await motions.getByLabel('Date').fill('2028-08-10');
+    await amendments.getByLabel('Date').fill('2028-09-07');
+    await page.getByRole('button', { name: 'Save deadlines' }).click();
+    await waitForText(page, '[data-testid=deadlines-in-force]', '12:00 on 7 September 2028 (Europe/London)');
+    await waitForText(second.page, '[data-testid=deadlines-in-force]', '12:00 on 7 September 2028 (Europe/London)');
+    expect(await deadline(second.page, /^Amendments close/).getByLabel('Date').inputValue()).toBe('2028-09-07');
+    await second.page.getByTestId('deadlines-note').waitFor();
+
+    // Moving the conference to open before the amendments close: refused at the first day.
+    const details = page.getByRole('region', { name: 'The conference' });
+    await details.getByLabel('First day').fill('2028-09-01');
+    await details.getByRole('button', { name: 'Save the conference’s details' }).click();
+    await waitForText(
+      page,
+      'section[aria-labelledby=conference-details] .field-error',
+      /the amendments deadline \(12:00 on 7 September 2028 \(Europe\/London\)\)/,
+    );
+    expect(await details.getByLabel('First day').getAttribute('aria-invalid')).toBe('true');
+    // Ending before it starts: refused at the last day.
+    await details.getByLabel('First day').fill('2028-10-12');
+    await details.getByLabel('Last day').fill('2028-10-11');
+    await details.getByRole('button', { name: 'Save the conference’s details' }).click();
+    await waitForText(page, 'section[aria-labelledby=conference-details] .field-error', /cannot end \(2028-10-11\) before it starts/);
+    expect(await details.getByLabel('Last day').getAttribute('aria-invalid')).toBe('true');
+    expect(await details.getByLabel('First day').getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(page, 'set-up with a refused conference date');
+    expect((await suite.api.http().get(`/api/conferences/${conferenceId}`).expect(200)).body.startsOn).toBe('2028-10-05');
+    await details.getByLabel('Last day').fill('2028-10-13');
+    await details.getByRole('button', { name: 'Save the conference’s details' }).click();
+    await waitForText(page, 'section[aria-labelledby=conference-details] [role=status]', /details are saved/);
+    expect((await suite.api.http().get(`/api/conferences/${conferenceId}`).expect(200)).body).toMatchObject({
+      startsOn: '2028-10-12',
+      endsOn: '2028-10-13',
+    });
+    // The second screen follows: its untouched form shows the new dates.
+    const otherDetails = second.page.getByRole('region', { name: 'The conference' });
+    await waitForText(second.page, '[data-testid=conference-note]', /another administrator/);
+    expect(await otherDetails.getByLabel('First day').inputValue()).toBe('2028-10-12');
+
+    // The second administrator starts changing a speech limit; meanwhile the first adds a category
+    // and a topic, and excludes the category from votes on it.
+    await second.page.getByLabel('Mover’s speech (seconds)').fill('240');
+    const categories = page.getByTestId('categories');
+    await categories.getByLabel('New category').fill('Honorary (retired)');
+    await categories.getByRole('button', { name: 'Add category' }).click();
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    // Not a code the register import can match: refused, named with the category.
+    await waitForText(page, '[data-testid=category-errors]', /honorary \(retired\).*lowercase letters, digits and underscores/i);
+    expect((await suite.api.http().get(`/api/conferences/${conferenceId}/ruleset`).set(admin.auth).expect(200)).body.version).toBe(1);
+    await categories.getByRole('button', { name: 'Remove the category honorary (retired)' }).click();
+    await categories.getByLabel('New category').fill('Life member');
+    await categories.getByRole('button', { name: 'Add category' }).click();
+    await categories.getByLabel('New topic').fill('Pensions');
+    await categories.getByRole('button', { name: 'Add topic' }).click();
+    await categories.getByLabel('life member: votes on pensions').uncheck();
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 2 is in force');
+    const saved = (await suite.api.http().get(`/api/conferences/${conferenceId}/ruleset`).set(admin.auth).expect(200)).body;
+    expect(saved.ruleset.topics).toContain('pensions');
+    expect(saved.ruleset.categories.life_member).toEqual({
+      mayAttend: true,
+      maySpeak: true,
+      mayVote: true,
+      countsTowardQuorum: false,
+      excludedTopics: ['pensions'],
+    });
+
+    // The second screen holds unsaved edits: it keeps them, says version 2 is in force, and a save is refused.
+    await waitForText(second.page, '[data-testid=ruleset-changed]', /put version 2 in force .* while you were editing version 1/);
+    await waitForText(second.page, '[data-testid=ruleset-version]', 'Version 2 is in force. You are editing version 1.');
+    expect(await second.page.getByLabel('Mover’s speech (seconds)').inputValue()).toBe('240');
+    await second.page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(second.page, 'section[aria-labelledby=ruleset] form [role=alert]', /has changed since version 1/);
+    await expectAccessible(second.page, 'set-up told of another administrator’s change');
+    await second.page.getByTestId('ruleset-changed').scrollIntoViewIfNeeded();
+    await screenshot(second.page, 'setup-changed-elsewhere', false);
+    await second.page.getByRole('button', { name: 'Load version 2 (drops your edits)' }).click();
+    await waitForText(second.page, '[data-testid=ruleset-version]', /^Version 2 is in force\. Save/);
+    expect(await second.page.getByTestId('ruleset-changed').count()).toBe(0);
+    expect(await second.page.getByLabel('life member: votes on pensions').isChecked()).toBe(false);
+    expect(await second.page.getByLabel('full: votes on pensions').isChecked()).toBe(true);
+    expect(await second.page.getByLabel('Mover’s speech (seconds)').inputValue()).toBe('300');
+
+    // Who may submit: the first administrator lets committees submit constitutional amendments; the second sees it live.
+    await page.getByTestId('submission').getByLabel('National committees').check();
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 3 is in force');
+    await waitForText(second.page, '[data-testid=ruleset-note]', /Version 3 was put in force by another administrator/);
+    expect(await second.page.getByTestId('submission').getByLabel('National committees').isChecked()).toBe(true);
+
+    // A section added on the first screen appears on the second.
+    await page.getByLabel('Section name').fill('Pay and Conditions');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await waitForText(second.page, '[data-testid=sections] tbody', 'Pay and Conditions');
+    await expectAccessible(second.page, 'set-up after live changes');
+    await second.context.close();
+    await context.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConferenceResponseDto } from '@agm/contracts';
 import { get } from './api';
+import { NewConference } from './ConferenceForm';
 import { navigate } from './router';
 import { useMe } from './session';
 import { Frame } from './ui';
@@ -78,7 +79,8 @@ export function Home() {
             </section>
           );
         })}
-      {me && rolesByConference.size === 0 && (
+      {me?.isHeadOffice && <NewConference />}
+      {me && rolesByConference.size === 0 && !me.isHeadOffice && (
         <p>You have no role in any conference yet. Head office assigns roles.</p>
       )}
     </Frame>

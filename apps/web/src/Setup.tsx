@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type {
   AccountCreateDto,
   AccountResponseDto,
@@ -18,27 +18,119 @@ import type {
   SectionUpdateDto,
 } from '@agm/contracts';
 import { ApiError, get, patch, post, put, request } from './api';
-import { useConference, useMe } from './session';
-import { Done, ErrorAlert, Field, Frame, InputField, label, SelectField, useAction } from './ui';
+import { EditConference } from './ConferenceForm';
+import { clockTime, useForm } from './forms';
+import { isCurrent } from './live';
+import { refreshConference, useConference, useMe } from './session';
+import {
+  Done,
+  ErrorAlert,
+  Field,
+  Frame,
+  InputField,
+  label,
+  SelectField,
+  useAction,
+  useLiveConference,
+} from './ui';
 
 type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
 
+/** What the screen shows, each read again when the conference's events say it changed. */
+type Area = 'conference' | 'deadlines' | 'ruleset' | 'sections' | 'roles';
+const AREAS: Area[] = ['conference', 'deadlines', 'ruleset', 'sections', 'roles'];
+const AREAS_CHANGED_BY: Record<string, Area[]> = {
+  // A new zone changes how the deadlines read.
+  'conference.updated': ['conference', 'deadlines'],
+  'conference.opened': ['deadlines'],
+  'deadlines.changed': ['deadlines'],
+  'ruleset.changed': ['ruleset'],
+  'sections.changed': ['sections'],
+  'role.assigned': ['roles'],
+  'role.removed': ['roles'],
+};
+type Revisions = Record<Area, number>;
+
+/** True while the connection is down: every card is marked out of date. */
+const Stale = createContext(false);
+
+/** A set-up card, hatched and titled "(out of date)" while offline (the banner says why). */
+function Card(props: { id: string; title: ReactNode; children: ReactNode }) {
+  const stale = useContext(Stale);
+  return (
+    <section
+      className={stale ? 'card stale' : 'card'}
+      aria-labelledby={props.id}
+      data-stale={stale ? 'true' : 'false'}
+    >
+      <h2 id={props.id}>
+        {props.title}
+        {stale && <span className="stale-tag"> (out of date)</span>}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** "Changed by another administrator" while the form holds unsaved edits: never shown as current. */
+function ChangedElsewhere(props: { testId: string; children: ReactNode; action: string; onReload: () => void }) {
+  return (
+    <div className="alert warn" role="alert" data-testid={props.testId}>
+      <p>{props.children}</p>
+      <button type="button" onClick={props.onReload}>
+        {props.action}
+      </button>
+    </div>
+  );
+}
+
+function LiveNote({ note, testId }: { note: string | null; testId: string }) {
+  if (!note) return null;
+  return (
+    <p className="alert info" role="status" data-testid={testId}>
+      {note}
+    </p>
+  );
+}
+
 /**
- * Head office sets a conference up: the deadlines (wall-clock times in the conference's zone), the
- * standing-orders ruleset, opening the AGM, the sections and the officials' roles. Every refusal is
- * shown in the alert and, where the api names a field, next to that field.
+ * Head office sets a conference up: its details, the deadlines (wall-clock times in the conference's
+ * zone), the standing-orders ruleset, opening the AGM, the sections and the officials' roles. Every
+ * refusal is shown in the alert and, where the api names a field, next to that field. It follows the
+ * conference's events: what another administrator changes is read again and shown, or, where this
+ * screen holds unsaved edits, announced with an offer to load it.
  */
 export function Setup({ conferenceId }: { conferenceId: string }) {
   const base = `/api/conferences/${conferenceId}`;
   const conference = useConference(conferenceId);
+  const { live, state } = useLiveConference(conferenceId);
+  const [revisions, setRevisions] = useState<Revisions>({
+    conference: 0,
+    deadlines: 0,
+    ruleset: 0,
+    sections: 0,
+    roles: 0,
+  });
+  useEffect(
+    () =>
+      live.onEvent((event) => {
+        const areas = event ? (AREAS_CHANGED_BY[event.type] ?? []) : AREAS;
+        if (areas.length > 0)
+          setRevisions((r) => ({ ...r, ...Object.fromEntries(areas.map((a) => [a, r[a] + 1])) }));
+      }),
+    [live],
+  );
+  useEffect(() => {
+    if (revisions.conference > 0) void refreshConference(conferenceId).catch(() => undefined);
+  }, [conferenceId, revisions.conference]);
   const [deadlines, setDeadlines] = useState<DeadlinesResponseDto | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
     get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, (e: unknown) =>
       setLoadError(e instanceof ApiError ? e.describe() : String(e)),
     );
-  }, [base]);
+  }, [base, revisions.deadlines]);
   const zone = deadlines?.timeZone ?? conference?.timeZone ?? '';
   const me = useMe();
   // The api decides (403); this only says so before anyone fills a form in vain.
@@ -47,52 +139,53 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
     me.isHeadOffice ||
     (me.roles ?? []).some((r) => r.conferenceId === conferenceId && r.role === 'admin');
   return (
-    <Frame conferenceId={conferenceId} role="Conference set-up" wide>
-      <ErrorAlert error={loadError} />
-      {!mayManage && (
-        <p className="alert info" data-testid="view-only">
-          You can see this conference’s set-up but not change it: only head office and the conference’s
-          administrators can.
-        </p>
-      )}
-      <div className="grid two">
-        <Deadlines base={base} deadlines={deadlines} onSaved={setDeadlines} />
-        <div>
-          <Opening
-            base={base}
-            zone={zone}
-            openedAt={deadlines?.openedAt ?? null}
-            onOpened={(openedAt) => setDeadlines((d) => (d ? { ...d, openedAt } : d))}
-          />
-          <Roles base={base} />
+    <Frame conferenceId={conferenceId} role="Conference set-up" state={state} wide>
+      <Stale.Provider value={!isCurrent(state)}>
+        <ErrorAlert error={loadError} />
+        {!mayManage && (
+          <p className="alert info" data-testid="view-only">
+            You can see this conference’s set-up but not change it: only head office and the conference’s
+            administrators can.
+          </p>
+        )}
+        <div className="grid two">
+          <div>
+            <EditConference
+              conference={conference}
+              // The deadlines read differently in a new zone.
+              onSaved={() => void get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines)}
+              card={(children) => (
+                <Card id="conference-details" title="The conference">
+                  {children}
+                </Card>
+              )}
+            />
+            <Deadlines base={base} deadlines={deadlines} onSaved={setDeadlines} />
+          </div>
+          <div>
+            <Opening
+              base={base}
+              zone={zone}
+              openedAt={deadlines?.openedAt ?? null}
+              onOpened={(openedAt) => setDeadlines((d) => (d ? { ...d, openedAt } : d))}
+            />
+            <Roles base={base} revision={revisions.roles} />
+          </div>
         </div>
-      </div>
-      <RulesetForm base={base} opened={Boolean(deadlines?.openedAt)} zone={zone} />
-      <Sections base={base} startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined} />
+        <RulesetForm
+          base={base}
+          opened={Boolean(deadlines?.openedAt)}
+          zone={zone}
+          revision={revisions.ruleset}
+        />
+        <Sections
+          base={base}
+          startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined}
+          revision={revisions.sections}
+        />
+      </Stale.Provider>
     </Frame>
   );
-}
-
-/** useAction plus the api's `errors` map, so each field can show its own reason. */
-function useForm() {
-  const action = useAction();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = <T,>(work: () => Promise<T>, done?: string | ((value: T) => string)) =>
-    action.run(async () => {
-      setErrors({});
-      try {
-        return await work();
-      } catch (e) {
-        if (e instanceof ApiError) setErrors(e.errors ?? {});
-        throw e;
-      }
-    }, done);
-  /** The api's reasons for these field paths, joined; undefined when there are none. */
-  const errorFor = (...paths: string[]) => {
-    const found = paths.map((p) => errors[p]).filter(Boolean);
-    return found.length > 0 ? found.join('; ') : undefined;
-  };
-  return { ...action, submit, errorFor };
 }
 
 const inZone = (instant: string, zone: string) =>
@@ -114,6 +207,10 @@ const wallsOf = (d: DeadlinesResponseDto | null): Record<DeadlineName, Wall> => 
   emergency: d?.emergency?.local ?? { date: '', time: '' },
 });
 
+/** The deadlines as set, to tell another administrator's change from our own. */
+const deadlinesKey = (d: DeadlinesResponseDto) =>
+  JSON.stringify([d.timeZone, d.motions, d.amendments, d.emergency, d.acceptsConstitutionalAmendments]);
+
 function Deadlines(props: {
   base: string;
   deadlines: DeadlinesResponseDto | null;
@@ -123,10 +220,27 @@ function Deadlines(props: {
   const form = useForm();
   const [walls, setWalls] = useState(() => wallsOf(deadlines));
   const [constitutional, setConstitutional] = useState(false);
+  // The deadlines the entries were filled from: entries that differ from them are unsaved edits.
+  const [basis, setBasis] = useState<DeadlinesResponseDto | null>(null);
+  const [changedAt, setChangedAt] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const fillFrom = (d: DeadlinesResponseDto) => {
+    setBasis(d);
+    setWalls(wallsOf(d));
+    setConstitutional(d.acceptsConstitutionalAmendments);
+    setChangedAt(null);
+  };
   useEffect(() => {
-    setWalls(wallsOf(deadlines));
-    setConstitutional(deadlines?.acceptsConstitutionalAmendments ?? false);
-  }, [deadlines]);
+    if (!deadlines || form.busy) return;
+    if (basis && deadlinesKey(basis) === deadlinesKey(deadlines)) return;
+    const dirty =
+      basis !== null &&
+      (JSON.stringify(walls) !== JSON.stringify(wallsOf(basis)) ||
+        constitutional !== basis.acceptsConstitutionalAmendments);
+    if (dirty) return setChangedAt(clockTime());
+    if (basis) setNote(`The deadlines changed at ${clockTime()} (another administrator, or a new time zone); those now in force are shown.`);
+    fillFrom(deadlines);
+  }, [deadlines, form.busy]);
   const zone = deadlines?.timeZone ?? '…';
   const edit = (name: DeadlineName, part: keyof Wall, value: string) =>
     setWalls((w) => ({ ...w, [name]: { ...w[name], [part]: value } }));
@@ -139,14 +253,15 @@ function Deadlines(props: {
       emergency: walls.emergency.date ? walls.emergency : null,
       acceptsConstitutionalAmendments: constitutional,
     };
-    void form.submit(
-      async () => props.onSaved(await put<DeadlinesResponseDto>(`${props.base}/deadlines`, body)),
-      'Deadlines saved.',
-    );
+    void form.submit(async () => {
+      const saved = await put<DeadlinesResponseDto>(`${props.base}/deadlines`, body);
+      fillFrom(saved);
+      setNote(null);
+      props.onSaved(saved);
+    }, 'Deadlines saved.');
   };
   return (
-    <section className="card" aria-labelledby="deadlines">
-      <h2 id="deadlines">Deadlines</h2>
+    <Card id="deadlines" title="Deadlines">
       <p>
         Times are wall-clock times in the conference’s time zone,{' '}
         <strong data-testid="time-zone">{zone}</strong>. The server enforces them.
@@ -159,6 +274,17 @@ function Deadlines(props: {
           </div>
         ))}
       </dl>
+      {changedAt && deadlines && (
+        <ChangedElsewhere
+          testId="deadlines-changed"
+          action="Show the deadlines in force (drops your entries)"
+          onReload={() => (fillFrom(deadlines), setNote(null))}
+        >
+          The deadlines changed at {changedAt} (another administrator, or a new time zone), while you were
+          entering yours: the ones in force are listed above. Your entries below are not saved.
+        </ChangedElsewhere>
+      )}
+      <LiveNote note={note} testId="deadlines-note" />
       <form onSubmit={save} noValidate>
         {DEADLINES.map(([name, title]) => (
           <fieldset key={name}>
@@ -196,7 +322,7 @@ function Deadlines(props: {
           Save deadlines
         </button>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -217,8 +343,7 @@ function Opening(props: {
       setConfirming(false);
     }, 'The AGM is open.');
   return (
-    <section className="card" aria-labelledby="opening">
-      <h2 id="opening">Opening the AGM</h2>
+    <Card id="opening" title="Opening the AGM">
       {props.openedAt ? (
         <p className="status" data-testid="opened-at">
           The AGM opened at {inZone(props.openedAt, props.zone)}. Changing the standing orders now needs a
@@ -249,7 +374,7 @@ function Opening(props: {
       )}
       <ErrorAlert error={error} />
       <Done message={done} />
-    </section>
+    </Card>
   );
 }
 
@@ -368,18 +493,47 @@ const numbersOf = (ruleset: Ruleset): Record<string, string> =>
     }),
   );
 
-function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zone: string }) {
+/** 'Life member' → 'life_member', as the register import reads a category from a spreadsheet. */
+const codeOf = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+// Duplicated from the domain's BODY_KINDS (the contracts' values never reach the bundle).
+const BODY_KIND_LABEL: Record<string, string> = {
+  branch: 'Branches',
+  network: 'Networks',
+  committee: 'National committees',
+  forum: 'Forums',
+  joint_members: 'Two members jointly',
+};
+
+const sameRuleset = (a: Ruleset, b: Ruleset) => JSON.stringify(a) === JSON.stringify(b);
+
+function RulesetForm(props: { base: string; opened: boolean; zone: string; revision: number }) {
+  const { base, opened, zone, revision } = props;
   const form = useForm();
   const [current, setCurrent] = useState<RulesetResponseDto | null>(null);
   const [draft, setDraft] = useState<Ruleset | null>(null);
   const [numbers, setNumbers] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const [versions, setVersions] = useState<RulesetVersionResponseDto[]>([]);
+  const [newCategory, setNewCategory] = useState('');
+  const [newTopic, setNewTopic] = useState('');
+  // Typed as text ("NEC, HSC") and read into codes on save, so typing a comma is not reformatted.
+  const [bodyCodes, setBodyCodes] = useState('');
+  // A newer version another administrator put in force, read after their event.
+  const [incoming, setIncoming] = useState<RulesetResponseDto | null>(null);
+  const [incomingAt, setIncomingAt] = useState('');
+  const [note, setNote] = useState<string | null>(null);
   const load = (response: RulesetResponseDto) => {
     setCurrent(response);
     setDraft(structuredClone(response.ruleset));
     setNumbers(numbersOf(response.ruleset));
+    setBodyCodes(response.ruleset.submission.constitutionalAmendmentBodyCodes.join(', '));
   };
+  const codesOf = (text: string) =>
+    text
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
   const loadVersions = () =>
     get<RulesetVersionResponseDto[]>(`${base}/ruleset/versions`).then(setVersions, () => undefined);
   useEffect(() => {
@@ -388,14 +542,42 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
     );
     void loadVersions();
   }, [base]);
+  useEffect(() => {
+    if (revision === 0) return;
+    get<RulesetResponseDto>(`${base}/ruleset`).then((r) => {
+      setIncoming(r);
+      setIncomingAt(clockTime());
+    }, () => undefined);
+    void loadVersions();
+  }, [revision]);
+  const dirty =
+    !!current &&
+    !!draft &&
+    (!sameRuleset(draft, current.ruleset) ||
+      JSON.stringify(numbers) !== JSON.stringify(numbersOf(current.ruleset)) ||
+      JSON.stringify(codesOf(bodyCodes)) !==
+        JSON.stringify(current.ruleset.submission.constitutionalAmendmentBodyCodes) ||
+      reason.trim() !== '');
+  useEffect(() => {
+    if (!incoming || !current || form.busy) return;
+    // Our own save (its event), or nothing newer than what is shown.
+    if (incoming.version <= current.version) return setIncoming(null);
+    // Untouched: show the new version at once. With unsaved edits: keep them and say so (below).
+    if (!dirty) {
+      load(incoming);
+      setNote(
+        `Version ${incoming.version} was put in force by another administrator at ${incomingAt}; it is shown.`,
+      );
+    }
+  }, [incoming, current, form.busy, dirty]);
   if (!draft || !current)
     return (
-      <section className="card" aria-labelledby="ruleset">
-        <h2 id="ruleset">Standing orders</h2>
+      <Card id="ruleset" title="Standing orders">
         <ErrorAlert error={form.error} />
         <p>Loading…</p>
-      </section>
+      </Card>
     );
+  const pending = incoming && incoming.version > current.version ? incoming : null;
   const change = (mutate: (r: Ruleset) => void) =>
     setDraft((d) => {
       const next = structuredClone(d!);
@@ -411,6 +593,7 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
       const value = text === '' ? null : rule.percent ? Number(text) / 100 : Number(text);
       setAt(ruleset as unknown as Record<string, unknown>, rule.path, value);
     }
+    ruleset.submission.constitutionalAmendmentBodyCodes = codesOf(bodyCodes);
     const body: RulesetUpdateDto = {
       ruleset,
       reason: reason.trim() || undefined,
@@ -421,6 +604,7 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
         const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body);
         load(saved);
         setReason('');
+        setNote(null);
         void loadVersions();
         return saved;
       },
@@ -440,13 +624,69 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
     />
   );
   const topics = draft.topics;
+  const categoryCodes = Object.keys(draft.categories);
+  const addCategory = () => {
+    const code = codeOf(newCategory);
+    if (!code) return;
+    // A new category may attend, speak and vote, and does not count toward quorum until ticked.
+    change((r) => {
+      r.categories[code] = r.categories[code] ?? {
+        mayAttend: true,
+        maySpeak: true,
+        mayVote: true,
+        countsTowardQuorum: false,
+        excludedTopics: [],
+      };
+    });
+    setNewCategory('');
+  };
+  const removeCategory = (code: string) =>
+    change((r) => {
+      delete r.categories[code];
+      r.submission.jointSubmissionCategories = r.submission.jointSubmissionCategories.filter(
+        (c) => c !== code,
+      );
+    });
+  const addTopic = () => {
+    const code = codeOf(newTopic);
+    if (!code) return;
+    change((r) => void (r.topics.includes(code) || r.topics.push(code)));
+    setNewTopic('');
+  };
+  const removeTopic = (topic: string) =>
+    change((r) => {
+      r.topics = r.topics.filter((t) => t !== topic);
+      for (const rule of Object.values(r.categories))
+        rule.excludedTopics = rule.excludedTopics.filter((t) => t !== topic);
+    });
+  const toggle = (list: string[], item: string, on: boolean) =>
+    on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+  // The api names a category's problems by its path (ruleset.categories.<code>...): listed by the table.
+  const categoryErrors = form.errorsUnder('ruleset.categories');
   return (
-    <section className="card" aria-labelledby="ruleset">
-      <h2 id="ruleset">Standing orders</h2>
+    <Card id="ruleset" title="Standing orders">
       <p data-testid="ruleset-version">
-        Version {current.version} is in force. Save puts the whole ruleset in force as the next version
-        {opened ? '; the AGM is open, so give the reason.' : '.'}
+        Version {pending?.version ?? current.version} is in force.{' '}
+        {pending
+          ? `You are editing version ${current.version}.`
+          : `Save puts the whole ruleset in force as the next version${opened ? '; the AGM is open, so give the reason.' : '.'}`}
       </p>
+      {pending && (
+        <ChangedElsewhere
+          testId="ruleset-changed"
+          action={`Load version ${pending.version} (drops your edits)`}
+          onReload={() => {
+            load(pending);
+            setReason('');
+            setNote(null);
+          }}
+        >
+          Another administrator put version {pending.version} in force at {incomingAt}, while you were
+          editing version {current.version}. Your edits are not saved, and saving them now would be refused
+          as made on an old version: load version {pending.version}, then make your change again.
+        </ChangedElsewhere>
+      )}
+      <LiveNote note={note} testId="ruleset-note" />
       <form onSubmit={save} noValidate>
         <div className="grid two">
           {NUMBER_GROUPS.map((group) => (
@@ -509,10 +749,24 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
             </label>
           </fieldset>
         </div>
-        <fieldset className="shrinks">
+        <fieldset className="shrinks" data-testid="categories">
           <legend>Membership categories</legend>
-          <p className="hint">A ticked topic is one the category may vote on.</p>
-          <ErrorAlert error={form.errorFor('ruleset.categories') ?? null} />
+          <p className="hint">
+            Who may attend, speak and vote, and who counts toward quorum. A ticked topic is one the category
+            may vote on; untick it to exclude the category from votes on that topic (Napo: only full members
+            vote on pay and conditions).
+          </p>
+          {categoryErrors.length > 0 && (
+            <div role="alert" className="alert error" data-testid="category-errors">
+              {categoryErrors.map(({ path, why }) => (
+                <p key={path}>
+                  {path === 'ruleset.categories'
+                    ? why
+                    : `${label({}, path.split('.')[2])}${path.split('.').length > 3 ? ` (${label({}, path.split('.')[3])})` : ''}: ${why}`}
+                </p>
+              ))}
+            </div>
+          )}
           <div className="table-scroll contained">
             <table className="list">
               <thead>
@@ -528,6 +782,7 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
                       Votes on {label({}, topic)}
                     </th>
                   ))}
+                  <th scope="col">Remove</th>
                 </tr>
               </thead>
               <tbody>
@@ -569,11 +824,128 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
                         </label>
                       </td>
                     ))}
+                    <td>
+                      <button type="button" className="small" onClick={() => removeCategory(code)}>
+                        Remove <span className="visually-hidden">the category {label({}, code)}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <div className="grid two">
+            <div>
+              <InputField
+                label="New category"
+                hint={
+                  newCategory.trim()
+                    ? `Its code will be ${codeOf(newCategory)}: the register’s category column must read the same`
+                    : 'As the membership register names it, e.g. Life member'
+                }
+                maxLength={40}
+                value={newCategory}
+                onChange={setNewCategory}
+                onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addCategory())}
+              />
+              <button type="button" disabled={!newCategory.trim()} onClick={addCategory}>
+                Add category
+              </button>
+            </div>
+            <div>
+              <InputField
+                label="New topic"
+                hint="A subject a motion can carry, so categories can be excluded from its votes, e.g. pensions"
+                error={form.errorFor('ruleset.topics')}
+                maxLength={40}
+                value={newTopic}
+                onChange={setNewTopic}
+                onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addTopic())}
+              />
+              <button type="button" disabled={!newTopic.trim()} onClick={addTopic}>
+                Add topic
+              </button>
+            </div>
+          </div>
+          <ul className="topic-list" aria-label="Topics">
+            {topics.map((topic) => (
+              <li key={topic}>
+                {label({}, topic)}{' '}
+                <button type="button" className="small" onClick={() => removeTopic(topic)}>
+                  Remove <span className="visually-hidden">the topic {label({}, topic)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset data-testid="submission">
+          <legend>Who may submit</legend>
+          <fieldset>
+            <legend>Constitutional amendments may come from</legend>
+            {form.errorFor('ruleset.submission.constitutionalAmendmentBodyKinds') && (
+              <p className="field-error" id="ca-kinds-error">
+                <span className="visually-hidden">Error: </span>
+                {form.errorFor('ruleset.submission.constitutionalAmendmentBodyKinds')}
+              </p>
+            )}
+            {Object.entries(BODY_KIND_LABEL).map(([kind, text]) => (
+              <label className="inline" key={kind}>
+                <input
+                  type="checkbox"
+                  checked={draft.submission.constitutionalAmendmentBodyKinds.includes(kind)}
+                  onChange={(e) =>
+                    change(
+                      (r) =>
+                        (r.submission.constitutionalAmendmentBodyKinds = toggle(
+                          r.submission.constitutionalAmendmentBodyKinds,
+                          kind,
+                          e.target.checked,
+                        )),
+                    )
+                  }
+                />{' '}
+                {text}
+              </label>
+            ))}
+            <InputField
+              label="and these bodies, by code"
+              hint="Separated by commas, e.g. NEC (Napo: branches and the NEC)"
+              error={form.errorFor('ruleset.submission.constitutionalAmendmentBodyCodes')}
+              value={bodyCodes}
+              onChange={setBodyCodes}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>Joint motions by any two members of</legend>
+            {form.errorFor('ruleset.submission.jointSubmissionCategories') && (
+              <p className="field-error">
+                <span className="visually-hidden">Error: </span>
+                {form.errorFor('ruleset.submission.jointSubmissionCategories')}
+              </p>
+            )}
+            {categoryCodes.map((code) => (
+              <label className="inline" key={code}>
+                <input
+                  type="checkbox"
+                  checked={draft.submission.jointSubmissionCategories.includes(code)}
+                  onChange={(e) =>
+                    change(
+                      (r) =>
+                        (r.submission.jointSubmissionCategories = toggle(
+                          r.submission.jointSubmissionCategories,
+                          code,
+                          e.target.checked,
+                        )),
+                    )
+                  }
+                />{' '}
+                {label({}, code)}
+              </label>
+            ))}
+            {draft.submission.jointSubmissionCategories.length === 0 && (
+              <p className="hint">None ticked: no joint motions.</p>
+            )}
+          </fieldset>
         </fieldset>
         <Field
           label="Reason for the change"
@@ -603,7 +975,7 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
           <button type="submit" className="primary" disabled={form.busy}>
             Save the standing orders
           </button>
-          <button type="button" disabled={form.busy} onClick={() => load(current)}>
+          <button type="button" disabled={form.busy || !dirty} onClick={() => load(current)}>
             Undo my edits
           </button>
         </div>
@@ -629,13 +1001,13 @@ function RulesetForm({ base, opened, zone }: { base: string; opened: boolean; zo
           </tbody>
         </table>
       </details>
-    </section>
+    </Card>
   );
 }
 
 // ---------------------------------------------------------------- sections
 
-function Sections({ base, startYear }: { base: string; startYear?: number }) {
+function Sections({ base, startYear, revision }: { base: string; startYear?: number; revision: number }) {
   const form = useForm();
   const [sections, setSections] = useState<SectionResponseDto[]>([]);
   const [bodies, setBodies] = useState<BodyResponseDto[]>([]);
@@ -643,6 +1015,10 @@ function Sections({ base, startYear }: { base: string; startYear?: number }) {
   const [owner, setOwner] = useState('');
   const [year, setYear] = useState('');
   const reload = () => get<SectionResponseDto[]>(`${base}/sections`).then(setSections, () => undefined);
+  // Another administrator's change: the list is read again (it has no unsaved edits to lose).
+  useEffect(() => {
+    if (revision > 0) void reload();
+  }, [revision]);
   useEffect(() => {
     void reload();
     get<BodyResponseDto[]>('/api/membership/bodies').then(
@@ -698,8 +1074,7 @@ function Sections({ base, startYear }: { base: string; startYear?: number }) {
     );
   };
   return (
-    <section className="card" aria-labelledby="sections">
-      <h2 id="sections">Sections ({sections.length})</h2>
+    <Card id="sections" title={`Sections (${sections.length})`}>
       <p className="hint">The committee headings motions are grouped under, in order.</p>
       <div className="table-scroll contained">
         <table className="list" data-testid="sections">
@@ -807,7 +1182,7 @@ function Sections({ base, startYear }: { base: string; startYear?: number }) {
           <RenameSection base={base} sections={sections} onRenamed={() => void reload()} />
         )}
       </div>
-    </section>
+    </Card>
   );
 }
 
@@ -861,7 +1236,7 @@ const OFFICIAL_ROLE_LABEL: Record<string, string> = {
   monitor: 'Equality monitor',
 };
 
-function Roles({ base }: { base: string }) {
+function Roles({ base, revision }: { base: string; revision: number }) {
   const me = useMe();
   const form = useForm();
   const [roles, setRoles] = useState<RoleAssignmentResponseDto[]>([]);
@@ -870,7 +1245,7 @@ function Roles({ base }: { base: string }) {
   const reload = () => get<RoleAssignmentResponseDto[]>(`${base}/roles`).then(setRoles, () => undefined);
   useEffect(() => {
     void reload();
-  }, [base]);
+  }, [base, revision]);
   const assign = (e: FormEvent) => {
     e.preventDefault();
     const body: RoleAssignDto = { email: email.trim(), role };
@@ -893,8 +1268,7 @@ function Roles({ base }: { base: string }) {
       `${r.name} is no longer ${label(OFFICIAL_ROLE_LABEL, r.role)}.`,
     );
   return (
-    <section className="card" aria-labelledby="roles">
-      <h2 id="roles">Officials’ roles</h2>
+    <Card id="roles" title="Officials’ roles">
       <div className="table-scroll contained">
         <table className="list" data-testid="roles">
           <thead>
@@ -952,7 +1326,7 @@ function Roles({ base }: { base: string }) {
         </button>
       </form>
       {me?.isHeadOffice && <NewAccount onCreated={(account) => setEmail(account.email)} />}
-    </section>
+    </Card>
   );
 }
 

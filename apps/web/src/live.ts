@@ -102,6 +102,7 @@ export class LiveConference {
   private readonly listeners = new Set<() => void>();
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private readonly eventListeners = new Set<(event: ConferenceEventMessage | null) => void>();
 
   constructor(
     readonly conferenceId: string,
@@ -164,6 +165,17 @@ export class LiveConference {
 
   snapshot = (): LiveState => this.state;
 
+  /**
+   * Every event applied once the first join has answered (the history replayed by that join is not
+   * passed on), for screens that keep their own state, such as the set-up screen. `null` means "read
+   * everything again": the first sync (anything may have changed since the screen loaded) and a
+   * resume that missed too much.
+   */
+  onEvent(listener: (event: ConferenceEventMessage | null) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => void this.eventListeners.delete(listener);
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
@@ -192,6 +204,7 @@ export class LiveConference {
       });
       if (joined.truncated) await this.loadSnapshot();
       this.set({ status: 'online', synced: true, currentAt: Date.now() });
+      if (first || joined.truncated) this.eventListeners.forEach((listener) => listener(null));
     } catch (error) {
       if (error instanceof ApiError && (error.statusCode === 404 || error.statusCode === 403))
         return this.end(error.message);
@@ -245,6 +258,7 @@ export class LiveConference {
 
   private apply(event: ConferenceEventMessage): void {
     if (event.conferenceId !== this.conferenceId || event.seq <= this.state.lastSeq) return;
+    if (this.state.synced) queueMicrotask(() => this.eventListeners.forEach((listener) => listener(event)));
     const p = event.payload as Record<string, any>;
     const patch: Partial<LiveState> = { lastSeq: event.seq, currentAt: Date.now() };
     switch (event.type) {

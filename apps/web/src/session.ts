@@ -44,6 +44,7 @@ export function useMe(): PrincipalResponseDto | null {
 }
 
 const conferences = new Map<string, Promise<ConferenceResponseDto>>();
+const conferenceListeners = new Set<(conference: ConferenceResponseDto) => void>();
 export function fetchConference(id: string): Promise<ConferenceResponseDto> {
   if (!conferences.has(id)) {
     const promise = get<ConferenceResponseDto>(`/api/conferences/${id}`);
@@ -53,10 +54,28 @@ export function fetchConference(id: string): Promise<ConferenceResponseDto> {
   return conferences.get(id)!;
 }
 
+/** A conference as changed (by this page or, live, by someone else): every screen showing it follows. */
+export function rememberConference(conference: ConferenceResponseDto): void {
+  conferences.set(conference.id, Promise.resolve(conference));
+  conferenceListeners.forEach((listener) => listener(conference));
+}
+
+/** Reads the conference again (its name, dates or zone changed) and tells every screen showing it. */
+export async function refreshConference(id: string): Promise<ConferenceResponseDto> {
+  conferences.delete(id);
+  const conference = await fetchConference(id);
+  rememberConference(conference);
+  return conference;
+}
+
 export function useConference(id: string): ConferenceResponseDto | null {
   const [conference, setConference] = useState<ConferenceResponseDto | null>(null);
   useEffect(() => {
-    if (id) fetchConference(id).then(setConference, () => setConference(null));
+    if (!id) return;
+    fetchConference(id).then(setConference, () => setConference(null));
+    const listener = (changed: ConferenceResponseDto) => changed.id === id && setConference(changed);
+    conferenceListeners.add(listener);
+    return () => void conferenceListeners.delete(listener);
   }, [id]);
   return conference;
 }
