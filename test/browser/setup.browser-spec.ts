@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import {
   browserSuite,
   describeInBrowser,
+  dropAllSockets,
   expectAccessible,
   newOfficialWithPassword,
   newPage,
@@ -396,6 +397,21 @@ describeInBrowser('web client: conference set-up', () => {
     await page.getByRole('button', { name: 'Add section' }).click();
     await waitForText(second.page, '[data-testid=sections] tbody', 'Pay and Conditions');
     await expectAccessible(second.page, 'set-up after live changes');
+
+    // Offline, the second screen marks every card out of date and shows no change as current; back
+    // online it resumes and shows what happened meanwhile.
+    await second.context.setOffline(true);
+    dropAllSockets(suite.api);
+    await second.page.getByTestId('offline-banner').waitFor();
+    await second.page.locator('section[aria-labelledby=sections][data-stale=true]').waitFor();
+    await waitForText(second.page, '#sections', 'Sections (1) (out of date)');
+    await page.getByLabel('Section name').fill('Health and Safety');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await waitForText(page, '[data-testid=sections] tbody', 'Health and Safety');
+    expect(await second.page.locator('[data-testid=sections] tbody').textContent()).not.toContain('Health and Safety');
+    await second.context.setOffline(false);
+    await waitForText(second.page, '[data-testid=sections] tbody', 'Health and Safety', 20000);
+    await second.page.locator('section[aria-labelledby=sections][data-stale=false]').waitFor();
     await second.context.close();
     await context.close();
   });
