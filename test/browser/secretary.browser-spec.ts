@@ -235,6 +235,199 @@ describeInBrowser('web client: the branch secretary', () => {
     await screenshot(sec, 'secretary-emergency');
   });
 
+  it('edits and submits again a returned motion, withdraws one, sees a composite, submits jointly', async () => {
+    const conference = await suite.ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
+    const base = `/api/conferences/${conference.id}`;
+    await suite.ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() + 20 * DAY),
+      amendments: new Date(Date.now() + 30 * DAY),
+    });
+    const branch = await suite.ctx.newBody({ kind: 'branch', name: 'Cymru Branch' });
+    const secretaryMember = await suite.ctx.newMember({ category: 'full' });
+    await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')", [
+      branch.id,
+      secretaryMember.id,
+    ]);
+    const secretary = await newOfficialWithPassword(suite.api, { memberId: secretaryMember.id });
+    // Two members of the branch: one may submit jointly (full), one may not (retired).
+    const partner = await suite.ctx.newMember({ category: 'full' });
+    const retired = await suite.ctx.newMember({ category: 'retired' });
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
+      partner.id,
+      branch.id,
+      'Cai Jones',
+    ]);
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
+      retired.id,
+      branch.id,
+      'Dilys Rees',
+    ]);
+    const soc = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const motionNamed = async (title: string) =>
+      (await suite.api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
+        (m: { title: string }) => m.title === title,
+      );
+
+    const { page: sec } = await newPage(suite.browser, suite.api);
+    await signInOfficial(sec, secretary);
+    await sec.goto(`/c/${conference.id}/secretary`);
+    await waitForText(sec, '[data-testid=deadline]', /left/);
+    const card = (title: string) => sec.locator('[data-testid=motion-card]', { hasText: title });
+    const draftAndSubmit = async (title: string, text: string) => {
+      const form = sec.getByRole('region', { name: 'New motion' });
+      await form.getByLabel('Title').fill(title);
+      await form.getByLabel('Text', { exact: true }).fill(text);
+      await form.getByRole('button', { name: 'Save draft' }).click();
+      await sec.getByRole('button', { name: `Submit ${title}` }).click();
+      await waitForText(
+        sec,
+        `[data-testid=motion-card]:has-text("${title}") [data-testid=motion-status]`,
+        'Submitted',
+      );
+    };
+
+    // The SOC returns a motion with its reason; the secretary edits it, seeing the reason, the deadline and
+    // the word count, and submits it again.
+    await draftAndSubmit('Caseload weighting', 'This AGM calls for caseloads to be weighted.');
+    const returned = await motionNamed('Caseload weighting');
+    await suite.api
+      .http()
+      .post(`${base}/motions/${returned.id}/review`)
+      .set(soc.auth)
+      .send({ action: 'return_for_editing', reason: 'Say which workload measurement tool you mean.' })
+      .expect(200);
+    const returnedStatus = `[data-testid=motion-card]:has-text("Caseload weighting") [data-testid=motion-status]`;
+    await waitForText(sec, returnedStatus, 'Returned for editing');
+    await sec.getByRole('button', { name: 'Edit Caseload weighting' }).click();
+    const edit = sec.getByRole('region', { name: 'Edit “Caseload weighting”' });
+    await waitForText(sec, '[data-testid=return-reasons]', 'Say which workload measurement tool you mean.');
+    expect(await edit.locator('[data-testid=edit-deadline]').textContent()).toMatch(
+      /^Motions deadline: .*\(Europe\/London\): (19|20) days \d+ hours? left to submit it again$/,
+    );
+    await edit
+      .getByLabel('Text', { exact: true })
+      .fill('This AGM calls for caseloads to be weighted by the Workload Measurement Tool.');
+    expect(await edit.locator('[data-testid=word-count]').textContent()).toBe('13 of 200 words');
+    await expectAccessible(sec, 'secretary: editing a returned motion');
+    await screenshot(sec, 'secretary-edit');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await card('Caseload weighting').getByText('weighted by the Workload Measurement Tool').waitFor();
+    await waitForText(sec, returnedStatus, 'Returned for editing');
+    await sec.getByRole('button', { name: 'Submit again Caseload weighting' }).click();
+    await waitForText(sec, returnedStatus, 'Submitted');
+    expect(await motionNamed('Caseload weighting')).toMatchObject({
+      status: 'submitted',
+      text: 'This AGM calls for caseloads to be weighted by the Workload Measurement Tool.',
+      statusReason: null,
+    });
+    expect(await sec.getByRole('button', { name: 'Edit Caseload weighting' }).count()).toBe(0);
+
+    // Withdrawing asks first and says what it means; "Keep it" changes nothing; then it is withdrawn.
+    await sec.getByRole('button', { name: 'Withdraw Caseload weighting' }).click();
+    const confirm = sec.getByRole('region', { name: 'Withdraw “Caseload weighting”?' });
+    expect(await confirm.textContent()).toMatch(/cannot be submitted again/);
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await sec.locator('[data-testid=withdraw-confirm]').count()).toBe(0);
+    expect((await motionNamed('Caseload weighting')).status).toBe('submitted');
+    await sec.getByRole('button', { name: 'Withdraw Caseload weighting' }).click();
+    await confirm.getByLabel('Reason (optional)').fill('The NEC has agreed to it already.');
+    await expectAccessible(sec, 'secretary: withdrawal confirmation');
+    await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await waitForText(sec, returnedStatus, 'Withdrawn');
+    expect(await sec.getByRole('button', { name: 'Withdraw Caseload weighting' }).count()).toBe(0);
+    const withdrawn = await suite.api
+      .http()
+      .get(`${base}/motions/${returned.id}/audit`)
+      .set(soc.auth)
+      .expect(200);
+    expect(withdrawn.body.at(-1)).toMatchObject({
+      toStatus: 'withdrawn',
+      why: 'The NEC has agreed to it already.',
+    });
+
+    // The SOC composites another of ours with a Bristol motion: the card names the composite, linked.
+    await draftAndSubmit('Pay parity', 'This AGM calls for pay parity with the prison service.');
+    const other = await suite.ctx.newBody({ kind: 'branch', name: 'Bristol Branch' });
+    const bristol = await suite.ctx.newOfficer(other.id);
+    const theirs = (
+      await suite.api
+        .http()
+        .post(`${base}/motions`)
+        .set(bristol.auth)
+        .send({ kind: 'motion', bodyId: other.id, title: 'Pay', text: 'This AGM wants better pay.' })
+        .expect(201)
+    ).body;
+    await suite.api.http().post(`${base}/motions/${theirs.id}/submit`).set(bristol.auth).expect(200);
+    const ours = await motionNamed('Pay parity');
+    await suite.api
+      .http()
+      .post(`${base}/composites`)
+      .set(soc.auth)
+      .send({
+        motionIds: [ours.id, theirs.id],
+        title: 'Composite A: pay',
+        text: 'This AGM calls for fair pay.',
+      })
+      .expect(201);
+    const into = await waitForText(
+      sec,
+      '[data-testid=motion-card]:has-text("Pay parity") [data-testid=composited-into]',
+      'Composite A: pay',
+    );
+    expect(into).toMatch(/^Merged by the SOC into the composite Composite A: pay/);
+    const link = card('Pay parity').getByRole('link', { name: 'Composite A: pay' });
+    const composite = await motionNamed('Composite A: pay');
+    expect(await link.getAttribute('href')).toBe(`#m-${composite.id}`);
+
+    // A joint submission: a retired member is refused at the partner field, nothing is saved...
+    const form = sec.getByRole('region', { name: 'New motion' });
+    await form.getByLabel('Two members jointly: me and another member').check();
+    expect(await form.getByLabel('Proposer', { exact: true }).count()).toBe(0);
+    const jointWith = form.getByLabel('Joint submitter');
+    await form.getByText(`Cai Jones (${partner.membershipNumber})`).waitFor({ state: 'attached' });
+    expect(await jointWith.locator('option').allTextContents()).not.toContain(
+      `${secretaryMember.name} (${secretaryMember.membershipNumber})`,
+    );
+    await jointWith.selectOption({ label: `Dilys Rees (${retired.membershipNumber})` });
+    await form.getByLabel('Title').fill('Probation estate');
+    await form.getByLabel('Text', { exact: true }).fill('This AGM calls for safe probation offices.');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    const fieldError = await waitForText(
+      sec,
+      '.field-error',
+      /may submit jointly: full, professional_associate/,
+    );
+    expect(fieldError).toMatch(/retired/);
+    expect(await jointWith.getAttribute('aria-invalid')).toBe('true');
+    expect(await jointWith.getAttribute('aria-describedby')).toMatch(/-error/);
+    expect(await card('Probation estate').count()).toBe(0);
+    await expectAccessible(sec, 'secretary: joint submission refused');
+
+    // ...then with a full member: a joint draft, submitted by the two members for no body.
+    await jointWith.selectOption({ label: `Cai Jones (${partner.membershipNumber})` });
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=motion-card]:has-text("Probation estate") [data-testid=joint-submission]',
+      'joint',
+    );
+    expect(await jointWith.getAttribute('aria-invalid')).toBeNull();
+    await sec.getByRole('button', { name: 'Submit Probation estate' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=motion-card]:has-text("Probation estate") [data-testid=motion-status]',
+      'Submitted',
+    );
+    expect(await motionNamed('Probation estate')).toMatchObject({
+      status: 'submitted',
+      submittingBodyId: null,
+      proposerMemberId: secretaryMember.id,
+      seconderMemberId: partner.id,
+    });
+    expect(await alerts(sec)).toEqual([]);
+    await expectAccessible(sec, 'secretary: withdrawn, composited and joint motions');
+  });
+
   it("shows an officer the countdown on a phone, and never another body's members", async () => {
     const conference = await suite.ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
     await suite.ctx.setMotionDeadlines(conference.id, {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   AmendmentCreateDto,
   AmendmentInstructionDto,
@@ -7,12 +7,15 @@ import type {
   DeadlineResponseDto,
   DeadlinesResponseDto,
   EmergencyAnswersDto,
+  MotionAuditEntryDto,
   MotionCreateDto,
   MotionResponseDto,
+  MotionUpdateDto,
+  RulesetResponseDto,
   SubmissionAcknowledgementDto,
   SubmittedMotionKind,
 } from '@agm/contracts';
-import { get, post } from './api';
+import { ApiError, get, patch, post } from './api';
 import { useMe } from './session';
 import { Done, ErrorAlert, Field, Frame, useAction, useLiveConference } from './ui';
 
@@ -61,6 +64,39 @@ const KIND_LABEL: Record<string, string> = {
 };
 /** Motions another body may still amend (docs/motions.md: not ruled out, withdrawn, composited or decided). */
 const AMENDABLE = ['admitted', 'placed'];
+/** Statuses the body may still withdraw from (before debate; in debate only the chair records it). */
+const WITHDRAWABLE = ['draft', 'submitted', 'returned_for_editing', 'admitted', 'placed'];
+/** Statuses the conference can already see: withdrawing one is announced to everyone. */
+const PUBLIC = ['admitted', 'placed'];
+const CATEGORY_LABEL: Record<string, string> = {
+  full: 'full',
+  professional_associate: 'professional associate',
+};
+
+/**
+ * Runs a form's request and keeps the api's refusal: the message for the form's alert and its `errors`
+ * map, so each field shows its own reason (as Setup does).
+ */
+function useFormAction() {
+  const action = useAction();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const run = async <T,>(fn: () => Promise<T>, doneMessage?: string) => {
+    setErrors({});
+    return action.run(async () => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (e instanceof ApiError && e.errors) setErrors(e.errors);
+        throw e;
+      }
+    }, doneMessage);
+  };
+  const clear = () => {
+    setErrors({});
+    action.setError(null);
+  };
+  return { ...action, errors, run, clear };
+}
 
 type Deadlines = DeadlinesResponseDto | null | 'unavailable';
 
@@ -75,6 +111,7 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   const [motions, setMotions] = useState<MotionResponseDto[]>([]);
   const [deadlines, setDeadlines] = useState<Deadlines>(null);
   const [bodyNames, setBodyNames] = useState<Record<string, string>>({});
+  const [ruleset, setRuleset] = useState<RulesetResponseDto['ruleset'] | null>(null);
   const base = `/api/conferences/${conferenceId}`;
   const reload = () => get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
   useEffect(() => {
@@ -82,14 +119,26 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   }, [conferenceId, state.motionsRevision]);
   useEffect(() => {
     get<DeadlinesResponseDto>(`${base}/deadlines`).then(setDeadlines, () => setDeadlines('unavailable'));
+    get<RulesetResponseDto>(`${base}/ruleset`).then(
+      (r) => setRuleset(r.ruleset),
+      () => undefined,
+    );
     get<BodyResponseDto[]>('/api/membership/bodies').then(
       (bodies) => setBodyNames(Object.fromEntries(bodies.map((b) => [b.id, b.name]))),
       () => undefined,
     );
   }, [conferenceId]);
   const bodies = me?.officerOf ?? [];
+  const memberId = me?.memberId ?? null;
+  // A body's motion, or a joint submission (no body) with this member as proposer or seconder.
   const ours = (m: MotionResponseDto) =>
-    bodies.some((b) => m.submitterBodyIds.includes(b) || m.submittingBodyId === b);
+    bodies.some((b) => m.submitterBodyIds.includes(b) || m.submittingBodyId === b) ||
+    (memberId !== null &&
+      m.submittingBodyId === null &&
+      m.submitterBodyIds.length === 0 &&
+      (m.proposerMemberId === memberId || m.seconderMemberId === memberId));
+  const wordLimit = ruleset?.submission.wordLimit ?? 200;
+  const jointCategories = ruleset?.submission.jointSubmissionCategories ?? [];
   const mine = motions.filter((m) => m.kind !== 'amendment' && ours(m));
   const myAmendments = motions.filter((m) => m.kind === 'amendment' && ours(m));
   const amendable = motions.filter((m) => m.kind !== 'amendment' && AMENDABLE.includes(m.status) && !ours(m));
@@ -97,7 +146,15 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
   return (
     <Frame conferenceId={conferenceId} role="Motions for my branch or body" state={state}>
       <Deadline deadlines={deadlines} offsetMs={state.clockOffsetMs} />
-      <Draft base={base} bodies={bodies} bodyName={bodyName} onSaved={() => void reload()} />
+      <Draft
+        base={base}
+        bodies={bodies}
+        bodyName={bodyName}
+        memberId={memberId}
+        jointCategories={jointCategories}
+        limit={wordLimit}
+        onSaved={() => void reload()}
+      />
       <section className="card" aria-labelledby="my-motions">
         <h2 id="my-motions">Your motions ({mine.length})</h2>
         {mine.length === 0 && <p className="muted">None yet.</p>}
@@ -106,6 +163,11 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
             key={m.id}
             base={base}
             motion={m}
+            composite={m.compositeId ? motions.find((c) => c.id === m.compositeId) : undefined}
+            deadlines={deadlines}
+            offsetMs={state.clockOffsetMs}
+            bodies={bodies}
+            limit={wordLimit}
             amendments={motions.filter(
               (a) => a.kind === 'amendment' && a.parentMotionId === m.id && !ours(a),
             )}
@@ -265,15 +327,86 @@ function BodyChoice(props: {
   );
 }
 
+/** The title and the text with its live word count against the limit, each showing the api's reason. */
+function TitleAndText(props: {
+  title: string;
+  text: string;
+  limit: number;
+  errors: Record<string, string>;
+  onTitle: (value: string) => void;
+  onText: (value: string) => void;
+  labelSuffix?: string;
+}) {
+  const words = wordCount(props.text);
+  const { limit, errors } = props;
+  return (
+    <>
+      <Field label={`Title${props.labelSuffix ?? ''}`} error={errors.title}>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            name="title"
+            value={props.title}
+            aria-describedby={describedBy}
+            aria-invalid={errors.title ? true : undefined}
+            onChange={(e) => props.onTitle(e.target.value)}
+            required
+            maxLength={300}
+          />
+        )}
+      </Field>
+      <Field
+        label={`Text${props.labelSuffix ?? ''}`}
+        hint={`Up to ${limit} words, title excluded. A longer motion is not refused: the SOC edits it with you.`}
+        error={errors.text}
+      >
+        {(id, describedBy) => (
+          <>
+            <textarea
+              id={id}
+              name="text"
+              rows={8}
+              aria-describedby={`${describedBy ?? ''} ${id}-count`.trim()}
+              aria-invalid={errors.text ? true : undefined}
+              value={props.text}
+              onChange={(e) => props.onText(e.target.value)}
+              required
+              maxLength={20000}
+            />
+            <p
+              id={`${id}-count`}
+              className={words > limit ? 'alert warn' : 'muted'}
+              data-testid="word-count"
+              aria-live="polite"
+            >
+              {words} of {limit} words
+              {words > limit ? ': over the limit, the SOC will ask you to shorten it' : ''}
+            </p>
+          </>
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Who submits: one of the officer's bodies, or (where the ruleset allows) the officer and another member jointly. */
+const JOINT = 'joint';
+
 function Draft({
   base,
   bodies,
   bodyName,
+  memberId,
+  jointCategories,
+  limit,
   onSaved,
 }: {
   base: string;
   bodies: string[];
   bodyName: (id: string) => string;
+  memberId: string | null;
+  jointCategories: string[];
+  limit: number;
   onSaved: () => void;
 }) {
   const [title, setTitle] = useState('');
@@ -288,12 +421,21 @@ function Draft({
     cannotBeDealtWithOtherwise: '',
     graveEnoughToRearrangeBusiness: '',
   });
-  const { busy, error, done, run, setError } = useAction();
-  const words = wordCount(text);
-  const limit = 200;
+  const [submitter, setSubmitter] = useState<'body' | 'joint'>('body');
+  const [partner, setPartner] = useState('');
+  const { busy, error, done, run, setError, errors } = useFormAction();
   const body = bodyId || bodies[0] || '';
   const members = useBodyMembers(body);
   const emergency = kind === 'emergency_motion';
+  // [Napo] any two full or professional associate members jointly: offered to an officer with a membership.
+  const jointAllowed = memberId !== null && jointCategories.length > 0;
+  const joint = jointAllowed && submitter === 'joint';
+  const partners = members === 'unavailable' ? members : members.filter((m) => m.id !== memberId);
+  // The api names the partner field (`jointWithMemberId`) or, for a category it refuses, says "jointly".
+  const partnerError =
+    errors.jointWithMemberId ??
+    errors.jointMembers ??
+    (joint && error && /jointly|joint member/i.test(error) ? error : undefined);
   return (
     <section className="card" aria-labelledby="new-motion">
       <h2 id="new-motion">New motion</h2>
@@ -303,26 +445,36 @@ function Draft({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (proposer && proposer === seconder) {
+          if (!joint && proposer && proposer === seconder) {
             setError('The proposer and the seconder must be two different members.');
             return;
           }
-          const draft: MotionCreateDto = {
-            kind,
-            bodyId: body,
-            title: title.trim(),
-            text,
-            topics,
-            ...(proposer ? { proposerMemberId: proposer } : {}),
-            ...(seconder ? { seconderMemberId: seconder } : {}),
-            ...(emergency ? { emergency: answers } : {}),
-          };
+          const draft: MotionCreateDto = joint
+            ? {
+                kind,
+                jointWithMemberId: partner || undefined,
+                title: title.trim(),
+                text,
+                topics,
+                ...(emergency ? { emergency: answers } : {}),
+              }
+            : {
+                kind,
+                bodyId: body,
+                title: title.trim(),
+                text,
+                topics,
+                ...(proposer ? { proposerMemberId: proposer } : {}),
+                ...(seconder ? { seconderMemberId: seconder } : {}),
+                ...(emergency ? { emergency: answers } : {}),
+              };
           void run(async () => {
             await post<MotionResponseDto>(`${base}/motions`, draft);
             setTitle('');
             setText('');
             setProposer('');
             setSeconder('');
+            setPartner('');
             setAnswers({
               aroseAfterDeadline: '',
               cannotBeDealtWithOtherwise: '',
@@ -332,7 +484,55 @@ function Draft({
           }, 'Draft saved. Submit it when it is ready.');
         }}
       >
-        <BodyChoice bodies={bodies} value={body} bodyName={bodyName} onChange={setBodyId} />
+        {jointAllowed && (
+          <fieldset>
+            <legend>Who submits it</legend>
+            <label className="inline">
+              <input
+                type="radio"
+                name="submitter"
+                checked={submitter === 'body'}
+                onChange={() => setSubmitter('body')}
+              />{' '}
+              {bodies.length === 1 ? bodyName(bodies[0]) : 'A body I am an officer of'}
+            </label>
+            <label className="inline">
+              <input
+                type="radio"
+                name="submitter"
+                checked={submitter === 'joint'}
+                onChange={() => setSubmitter('joint')}
+              />{' '}
+              Two members jointly: me and another member
+            </label>
+          </fieldset>
+        )}
+        {!joint && <BodyChoice bodies={bodies} value={body} bodyName={bodyName} onChange={setBodyId} />}
+        {joint && (
+          <Field
+            label="Joint submitter"
+            hint={`Any two ${jointCategories.map((c) => CATEGORY_LABEL[c] ?? c).join(' or ')} members may submit a motion jointly, for no body: you propose it and they second it. Pick them from ${bodyName(body)}'s members.`}
+            error={partnerError}
+          >
+            {(id, describedBy) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={partnerError ? true : undefined}
+                value={partner}
+                onChange={(e) => setPartner(e.target.value)}
+                required
+              >
+                <option value="">Choose the other member</option>
+                {(partners === 'unavailable' ? [] : partners).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name} ({m.membershipNumber})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label="Kind">
           {(id) => (
             <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SubmittedMotionKind)}>
@@ -344,48 +544,20 @@ function Draft({
             </select>
           )}
         </Field>
-        <Field label="Title">
-          {(id) => (
-            <input
-              id={id}
-              name="title"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              required
-              maxLength={300}
-            />
-          )}
-        </Field>
-        <Field
-          label="Text"
-          hint={`Up to ${limit} words, title excluded. A longer motion is not refused: the SOC edits it with you.`}
-        >
-          {(id, hint) => (
-            <>
-              <textarea
-                id={id}
-                name="text"
-                rows={8}
-                aria-describedby={`${hint} ${id}-count`}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required
-                maxLength={20000}
-              />
-              <p
-                id={`${id}-count`}
-                className={words > limit ? 'alert warn' : 'muted'}
-                data-testid="word-count"
-                aria-live="polite"
-              >
-                {words} of {limit} words
-                {words > limit ? ': over the limit, the SOC will ask you to shorten it' : ''}
-              </p>
-            </>
-          )}
-        </Field>
-        <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
-        <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+        <TitleAndText
+          title={title}
+          text={text}
+          limit={limit}
+          errors={errors}
+          onTitle={setTitle}
+          onText={setText}
+        />
+        {!joint && (
+          <>
+            <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
+            <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+          </>
+        )}
         {emergency && (
           <fieldset>
             <legend>The three SO 7 tests (all must be answered)</legend>
@@ -422,7 +594,7 @@ function Draft({
         </fieldset>
         <ErrorAlert error={error} />
         <Done message={done} />
-        <button type="submit" className="primary" disabled={busy || !body}>
+        <button type="submit" className="primary" disabled={busy || (!joint && !body)}>
           Save draft
         </button>
       </form>
@@ -433,17 +605,30 @@ function Draft({
 function MotionCard({
   base,
   motion,
+  composite,
+  deadlines,
+  offsetMs,
+  bodies,
+  limit,
   amendments,
   bodyName,
   onChanged,
 }: {
   base: string;
   motion: MotionResponseDto;
+  composite?: MotionResponseDto;
+  deadlines: Deadlines;
+  offsetMs: number;
+  bodies: string[];
+  limit: number;
   amendments: MotionResponseDto[];
   bodyName: (id: string | null) => string;
   onChanged: () => void;
 }) {
   const { busy, error, done, run } = useAction();
+  const [editing, setEditing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const editable = motion.status === 'draft' || motion.status === 'returned_for_editing';
   return (
     <article className="motion" aria-labelledby={`m-${motion.id}`} data-testid="motion-card">
       <h3 id={`m-${motion.id}`}>
@@ -466,6 +651,27 @@ function MotionCard({
         </p>
       )}
       {motion.statusReason && <p className="reason">SOC: {motion.statusReason}</p>}
+      {motion.submittingBodyId === null && motion.submitterBodyIds.length === 0 && (
+        <p className="muted" data-testid="joint-submission">
+          A joint submission by two members.
+        </p>
+      )}
+      {motion.status === 'composited' && (
+        <p data-testid="composited-into">
+          {composite ? (
+            <>
+              Merged by the SOC into the composite{' '}
+              <a href={`#m-${composite.id}`}>
+                {composite.agendaLabel ? `${composite.agendaLabel}: ` : ''}
+                {composite.title}
+              </a>
+              , which is debated in its place.
+            </>
+          ) : (
+            'Merged by the SOC into a composite motion, which is debated in its place.'
+          )}
+        </p>
+      )}
       <p className="motion-text">{motion.text}</p>
       {motion.emergency?.answers && Object.keys(motion.emergency.answers).length > 0 && (
         <details>
@@ -488,26 +694,61 @@ function MotionCard({
           <p>{motion.amendedText}</p>
         </div>
       )}
+      {editing && (
+        <EditMotion
+          base={base}
+          motion={motion}
+          deadlines={deadlines}
+          offsetMs={offsetMs}
+          bodies={bodies}
+          limit={limit}
+          onClose={() => setEditing(false)}
+          onSaved={onChanged}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawMotion
+          base={base}
+          motion={motion}
+          onClose={() => setWithdrawing(false)}
+          onWithdrawn={onChanged}
+        />
+      )}
       <ErrorAlert error={error} />
       <Done message={done} />
-      {(motion.status === 'draft' || motion.status === 'returned_for_editing') && (
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() =>
-            void run(
-              async () => (
-                await post<SubmissionAcknowledgementDto>(`${base}/motions/${motion.id}/submit`),
-                onChanged()
-              ),
-              'Submitted to the SOC.',
-            )
-          }
-        >
-          Submit <span className="visually-hidden">{motion.title}</span>
-        </button>
-      )}
+      <div className="button-row">
+        {editable && !editing && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                async () => (
+                  await post<SubmissionAcknowledgementDto>(`${base}/motions/${motion.id}/submit`),
+                  onChanged()
+                ),
+                motion.status === 'returned_for_editing'
+                  ? 'Submitted to the SOC again.'
+                  : 'Submitted to the SOC.',
+              )
+            }
+          >
+            {motion.status === 'returned_for_editing' ? 'Submit again' : 'Submit'}{' '}
+            <span className="visually-hidden">{motion.title}</span>
+          </button>
+        )}
+        {editable && !editing && (
+          <button type="button" disabled={busy} onClick={() => (setEditing(true), setWithdrawing(false))}>
+            Edit <span className="visually-hidden">{motion.title}</span>
+          </button>
+        )}
+        {motion.kind !== 'composite' && WITHDRAWABLE.includes(motion.status) && !withdrawing && (
+          <button type="button" disabled={busy} onClick={() => (setWithdrawing(true), setEditing(false))}>
+            Withdraw <span className="visually-hidden">{motion.title}</span>
+          </button>
+        )}
+      </div>
       {amendments.length > 0 && (
         <>
           <h4>Amendments to it ({amendments.length})</h4>
@@ -523,6 +764,238 @@ function MotionCard({
         </>
       )}
     </article>
+  );
+}
+
+/** The deadline a motion of this kind must meet, in the conference's zone, with the time left. */
+function DeadlineNote({
+  kind,
+  deadlines,
+  offsetMs,
+}: {
+  kind: string;
+  deadlines: Deadlines;
+  offsetMs: number;
+}) {
+  if (deadlines === 'unavailable' || !deadlines) return null;
+  const emergency = kind === 'emergency_motion';
+  const deadline = emergency ? deadlines.emergency : deadlines.motions;
+  if (!deadline) return null;
+  const left = timeLeft(deadline, Date.now() + offsetMs);
+  return (
+    <p data-testid="edit-deadline">
+      {emergency ? 'Emergency motions (SO 7)' : 'Motions'} deadline: {deadline.text}:{' '}
+      <strong>{left ? `${left} left to submit it again` : 'closed'}</strong>
+    </p>
+  );
+}
+
+/**
+ * Editing a draft or a motion the SOC returned (PATCH /motions/:id): title, text with the word count, the
+ * proposer and seconder, an emergency motion's SO 7 answers; the SOC's reasons for returning it shown
+ * while editing. Saving keeps it as it is (a draft, or returned) until it is submitted again.
+ */
+function EditMotion(props: {
+  base: string;
+  motion: MotionResponseDto;
+  deadlines: Deadlines;
+  offsetMs: number;
+  bodies: string[];
+  limit: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { motion } = props;
+  const [title, setTitle] = useState(motion.title);
+  const [text, setText] = useState(motion.text);
+  const [proposer, setProposer] = useState(motion.proposerMemberId ?? '');
+  const [seconder, setSeconder] = useState(motion.seconderMemberId ?? '');
+  const [answers, setAnswers] = useState<EmergencyAnswersDto>({
+    aroseAfterDeadline: motion.emergency?.answers.aroseAfterDeadline ?? '',
+    cannotBeDealtWithOtherwise: motion.emergency?.answers.cannotBeDealtWithOtherwise ?? '',
+    graveEnoughToRearrangeBusiness: motion.emergency?.answers.graveEnoughToRearrangeBusiness ?? '',
+  });
+  const [returns, setReturns] = useState<Array<{ at: string; why: string }>>([]);
+  const { busy, error, run, setError, errors } = useFormAction();
+  // A joint submission's proposer and seconder are its two members; a body's come from its members.
+  const body =
+    motion.submittingBodyId && props.bodies.includes(motion.submittingBodyId) ? motion.submittingBodyId : '';
+  const members = useBodyMembers(body);
+  const headingId = `edit-${motion.id}`;
+  useEffect(() => {
+    get<MotionAuditEntryDto[]>(`${props.base}/motions/${motion.id}/audit`).then(
+      (entries) =>
+        setReturns(
+          entries
+            .filter((e) => e.toStatus === 'returned_for_editing' && e.why)
+            .map((e) => ({ at: e.at, why: e.why as string })),
+        ),
+      () => undefined,
+    );
+  }, [motion.id]);
+  const reasons =
+    returns.length > 0 ? returns : motion.statusReason ? [{ at: '', why: motion.statusReason }] : [];
+  return (
+    <section className="edit-motion" aria-labelledby={headingId} data-testid="edit-motion">
+      <h4 id={headingId}>Edit “{motion.title}”</h4>
+      <DeadlineNote kind={motion.kind} deadlines={props.deadlines} offsetMs={props.offsetMs} />
+      {motion.status === 'returned_for_editing' && reasons.length > 0 && (
+        <div className="reason" data-testid="return-reasons">
+          <p>
+            <strong>The SOC returned it for editing:</strong>
+          </p>
+          <ul>
+            {reasons.map((r, n) => (
+              <li key={n}>
+                {r.why}
+                {r.at
+                  ? ` (${new Date(r.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })})`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body && proposer && proposer === seconder) {
+            setError('The proposer and the seconder must be two different members.');
+            return;
+          }
+          const changes: MotionUpdateDto = {
+            title: title.trim(),
+            text,
+            ...(body && proposer ? { proposerMemberId: proposer } : {}),
+            ...(body && seconder ? { seconderMemberId: seconder } : {}),
+            ...(motion.kind === 'emergency_motion' ? { emergency: answers } : {}),
+          };
+          void run(async () => {
+            await patch<MotionResponseDto>(`${props.base}/motions/${motion.id}`, changes);
+            props.onSaved();
+            props.onClose();
+          });
+        }}
+      >
+        <TitleAndText
+          title={title}
+          text={text}
+          limit={props.limit}
+          errors={errors}
+          onTitle={setTitle}
+          onText={setText}
+        />
+        {body && (
+          <>
+            <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
+            <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+          </>
+        )}
+        {motion.kind === 'emergency_motion' && (
+          <fieldset>
+            <legend>The three SO 7 tests (all must be answered)</legend>
+            {SO7_TESTS.map(([key, question]) => (
+              <Field key={key} label={question} error={errors[`emergency.${key}`] ?? errors[key]}>
+                {(id, describedBy) => (
+                  <textarea
+                    id={id}
+                    rows={3}
+                    aria-describedby={describedBy}
+                    value={answers[key]}
+                    onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })}
+                    required
+                    maxLength={2000}
+                  />
+                )}
+              </Field>
+            ))}
+          </fieldset>
+        )}
+        <ErrorAlert error={error} />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy}>
+            Save changes
+          </button>
+          <button type="button" disabled={busy} onClick={props.onClose}>
+            Cancel editing
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * Withdrawing a motion (POST /motions/:id/withdraw) after a confirmation saying what it means, with the
+ * optional reason the api records.
+ */
+function WithdrawMotion(props: {
+  base: string;
+  motion: MotionResponseDto;
+  onClose: () => void;
+  onWithdrawn: () => void;
+}) {
+  const { motion } = props;
+  const [reason, setReason] = useState('');
+  const { busy, error, run, errors } = useFormAction();
+  const headingId = `withdraw-${motion.id}`;
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  return (
+    <section className="confirm" aria-labelledby={headingId} data-testid="withdraw-confirm">
+      <h4 id={headingId} tabIndex={-1} ref={confirmRef}>
+        Withdraw “{motion.title}”?
+      </h4>
+      <p>
+        Withdrawing takes the motion off the conference's business for good: it cannot be submitted again,
+        edited or debated, and its amendments go with it.{' '}
+        {PUBLIC.includes(motion.status)
+          ? 'The conference can already see it, so everyone is told it was withdrawn.'
+          : motion.status === 'draft'
+            ? 'Nobody outside your body has seen it yet.'
+            : 'The SOC is told it was withdrawn.'}{' '}
+        It no longer counts against your body's limit, so another motion can be submitted before the deadline.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await post<MotionResponseDto>(`${props.base}/motions/${motion.id}/withdraw`, {
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            });
+            props.onWithdrawn();
+            props.onClose();
+          });
+        }}
+      >
+        <Field
+          label="Reason (optional)"
+          hint="Recorded with the withdrawal and shown to the SOC."
+          error={errors.reason}
+        >
+          {(id, describedBy) => (
+            <textarea
+              id={id}
+              rows={2}
+              aria-describedby={describedBy}
+              aria-invalid={errors.reason ? true : undefined}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+        <ErrorAlert error={error} />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy}>
+            Yes, withdraw it
+          </button>
+          <button type="button" disabled={busy} onClick={props.onClose}>
+            Keep it
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
