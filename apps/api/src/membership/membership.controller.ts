@@ -12,6 +12,7 @@ import {
   BodyMemberDto,
   BodyResponseDto,
   ErrorResponseDto,
+  JointPartnerQueryDto,
   MemberListQueryDto,
   MemberPageDto,
   OfficerImportResultDto,
@@ -103,6 +104,19 @@ export class MembershipController {
     // Least privilege: the same check as submitting for the body, so an officer sees their own body only.
     assertCan(principal, 'body.submit', { bodyId });
     return this.queries.bodyMembers(bodyId);
+  }
+
+  @Get('joint-partner')
+  @ApiOperation({
+    summary: 'The other member of a joint motion, by membership number and surname',
+    description:
+      'Only a member who may submit jointly under the conference\'s ruleset (403 otherwise); answers the id, name and number ' +
+      'of a member of those categories when number and surname match (404 otherwise, the two not told apart).',
+  })
+  @ApiOkResponse({ type: BodyMemberDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  jointPartner(@Query() query: JointPartnerQueryDto, @CurrentPrincipal() principal: Principal): Promise<BodyMemberDto> {
+    return this.queries.jointPartner(principal, query);
   }
 
   @Get('bodies')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 /** The largest register file accepted, as the CSV body parser's limit (about 100,000 members). */
 export const REGISTER_CSV_BODY_LIMIT = '10mb';
@@ -75,4 +75,26 @@ export class BodyMemberDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'N012345' }) membershipNumber: string;
   @ApiProperty() name: string;
+}
+
+/**
+ * Finding the other member of a joint submission: their membership number and surname, both as the
+ * member gives them, so the register answers only someone who already knows the person.
+ */
+export class JointPartnerQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The conference the joint motion is for (its ruleset says who may submit jointly)' })
+  @IsUUID('4', { message: 'conferenceId must be the conference\'s id' })
+  conferenceId: string;
+
+  @ApiProperty({ example: 'N012345' })
+  @IsString()
+  @IsNotEmpty({ message: 'give the other member\'s membership number' })
+  @MaxLength(40)
+  membershipNumber: string;
+
+  @ApiProperty({ example: 'Okafor', description: 'The surname as in the register (any case)' })
+  @IsString()
+  @IsNotEmpty({ message: 'give the other member\'s surname' })
+  @MaxLength(100)
+  surname: string;
 }

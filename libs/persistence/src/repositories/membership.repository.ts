@@ -228,6 +228,20 @@ export class MembershipRepository {
     return rows.map((row) => ({ id: row.id, membershipNumber: row.membership_number, name: row.name }));
   }
 
+  /** One member's name, number and category, by id or by membership number; null when none. */
+  async memberCategory(
+    manager: EntityManager,
+    by: { id: string } | { membershipNumber: string },
+  ): Promise<(BodyMemberRecord & { category: string }) | null> {
+    const [row]: Array<{ id: string; membership_number: string; name: string; category: string }> = await manager.query(
+      'id' in by
+        ? 'SELECT id, membership_number, name, category FROM member WHERE id = $1'
+        : 'SELECT id, membership_number, name, category FROM member WHERE membership_number = $1',
+      ['id' in by ? by.id : by.membershipNumber],
+    );
+    return row ? { id: row.id, membershipNumber: row.membership_number, name: row.name, category: row.category } : null;
+  }
+
   async listBodies(manager: EntityManager): Promise<BodyRecord[]> {
     const rows: Array<{
       id: string;
