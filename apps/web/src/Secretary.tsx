@@ -17,7 +17,7 @@ import type {
 } from '@agm/contracts';
 import { ApiError, get, patch, post } from './api';
 import { useMe } from './session';
-import { Done, ErrorAlert, Field, Frame, useAction, useLiveConference } from './ui';
+import { Done, ErrorAlert, Field, Frame, InputField, useAction, useLiveConference } from './ui';
 
 /** Words in a motion's text, title excluded, counted as the server does: runs of non-space characters. */
 export const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
@@ -147,6 +147,7 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
     <Frame conferenceId={conferenceId} role="Motions for my branch or body" state={state}>
       <Deadline deadlines={deadlines} offsetMs={state.clockOffsetMs} />
       <Draft
+        conferenceId={conferenceId}
         base={base}
         bodies={bodies}
         bodyName={bodyName}
@@ -389,10 +390,72 @@ function TitleAndText(props: {
   );
 }
 
+/**
+ * The other member of a joint motion, found by their membership number and surname together
+ * (GET /membership/joint-partner: the register answers only someone who already knows both). The api's
+ * refusals are shown at the field they name; a refusal of the draft about the partner at the number.
+ */
+function JointPartner(props: {
+  conferenceId: string;
+  categories: string[];
+  value: BodyMemberDto | null;
+  onChange: (value: BodyMemberDto | null) => void;
+  refusal?: string;
+}) {
+  const [number, setNumber] = useState('');
+  const [surname, setSurname] = useState('');
+  const { busy, error, run, errors } = useFormAction();
+  const find = () =>
+    void run(async () => {
+      props.onChange(null);
+      const query = new URLSearchParams({
+        conferenceId: props.conferenceId,
+        membershipNumber: number.trim(),
+        surname: surname.trim(),
+      });
+      props.onChange(await get<BodyMemberDto>(`/api/membership/joint-partner?${query.toString()}`));
+    });
+  const numberError = errors.membershipNumber ?? props.refusal;
+  const categories = props.categories.map((c) => CATEGORY_LABEL[c] ?? c).join(' or ');
+  return (
+    <fieldset>
+      <legend>The other member</legend>
+      <p className="hint">
+        Any two {categories} members may submit a motion jointly, for no body: you propose it and they second
+        it. Give their membership number and surname as they are in the register.
+      </p>
+      <InputField
+        label="Their membership number"
+        value={number}
+        onChange={(v) => (setNumber(v), props.onChange(null))}
+        error={numberError}
+        maxLength={40}
+        autoComplete="off"
+      />
+      <InputField
+        label="Their surname"
+        value={surname}
+        onChange={(v) => (setSurname(v), props.onChange(null))}
+        error={errors.surname}
+        maxLength={100}
+        autoComplete="off"
+      />
+      <ErrorAlert error={error} />
+      <button type="button" disabled={busy || !number.trim() || !surname.trim()} onClick={find}>
+        Find the member
+      </button>
+      <p role="status" data-testid="joint-partner">
+        {props.value ? `Submitting jointly with ${props.value.name} (${props.value.membershipNumber}).` : ''}
+      </p>
+    </fieldset>
+  );
+}
+
 /** Who submits: one of the officer's bodies, or (where the ruleset allows) the officer and another member jointly. */
 const JOINT = 'joint';
 
 function Draft({
+  conferenceId,
   base,
   bodies,
   bodyName,
@@ -401,6 +464,7 @@ function Draft({
   limit,
   onSaved,
 }: {
+  conferenceId: string;
   base: string;
   bodies: string[];
   bodyName: (id: string) => string;
@@ -422,20 +486,19 @@ function Draft({
     graveEnoughToRearrangeBusiness: '',
   });
   const [submitter, setSubmitter] = useState<'body' | 'joint'>('body');
-  const [partner, setPartner] = useState('');
-  const { busy, error, done, run, setError, errors } = useFormAction();
+  const [partner, setPartner] = useState<BodyMemberDto | null>(null);
+  const { busy, error, done, run, setError, errors, clear } = useFormAction();
   const body = bodyId || bodies[0] || '';
   const members = useBodyMembers(body);
   const emergency = kind === 'emergency_motion';
   // [Napo] any two full or professional associate members jointly: offered to an officer with a membership.
   const jointAllowed = memberId !== null && jointCategories.length > 0;
   const joint = jointAllowed && submitter === 'joint';
-  const partners = members === 'unavailable' ? members : members.filter((m) => m.id !== memberId);
   // The api names the partner field (`jointWithMemberId`) or, for a category it refuses, says "jointly".
   const partnerError =
     errors.jointWithMemberId ??
     errors.jointMembers ??
-    (joint && error && /jointly|joint member/i.test(error) ? error : undefined);
+    (joint && error && /jointly|joint member|other member/i.test(error) ? error : undefined);
   return (
     <section className="card" aria-labelledby="new-motion">
       <h2 id="new-motion">New motion</h2>
@@ -445,6 +508,10 @@ function Draft({
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (joint && !partner) {
+            setError('Find the other member first: their membership number and surname.');
+            return;
+          }
           if (!joint && proposer && proposer === seconder) {
             setError('The proposer and the seconder must be two different members.');
             return;
@@ -452,7 +519,7 @@ function Draft({
           const draft: MotionCreateDto = joint
             ? {
                 kind,
-                jointWithMemberId: partner || undefined,
+                jointWithMemberId: partner?.id,
                 title: title.trim(),
                 text,
                 topics,
@@ -474,7 +541,7 @@ function Draft({
             setText('');
             setProposer('');
             setSeconder('');
-            setPartner('');
+            setPartner(null);
             setAnswers({
               aroseAfterDeadline: '',
               cannotBeDealtWithOtherwise: '',
@@ -509,29 +576,13 @@ function Draft({
         )}
         {!joint && <BodyChoice bodies={bodies} value={body} bodyName={bodyName} onChange={setBodyId} />}
         {joint && (
-          <Field
-            label="Joint submitter"
-            hint={`Any two ${jointCategories.map((c) => CATEGORY_LABEL[c] ?? c).join(' or ')} members may submit a motion jointly, for no body: you propose it and they second it. Pick them from ${bodyName(body)}'s members.`}
-            error={partnerError}
-          >
-            {(id, describedBy) => (
-              <select
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={partnerError ? true : undefined}
-                value={partner}
-                onChange={(e) => setPartner(e.target.value)}
-                required
-              >
-                <option value="">Choose the other member</option>
-                {(partners === 'unavailable' ? [] : partners).map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name} ({m.membershipNumber})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <JointPartner
+            conferenceId={conferenceId}
+            categories={jointCategories}
+            value={partner}
+            onChange={(found) => (setPartner(found), found && clear())}
+            refusal={partnerError}
+          />
         )}
         <Field label="Kind">
           {(id) => (
