@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { applyAmendment, NotFound, Principal } from '@agm/domain';
-import type { AgendaResponseDto, MotionAuditEntryDto, MotionResponseDto } from '@agm/contracts';
+import { applyAmendment, Forbidden, NotFound, Principal, rotateSections, tallyPriorityBallot } from '@agm/domain';
+import type { AgendaResponseDto, MotionAuditEntryDto, MotionResponseDto, PriorityBallotTallyDto } from '@agm/contracts';
 import { assertCan } from '../auth/access-control';
 import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { Transactions } from '../events/transactions';
-import { actsForMotion, assertMayRead, mayRead } from './motion-access';
+import { actsForMotion, assertMayRead, handlesMotions, mayRead, PUBLIC_STATUSES } from './motion-access';
 import { toAuditResponse, toMotionResponse } from './motion.mapper';
 import { rulesetOf } from './motion-steps';
 
@@ -82,8 +82,42 @@ export class MotionQueries {
       publishedAt: published ? published.publishedAt.toISOString() : null,
       sectionOrder: published?.sectionOrder ?? [],
       entries: published
-        ? placed.map((m) => ({ motionId: m.id, label: m.agendaLabel as string, number: m.agendaNumber ?? 0, series: m.kind === 'emergency_motion' ? 'emergency' : 'motion', section: sections.find((s) => s.id === m.sectionId)?.name ?? null, title: m.title }))
+        ? placed.map((m) => ({ motionId: m.id, label: m.agendaLabel as string, number: m.agendaNumber ?? 0, series: m.kind === 'emergency_motion' ? 'emergency' : 'motion', section: sections.find((s) => s.id === m.sectionId)?.name ?? null, sectionId: m.sectionId, title: m.title, status: m.status }))
         : [],
+    };
+  }
+
+  /**
+   * [Napo] The priority ballot's count: how many members cast one, and per section the motions most
+   * picked first (the order publishing uses). Counts only, never who picked what; for the officials who
+   * handle motions (SOC, chair, administrators).
+   */
+  async priorityBallotTally(principal: Principal, conferenceId: string): Promise<PriorityBallotTallyDto> {
+    if (!handlesMotions(principal, conferenceId)) throw new Forbidden('The priority ballot’s count is for the Standing Orders Committee, the chair and the conference’s administrators.');
+    const manager = this.transactions.manager;
+    const conference = await this.motions.conferenceSettings(manager, conferenceId);
+    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    const published = await this.motions.agenda(manager, conferenceId);
+    const sections = await this.motions.sections(manager, conferenceId);
+    const NO_SECTION = 'No section yet';
+    const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? NO_SECTION;
+    // The motions on the ballot: admitted ones until publication, then those publication placed (in the order it used).
+    const onBallot = (await this.motions.list(manager, conferenceId)).filter(
+      (m) => ['motion', 'constitutional_amendment', 'composite'].includes(m.kind) && PUBLIC_STATUSES.includes(m.status) && (published ? m.agendaLabel !== null : m.status === 'admitted'),
+    );
+    const tally = tallyPriorityBallot(await this.motions.priorityBallots(manager, conferenceId), onBallot.map((m) => ({ id: m.id, section: sectionName(m.sectionId) })));
+    const order = published?.sectionOrder ?? rotateSections(sections.map((s) => s.name), Number(conference.startsOn.slice(0, 4)));
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    return {
+      open: !published,
+      ballots: tally.ballots,
+      sections: [...tally.sections]
+        .sort((a, b) => rank(a.section) - rank(b.section))
+        .map((s) => ({
+          section: s.section,
+          automatic: s.automatic,
+          motions: s.order.map((id) => ({ motionId: id, title: onBallot.find((m) => m.id === id)?.title ?? id, picks: s.picks[id] })),
+        })),
     };
   }
 }

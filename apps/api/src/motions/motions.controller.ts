@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InvalidInput, NotFound, type Principal } from '@agm/domain';
 import {
+  AgendaMoveDto,
   AgendaResponseDto,
   AmendmentCreateDto,
   BookletImportDto,
@@ -13,6 +14,7 @@ import {
   MOTION_DOCUMENTS,
   MotionDocument,
   PriorityBallotDto,
+  PriorityBallotTallyDto,
   AmendmentRulingDto,
   CompositeCreateDto,
   EmergencyAdmissionVoteDto,
@@ -31,6 +33,7 @@ import { MotionQueries } from './motion.queries';
 import { MotionDocuments } from './motion-documents.service';
 import { Amendments } from './use-cases/amendments.use-case';
 import { OrderOfBusiness } from './use-cases/agenda.use-case';
+import { ArrangeOrderOfBusiness } from './use-cases/arrange-agenda.use-case';
 import { ImportBooklet } from './use-cases/import-booklet.use-case';
 import { CompositeMotions } from './use-cases/composite-motions.use-case';
 import { DraftMotion } from './use-cases/draft-motion.use-case';
@@ -58,6 +61,7 @@ export class MotionsController {
     private readonly agenda: OrderOfBusiness,
     private readonly documents: MotionDocuments,
     private readonly booklet: ImportBooklet,
+    private readonly arrangement: ArrangeOrderOfBusiness,
   ) {}
 
   @Post('motions')
@@ -197,6 +201,20 @@ export class MotionsController {
   async slotEmergency(@Param('conferenceId', uuid) conferenceId: string, @Body() body: EmergencySlotDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
     await this.agenda.slotEmergency(principal, conferenceId, body.motionId, body.position);
     return this.queries.agenda(principal, conferenceId);
+  }
+
+  @Post('agenda/move')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business after the move (empty entries before publication)' })
+  async moveOnAgenda(@Param('conferenceId', uuid) conferenceId: string, @Body() body: AgendaMoveDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
+    await this.arrangement.execute(principal, conferenceId, body);
+    return this.queries.agenda(principal, conferenceId);
+  }
+
+  @Get('priority-ballot/tally')
+  @ApiOkResponse({ type: PriorityBallotTallyDto })
+  priorityBallotTally(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<PriorityBallotTallyDto> {
+    return this.queries.priorityBallotTally(principal, conferenceId);
   }
 
   @Get('agenda')

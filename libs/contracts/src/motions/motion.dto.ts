@@ -224,6 +224,31 @@ export class EmergencySlotDto {
   @ApiProperty({ description: '0-based place in the agenda; the agenda length puts it last' }) @IsInt() @Min(0) position: number;
 }
 
+/** The SOC sets the order of business by hand: one item to a new place and/or another section. */
+export class AgendaMoveDto {
+  @ApiProperty({ format: 'uuid', description: 'The motion on the order of business to move' }) @IsUUID() motionId: string;
+  @ApiPropertyOptional({ description: '0-based new place on the published order of business' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  toPosition?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another section of the conference' })
+  @IsOptional()
+  @IsUUID()
+  toSectionId?: string;
+  @ApiPropertyOptional({ description: 'Why; required once the order of business is published (recorded and shown to the conference)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+  @ApiPropertyOptional({ type: [String], description: 'The order (motion ids) as you last loaded it; required once published; a different current order answers 409' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('4', { each: true })
+  expectedOrder?: string[];
+}
+
 export class PriorityBallotDto {
   @ApiProperty({ type: [String], description: 'The motions picked (the ruleset says how many; Napo 1 to 9)' })
   @IsArray()
@@ -299,13 +324,33 @@ export class AgendaEntryDto {
   @ApiProperty() number: number;
   @ApiProperty() series: string;
   @ApiProperty({ nullable: true }) section: string | null;
+  @ApiProperty({ nullable: true }) sectionId: string | null;
   @ApiProperty() title: string;
+  @ApiProperty({ description: "The motion's status: placed until the chair takes it" }) status: string;
 }
 
 export class AgendaResponseDto {
   @ApiProperty({ nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: [String] }) sectionOrder: string[];
   @ApiProperty({ type: [AgendaEntryDto] }) entries: AgendaEntryDto[];
+}
+
+export class PriorityBallotMotionCountDto {
+  @ApiProperty() motionId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Members who picked it' }) picks: number;
+}
+
+export class PriorityBallotSectionDto {
+  @ApiProperty() section: string;
+  @ApiProperty({ description: '[Napo] a section with one motion is taken automatically' }) automatic: boolean;
+  @ApiProperty({ type: [PriorityBallotMotionCountDto], description: 'The most picked first; ties in submission order' }) motions: PriorityBallotMotionCountDto[];
+}
+
+export class PriorityBallotTallyDto {
+  @ApiProperty({ description: 'True until the agenda is published' }) open: boolean;
+  @ApiProperty({ description: 'Ballots cast' }) ballots: number;
+  @ApiProperty({ type: [PriorityBallotSectionDto] }) sections: PriorityBallotSectionDto[];
 }
 
 export class BookletImportReportDto {

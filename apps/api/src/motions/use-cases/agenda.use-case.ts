@@ -22,7 +22,7 @@ import { announce } from '../motion-access';
 import { stepMotion } from '../motion-steps';
 
 /** Motions that go on the order of business when it is published (amendments ride with their motions). */
-const ON_AGENDA = (m: MotionRow) => m.status === 'admitted' && m.kind !== 'amendment' && m.kind !== 'emergency_motion';
+export const ON_AGENDA = (m: MotionRow) => m.status === 'admitted' && m.kind !== 'amendment' && m.kind !== 'emergency_motion';
 
 /**
  * The order of business: sections in rotating alphabetical order (rotated by the conference's year),
