@@ -307,6 +307,10 @@ describeInBrowser('web client: the branch secretary', () => {
       .locator('.motion-text', { hasText: 'to be weighted by the Workload Measurement Tool.' })
       .waitFor();
     await waitForText(sec, returnedStatus, 'Returned for editing');
+    await card('Caseload weighting')
+      .getByRole('status')
+      .filter({ hasText: 'Changes saved. Submit it again when it is ready.' })
+      .waitFor();
     await sec.getByRole('button', { name: 'Submit again Caseload weighting' }).click();
     await waitForText(sec, returnedStatus, 'Submitted');
     expect(await motionNamed('Caseload weighting')).toMatchObject({
@@ -328,6 +332,10 @@ describeInBrowser('web client: the branch secretary', () => {
     await expectAccessible(sec, 'secretary: withdrawal confirmation');
     await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await waitForText(sec, returnedStatus, 'Withdrawn');
+    await card('Caseload weighting')
+      .getByRole('status')
+      .filter({ hasText: 'Withdrawn: it is off the conference’s business.' })
+      .waitFor();
     expect(await sec.getByRole('button', { name: 'Withdraw Caseload weighting' }).count()).toBe(0);
     const withdrawn = await suite.api
       .http()

@@ -679,10 +679,15 @@ function MotionCard({
   const { busy, error, done, run } = useAction();
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
+  // What the last edit or withdrawal did; a submission's note only while the motion is with the SOC.
+  const [note, setNote] = useState<string | null>(null);
+  // Closing the edit form or the withdrawal confirmation returns focus to the motion's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const backToCard = () => setTimeout(() => headingRef.current?.focus(), 0);
   const editable = motion.status === 'draft' || motion.status === 'returned_for_editing';
   return (
     <article className="motion" aria-labelledby={`m-${motion.id}`} data-testid="motion-card">
-      <h3 id={`m-${motion.id}`}>
+      <h3 id={`m-${motion.id}`} tabIndex={-1} ref={headingRef}>
         {motion.agendaLabel ? `${motion.agendaLabel}: ` : ''}
         {motion.title}
       </h3>
@@ -753,20 +758,20 @@ function MotionCard({
           offsetMs={offsetMs}
           bodies={bodies}
           limit={limit}
-          onClose={() => setEditing(false)}
-          onSaved={onChanged}
+          onClose={() => (setEditing(false), backToCard())}
+          onSaved={() => (setNote('Changes saved. Submit it again when it is ready.'), onChanged())}
         />
       )}
       {withdrawing && (
         <WithdrawMotion
           base={base}
           motion={motion}
-          onClose={() => setWithdrawing(false)}
-          onWithdrawn={onChanged}
+          onClose={() => (setWithdrawing(false), backToCard())}
+          onWithdrawn={() => (setNote('Withdrawn: it is off the conference’s business.'), onChanged())}
         />
       )}
       <ErrorAlert error={error} />
-      <Done message={done} />
+      <Done message={note ?? (motion.status === 'submitted' ? done : null)} />
       <div className="button-row">
         {editable && !editing && (
           <button
@@ -776,6 +781,7 @@ function MotionCard({
             onClick={() =>
               void run(
                 async () => (
+                  setNote(null),
                   await post<SubmissionAcknowledgementDto>(`${base}/motions/${motion.id}/submit`),
                   onChanged()
                 ),
