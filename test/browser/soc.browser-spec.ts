@@ -7,6 +7,7 @@ import {
   newOfficialWithPassword,
   newPage,
   screenshot,
+  signInAttendee,
   signInOfficial,
   waitForText,
 } from './browser-support';
@@ -15,8 +16,10 @@ const DAY = 86400000;
 
 /**
  * The Standing Orders Committee at work in the browser: composites two motions, rules on an amendment
- * (refused without a reason, then with one), accepts an emergency motion, publishes the order of business,
- * slots the emergency motion into it, and downloads the agenda through the token-carrying helper.
+ * (refused without a reason, then with one), accepts an emergency motion, reads the priority ballot's
+ * count, publishes the order of business, slots the emergency motion into it, reorders it by hand with the
+ * keyboard-operable move buttons (refused without a reason) and moves a motion to another section, which a
+ * member's agenda follows live, and downloads the agenda through the token-carrying helper.
  */
 describeInBrowser('web client: the Standing Orders Committee', () => {
   const suite = browserSuite();
@@ -134,6 +137,9 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     // The pay claim is admitted from the review queue.
     await page.getByTestId('review-card').getByRole('button', { name: 'Record the ruling' }).click();
     await page.getByTestId('review-card').waitFor({ state: 'detached' });
+    // A member casts a priority ballot for it; the SOC sees the count (refreshed with the next change).
+    const member = await suite.ctx.newAttendee(conference.id);
+    await suite.api.http().post(`${base}/priority-ballot`).set(member.auth).send({ picks: [pay.id] }).expect(200);
 
     // The amendment: ruling it inadmissible without a reason is refused, and the refusal is shown.
     const amendment = page.getByTestId('amendment-card');
@@ -170,6 +176,8 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     const planned = await waitForText(page, '[data-testid=planned-order]', 'Workload and caseload');
     // 2027 rotates the two sections one place: PROFESSIONAL AND TRAINING comes before NEGOTIATING.
     expect(planned).toMatch(/PROFESSIONAL AND TRAINING: Workload and caseload.*NEGOTIATING: Pay claim 2027/);
+    await waitForText(page, '[data-testid=priority-tally]', '1 ballot cast');
+    expect(await page.getByTestId('priority-tally').textContent()).toMatch(/NEGOTIATINGPay claim 2027: 1 pick/);
     await expectAccessible(page, 'soc before publication');
     await screenshot(page, 'soc-compositing');
     await expectNoSidewaysScroll(page);
@@ -185,6 +193,49 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await card.waitFor({ state: 'detached' });
     await waitForText(page, '[data-testid=agenda] li', /^Emergency motion 1 Office closures/);
     expect(await alerts(page)).toEqual([]);
+
+    // A member follows the order of business on their own screen.
+    const { page: phone } = await newPage(suite.browser, suite.api);
+    await signInAttendee(phone, conference.name, member);
+    await waitForText(phone, '[data-testid=agenda]', /Emergency motion 1 Office closures.*Motion 1 Workload and caseload.*Motion 2 Pay claim 2027/);
+
+    // Reordering by hand: refused without a reason, and the refusal is shown.
+    const items = () => page.getByTestId('agenda-item').allTextContents();
+    await page.getByRole('button', { name: 'Move up “Pay claim 2027”' }).click();
+    await waitForText(page, 'section:has(#arrange-heading) [role=alert]', 'give the reason');
+    await page.getByLabel('Reason for the change').fill('The mover of the pay claim must leave early.');
+    // With the keyboard: focus stays on the moved item, and the move is announced.
+    await page.getByRole('button', { name: 'Move up “Pay claim 2027”' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'section:has(#arrange-heading) [role=status]', 'Motion 2 “Pay claim 2027” moved up to place 2 of 3.');
+    expect(await page.evaluate('document.activeElement.id')).toMatch(/^move-up-/);
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Move up “Pay claim 2027”');
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'section:has(#arrange-heading) [role=status]', 'moved up to place 1 of 3.');
+    // At the top "Move up" is disabled, so focus moves to the same item's "Move down".
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Move down “Pay claim 2027”');
+    expect((await items()).map((t) => t.split(/ — |Move up/)[0])).toEqual([
+      'Motion 2 Pay claim 2027',
+      'Emergency motion 1 Office closures',
+      'Motion 1 Workload and caseload',
+    ]);
+    await page.getByRole('button', { name: 'Move down “Office closures”' }).click();
+    await waitForText(page, 'section:has(#arrange-heading) [role=status]', '“Office closures” moved down to place 3 of 3.');
+
+    // The composite moves to NEGOTIATING: after that section's last item.
+    await page.getByLabel('Section of “Workload and caseload”').selectOption({ label: 'NEGOTIATING' });
+    await page.getByRole('button', { name: 'Move “Workload and caseload” to this section' }).click();
+    await waitForText(page, 'section:has(#arrange-heading) [role=status]', '“Workload and caseload” moved to NEGOTIATING, place 2 of 3.');
+    expect(await alerts(page)).toEqual([]);
+    // The member's agenda follows live, and the api agrees.
+    await waitForText(phone, '[data-testid=agenda]', /Motion 2 Pay claim 2027 — NEGOTIATING.*Motion 1 Workload and caseload — NEGOTIATING.*Emergency motion 1 Office closures/);
+    const seen = (await suite.api.http().get(`${base}/agenda`).set(member.auth).expect(200)).body;
+    expect(seen.entries.map((e: { title: string; section: string | null }) => [e.title, e.section])).toEqual([
+      ['Pay claim 2027', 'NEGOTIATING'],
+      ['Workload and caseload', 'NEGOTIATING'],
+      ['Office closures', null],
+    ]);
+    await phone.close();
 
     // The final agenda, downloaded through the helper that carries the token.
     const [download] = await Promise.all([

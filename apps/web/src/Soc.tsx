@@ -1,5 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
+  AgendaEntryDto,
+  AgendaMoveDto,
   AgendaResponseDto,
   AmendmentRulingDto,
   CompositeCreateDto,
@@ -7,11 +9,11 @@ import type {
   EmergencySlotDto,
   MotionResponseDto,
   MotionReviewDto,
+  PriorityBallotTallyDto,
   ReviewAction,
   SectionResponseDto,
 } from '@agm/contracts';
 import { get, post } from './api';
-import { AgendaList } from './Agenda';
 import { DocumentLinks, motionDocuments } from './Documents';
 import { STATUS_LABEL } from './Secretary';
 import { useConference } from './session';
@@ -29,7 +31,8 @@ const EMERGENCY_STAGE: Record<string, string> = {
 
 /**
  * The Standing Orders Committee: the review queue, amendment and emergency-motion rulings with reasons,
- * compositing, the order of business (publish, slot emergency motions) and the documents.
+ * compositing, the order of business (publish, move motions between sections, reorder by hand, slot
+ * emergency motions), the priority ballot's count and the documents.
  */
 export function Soc({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
@@ -99,7 +102,13 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
             <section className="card" aria-labelledby="publish">
               <h2 id="publish">Order of business (not yet published)</h2>
               {startsOn && (
-                <PlannedOrder motions={motions} sections={sections} year={Number(startsOn.slice(0, 4))} />
+                <PlannedOrder
+                  base={base}
+                  motions={motions}
+                  sections={sections}
+                  year={Number(startsOn.slice(0, 4))}
+                  onDone={changed}
+                />
               )}
               <ErrorAlert error={publish.error} />
               <Done message={publish.done} />
@@ -118,9 +127,10 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               </button>
             </section>
           )}
-          {published && (
-            <AgendaList conferenceId={conferenceId} revision={state.motionsRevision + revision} />
+          {published && agenda && (
+            <ArrangeAgenda base={base} agenda={agenda} sections={sections} onChanged={setAgenda} />
           )}
+          <PriorityTally base={base} revision={state.motionsRevision + revision} />
           <DocumentLinks title="Documents" documents={motionDocuments(conferenceId)} />
           <section className="card" aria-labelledby="ruled">
             <h2 id="ruled">Ruled on ({others.length})</h2>
@@ -164,7 +174,13 @@ function rotatedSections(sections: SectionResponseDto[], year: number): SectionR
  * members' priority ballot decides (cast on their screens until publication), else submission order.
  * A motion with no section stops publication, so it is named here first.
  */
-function PlannedOrder(props: { motions: MotionResponseDto[]; sections: SectionResponseDto[]; year: number }) {
+function PlannedOrder(props: {
+  base: string;
+  motions: MotionResponseDto[];
+  sections: SectionResponseDto[];
+  year: number;
+  onDone: () => void;
+}) {
   const admitted = props.motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind));
   const homeless = admitted.filter((m) => !props.sections.some((s) => s.id === m.sectionId));
   const bySection = rotatedSections(props.sections, props.year)
@@ -188,6 +204,25 @@ function PlannedOrder(props: { motions: MotionResponseDto[]; sections: SectionRe
           ))}
         </ol>
       )}
+      {admitted.length > 0 && props.sections.length > 1 && (
+        <details>
+          <summary>Move a motion to another section</summary>
+          <ul className="plain">
+            {admitted.map((m) => (
+              <li key={m.id}>
+                <SectionPicker
+                  base={props.base}
+                  motionId={m.id}
+                  title={m.title}
+                  sectionId={m.sectionId}
+                  sections={props.sections}
+                  onMoved={props.onDone}
+                />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {homeless.length > 0 && (
         <p className="alert warn">
           Not in a section, so publishing will be refused: {homeless.map((m) => `“${m.title}”`).join(', ')}.
@@ -195,6 +230,220 @@ function PlannedOrder(props: { motions: MotionResponseDto[]; sections: SectionRe
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A section picker for one motion: the choice takes effect on the button, not on the select (WCAG 3.2.2).
+ * `extra` adds what the move needs once published (the reason and the order as loaded).
+ */
+function SectionPicker(props: {
+  base: string;
+  motionId: string;
+  title: string;
+  sectionId: string | null;
+  sections: SectionResponseDto[];
+  extra?: () => Partial<AgendaMoveDto>;
+  onMoved: (agenda: AgendaResponseDto, sectionName: string) => void;
+}) {
+  const [target, setTarget] = useState(props.sectionId ?? '');
+  const { busy, error, run } = useAction();
+  const select = useRef<HTMLSelectElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    setTarget(props.sectionId ?? '');
+    // The button is disabled once the motion is in the chosen section: keep focus on this motion's picker.
+    if (moved.current) select.current?.focus();
+    moved.current = false;
+  }, [props.sectionId]);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          const body: AgendaMoveDto = { motionId: props.motionId, toSectionId: target, ...props.extra?.() };
+          const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/move`, body);
+          moved.current = true;
+          props.onMoved(agenda, props.sections.find((s) => s.id === target)?.name ?? 'the section');
+        });
+      }}
+    >
+      <Field label={`Section of “${props.title}”`}>
+        {(id) => (
+          <select id={id} ref={select} value={target} onChange={(e) => setTarget(e.target.value)}>
+            {!props.sectionId && <option value="">No section</option>}
+            {props.sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="small" disabled={busy || !target || target === props.sectionId}>
+        Move <span className="visually-hidden">“{props.title}”</span> to this section
+      </button>
+      <ErrorAlert error={error} />
+    </form>
+  );
+}
+
+/**
+ * The published order of business, arranged by hand: move up / move down (labelled with the item's
+ * title; focus stays on the moved item; the move is announced in a live region) and a section picker per
+ * item. A change needs a reason (recorded, shown to the conference); items already taken keep their
+ * places. The order as loaded goes with each move, so a stale screen is refused (409) and reloaded.
+ */
+function ArrangeAgenda(props: {
+  base: string;
+  agenda: AgendaResponseDto;
+  sections: SectionResponseDto[];
+  onChanged: (agenda: AgendaResponseDto) => void;
+}) {
+  const entries = props.agenda.entries;
+  const [reason, setReason] = useState('');
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const { error, run, setError } = useAction();
+  const busy = useRef(false);
+  const focusNext = useRef<{ motionId: string; direction: 'up' | 'down' } | null>(null);
+  const movable = (i: number) => entries[i]?.status === 'placed';
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    const at = entries.findIndex((e) => e.motionId === target.motionId);
+    // Keep focus on the moved item: the same button, or the other one when it reached an end.
+    const canUp = at > 0 && movable(at - 1);
+    const canDown = at < entries.length - 1 && movable(at + 1);
+    const which = target.direction === 'up' ? (canUp ? 'up' : 'down') : canDown ? 'down' : 'up';
+    document.getElementById(`move-${which}-${target.motionId}`)?.focus();
+  }, [props.agenda]);
+  const place = (agenda: AgendaResponseDto, motionId: string) =>
+    agenda.entries.findIndex((e) => e.motionId === motionId) + 1;
+  const move = (entry: AgendaEntryDto, direction: 'up' | 'down') => {
+    if (busy.current) return;
+    busy.current = true;
+    const at = entries.indexOf(entry);
+    const body: AgendaMoveDto = {
+      motionId: entry.motionId,
+      toPosition: direction === 'up' ? at - 1 : at + 1,
+      reason: reason.trim() || undefined,
+      expectedOrder: entries.map((e) => e.motionId),
+    };
+    setAnnouncement(null);
+    void run(async () => {
+      const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/move`, body);
+      focusNext.current = { motionId: entry.motionId, direction };
+      props.onChanged(agenda);
+      setAnnouncement(
+        `${entry.label} “${entry.title}” moved ${direction} to place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
+      );
+    }).finally(() => (busy.current = false));
+  };
+  return (
+    <section className="card" aria-labelledby="arrange-heading">
+      <h2 id="arrange-heading">Order of business</h2>
+      <p>
+        Published. Move items up or down, or to another section; items already taken keep their places.
+        Every change is recorded with its reason and shows at once on the chair’s and members’ screens.
+      </p>
+      <Field
+        label="Reason for the change"
+        hint="Required; recorded in the motion’s history and sent to the conference with the change."
+      >
+        {(id, hint) => (
+          <textarea
+            id={id}
+            rows={2}
+            aria-describedby={hint}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+          />
+        )}
+      </Field>
+      <ErrorAlert error={error} />
+      <Done message={announcement} />
+      <ol className="agenda arrange" data-testid="agenda">
+        {entries.map((entry, i) => (
+          <li key={entry.motionId} data-testid="agenda-item">
+            <span className="agenda-label">{entry.label}</span> {entry.title}
+            {entry.section && <span className="muted"> — {entry.section}</span>}
+            {entry.status !== 'placed' ? (
+              <span className="muted"> (taken: {STATUS_LABEL[entry.status] ?? entry.status})</span>
+            ) : (
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="small"
+                  id={`move-up-${entry.motionId}`}
+                  disabled={i === 0 || !movable(i - 1)}
+                  onClick={() => move(entry, 'up')}
+                >
+                  Move up <span className="visually-hidden">“{entry.title}”</span>
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  id={`move-down-${entry.motionId}`}
+                  disabled={i === entries.length - 1 || !movable(i + 1)}
+                  onClick={() => move(entry, 'down')}
+                >
+                  Move down <span className="visually-hidden">“{entry.title}”</span>
+                </button>
+                <SectionPicker
+                  base={props.base}
+                  motionId={entry.motionId}
+                  title={entry.title}
+                  sectionId={entry.sectionId}
+                  sections={props.sections}
+                  extra={() => ({ reason: reason.trim() || undefined, expectedOrder: entries.map((e) => e.motionId) })}
+                  onMoved={(agenda, sectionName) => {
+                    setError(null);
+                    props.onChanged(agenda);
+                    setAnnouncement(
+                      `${entry.label} “${entry.title}” moved to ${sectionName}, place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
+                    );
+                  }}
+                />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** [Napo] The priority ballot's count: members' picks per motion, the most picked first in each section. */
+function PriorityTally({ base, revision }: { base: string; revision: number }) {
+  const [tally, setTally] = useState<PriorityBallotTallyDto | null>(null);
+  useEffect(() => {
+    get<PriorityBallotTallyDto>(`${base}/priority-ballot/tally`).then(setTally, () => setTally(null));
+  }, [base, revision]);
+  if (!tally) return null;
+  return (
+    <section className="card" aria-labelledby="tally-heading" data-testid="priority-tally">
+      <h2 id="tally-heading">Priority ballot</h2>
+      <p>
+        {tally.ballots} {tally.ballots === 1 ? 'ballot' : 'ballots'} cast
+        {tally.open ? '; open to members until the order of business is published.' : '; closed at publication.'}
+      </p>
+      {tally.sections.map((section) => (
+        <div key={section.section}>
+          <h3>{section.section}</h3>
+          <ol className="plain">
+            {section.motions.map((m) => (
+              <li key={m.motionId}>
+                {m.title}: {m.picks} {m.picks === 1 ? 'pick' : 'picks'}
+              </li>
+            ))}
+          </ol>
+          {section.automatic && <p className="muted">One motion in this section: taken automatically.</p>}
+        </div>
+      ))}
+    </section>
   );
 }
 

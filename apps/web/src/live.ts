@@ -336,6 +336,8 @@ export class LiveConference {
       default:
         if (
           event.type.startsWith('motion') ||
+          // agenda.rearranged, agenda.emergency_slotted: the order of business changed.
+          event.type.startsWith('agenda.') ||
           event.type.startsWith('amendment') ||
           event.type.startsWith('composite')
         )
