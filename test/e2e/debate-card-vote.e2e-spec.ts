@@ -55,6 +55,8 @@ describe('a card vote on the question put', () => {
       [[{ bodyId: s.north.id, memberId: s.northHolder.memberId }, { bodyId: s.south.id, memberId: s.northHolder.memberId }], 400, 'card holders are wrong', { [`vote.cardHolders.${s.northHolder.memberId}`]: 'one member holds one card' }],
       [[{ bodyId: s.north.id, memberId: s.northHolder.memberId }, { bodyId: s.north.id, memberId: s.northOther.memberId }], 400, 'card holders are wrong', { [`vote.cardHolders.${s.north.id}`]: 'one card per body: name one holder' }],
       [[{ bodyId: randomUUID(), memberId: s.northHolder.memberId }], 400, 'card holders are wrong'],
+      // A registered member of North named for South's card: a body's card is cast by its own member or officer.
+      [[{ bodyId: s.south.id, memberId: s.northHolder.memberId }], 400, 'card holders are wrong', { [`vote.cardHolders.${s.south.id}`]: 'not a member or officer of this body: name one of its own members' }],
       [[{ bodyId: 'LDN', memberId: s.northHolder.memberId }], 400, 'bodyId must be the id of a body'],
       [{ bodyId: s.north.id, memberId: s.northHolder.memberId }, 400, 'cardHolders must be a list'],
     ];

@@ -28,6 +28,11 @@ describe('a card vote', () => {
     const [north, south, east] = [await newBody(120), await newBody(45), await newBody(30)];
     const holders = [await ctx.newAttendee(conference.id, { mode: 'remote' }), await ctx.newAttendee(conference.id, { mode: 'remote' }), await ctx.newAttendee(conference.id, { mode: 'remote' })];
     const noCard = await ctx.newAttendee(conference.id, { mode: 'remote' });
+    // Each card holder belongs to the body whose card they hold: North's and South's are branch members,
+    // East's is an officer of East (in no branch); noCard is a member of North without its card.
+    await sql('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [north, [holders[0].member.id, noCard.member.id]]);
+    await sql('UPDATE member SET branch_id = $1 WHERE id = $2', [south, holders[1].member.id]);
+    await sql(`INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')`, [east, holders[2].member.id]);
     await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
     const open = (cardHolders: Array<{ bodyId: string; memberId: string }>) =>
       api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Card vote', topics: [], method: 'card_vote', secret: true, cardHolders });
@@ -36,6 +41,14 @@ describe('a card vote', () => {
     await open([]).expect(400);
     await open([{ bodyId: north, memberId: holders[0].member.id }, { bodyId: south, memberId: holders[0].member.id }]).expect(400);
     await open([{ bodyId: randomUUID(), memberId: holders[0].member.id }]).expect(400);
+    // A card is cast by the body's own card holder: North's member named for South's card, or South's for
+    // East's, is refused, each naming the body whose card it is.
+    const strangers = await open([{ bodyId: south, memberId: holders[0].member.id }, { bodyId: east, memberId: holders[1].member.id }]).expect(400);
+    expect(strangers.body.message).toContain('card holders are wrong');
+    expect(strangers.body.errors).toEqual({
+      [`cardHolders.${south}`]: 'not a member or officer of this body: name one of its own members',
+      [`cardHolders.${east}`]: 'not a member or officer of this body: name one of its own members',
+    });
     expect(await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id])).toEqual([{ n: 0 }]);
 
     const vote = (await open([{ bodyId: north, memberId: holders[0].member.id }, { bodyId: south, memberId: holders[1].member.id }, { bodyId: east, memberId: holders[2].member.id }]).expect(201)).body;

@@ -131,7 +131,8 @@ export class OpenVote {
   /**
    * Card vote: each named card holder carries their body's membership as the card's weight. Refused: a
    * card vote without card holders, card holders for another method, an unknown body, one member named
-   * for two cards, a body given two cards, a member not registered for the conference.
+   * for two cards, a body given two cards, a member not registered for the conference, a member who does
+   * not belong to the body whose card they are named for (neither its member nor its officer).
    */
   private async withCards(manager: EntityManager, attendees: VotingAttendee[], options: CardVoteOptions, field = 'cardHolders'): Promise<VotingAttendee[]> {
     const holders = options.cardHolders ?? [];
@@ -151,7 +152,12 @@ export class OpenVote {
       else byMember.set(holder.memberId, { bodyId: holder.bodyId, weight });
     }
     const registered = new Set(attendees.map((a) => a.memberId));
-    for (const memberId of byMember.keys()) if (!registered.has(memberId)) problems[`${field}.${memberId}`] = 'not registered for this conference';
+    const belonging = await this.votes.bodyMembersAmong(manager, [...byMember].map(([memberId, card]) => ({ bodyId: card.bodyId, memberId })));
+    for (const [memberId, card] of byMember) {
+      if (!registered.has(memberId)) problems[`${field}.${memberId}`] = 'not registered for this conference';
+      // DOMAIN.md: a body's card is cast by that body's card holder, so one of its members or officers.
+      else if (!belonging.has(`${card.bodyId}:${memberId}`)) problems[`${field}.${card.bodyId}`] = 'not a member or officer of this body: name one of its own members';
+    }
     if (Object.keys(problems).length > 0) throw new InvalidInput('The card holders are wrong; fix them before opening the card vote.', problems);
     return attendees.map((attendee) => {
       const card = byMember.get(attendee.memberId);
