@@ -10,6 +10,7 @@ const goodDeadlines = {
   acceptsConstitutionalAmendments: true,
 };
 const missing = '6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5';
+const randomSuffix = () => Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, '');
 
 describe('conference set-up over HTTP', () => {
   let api: TestApi;
@@ -327,6 +328,66 @@ describe('conference set-up over HTTP', () => {
       expect(event.payload.changed).toEqual(
         expect.arrayContaining(['categories.life_member', 'topics', 'submission.constitutionalAmendmentBodyKinds', 'submission.jointSubmissionCategories']),
       );
+    });
+
+    it('refuses to remove a category members of the register hold, naming it and how many, and removes an unused one', async () => {
+      const conference = await ctx.newConference();
+      const put = (ruleset: unknown) =>
+        api.http().put(`/api/conferences/${conference.id}/ruleset`).set(headOffice.auth).send({ ruleset });
+      // The register is shared by every conference: the categories are this test's own.
+      const held = `held_${randomSuffix()}`;
+      const unused = `unused_${randomSuffix()}`;
+      const withBoth = napoDefaultRuleset();
+      withBoth.categories[held] = { ...withBoth.categories.retired };
+      withBoth.categories[unused] = { ...withBoth.categories.retired };
+      await put(withBoth).expect(200);
+      await ctx.newMember({ category: held });
+      await ctx.newMember({ category: held });
+
+      const withoutHeld = structuredClone(withBoth);
+      delete withoutHeld.categories[held];
+      const refused = await put(withoutHeld).expect(409);
+      expect(refused.body).toEqual({
+        statusCode: 409,
+        message: expect.stringContaining(`members of the register still hold '${held}'`),
+        errors: {
+          [`ruleset.categories.${held}`]: expect.stringContaining('2 members of the register hold it'),
+        },
+      });
+      expect(refused.body.errors[`ruleset.categories.${held}`]).toContain('Re-import the register with their new category first');
+      const inForce = await api.http().get(`/api/conferences/${conference.id}/ruleset`).set(headOffice.auth).expect(200);
+      expect(inForce.body).toMatchObject({ version: 2 });
+      expect(Object.keys(inForce.body.ruleset.categories)).toContain(held);
+
+      const withoutUnused = structuredClone(withBoth);
+      delete withoutUnused.categories[unused];
+      const saved = await put(withoutUnused).expect(200);
+      expect(saved.body).toMatchObject({ version: 3 });
+      expect(Object.keys(saved.body.ruleset.categories)).toEqual(expect.arrayContaining([held]));
+      expect(Object.keys(saved.body.ruleset.categories)).not.toContain(unused);
+    });
+
+    it('refuses a body code that may submit constitutional amendments when no body has it, at the field', async () => {
+      const conference = await ctx.newConference();
+      const put = (ruleset: unknown) =>
+        api.http().put(`/api/conferences/${conference.id}/ruleset`).set(headOffice.auth).send({ ruleset });
+      const body = await ctx.newBody({ kind: 'committee', code: `PCC${randomSuffix()}` });
+      const missingCode = `NOBODY${randomSuffix()}`;
+      const ruleset = napoDefaultRuleset();
+      ruleset.submission.constitutionalAmendmentBodyCodes = [...ruleset.submission.constitutionalAmendmentBodyCodes, body.code, missingCode];
+      const refused = await put(ruleset).expect(400);
+      expect(refused.body).toEqual({
+        statusCode: 400,
+        message: expect.stringContaining('does not exist'),
+        errors: {
+          'ruleset.submission.constitutionalAmendmentBodyCodes': expect.stringContaining(`names no body: '${missingCode}'`),
+        },
+      });
+      expect(await events(conference.id, 'ruleset.changed')).toHaveLength(0);
+      // The body that exists is taken; the NEC of Napo's defaults stays, whether imported yet or not.
+      ruleset.submission.constitutionalAmendmentBodyCodes = ruleset.submission.constitutionalAmendmentBodyCodes.filter((c) => c !== missingCode);
+      const saved = await put(ruleset).expect(200);
+      expect(saved.body.ruleset.submission.constitutionalAmendmentBodyCodes).toEqual(['NEC', body.code]);
     });
 
     it('refuses a change made from a stale version', async () => {

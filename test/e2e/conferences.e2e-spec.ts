@@ -47,6 +47,36 @@ describe('conferences over HTTP', () => {
     expect(after.body.endsOn).toBe(napo2025.endsOn);
   });
 
+  it('refuses an edit made from a stale version with 409, saying to reload, and changes nothing', async () => {
+    const created = await api.http().post('/api/conferences').set(admin.auth).send({ ...napo2025, name: 'Stale AGM' }).expect(201);
+    const id = created.body.id;
+    const read = created.body.version;
+    // The first administrator saves from what they read: the version moves on.
+    const first = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ venue: 'Brighton', expectedVersion: read }).expect(200);
+    expect(first.body).toMatchObject({ venue: 'Brighton', version: read + 1 });
+    // The second, from the same reading, is refused and told to reload.
+    const stale = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ venue: 'Blackpool', expectedVersion: read }).expect(409);
+    expect(stale.body).toEqual({
+      statusCode: 409,
+      message: expect.stringMatching(new RegExp(`version ${read}; version ${read + 1} is saved now\\).*Reload them`)),
+    });
+    const after = await api.http().get(`/api/conferences/${id}`).expect(200);
+    expect(after.body).toMatchObject({ venue: 'Brighton', version: read + 1 });
+    const updates = await api.database.dataSource.query(`SELECT count(*)::int AS n FROM conference_event WHERE conference_id = $1 AND type = 'conference.updated'`, [id]);
+    expect(updates[0].n).toBe(1);
+    // Reloaded, the change goes through; the version is not stored as a field, nor sent in the event.
+    const again = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ venue: 'Blackpool', expectedVersion: read + 1 }).expect(200);
+    expect(again.body).toMatchObject({ venue: 'Blackpool', version: read + 2 });
+    const [event] = await api.database.dataSource.query(
+      `SELECT payload FROM conference_event WHERE conference_id = $1 AND type = 'conference.updated' ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    expect(event.payload).toEqual({ venue: 'Blackpool' });
+    // A version that is not a whole number is refused at the field.
+    const bad = await api.http().patch(`/api/conferences/${id}`).set(admin.auth).send({ venue: 'Hull', expectedVersion: 'two' }).expect(400);
+    expect(Object.keys(bad.body.errors ?? {})).toContain('expectedVersion');
+  });
+
   it('refuses moving the conference so that its deadlines would fall on or after its opening, and changes nothing', async () => {
     const created = await api.http().post('/api/conferences').set(admin.auth).send({ ...napo2025, name: 'Moved AGM' }).expect(201);
     const id = created.body.id;

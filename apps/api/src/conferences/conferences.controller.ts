@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConferenceCreateDto, ConferenceResponseDto, ConferenceUpdateDto, ErrorResponseDto } from '@agm/contracts';
 import type { Principal } from '@agm/domain';
 import { CurrentPrincipal, Public } from '../auth/auth.guard';
@@ -46,6 +46,7 @@ export class ConferencesController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: ConferenceResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'expectedVersion is stale: reload the conference' })
   async update(@Param('id', uuid) id: string, @Body() body: ConferenceUpdateDto, @CurrentPrincipal() principal: Principal): Promise<ConferenceResponseDto> {
     return toConferenceResponse(await this.updateConference.execute(id, body, principal));
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsTimeZone, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, MaxLength, Min } from 'class-validator';
 import { CONFERENCE_FORMATS, type ConferenceFormat } from '@agm/domain';
 import { IsCalendarDate } from '../common/calendar-date';
 
@@ -33,7 +33,16 @@ export class ConferenceCreateDto {
   format: ConferenceFormat;
 }
 
-export class ConferenceUpdateDto extends PartialType(ConferenceCreateDto) {}
+export class ConferenceUpdateDto extends PartialType(ConferenceCreateDto) {
+  @ApiPropertyOptional({
+    description:
+      "The conference's `version` these details were read at; when another change has been saved since, the api answers 409",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
 
 export class ConferenceResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -73,6 +73,14 @@ export class MembershipRepository {
     return rows.map((row) => row.code);
   }
 
+  /** How many members of the register hold each category, by category code. */
+  async categoryCounts(manager: EntityManager): Promise<Record<string, number>> {
+    const rows: Array<{ category: string; count: string }> = await manager.query(
+      'SELECT category, count(*) AS count FROM member GROUP BY category',
+    );
+    return Object.fromEntries(rows.map((row) => [row.category, Number(row.count)]));
+  }
+
   async membershipNumbers(manager: EntityManager): Promise<string[]> {
     const rows: Array<{ membership_number: string }> = await manager.query(
       'SELECT membership_number FROM member',

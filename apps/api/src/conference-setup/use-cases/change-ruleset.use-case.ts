@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound, Principal, Ruleset } from '@agm/domain';
 import { findRulesetInputProblems } from '@agm/domain/ruleset/ruleset-input';
+import { findHeldCategoriesRemoved, findUnknownAmendmentBodies } from '@agm/domain/ruleset/ruleset-register';
 import type { RulesetResponseDto } from '@agm/contracts';
+import { MembershipRepository } from '@agm/persistence';
 import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
@@ -17,6 +19,7 @@ export class ChangeRuleset {
   constructor(
     private readonly transactions: Transactions,
     private readonly setup: ConferenceSetupRepository,
+    private readonly membership: MembershipRepository,
   ) {}
 
   async execute(
@@ -52,6 +55,25 @@ export class ChangeRuleset {
         );
       }
       const previous = await this.setup.currentRuleset(manager, conferenceId);
+      if (previous) {
+        // Members whose category is gone could no longer register or vote: the register changes first.
+        const held = findHeldCategoriesRemoved(previous.ruleset, ruleset, await this.membership.categoryCounts(manager));
+        if (Object.keys(held).length > 0) {
+          throw new Conflict(
+            `The ruleset was not changed: members of the register still hold ${Object.keys(held)
+              .map((path) => `'${path.slice('categories.'.length)}'`)
+              .join(', ')}. Re-import the register with their new category first, then remove it.`,
+            prefix(held),
+          );
+        }
+        const unknownBodies = findUnknownAmendmentBodies(previous.ruleset, ruleset, await this.membership.bodyCodes(manager));
+        if (Object.keys(unknownBodies).length > 0) {
+          throw new InvalidInput(
+            'The ruleset was not changed: a body named as one that may submit constitutional amendments does not exist.',
+            prefix(unknownBodies),
+          );
+        }
+      }
       const version = conference.rulesetVersion + 1;
       const changedBy = principal.kind === 'account' ? principal.accountId : null;
       await this.setup.saveRulesetVersion(manager, conferenceId, {

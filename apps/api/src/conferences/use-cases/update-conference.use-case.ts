@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidConferenceDates, InvalidInput, NotFound, Principal } from '@agm/domain';
+import { assertValidConferenceDates, Conflict, InvalidInput, NotFound, Principal } from '@agm/domain';
 import { findDeadlineClashes } from '@agm/domain/conferences/deadlines.rules';
 import { assertCan } from '../../auth/access-control';
 import { ConferenceFields, ConferenceRecord, ConferenceRepository } from '@agm/persistence';
@@ -14,12 +14,23 @@ export class UpdateConference {
     private readonly setup: ConferenceSetupRepository,
   ) {}
 
-  async execute(id: string, changes: Partial<ConferenceFields>, principal: Principal): Promise<ConferenceRecord> {
+  /** `expectedVersion`, when given, is the conference's version the changes were made from: a newer one is refused. */
+  async execute(
+    id: string,
+    input: Partial<ConferenceFields> & { expectedVersion?: number },
+    principal: Principal,
+  ): Promise<ConferenceRecord> {
     assertCan(principal, 'conference.manage', { conferenceId: id });
+    const { expectedVersion, ...changes } = input;
     const actorId = principal.kind === 'account' ? principal.accountId : null;
     return this.transactions.run(async ({ manager, record }) => {
       const existing = await this.conferences.findById(manager, id, true);
       if (!existing) throw new NotFound(`No conference ${id}.`);
+      if (expectedVersion !== undefined && expectedVersion !== existing.version) {
+        throw new Conflict(
+          `The conference's details were changed by someone else after you read them (version ${expectedVersion}; version ${existing.version} is saved now). Reload them and make your change again.`,
+        );
+      }
       const after = { ...existing, ...changes };
       // The dates are checked as they will be after the change, not field by field.
       assertValidConferenceDates(after);
