@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ConferenceCreateDto, ConferenceResponseDto, ConferenceUpdateDto } from '@agm/contracts';
-import { patch, post } from './api';
+import { ApiError, patch, post } from './api';
 import { clockTime, useForm } from './forms';
 import { navigate } from './router';
-import { rememberConference } from './session';
+import { refreshConference, rememberConference } from './session';
 import { Done, ErrorAlert, InputField, SelectField } from './ui';
 
 export type ConferenceFields = ConferenceCreateDto;
@@ -149,7 +149,8 @@ export function NewConference() {
 /**
  * The conference's details on its set-up screen. `conference` is the latest known (it follows other
  * administrators live): untouched, the form follows it; with unsaved edits, the form keeps them and
- * says the conference changed meanwhile, offering to show the current details.
+ * says the conference changed meanwhile, offering to show the current details. A save sends the
+ * version the form was read at, so the api refuses (409) edits made on details changed since.
  */
 export function EditConference(props: {
   conference: ConferenceResponseDto | null;
@@ -160,16 +161,19 @@ export function EditConference(props: {
   const form = useForm();
   const [basis, setBasis] = useState<ConferenceFields | null>(null);
   const [value, setValue] = useState<ConferenceFields | null>(null);
+  // The conference's version the basis was read at: sent with a save as expectedVersion.
+  const [basisVersion, setBasisVersion] = useState<number | null>(null);
   const [changedElsewhere, setChangedElsewhere] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     if (!conference) return;
     const latest = fieldsOf(conference);
-    // Our own save, or nothing new: nothing to say.
-    if (basis && sameFields(basis, latest)) return;
+    // Our own save, or nothing new: nothing to say (the edits were made on these very details).
+    if (basis && sameFields(basis, latest)) return setBasisVersion(conference.version);
     if (!basis || !value || sameFields(basis, value)) {
       if (basis) setNote(`Changed by another administrator at ${clockTime()}; the current details are shown.`);
       setBasis(latest);
+      setBasisVersion(conference.version);
       setValue(latest);
       setChangedElsewhere(null);
     } else if (!form.busy) {
@@ -181,12 +185,22 @@ export function EditConference(props: {
   const save = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = { ...value, name: value.name.trim(), venue: value.venue.trim() };
-    const body: ConferenceUpdateDto = Object.fromEntries(
-      FIELDS.filter((f) => trimmed[f] !== basis[f]).map((f) => [f, trimmed[f]]),
-    );
+    const body: ConferenceUpdateDto = {
+      ...Object.fromEntries(FIELDS.filter((f) => trimmed[f] !== basis[f]).map((f) => [f, trimmed[f]])),
+      expectedVersion: basisVersion ?? undefined,
+    };
     void form.submit(async () => {
-      const saved = await patch<ConferenceResponseDto>(`/api/conferences/${conference.id}`, body);
+      let saved: ConferenceResponseDto;
+      try {
+        saved = await patch<ConferenceResponseDto>(`/api/conferences/${conference.id}`, body);
+      } catch (e) {
+        // Changed meanwhile: read the details in force, so the form offers them next to these edits.
+        if (e instanceof ApiError && e.statusCode === 409)
+          void refreshConference(conference.id).catch(() => undefined);
+        throw e;
+      }
       setBasis(fieldsOf(saved));
+      setBasisVersion(saved.version);
       setValue(fieldsOf(saved));
       setChangedElsewhere(null);
       setNote(null);
@@ -198,9 +212,11 @@ export function EditConference(props: {
   const showCurrent = () => {
     const latest = fieldsOf(conference);
     setBasis(latest);
+    setBasisVersion(conference.version);
     setValue(latest);
     setChangedElsewhere(null);
     setNote(null);
+    form.setError(null);
   };
   return props.card(
     <>
@@ -209,7 +225,8 @@ export function EditConference(props: {
           <p>
             Another administrator changed these details at {changedElsewhere}, while you were editing them:
             what is in force now is “{conference.name}”, {conference.venue}, {conference.startsOn} to{' '}
-            {conference.endsOn} ({conference.timeZone}). Your edits are not saved.
+            {conference.endsOn} ({conference.timeZone}). Your edits are not saved, and saving them now would be
+            refused as made on old details: show the current details, then make your change again.
           </p>
           <button type="button" onClick={showCurrent}>
             Show the current details (drops your edits)
