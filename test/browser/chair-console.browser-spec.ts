@@ -267,19 +267,51 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     await signInOfficial(projector, chair);
     await projector.goto(`/projector/${conference.id}`);
     await projector.getByTestId('quorum-figure').waitFor();
-    await http()
-      .post(`${base}/votes`)
-      .set(chairAuth)
-      .send({
-        subject: 'custom',
-        title: 'Card vote on the conference fund',
-        topics: [],
-        method: 'card_vote',
-        secret: true,
-        cardHolders: [{ bodyId: other.id, memberId: holder.member.id }],
-      })
-      .expect(201);
+    // The chair opens it from the console's "Other vote" form (POST /votes, subject custom). With no card
+    // holder named the api refuses, said at the card holders' field, and nothing opens; then Wales's holder
+    // is picked with the keyboard and the form sent with Enter from the question's field.
+    const otherVote = chairPage.getByTestId('other-vote');
+    const votesNow = async () => (await http().get(`${base}/votes`).set(chairAuth).expect(200)).body.length;
+    const votesBefore = await votesNow();
+    await otherVote.getByLabel('Question').fill('Card vote on the conference fund');
+    await otherVote.getByLabel('Method of voting').selectOption('card_vote');
+    expect(
+      await otherVote.getByRole('group', { name: 'Topics' }).getByRole('checkbox').count(),
+    ).toBeGreaterThan(0);
+    const otherHolders = otherVote.getByRole('group', { name: 'Card holders for this vote' });
+    const walesCard = otherHolders.getByLabel('Wales Branch (card of 120)');
+    await walesCard.waitFor();
+    expect(await walesCard.inputValue()).toBe('');
+    await otherVote.getByRole('button', { name: 'Open this vote' }).click();
+    await waitForText(chairPage, '[data-testid=other-vote] .field-error', 'name at least one card holder');
+    await waitForText(chairPage, '[data-testid=other-vote] [role=alert]', 'card vote needs the card holder');
+    expect(await votesNow()).toBe(votesBefore);
+    await expectAccessible(chairPage, 'chair refused another vote');
+    for (const width of [360]) {
+      await chairPage.setViewportSize({ width, height: 760 });
+      expect(await chairPage.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    }
+    await chairPage.setViewportSize({ width: 1280, height: 860 });
+    const options = await walesCard
+      .locator('option')
+      .evaluateAll((els) => (els as HTMLOptionElement[]).map((o) => o.value));
+    await walesCard.focus();
+    for (let i = 0; i < options.indexOf(holder.member.id); i++) await chairPage.keyboard.press('ArrowDown');
+    expect(await walesCard.inputValue()).toBe(holder.member.id);
+    await otherVote.getByLabel('Question').focus();
+    await chairPage.keyboard.press('Enter');
+    await waitForText(
+      chairPage,
+      '[data-testid=other-vote] p.alert.ok',
+      'The vote “Card vote on the conference fund” is open.',
+    );
+    expect(await alerts(chairPage)).toEqual([]);
+    await waitForText(chairPage, 'p.vote-title', 'Card vote on the conference fund');
+    // The form is fresh for the next question; the vote is followed in the console's Vote panel.
+    expect(await otherVote.getByLabel('Question').inputValue()).toBe('');
+    expect(await otherVote.getByLabel('Method of voting').inputValue()).toBe('hybrid');
     await waitForText(phone, '[data-testid=card-weight]', 'counts as 120 members');
+    await waitForText(projector, '.projector-vote .item-title', 'Card vote on the conference fund');
     await expectAccessible(phone, 'card holder’s ballot');
     await waitForText(tellerPage, '[data-testid=card-vote-note]', 'Nothing to count');
     expect(await tellerPage.getByLabel('For').count()).toBe(0);

@@ -61,6 +61,7 @@ export function CardHoldersEditor({
   onChange,
   disabled,
   legend = 'Card holders',
+  errorFor,
 }: {
   list: CardHoldersResponseDto | null;
   error: string | null;
@@ -68,28 +69,51 @@ export function CardHoldersEditor({
   onChange: (choice: CardHolderChoice) => void;
   disabled: boolean;
   legend?: string;
+  /** The api's refusals by field (`cardHolders`, `cardHolders.<bodyId>`, `cardHolders.<memberId>`), shown at the body's picker. */
+  errorFor?: (...paths: string[]) => string | undefined;
 }) {
   const hintId = useId();
+  const whole = errorFor?.('cardHolders');
+  /** A body's refusal: keyed by the body, or by the member named for its card. */
+  const problemOf = (bodyId: string) =>
+    errorFor?.(`cardHolders.${bodyId}`, ...(choice[bodyId] ? [`cardHolders.${choice[bodyId]}`] : []));
   if (error) return <ErrorAlert error={`The card holders could not be loaded: ${error}`} />;
   if (!list) return <p className="muted">Loading the bodies and their registered members…</p>;
   const named = cardHoldersOf(choice);
   const weight = list.bodies.filter((b) => choice[b.bodyId]).reduce((sum, b) => sum + b.membershipCount, 0);
   return (
-    <fieldset className="shrinks" data-testid="card-holders" disabled={disabled} aria-describedby={hintId}>
+    <fieldset
+      className="shrinks"
+      data-testid="card-holders"
+      disabled={disabled}
+      aria-describedby={whole ? `${hintId} ${hintId}-error` : hintId}
+    >
       <legend>{legend}</legend>
       <p className="hint" id={hintId}>
         Each body’s card counts as its membership and is cast by the member named here, on their own device.
         {list.fromVoteTitle ? ` Filled in from “${list.fromVoteTitle}”.` : ''} Only members registered for
         this conference are offered.
       </p>
+      {whole && (
+        <p className="field-error" id={`${hintId}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {whole}
+        </p>
+      )}
       {list.bodies.length === 0 ? (
         <p className="muted">No body has a member registered for this conference.</p>
       ) : (
         list.bodies.map((body) => (
-          <Field key={body.bodyId} label={`${body.name} (card of ${body.membershipCount})`}>
-            {(id) => (
+          <Field
+            key={body.bodyId}
+            label={`${body.name} (card of ${body.membershipCount})`}
+            error={problemOf(body.bodyId)}
+          >
+            {(id, describedBy) => (
               <select
                 id={id}
+                aria-describedby={describedBy}
+                aria-invalid={problemOf(body.bodyId) ? true : undefined}
                 value={choice[body.bodyId] ?? ''}
                 onChange={(e) => onChange({ ...choice, [body.bodyId]: e.target.value })}
               >

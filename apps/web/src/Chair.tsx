@@ -24,6 +24,7 @@ import {
 import { FloorView, METHOD_LABEL, OUTCOME_LABEL, QuorumFigure, VoteResult } from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
+import { OtherVote } from './OtherVote';
 
 const PROCEDURAL = [
   ['next_business', 'Next business'],
@@ -365,6 +366,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
           <LiveSection state={state} title="Quorum">
             <QuorumFigure state={state} />
           </LiveSection>
+          <OtherVote conferenceId={conferenceId} currentVote={vote} disabled={offline} />
           <Guillotine
             state={state}
             motions={motions}
