@@ -84,6 +84,17 @@ describe('motions: the SOC setting the order of business by hand', () => {
     expect((await http().get(`${base}/priority-ballot/tally`).set(soc.auth).expect(200)).body).toMatchObject({ open: false, ballots: 2 });
   });
 
+  it('publishes when a motion members picked in the priority ballot was withdrawn since: that pick is dropped, the rest of the ballot counts', async () => {
+    const { secretary, soc, attendees, base, motions } = await setUp();
+    await http().post(`${base}/priority-ballot`).set(attendees[0].auth).send({ picks: [motions.pay, motions.ventilation] }).expect(200);
+    await http().post(`${base}/priority-ballot`).set(attendees[1].auth).send({ picks: [motions.pay, motions.hours] }).expect(200);
+    await http().post(`${base}/motions/${motions.pay}/withdraw`).set(secretary.auth).send({ reason: 'Settled before conference' }).expect(200);
+
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    // Without the withdrawn pay motion: hours (1 pick) alone in NEGOTIATING, ventilation (1 pick) before stress (0).
+    expect(await order(base, attendees[0])).toEqual([motions.hours, motions.ventilation, motions.stress]);
+  });
+
   it('after publication reorders and moves between sections with a reason, recorded and pushed live to the conference only', async () => {
     const { conference, soc, sections, attendees, base, motions } = await setUp();
     await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);

@@ -9,10 +9,10 @@ import {
   orderAgenda,
   Principal,
   publishAgenda,
-  rankByPriorityBallot,
   rotateSections,
   slotEmergencyMotion,
   StandingOrderViolation,
+  tallyPriorityBallot,
 } from '@agm/domain';
 import { MotionRepository, MotionRow, SectionRow } from '@agm/persistence/motions';
 import { assertCan } from '../../auth/access-control';
@@ -66,7 +66,9 @@ export class OrderOfBusiness {
       const sectionOrder = rotateSections(sections.map((s) => s.name), Number(conference.startsOn.slice(0, 4)));
       const ballots = await this.motions.priorityBallots(manager, conferenceId);
       const agendaMotions = motions.map((m) => ({ id: m.id, section: sectionName(m.sectionId), kind: m.kind }));
-      const withinSection = ballots.length > 0 ? Object.fromEntries(rankByPriorityBallot(ballots, agendaMotions).map((s) => [s.section, s.order])) : {};
+      // Counted as the SOC's tally counts it: a pick of a motion withdrawn or composited since the member
+      // voted is dropped, not a reason to refuse publication (the rest of that ballot still counts).
+      const withinSection = ballots.length > 0 ? Object.fromEntries(tallyPriorityBallot(ballots, agendaMotions).sections.map((s) => [s.section, s.order])) : {};
       const entries = publishAgenda(orderAgenda(sectionOrder, agendaMotions, withinSection));
       if (entries.length === 0) throw new StandingOrderViolation('agenda', 'No admitted motions to put on the agenda yet.');
       await this.motions.insertAgenda(manager, conferenceId, actorOf(principal), sectionOrder, now);
