@@ -361,6 +361,8 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     // Nobody named: the api refuses and the question is not put.
     await wales.selectOption('');
     await refused('Put the question', /card vote needs the card holder/);
+    // The refusal is also said at the card holders' field (the api's `vote.cardHolders`).
+    await holders.locator('.field-error').filter({ hasText: 'name at least one card holder' }).waitFor();
     expect(
       (await http().get(`${base}/debate`).set(chairAuth).expect(200)).body.floor.item.questionPut,
     ).toBeNull();

@@ -4,7 +4,7 @@ import type {
   DebateQuestionVoteView,
   DebateSnapshotResponseDto,
 } from '@agm/contracts';
-import { get, post } from './api';
+import { ApiError, get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { AgendaList } from './Agenda';
 import { DocumentLinks, minutesDocuments } from './Documents';
@@ -61,6 +61,13 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const [method, setMethod] = useState('hybrid');
   const [secret, setSecret] = useState(true);
   const [shortcutsOn, setShortcutsOn] = useState(true);
+  // The api's refusals of the last "Put the question", by field of its vote options (`vote.` dropped).
+  const [questionErrors, setQuestionErrors] = useState<Record<string, string>>({});
+  const questionErrorFor = (...paths: string[]) =>
+    paths
+      .map((p) => questionErrors[p])
+      .filter(Boolean)
+      .join('; ') || undefined;
   const item = state.floor?.item ?? null;
   const offline = !isCurrent(state);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
@@ -85,15 +92,31 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
 
   const command = (body: Record<string, unknown>, message: string) =>
     action.run(async () => {
-      const answer = await live.send<DebateCommandResponseDto>('debate.command', {
-        conferenceId,
-        command: {
-          // takeItem and the guillotine name their motions; every other chair command acts on the open item.
-          ...(item && body.type !== 'takeItem' && body.type !== 'guillotine' ? { itemId: item.itemId } : {}),
-          expectedSeq: state.debateVersion,
-          ...body,
-        },
-      });
+      const putting = body.type === 'putTheQuestion';
+      if (putting) setQuestionErrors({});
+      const answer = await live
+        .send<DebateCommandResponseDto>('debate.command', {
+          conferenceId,
+          command: {
+            // takeItem and the guillotine name their motions; every other chair command acts on the open item.
+            ...(item && body.type !== 'takeItem' && body.type !== 'guillotine'
+              ? { itemId: item.itemId }
+              : {}),
+            expectedSeq: state.debateVersion,
+            ...body,
+          },
+        })
+        .catch((e: unknown) => {
+          if (putting && e instanceof ApiError && e.errors)
+            setQuestionErrors(
+              Object.fromEntries(
+                Object.entries(e.errors)
+                  .filter(([path]) => path.startsWith('vote.'))
+                  .map(([path, why]) => [path.slice('vote.'.length), why]),
+              ),
+            );
+          throw e;
+        });
       live.noteDebateVersion(answer.version);
       if (answer.voteError)
         throw new Error(`The question is put, but the vote did not open: ${answer.voteError.message}`);
@@ -259,6 +282,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     choice={cards.choice}
                     onChange={cards.setChoice}
                     disabled={action.busy || offline}
+                    errorFor={questionErrorFor}
                   />
                 )}
                 <div className="button-row">
