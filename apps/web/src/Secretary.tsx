@@ -57,6 +57,22 @@ const SO7_TESTS: Array<[keyof EmergencyAnswersDto, string]> = [
   ['cannotBeDealtWithOtherwise', 'Why it cannot be dealt with any other way'],
   ['graveEnoughToRearrangeBusiness', 'Why it is grave enough to rearrange the business'],
 ];
+/** The three SO 7 answers of an emergency motion, as drafted or edited; `errors` are the api's, by field. */
+function So7AnswersFieldset(props: { answers: EmergencyAnswersDto; onChange(answers: EmergencyAnswersDto): void; errors?: Record<string, string> }) {
+  const { answers, onChange, errors = {} } = props;
+  return (
+    <fieldset>
+      <legend>The three SO 7 tests (all must be answered)</legend>
+      {SO7_TESTS.map(([key, question]) => (
+        <Field key={key} label={question} error={errors[`emergency.${key}`] ?? errors[key]}>
+          {(id, describedBy) => (
+            <textarea id={id} rows={3} aria-describedby={describedBy} value={answers[key]} onChange={(e) => onChange({ ...answers, [key]: e.target.value })} required maxLength={2000} />
+          )}
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
 const KIND_LABEL: Record<string, string> = {
   motion: 'Motion',
   constitutional_amendment: 'Constitutional amendment',
@@ -609,25 +625,7 @@ function Draft({
             <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
           </>
         )}
-        {emergency && (
-          <fieldset>
-            <legend>The three SO 7 tests (all must be answered)</legend>
-            {SO7_TESTS.map(([key, question]) => (
-              <Field key={key} label={question}>
-                {(id) => (
-                  <textarea
-                    id={id}
-                    rows={3}
-                    value={answers[key]}
-                    onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })}
-                    required
-                    maxLength={2000}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
-        )}
+        {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} />}
         <fieldset>
           <legend>Topics (decide who may vote on it)</legend>
           {TOPICS.map(([value, text2]) => (
@@ -948,26 +946,7 @@ function EditMotion(props: {
             <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
           </>
         )}
-        {motion.kind === 'emergency_motion' && (
-          <fieldset>
-            <legend>The three SO 7 tests (all must be answered)</legend>
-            {SO7_TESTS.map(([key, question]) => (
-              <Field key={key} label={question} error={errors[`emergency.${key}`] ?? errors[key]}>
-                {(id, describedBy) => (
-                  <textarea
-                    id={id}
-                    rows={3}
-                    aria-describedby={describedBy}
-                    value={answers[key]}
-                    onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })}
-                    required
-                    maxLength={2000}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
-        )}
+        {motion.kind === 'emergency_motion' && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
         <ErrorAlert error={error} />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy}>
