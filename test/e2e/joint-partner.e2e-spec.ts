@@ -1,5 +1,4 @@
-import { startTestApi, TestApi } from '../support/test-api';
-import { TestContext } from '../support/test-context';
+import { apiSuite } from '../support/api-suite';
 
 /**
  * The other member of a joint motion is found by GET /membership/joint-partner with their membership
@@ -7,39 +6,30 @@ import { TestContext } from '../support/test-context';
  * did not already give (no category, email or branch; a wrong surname is the same "not found").
  */
 describe('membership: finding the other member of a joint motion', () => {
-  let api: TestApi;
-  let ctx: TestContext;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    ctx = new TestContext(api);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const suite = apiSuite();
 
   const named = async (name: string, category = 'full') => {
-    const member = await ctx.newMember({ category });
-    await api.database.dataSource.manager.query('UPDATE member SET name = $2 WHERE id = $1', [member.id, name]);
+    const member = await suite.ctx.newMember({ category });
+    await suite.sql('UPDATE member SET name = $2 WHERE id = $1', [member.id, name]);
     return { ...member, name };
   };
   const find = (conferenceId: string, who: { auth: Record<string, string> } | null, query: Record<string, string>, status: number) => {
-    const request = api.http().get('/api/membership/joint-partner').query({ conferenceId, ...query });
+    const request = suite.api.http().get('/api/membership/joint-partner').query({ conferenceId, ...query });
     return (who ? request.set(who.auth) : request).expect(status);
   };
 
   it('answers a member who may submit jointly with the id, name and number of the member they name', async () => {
-    const conference = await ctx.newConference();
-    const officer = await ctx.newOfficer((await ctx.newBody({ kind: 'branch' })).id);
+    const conference = await suite.ctx.newConference();
+    const officer = await suite.ctx.newOfficer((await suite.ctx.newBody({ kind: 'branch' })).id);
     const partner = await named('Ada Okafor', 'professional_associate');
     const answer = await find(conference.id, officer, { membershipNumber: partner.membershipNumber, surname: ' okafor ' }, 200);
     expect(answer.body).toEqual({ id: partner.id, membershipNumber: partner.membershipNumber, name: 'Ada Okafor' });
 
     // A member attending the conference may submit jointly too (no body needed).
-    const attendee = await ctx.newAttendee(conference.id);
+    const attendee = await suite.ctx.newAttendee(conference.id);
     await find(conference.id, attendee, { membershipNumber: partner.membershipNumber, surname: 'Okafor' }, 200);
     // And the id it gives is the one the api takes for a joint draft.
-    const draft = await api
+    const draft = await suite.api
       .http()
       .post(`/api/conferences/${conference.id}/motions`)
       .set(officer.auth)
@@ -49,8 +39,8 @@ describe('membership: finding the other member of a joint motion', () => {
   });
 
   it('tells a wrong surname and an unknown number apart from nothing, and never names the member', async () => {
-    const conference = await ctx.newConference();
-    const officer = await ctx.newOfficer((await ctx.newBody({ kind: 'branch' })).id);
+    const conference = await suite.ctx.newConference();
+    const officer = await suite.ctx.newOfficer((await suite.ctx.newBody({ kind: 'branch' })).id);
     const partner = await named('Bo Lindqvist');
     const wrongSurname = await find(conference.id, officer, { membershipNumber: partner.membershipNumber, surname: 'Lind' }, 404);
     const unknown = await find(conference.id, officer, { membershipNumber: 'NOPE-0000', surname: 'Lindqvist' }, 404);
@@ -63,8 +53,8 @@ describe('membership: finding the other member of a joint motion', () => {
   });
 
   it('refuses a partner outside the joint categories, yourself, and a missing surname (400, at the field)', async () => {
-    const conference = await ctx.newConference();
-    const officer = await ctx.newOfficer((await ctx.newBody({ kind: 'branch' })).id);
+    const conference = await suite.ctx.newConference();
+    const officer = await suite.ctx.newOfficer((await suite.ctx.newBody({ kind: 'branch' })).id);
     const retired = await named('Dilys Rees', 'retired');
     const refused = await find(conference.id, officer, { membershipNumber: retired.membershipNumber, surname: 'Rees' }, 400);
     expect(refused.body).toMatchObject({
@@ -79,16 +69,16 @@ describe('membership: finding the other member of a joint motion', () => {
   });
 
   it('refuses an official with no membership and a member outside the joint categories (403), a stranger (401), another conference (404)', async () => {
-    const conference = await ctx.newConference();
+    const conference = await suite.ctx.newConference();
     const partner = await named('Cai Jones');
     const query = { membershipNumber: partner.membershipNumber, surname: 'Jones' };
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const soc = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     expect((await find(conference.id, soc, query, 403)).body.message).toMatch(/made by a member/);
-    const retiredOfficer = await ctx.newOfficer((await ctx.newBody({ kind: 'branch' })).id, { category: 'retired' });
+    const retiredOfficer = await suite.ctx.newOfficer((await suite.ctx.newBody({ kind: 'branch' })).id, { category: 'retired' });
     expect((await find(conference.id, retiredOfficer, query, 403)).body.message).toMatch(/you are retired/);
     await find(conference.id, null, query, 401);
-    const elsewhere = await ctx.newAttendee((await ctx.newConference()).id);
+    const elsewhere = await suite.ctx.newAttendee((await suite.ctx.newConference()).id);
     await find(conference.id, elsewhere, query, 404);
-    await find('5b0c3c7e-8d0a-4d7e-9a43-1f0d8a3e6b21', (await ctx.newOfficer((await ctx.newBody()).id)), query, 404);
+    await find('5b0c3c7e-8d0a-4d7e-9a43-1f0d8a3e6b21', (await suite.ctx.newOfficer((await suite.ctx.newBody()).id)), query, 404);
   });
 });
