@@ -150,8 +150,11 @@ describe('motions: submission by bodies and SOC review', () => {
     const ok = await draft(conference.id, signedIn, { jointWithMemberId: b.id });
     expect(ok.body).toMatchObject({ submittingBodyId: null, proposerMemberId: a.id, seconderMemberId: b.id });
     await api.http().post(`/api/conferences/${conference.id}/motions/${ok.body.id}/submit`).set(signedIn.auth).expect(200);
-    const refused = await draft(conference.id, signedIn, { jointWithMemberId: c.id }, 403);
-    expect(refused.body.message).toMatch(/Only members of these categories may submit jointly/);
+    // The other member's category is a wrong answer at the field (400); the signed-in member's own is a refusal (403).
+    const refused = await draft(conference.id, signedIn, { jointWithMemberId: c.id }, 400);
+    expect(refused.body).toMatchObject({ message: expect.stringMatching(/cannot submit jointly/), errors: { jointWithMemberId: 'not a full or professional_associate member (they are associate)' } });
+    const associate = await ctx.newOfficial({ memberId: c.id, roles: [{ conferenceId: conference.id, role: 'monitor' }] });
+    expect((await draft(conference.id, associate, { jointWithMemberId: a.id }, 403)).body.message).toMatch(/Only members of these categories may submit jointly: .*; you are associate/);
   });
 
   it('lets the SOC admit, rule out of order with a reason the body sees, and return for editing; each step audited and pushed', async () => {

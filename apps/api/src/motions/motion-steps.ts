@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { InvalidInput, MotionAction, MotionActor, NotFound, Ruleset, transitionMotion } from '@agm/domain';
+import { InvalidInput, MotionAction, MotionActor, NotFound, Ruleset, SubmissionContext, transitionMotion } from '@agm/domain';
 import { loadRuleset } from '@agm/persistence';
-import { MotionChanges, MotionRepository, MotionRow } from '@agm/persistence/motions';
+import { ConferenceMotionSettings, MotionChanges, MotionRepository, MotionRow } from '@agm/persistence/motions';
 
 /**
  * Moves a stored motion one step with the domain's lifecycle rule, writes the new status and reason,
@@ -51,4 +51,31 @@ export function assertKnownTopics(ruleset: Ruleset, topics: string[] | undefined
   if (unknown.length > 0) {
     throw new InvalidInput(`Unknown topic(s): ${unknown.join(', ')}.`, { topics: `use the conference's topics: ${ruleset.topics.join(', ')}` });
   }
+}
+
+/** A far-off instant standing for "no deadline set yet". */
+const OPEN = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * Who a motion is submitted by and when it may be, as the submission rules read them: its body (or the
+ * two members jointly), the conference's deadlines (none set means open) and constitutional year.
+ * Submitting a motion and changing a draft's kind decide on the same facts.
+ */
+export async function submissionSettingOf(
+  manager: EntityManager,
+  motions: MotionRepository,
+  conference: ConferenceMotionSettings,
+  motion: MotionRow,
+): Promise<Pick<SubmissionContext, 'body' | 'deadlines' | 'timeZone' | 'conference'>> {
+  const body = motion.submittingBodyId ? await motions.findBody(manager, motion.submittingBodyId) : null;
+  return {
+    body: body ? { id: body.id, kind: body.kind, code: body.code, name: body.name } : { id: 'joint', kind: 'joint_members', code: null, name: 'A joint submission' },
+    deadlines: {
+      motions: conference.motionsDeadline ?? OPEN,
+      amendments: conference.amendmentsDeadline ?? OPEN,
+      emergency: conference.emergencyDeadline,
+    },
+    timeZone: conference.timeZone,
+    conference: { acceptsConstitutionalAmendments: conference.acceptsConstitutionalAmendments },
+  };
 }

@@ -116,6 +116,14 @@ export class MotionCreateDto {
 
 /** Editing a draft, or a motion returned for editing: the fields given replace the stored ones. */
 export class MotionUpdateDto {
+  @ApiPropertyOptional({ enum: SUBMITTED_MOTION_KINDS, description: 'A draft only, where the new kind could be submitted now (docs/motions.md); an emergency motion needs its SO 7 answers' })
+  @IsOptional()
+  @IsIn(SUBMITTED_MOTION_KINDS, { message: `kind must be one of ${SUBMITTED_MOTION_KINDS.join(', ')}` })
+  kind?: SubmittedMotionKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A joint motion: the other member, in place of the one named before (you stay)' })
+  @IsOptional()
+  @IsUUID()
+  jointWithMemberId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sectionId?: string;

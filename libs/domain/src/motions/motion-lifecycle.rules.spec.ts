@@ -188,6 +188,14 @@ describe('refusals', () => {
       refusal(() => transitionMotion(motion('debated'), 'withdraw', officer, undefined, now)),
     ).toBeInstanceOf(Forbidden);
   });
+
+  it("refuses one body withdrawing a composite it shares with others: the SOC rules, or the chair in debate", () => {
+    const error = refusal(() => transitionMotion(motion('admitted', 'composite'), 'withdraw', officer, undefined, now));
+    expect(error).toBeInstanceOf(Forbidden);
+    expect(error.message).toMatch(/one body cannot withdraw it\. Ask the SOC/);
+    expect(transitionMotion(motion('admitted', 'composite'), 'rule_out_of_order', soc, 'Both branches asked', now).status).toBe('ruled_out_of_order');
+    expect(transitionMotion(motion('debated', 'composite'), 'withdraw', chair, undefined, now).status).toBe('withdrawn');
+  });
 });
 
 describe('emergency motions in the lifecycle (SO 7)', () => {

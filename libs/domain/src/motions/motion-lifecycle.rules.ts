@@ -204,6 +204,13 @@ function assertActorMay(
       (name === 'rule_out_of_order' && motion.emergencyStage === 'refused_by_meeting'));
   const roles = meetingDecided ? [...rule.roles, 'chair'] : rule.roles;
   const inDebate = motion.status === 'debated';
+  // A composite speaks for every body merged into it (DOMAIN.md), so no one of them withdraws it alone.
+  if (name === 'withdraw' && motion.kind === 'composite' && actor.role === 'officer') {
+    throw new Forbidden(
+      'A composite is moved for every body merged into it, so one body cannot withdraw it. Ask the SOC, who made it: ' +
+        'before debate it can rule the composite out of order with its reason; in debate the chair takes a withdrawal with the meeting’s consent.',
+    );
+  }
   const allowed = name === 'withdraw' && inDebate ? ['chair'] : roles;
   if (!allowed.includes(actor.role)) {
     throw new Forbidden(

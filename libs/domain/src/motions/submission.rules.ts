@@ -1,5 +1,5 @@
 import { formatInConferenceTime } from '../conferences/conference.rules';
-import { BodyKind, MotionKind } from '../enums';
+import { BodyKind, MotionKind, MotionStatus } from '../enums';
 import { DeadlinePassed, Forbidden, InvalidInput, StandingOrderViolation } from '../errors';
 import { Ruleset } from '../ruleset/ruleset';
 import { MotionsRulesetExtension, napoMotionsRulesetExtension } from './motions-ruleset';
@@ -87,6 +87,70 @@ export function assertValidJointSubmission(
   }
 }
 
+/**
+ * The other member of a joint motion, as the member naming them (drafting it, or changing the partner of
+ * their draft) gives them: the same rule as the pair's ([Napo] both full or professional associate),
+ * but a partner who does not qualify is a wrong answer at `field` (400), as finding them by number says;
+ * only the asker's own category is a refusal of the person (403).
+ */
+export function assertJointPartner(
+  self: JointSubmitter | null,
+  partner: JointSubmitter | null,
+  ruleset: Pick<Ruleset, 'submission'>,
+  field = 'jointWithMemberId',
+): void {
+  const allowed = ruleset.submission.jointSubmissionCategories;
+  const categories = allowed.join(' or ');
+  if (allowed.length === 0) throw new Forbidden('This conference takes no joint motions: submit for a body you are an officer of.');
+  if (!self) throw new Forbidden('A joint submission is made by a member: sign in with an account linked to your membership.');
+  if (!allowed.includes(self.category)) {
+    throw new Forbidden(`Only members of these categories may submit jointly: ${allowed.join(', ')}; you are ${self.category}.`);
+  }
+  if (!partner) throw new InvalidInput('The joint member is not in the register.', { [field]: 'no such member' });
+  if (partner.memberId === self.memberId) {
+    throw new InvalidInput('That is you: a joint submission names the other member.', { [field]: "your own membership: name the other member" });
+  }
+  if (!allowed.includes(partner.category)) {
+    throw new InvalidInput(`The other member cannot submit jointly: only ${categories} members may.`, {
+      [field]: `not a ${categories} member (they are ${partner.category})`,
+    });
+  }
+}
+
+/** The kinds a body writes itself; composites are the SOC's and amendments have their own route. */
+const DRAFTED_KINDS: readonly MotionKind[] = ['motion', 'constitutional_amendment', 'emergency_motion'];
+
+export interface KindChange extends Omit<KindContext, 'kind'> {
+  motion: { kind: MotionKind; status: MotionStatus };
+  to: MotionKind;
+}
+
+/**
+ * A draft may become another kind the body writes, where that kind could be submitted now: a
+ * constitutional amendment only from the bodies the ruleset names and in a constitutional year; nothing
+ * past its deadline; an emergency motion only once motions have closed (SO 7; its three answers are
+ * the caller's to require). A motion the SOC returned keeps the kind it was reviewed as, so editing it
+ * cannot turn a motion that missed the deadline into an emergency one. Refusals name the `kind` field.
+ */
+export function assertMayChangeKind(change: KindChange): void {
+  const { motion, to } = change;
+  if (to === motion.kind) return;
+  if (!DRAFTED_KINDS.includes(motion.kind) || !DRAFTED_KINDS.includes(to)) {
+    throw new InvalidInput(`A ${motion.kind.replace(/_/g, ' ')} cannot become a ${to.replace(/_/g, ' ')}.`, {
+      kind: `one of ${DRAFTED_KINDS.join(', ')}, for a motion drafted as one of them`,
+    });
+  }
+  if (motion.status !== 'draft') {
+    const message =
+      `Only a draft changes its kind; this one was submitted as a ${motion.kind.replace(/_/g, ' ')} and the SOC reviews it as that. ` +
+      'Keep its kind, or withdraw it and draft a new one.';
+    throw new StandingOrderViolation('motion-lifecycle', message, { kind: `keep it a ${motion.kind.replace(/_/g, ' ')}` });
+  }
+  const ctx: KindContext = { ...change, kind: to };
+  if (to === 'constitutional_amendment') assertMaySubmitConstitutionalAmendment(ctx, 'kind');
+  assertBeforeDeadline(ctx, 'kind');
+}
+
 /** Each body has officers who may submit for it; nobody else may. */
 export function assertActsForBody(
   memberId: string,
@@ -98,21 +162,24 @@ export function assertActsForBody(
   }
 }
 
-function assertMaySubmitConstitutionalAmendment(ctx: SubmissionContext): void {
+/** What deciding the kind's own rules needs: who submits, when, and the conference's standing orders. */
+type KindContext = Pick<SubmissionContext, 'body' | 'kind' | 'now' | 'deadlines' | 'timeZone' | 'conference' | 'ruleset' | 'motionsRules'>;
+
+/** Names the field a refusal is about, when the caller has one (the edit form's kind). */
+const atField = (field: string | undefined, message: string) => (field ? { [field]: message } : undefined);
+
+function assertMaySubmitConstitutionalAmendment(ctx: KindContext, field?: string): void {
   const { constitutionalAmendmentBodyKinds: kinds, constitutionalAmendmentBodyCodes: codes } =
     ctx.ruleset.submission;
   const allowed = kinds.includes(ctx.body.kind) || (ctx.body.code !== null && codes.includes(ctx.body.code));
   if (!allowed) {
     const who = [...codes, ...kinds.map(pluralKind)].join(' and ');
-    throw new Forbidden(
-      `Constitutional amendments may come only from ${who}; ${bodyName(ctx.body)} may submit a motion instead.`,
-    );
+    const message = `Constitutional amendments may come only from ${who}; ${bodyName(ctx.body)} may submit a motion instead.`;
+    throw new Forbidden(message, atField(field, message));
   }
   if (!ctx.conference.acceptsConstitutionalAmendments) {
-    throw new StandingOrderViolation(
-      'constitutional-year',
-      'This AGM does not take constitutional amendments; hold the amendment for the next constitutional year.',
-    );
+    const message = 'This AGM does not take constitutional amendments; hold the amendment for the next constitutional year.';
+    throw new StandingOrderViolation('constitutional-year', message, atField(field, message));
   }
 }
 
@@ -123,7 +190,7 @@ const DEADLINE_NAMES: Record<Exclude<MotionKind, 'composite'>, string> = {
   emergency_motion: 'Emergency motions',
 };
 
-function assertBeforeDeadline(ctx: SubmissionContext): void {
+function assertBeforeDeadline(ctx: KindContext, field?: string): void {
   const kind = ctx.kind as Exclude<MotionKind, 'composite'>;
   const rules = ctx.motionsRules ?? napoMotionsRulesetExtension();
   if (
@@ -131,11 +198,10 @@ function assertBeforeDeadline(ctx: SubmissionContext): void {
     rules.emergencyOnlyAfterMotionsDeadline &&
     ctx.now <= ctx.deadlines.motions
   ) {
-    throw new StandingOrderViolation(
-      'SO 7',
+    const message =
       `Motions are open until ${formatInConferenceTime(ctx.deadlines.motions, ctx.timeZone)}; ` +
-        'submit this as an ordinary motion. Emergency motions are for issues that arise after that deadline.',
-    );
+      'submit this as an ordinary motion. Emergency motions are for issues that arise after that deadline.';
+    throw new StandingOrderViolation('SO 7', message, atField(field, message));
   }
   const deadline = deadlineFor(kind, ctx.deadlines);
   // Submitted at the deadline instant itself is on time: "by 12:00" includes 12:00.
@@ -146,7 +212,7 @@ function assertBeforeDeadline(ctx: SubmissionContext): void {
       ? ' If the issue arose after the deadline, submit it as an emergency motion (SO 7): say how it arose after the deadline, ' +
         'why it cannot be dealt with any other way, and why it is grave enough to rearrange business.'
       : '';
-  throw new DeadlinePassed(closed + route);
+  throw new DeadlinePassed(closed + route, atField(field, closed));
 }
 
 function deadlineFor(kind: Exclude<MotionKind, 'composite'>, deadlines: SubmissionDeadlines): Date | null {

@@ -300,6 +300,7 @@ export class MotionRepository {
 }
 
 const COLUMNS = {
+  kind: 'kind',
   title: 'title',
   text: 'text',
   amendedText: 'amended_text',

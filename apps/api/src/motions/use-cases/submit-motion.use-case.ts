@@ -4,10 +4,7 @@ import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { actsForMotion, announce, assertMayRead } from '../motion-access';
-import { rulesetOf, stepMotion } from '../motion-steps';
-
-/** A far-off instant standing for "no deadline set yet". */
-const OPEN = new Date('9999-12-31T00:00:00Z');
+import { rulesetOf, stepMotion, submissionSettingOf } from '../motion-steps';
 
 /**
  * Submits a draft (or a motion returned for editing) for its body: the deadline in the conference's time
@@ -28,19 +25,13 @@ export class SubmitMotion {
       const motion = assertMayRead(principal, await this.motions.find(manager, conferenceId, motionId, true), motionId);
       if (!actsForMotion(principal, motion)) throw new Forbidden('Only an officer of the submitting body may submit its motion.');
       const ruleset = await rulesetOf(manager, conferenceId);
-      const body = motion.submittingBodyId ? await this.motions.findBody(manager, motion.submittingBodyId) : null;
+      const setting = await submissionSettingOf(manager, this.motions, conference, motion);
+      const body = setting.body.kind === 'joint_members' ? null : setting.body;
       const jointMembers = body ? undefined : await this.motions.memberCategories(manager, [motion.proposerMemberId, motion.seconderMemberId].filter((m): m is string => !!m));
       assertMaySubmit({
-        body: body ? { id: body.id, kind: body.kind, code: body.code, name: body.name } : { id: 'joint', kind: 'joint_members', code: null, name: 'A joint submission' },
+        ...setting,
         kind: motion.kind,
         now,
-        deadlines: {
-          motions: conference.motionsDeadline ?? OPEN,
-          amendments: conference.amendmentsDeadline ?? OPEN,
-          emergency: conference.emergencyDeadline,
-        },
-        timeZone: conference.timeZone,
-        conference: { acceptsConstitutionalAmendments: conference.acceptsConstitutionalAmendments },
         existingCountsForBody: body ? await this.motions.countSubmittedByBody(manager, conferenceId, body.id, motion.id) : { motions: 0, constitutionalAmendments: 0 },
         ruleset,
         jointMembers,
