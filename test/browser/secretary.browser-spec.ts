@@ -235,7 +235,7 @@ describeInBrowser('web client: the branch secretary', () => {
     await screenshot(sec, 'secretary-emergency');
   });
 
-  it('edits and submits again a returned motion, withdraws one, sees a composite, submits jointly', async () => {
+  it('edits and submits again a returned motion, withdraws one, sees a composite, submits jointly and edits the joint motion', async () => {
     const conference = await suite.ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
     const base = `/api/conferences/${conference.id}`;
     await suite.ctx.setMotionDeadlines(conference.id, {
@@ -254,6 +254,8 @@ describeInBrowser('web client: the branch secretary', () => {
     const retired = await suite.ctx.newMember({ category: 'retired' });
     await sql('UPDATE member SET name = $2 WHERE id = $1', [partner.id, 'Cai Jones']);
     await sql('UPDATE member SET name = $2 WHERE id = $1', [retired.id, 'Dilys Rees']);
+    const newPartner = await suite.ctx.newMember({ category: 'professional_associate' });
+    await sql('UPDATE member SET name = $2 WHERE id = $1', [newPartner.id, 'Eve Price']);
     const soc = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     const motionNamed = async (title: string) =>
       (await suite.api.http().get(`${base}/motions`).set(soc.auth).expect(200)).body.find(
@@ -429,6 +431,101 @@ describeInBrowser('web client: the branch secretary', () => {
       proposerMemberId: secretaryMember.id,
       seconderMemberId: partner.id,
     });
+
+    // The SOC returns the joint motion; the secretary ticks its topics and names another member in place
+    // of Cai Jones: a retired member is refused at the number's field, then Eve Price is found and saved.
+    const jointMotion = await motionNamed('Probation estate');
+    await suite.api
+      .http()
+      .post(`${base}/motions/${jointMotion.id}/review`)
+      .set(soc.auth)
+      .send({ action: 'return_for_editing', reason: 'Say it is about pay and conditions.' })
+      .expect(200);
+    const jointStatus = '[data-testid=motion-card]:has-text("Probation estate") [data-testid=motion-status]';
+    await waitForText(sec, jointStatus, 'Returned for editing');
+    await sec.getByRole('button', { name: 'Edit Probation estate' }).click();
+    const editJoint = sec.getByRole('region', { name: 'Edit “Probation estate”' });
+    expect(await editJoint.locator('[data-testid=edit-kind]').textContent()).toMatch(
+      /^Kind: Motion\. The SOC reviewed it as this/,
+    );
+    expect(await editJoint.getByLabel('Kind', { exact: true }).count()).toBe(0);
+    const topics = editJoint.getByRole('group', { name: 'Topics (decide who may vote on it)' });
+    // The ruleset's topics, not a fixed list.
+    expect(await topics.locator('label').allTextContents()).toEqual([
+      ' Pay and conditions',
+      ' Industrial action',
+      ' Constitutional',
+      ' General',
+    ]);
+    await topics.getByLabel('Pay and conditions').check();
+    await topics.getByLabel('General').check();
+    const change = editJoint.getByRole('group', { name: 'Change the other member' });
+    const newNumber = change.getByLabel('Their membership number');
+    await newNumber.fill(retired.membershipNumber);
+    await change.getByLabel('Their surname').fill('Rees');
+    await change.getByRole('button', { name: 'Find the member' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=edit-motion] .field-error',
+      /Dilys Rees is not a full or professional_associate member/,
+    );
+    expect(await newNumber.getAttribute('aria-invalid')).toBe('true');
+    expect(await newNumber.getAttribute('aria-describedby')).toMatch(/-error/);
+    await expectAccessible(sec, 'secretary: editing a joint motion, the other member refused');
+    await sec.setViewportSize({ width: 360, height: 760 });
+    expect(await sec.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await sec.setViewportSize({ width: 1280, height: 860 });
+    await newNumber.fill(newPartner.membershipNumber);
+    await change.getByLabel('Their surname').fill('Price');
+    await change.getByRole('button', { name: 'Find the member' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=edit-motion] [data-testid=joint-partner]',
+      `Saving names Eve Price (${newPartner.membershipNumber}) as the other member.`,
+    );
+    expect(await newNumber.getAttribute('aria-invalid')).toBeNull();
+    await editJoint.getByRole('button', { name: 'Save changes' }).click();
+    await waitForText(
+      sec,
+      '[data-testid=motion-card]:has-text("Probation estate") [data-testid=motion-topics]',
+      'Topics: Pay and conditions, General',
+    );
+    expect(await motionNamed('Probation estate')).toMatchObject({
+      status: 'returned_for_editing',
+      topics: ['pay_and_conditions', 'general'],
+      proposerMemberId: secretaryMember.id,
+      seconderMemberId: newPartner.id,
+    });
+
+    // A draft may change its kind where the rules allow: an emergency motion while motions are still
+    // open is refused at the Kind field, and the draft stays a motion.
+    const newForm = sec.getByRole('region', { name: 'New motion' });
+    await newForm.getByLabel('Cymru Branch').check();
+    await newForm.getByLabel('Title').fill('Court closures');
+    await newForm.getByLabel('Text', { exact: true }).fill('This AGM opposes the closure of family courts.');
+    await newForm.getByRole('button', { name: 'Save draft' }).click();
+    await sec.getByRole('button', { name: 'Edit Court closures' }).click();
+    const editDraft = sec.getByRole('region', { name: 'Edit “Court closures”' });
+    const kind = editDraft.getByLabel('Kind', { exact: true });
+    await kind.selectOption('emergency_motion');
+    await editDraft.getByLabel('How the issue arose after the motions deadline').fill('Announced this week.');
+    await editDraft.getByLabel('Why it cannot be dealt with any other way').fill('The NEC meets too late.');
+    await editDraft
+      .getByLabel('Why it is grave enough to rearrange the business')
+      .fill('Courts close next month.');
+    await editDraft.getByRole('button', { name: 'Save changes' }).click();
+    await waitForText(sec, '[data-testid=edit-motion] .field-error', /submit this as an ordinary motion/);
+    expect(await kind.getAttribute('aria-invalid')).toBe('true');
+    expect(await kind.getAttribute('aria-describedby')).toMatch(/-error/);
+    expect(
+      await sql('SELECT kind, status FROM motion WHERE conference_id = $1 AND title = $2', [
+        conference.id,
+        'Court closures',
+      ]),
+    ).toEqual([{ kind: 'motion', status: 'draft' }]);
+    await expectAccessible(sec, 'secretary: a kind change refused at its field');
+    await editDraft.getByRole('button', { name: 'Cancel editing' }).click();
+    expect(await card('Court closures').locator('.badge').count()).toBe(0);
     expect(await alerts(sec)).toEqual([]);
     await expectAccessible(sec, 'secretary: withdrawn, composited and joint motions');
   });

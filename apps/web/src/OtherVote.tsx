@@ -3,14 +3,9 @@ import type { RulesetResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/cont
 import { get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { useForm } from './forms';
+import { topicLabel } from './Topics';
 import { Done, ErrorAlert, InputField, SelectField } from './ui';
 import { METHOD_LABEL } from './views';
-
-/** A topic code as people read it: `pay_and_conditions` → "Pay and conditions". */
-const topicLabel = (code: string) => {
-  const words = code.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 /**
  * A vote on a question of the chair's own (`POST /votes`, subject `custom`): a card vote on the

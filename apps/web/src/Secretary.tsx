@@ -17,14 +17,11 @@ import type {
 } from '@agm/contracts';
 import { ApiError, get, patch, post } from './api';
 import { useMe } from './session';
+import { topicLabel, TopicsFieldset } from './Topics';
 import { Done, ErrorAlert, Field, Frame, InputField, useAction, useLiveConference } from './ui';
 
 /** Words in a motion's text, title excluded, counted as the server does: runs of non-space characters. */
 export const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
-const TOPICS = [
-  ['pay_and_conditions', 'Pay and conditions of service'],
-  ['industrial_action', 'Industrial action'],
-] as const;
 export const STATUS_LABEL: Record<string, string> = {
   draft: 'Draft',
   submitted: 'Submitted: with the SOC',
@@ -77,6 +74,38 @@ const KIND_LABEL: Record<string, string> = {
   motion: 'Motion',
   constitutional_amendment: 'Constitutional amendment',
   emergency_motion: 'Emergency motion (SO 7)',
+};
+/** The kind a body drafts, with the api's reason at `kind` (a deadline passed, not a constitutional year...). */
+function KindField(props: {
+  value: SubmittedMotionKind;
+  onChange: (kind: SubmittedMotionKind) => void;
+  error?: string;
+  hint?: string;
+}) {
+  return (
+    <Field label="Kind" hint={props.hint} error={props.error}>
+      {(id, describedBy) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as SubmittedMotionKind)}
+        >
+          {Object.entries(KIND_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+const NO_ANSWERS: EmergencyAnswersDto = {
+  aroseAfterDeadline: '',
+  cannotBeDealtWithOtherwise: '',
+  graveEnoughToRearrangeBusiness: '',
 };
 /** Motions another body may still amend (docs/motions.md: not ruled out, withdrawn, composited or decided). */
 const AMENDABLE = ['admitted', 'placed'];
@@ -155,6 +184,7 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
       (m.proposerMemberId === memberId || m.seconderMemberId === memberId));
   const wordLimit = ruleset?.submission.wordLimit ?? 200;
   const jointCategories = ruleset?.submission.jointSubmissionCategories ?? [];
+  const topics = ruleset?.topics ?? [];
   const mine = motions.filter((m) => m.kind !== 'amendment' && ours(m));
   const myAmendments = motions.filter((m) => m.kind === 'amendment' && ours(m));
   const amendable = motions.filter((m) => m.kind !== 'amendment' && AMENDABLE.includes(m.status) && !ours(m));
@@ -169,6 +199,7 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
         bodyName={bodyName}
         memberId={memberId}
         jointCategories={jointCategories}
+        topics={topics}
         limit={wordLimit}
         onSaved={() => void reload()}
       />
@@ -184,6 +215,9 @@ export function Secretary({ conferenceId }: { conferenceId: string }) {
             deadlines={deadlines}
             offsetMs={state.clockOffsetMs}
             bodies={bodies}
+            conferenceId={conferenceId}
+            jointCategories={jointCategories}
+            topics={topics}
             limit={wordLimit}
             amendments={motions.filter(
               (a) => a.kind === 'amendment' && a.parentMotionId === m.id && !ours(a),
@@ -417,6 +451,8 @@ function JointPartner(props: {
   value: BodyMemberDto | null;
   onChange: (value: BodyMemberDto | null) => void;
   refusal?: string;
+  /** Editing a joint motion: the member found replaces the one named now; nobody found keeps them. */
+  replacing?: boolean;
 }) {
   const [number, setNumber] = useState('');
   const [surname, setSurname] = useState('');
@@ -435,10 +471,11 @@ function JointPartner(props: {
   const categories = props.categories.map((c) => CATEGORY_LABEL[c] ?? c).join(' or ');
   return (
     <fieldset>
-      <legend>The other member</legend>
+      <legend>{props.replacing ? 'Change the other member' : 'The other member'}</legend>
       <p className="hint">
-        Any two {categories} members may submit a motion jointly, for no body: you propose it and they second
-        it. Give their membership number and surname as they are in the register.
+        {props.replacing
+          ? `To name another ${categories} member in place of the one named now, give their membership number and surname as they are in the register; to keep them, leave this empty.`
+          : `Any two ${categories} members may submit a motion jointly, for no body: you propose it and they second it. Give their membership number and surname as they are in the register.`}
       </p>
       <InputField
         label="Their membership number"
@@ -461,7 +498,9 @@ function JointPartner(props: {
         Find the member
       </button>
       <p role="status" data-testid="joint-partner">
-        {props.value ? `Submitting jointly with ${props.value.name} (${props.value.membershipNumber}).` : ''}
+        {props.value
+          ? `${props.replacing ? 'Saving names' : 'Submitting jointly with'} ${props.value.name} (${props.value.membershipNumber})${props.replacing ? ' as the other member' : ''}.`
+          : ''}
       </p>
     </fieldset>
   );
@@ -477,6 +516,7 @@ function Draft({
   bodyName,
   memberId,
   jointCategories,
+  topics: knownTopics,
   limit,
   onSaved,
 }: {
@@ -486,6 +526,8 @@ function Draft({
   bodyName: (id: string) => string;
   memberId: string | null;
   jointCategories: string[];
+  /** The conference's topics (its ruleset's). */
+  topics: string[];
   limit: number;
   onSaved: () => void;
 }) {
@@ -496,11 +538,7 @@ function Draft({
   const [topics, setTopics] = useState<string[]>([]);
   const [proposer, setProposer] = useState('');
   const [seconder, setSeconder] = useState('');
-  const [answers, setAnswers] = useState<EmergencyAnswersDto>({
-    aroseAfterDeadline: '',
-    cannotBeDealtWithOtherwise: '',
-    graveEnoughToRearrangeBusiness: '',
-  });
+  const [answers, setAnswers] = useState<EmergencyAnswersDto>(NO_ANSWERS);
   const [submitter, setSubmitter] = useState<'body' | 'joint'>('body');
   const [partner, setPartner] = useState<BodyMemberDto | null>(null);
   const { busy, error, done, run, setError, errors, clear } = useFormAction();
@@ -558,11 +596,7 @@ function Draft({
             setProposer('');
             setSeconder('');
             setPartner(null);
-            setAnswers({
-              aroseAfterDeadline: '',
-              cannotBeDealtWithOtherwise: '',
-              graveEnoughToRearrangeBusiness: '',
-            });
+            setAnswers(NO_ANSWERS);
             onSaved();
           }, 'Draft saved. Submit it when it is ready.');
         }}
@@ -600,17 +634,7 @@ function Draft({
             refusal={partnerError}
           />
         )}
-        <Field label="Kind">
-          {(id) => (
-            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SubmittedMotionKind)}>
-              {Object.entries(KIND_LABEL).map(([value, text2]) => (
-                <option key={value} value={value}>
-                  {text2}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <KindField value={kind} onChange={setKind} error={errors.kind} />
         <TitleAndText
           title={title}
           text={text}
@@ -625,22 +649,8 @@ function Draft({
             <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
           </>
         )}
-        {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} />}
-        <fieldset>
-          <legend>Topics (decide who may vote on it)</legend>
-          {TOPICS.map(([value, text2]) => (
-            <label key={value} className="inline">
-              <input
-                type="checkbox"
-                checked={topics.includes(value)}
-                onChange={(e) =>
-                  setTopics(e.target.checked ? [...topics, value] : topics.filter((t) => t !== value))
-                }
-              />{' '}
-              {text2}
-            </label>
-          ))}
-        </fieldset>
+        {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
+        <TopicsFieldset topics={knownTopics} value={topics} onChange={setTopics} error={errors.topics} />
         <ErrorAlert error={error} />
         <Done message={done} />
         <button type="submit" className="primary" disabled={busy || (!joint && !body)}>
@@ -658,6 +668,9 @@ function MotionCard({
   deadlines,
   offsetMs,
   bodies,
+  conferenceId,
+  jointCategories,
+  topics,
   limit,
   amendments,
   bodyName,
@@ -669,6 +682,9 @@ function MotionCard({
   deadlines: Deadlines;
   offsetMs: number;
   bodies: string[];
+  conferenceId: string;
+  jointCategories: string[];
+  topics: string[];
   limit: number;
   amendments: MotionResponseDto[];
   bodyName: (id: string | null) => string;
@@ -702,6 +718,11 @@ function MotionCard({
         <p data-testid="emergency-stage">
           SO 7: {EMERGENCY_STAGE_LABEL[motion.emergency.stage] ?? motion.emergency.stage}
           {motion.emergency.socReason ? `. SOC: ${motion.emergency.socReason}` : ''}
+        </p>
+      )}
+      {motion.topics.length > 0 && (
+        <p className="muted" data-testid="motion-topics">
+          Topics: {motion.topics.map(topicLabel).join(', ')}
         </p>
       )}
       {motion.statusReason && <p className="reason">SOC: {motion.statusReason}</p>}
@@ -755,6 +776,9 @@ function MotionCard({
           deadlines={deadlines}
           offsetMs={offsetMs}
           bodies={bodies}
+          conferenceId={conferenceId}
+          jointCategories={jointCategories}
+          topics={topics}
           limit={limit}
           onClose={() => (setEditing(false), backToCard())}
           onSaved={() => (setNote('Changes saved. Submit it again when it is ready.'), onChanged())}
@@ -847,8 +871,9 @@ function DeadlineNote({
 
 /**
  * Editing a draft or a motion the SOC returned (PATCH /motions/:id): title, text with the word count, the
- * proposer and seconder, an emergency motion's SO 7 answers; the SOC's reasons for returning it shown
- * while editing. Saving keeps it as it is (a draft, or returned) until it is submitted again.
+ * topics, a draft's kind (a returned motion keeps the kind the SOC reviewed), the proposer and seconder
+ * or a joint motion's other member, an emergency motion's SO 7 answers; the SOC's reasons for returning
+ * it shown while editing. Saving keeps it as it is (a draft, or returned) until it is submitted again.
  */
 function EditMotion(props: {
   base: string;
@@ -856,6 +881,9 @@ function EditMotion(props: {
   deadlines: Deadlines;
   offsetMs: number;
   bodies: string[];
+  conferenceId: string;
+  jointCategories: string[];
+  topics: string[];
   limit: number;
   onClose: () => void;
   onSaved: () => void;
@@ -863,18 +891,20 @@ function EditMotion(props: {
   const { motion } = props;
   const [title, setTitle] = useState(motion.title);
   const [text, setText] = useState(motion.text);
+  const [kind, setKind] = useState(motion.kind as SubmittedMotionKind);
+  const [topics, setTopics] = useState(motion.topics);
   const [proposer, setProposer] = useState(motion.proposerMemberId ?? '');
   const [seconder, setSeconder] = useState(motion.seconderMemberId ?? '');
-  const [answers, setAnswers] = useState<EmergencyAnswersDto>({
-    aroseAfterDeadline: motion.emergency?.answers.aroseAfterDeadline ?? '',
-    cannotBeDealtWithOtherwise: motion.emergency?.answers.cannotBeDealtWithOtherwise ?? '',
-    graveEnoughToRearrangeBusiness: motion.emergency?.answers.graveEnoughToRearrangeBusiness ?? '',
-  });
+  // A joint motion's other member: null keeps the one named now.
+  const [partner, setPartner] = useState<BodyMemberDto | null>(null);
+  const [answers, setAnswers] = useState<EmergencyAnswersDto>({ ...NO_ANSWERS, ...motion.emergency?.answers });
   const [returns, setReturns] = useState<Array<{ at: string; why: string }>>([]);
-  const { busy, error, run, setError, errors } = useFormAction();
+  const { busy, error, run, setError, errors, clear } = useFormAction();
   // A joint submission's proposer and seconder are its two members; a body's come from its members.
   const body =
     motion.submittingBodyId && props.bodies.includes(motion.submittingBodyId) ? motion.submittingBodyId : '';
+  const joint = motion.submittingBodyId === null && motion.submitterBodyIds.length === 0;
+  const emergency = kind === 'emergency_motion';
   const members = useBodyMembers(body);
   const headingId = `edit-${motion.id}`;
   useEffect(() => {
@@ -893,7 +923,7 @@ function EditMotion(props: {
   return (
     <section className="edit-motion" aria-labelledby={headingId} data-testid="edit-motion">
       <h4 id={headingId}>Edit “{motion.title}”</h4>
-      <DeadlineNote kind={motion.kind} deadlines={props.deadlines} offsetMs={props.offsetMs} />
+      <DeadlineNote kind={kind} deadlines={props.deadlines} offsetMs={props.offsetMs} />
       {motion.status === 'returned_for_editing' && reasons.length > 0 && (
         <div className="reason" data-testid="return-reasons">
           <p>
@@ -921,9 +951,12 @@ function EditMotion(props: {
           const changes: MotionUpdateDto = {
             title: title.trim(),
             text,
+            topics,
+            ...(kind !== motion.kind ? { kind } : {}),
             ...(body && proposer ? { proposerMemberId: proposer } : {}),
             ...(body && seconder ? { seconderMemberId: seconder } : {}),
-            ...(motion.kind === 'emergency_motion' ? { emergency: answers } : {}),
+            ...(joint && partner ? { jointWithMemberId: partner.id } : {}),
+            ...(emergency ? { emergency: answers } : {}),
           };
           void run(async () => {
             await patch<MotionResponseDto>(`${props.base}/motions/${motion.id}`, changes);
@@ -940,13 +973,42 @@ function EditMotion(props: {
           onTitle={setTitle}
           onText={setText}
         />
+        {motion.status === 'draft' ? (
+          <KindField
+            value={kind}
+            onChange={setKind}
+            error={errors.kind}
+            hint="A draft can become another kind that could be submitted now: an emergency motion once motions have closed, with its SO 7 answers."
+          />
+        ) : (
+          <p data-testid="edit-kind">
+            Kind: {KIND_LABEL[motion.kind] ?? motion.kind}. The SOC reviewed it as this, so it stays one.
+          </p>
+        )}
         {body && (
           <>
             <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
             <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
           </>
         )}
-        {motion.kind === 'emergency_motion' && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
+        {joint && (
+          <JointPartner
+            conferenceId={props.conferenceId}
+            categories={props.jointCategories}
+            value={partner}
+            onChange={(found) => (setPartner(found), found && clear())}
+            refusal={errors.jointWithMemberId}
+            replacing
+          />
+        )}
+        {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
+        {/* A topic the ruleset has dropped since stays offered, so it can be unticked. */}
+        <TopicsFieldset
+          topics={[...new Set([...props.topics, ...motion.topics])]}
+          value={topics}
+          onChange={setTopics}
+          error={errors.topics}
+        />
         <ErrorAlert error={error} />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy}>
