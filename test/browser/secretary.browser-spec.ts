@@ -472,6 +472,7 @@ describeInBrowser('web client: the branch secretary', () => {
     expect(await newNumber.getAttribute('aria-invalid')).toBe('true');
     expect(await newNumber.getAttribute('aria-describedby')).toMatch(/-error/);
     await expectAccessible(sec, 'secretary: editing a joint motion, the other member refused');
+    await screenshot(sec, 'secretary-edit-joint');
     await sec.setViewportSize({ width: 360, height: 760 });
     expect(await sec.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await sec.setViewportSize({ width: 1280, height: 860 });
