@@ -59,6 +59,24 @@ describe('motions: editing topics, kind and the joint partner', () => {
     expect((await read(motion.id)).topics).toEqual(['pay_and_conditions', 'industrial_action']);
   });
 
+  it('takes back a motion the SOC returned after the deadline, and still refuses a draft first submitted then', async () => {
+    const { conference, secretary, base, draft, edit, read, submit, returnIt } = await setUp({ motions: new Date(Date.now() + 60 * MINUTE) });
+    const onTime = await draft({ title: 'Submitted on time' });
+    await submit(onTime.id);
+    const neverSubmitted = await draft({ title: 'Never submitted' });
+    // The deadline passes; the SOC then returns the motion to be cut, as it usually does.
+    await suite.ctx.setMotionDeadlines(conference.id, { motions: new Date(Date.now() - MINUTE), amendments: new Date(Date.now() + 60 * MINUTE) });
+    await returnIt(onTime.id);
+    await edit(onTime.id, { text: 'This AGM opposes the closure of the Cardiff and Swansea probation offices.' }, 200);
+    const resubmitted = await submit(onTime.id);
+    expect(resubmitted.body.motion).toMatchObject({ id: onTime.id, status: 'submitted' });
+    expect((await read(onTime.id)).text).toMatch(/Cardiff and Swansea/);
+
+    const late = await http().post(`${base}/motions/${neverSubmitted.id}/submit`).set(secretary.auth).expect(422);
+    expect(late.body).toMatchObject({ rule: 'deadline', message: expect.stringMatching(/^Motions closed at/) });
+    expect((await read(neverSubmitted.id)).status).toBe('draft');
+  });
+
   it("changes a draft's kind where the new kind could be submitted, never a returned motion's, and never another body's", async () => {
     const { secretary, soc, draft, edit, read, submit, returnIt, base } = await setUp({ motions: new Date(Date.now() + 60 * MINUTE), acceptsConstitutionalAmendments: true });
     const motion = await draft({});

@@ -67,6 +67,25 @@ describe('the motions deadline', () => {
     expect(error.message).toContain('12:00 on 1 December 2025 (Europe/London)');
   });
 
+  it('takes back a motion the SOC returned for editing after the deadline: the deadline was met when it was first submitted', () => {
+    const afterDeadline = minutes(motionsDeadline, 60 * 24 * 7);
+    expect(() =>
+      assertMaySubmit(submission({ now: afterDeadline, resubmittingReturned: true })),
+    ).not.toThrow();
+    expect(refusal(() => assertMaySubmit(submission({ now: afterDeadline })))).toBeInstanceOf(DeadlinePassed);
+    // The other rules still apply to it.
+    const defaults = napoDefaultRuleset();
+    const overLimit = {
+      existingCountsForBody: { motions: 3, constitutionalAmendments: 0 },
+      ruleset: { ...defaults, submission: { ...defaults.submission, maxMotionsPerBody: 3 } },
+    };
+    expect(
+      refusal(() =>
+        assertMaySubmit(submission({ now: afterDeadline, resubmittingReturned: true, ...overLimit })),
+      ),
+    ).toBeInstanceOf(StandingOrderViolation);
+  });
+
   it('takes amendments until their own, later deadline', () => {
     const afterMotions = minutes(motionsDeadline, 60 * 24);
     expect(() => assertMaySubmit(submission({ kind: 'amendment', now: afterMotions }))).not.toThrow();

@@ -45,14 +45,20 @@ export interface SubmissionContext {
   ruleset: Ruleset;
   /** Required when the body is two members submitting jointly. */
   jointMembers?: JointSubmitter[];
+  /**
+   * A motion the SOC returned for editing, submitted again. Its deadline was met when it was first
+   * submitted (this check ran then): the SOC returns motions after the deadline as a matter of course
+   * (an over-length motion is edited with the proposer), and the body must be able to send it back.
+   */
+  resubmittingReturned?: boolean;
   motionsRules?: MotionsRulesetExtension;
 }
 
 /**
  * Refuses a submission the rules do not allow, with a message saying which rule and what to do:
  * composites come only from the SOC; constitutional amendments only from the bodies the ruleset names and
- * only in a constitutional year; nothing after its deadline (an emergency motion is the late route);
- * no more than the per-body limits.
+ * only in a constitutional year; nothing after its deadline (an emergency motion is the late route),
+ * except a returned motion sent back; no more than the per-body limits.
  */
 export function assertMaySubmit(ctx: SubmissionContext): void {
   if (ctx.kind === 'composite') {
@@ -62,7 +68,7 @@ export function assertMaySubmit(ctx: SubmissionContext): void {
   }
   if (ctx.body.kind === 'joint_members') assertValidJointSubmission(ctx.jointMembers ?? [], ctx.ruleset);
   if (ctx.kind === 'constitutional_amendment') assertMaySubmitConstitutionalAmendment(ctx);
-  assertBeforeDeadline(ctx);
+  if (!ctx.resubmittingReturned) assertBeforeDeadline(ctx);
   assertWithinBodyLimits(ctx);
 }
 

@@ -35,6 +35,7 @@ export class SubmitMotion {
         existingCountsForBody: body ? await this.motions.countSubmittedByBody(manager, conferenceId, body.id, motion.id) : { motions: 0, constitutionalAmendments: 0 },
         ruleset,
         jointMembers,
+        resubmittingReturned: motion.status === 'returned_for_editing',
       });
       // SO 7: a (re)submitted emergency motion waits for the SOC.
       const emergency = motion.kind === 'emergency_motion' ? startEmergencyAdmission(motion.id, motion.emergencyAnswers ?? {}) : null;
