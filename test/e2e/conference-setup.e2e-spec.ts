@@ -367,6 +367,36 @@ describe('conference set-up over HTTP', () => {
       expect(Object.keys(saved.body.ruleset.categories)).not.toContain(unused);
     });
 
+    it("tells the conference's administrators how many members of the register hold each category, and no one else", async () => {
+      const conference = await ctx.newConference();
+      const other = await ctx.newConference();
+      const admin = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'admin' }] });
+      const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+      const otherAdmin = await ctx.newOfficial({ roles: [{ conferenceId: other.id, role: 'admin' }] });
+      const attendee = await ctx.newAttendee(conference.id, { category: 'full' });
+      const url = `/api/conferences/${conference.id}/ruleset/category-holders`;
+      // The register is shared by every conference: the counted category is this test's own.
+      const held = `counted_${randomSuffix()}`;
+      await ctx.newMember({ category: held });
+      await ctx.newMember({ category: held });
+      await ctx.newMember({ category: held });
+
+      const asAdmin = await api.http().get(url).set(admin.auth).expect(200);
+      expect(asAdmin.body).toEqual({ conferenceId: conference.id, holders: expect.objectContaining({ [held]: 3 }) });
+      // The attendee's own category is counted with everyone else's; a category no member holds is absent.
+      expect(asAdmin.body.holders.full).toBeGreaterThanOrEqual(1);
+      expect(asAdmin.body.holders).not.toHaveProperty(`nobody_${randomSuffix()}`);
+      await api.http().get(url).set(headOffice.auth).expect(200);
+
+      const asChair = await api.http().get(url).set(chair.auth).expect(403);
+      expect(asChair.body).toEqual({ statusCode: 403, message: expect.stringContaining('administrators') });
+      await api.http().get(url).set(attendee.auth).expect(403);
+      const asOther = await api.http().get(url).set(otherAdmin.auth).expect(404);
+      expect(asOther.body.message).toContain('No conference');
+      await api.http().get(url).expect(401);
+      await api.http().get(`/api/conferences/${missing}/ruleset/category-holders`).set(headOffice.auth).expect(404);
+    });
+
     it('refuses a body code that may submit constitutional amendments when no body has it, at the field', async () => {
       const conference = await ctx.newConference();
       const put = (ruleset: unknown) =>

@@ -30,6 +30,7 @@ import {
   ErrorResponseDto,
   RoleAssignDto,
   RoleAssignmentResponseDto,
+  RulesetCategoryHoldersResponseDto,
   RulesetResponseDto,
   RulesetUpdateDto,
   RulesetVersionResponseDto,
@@ -117,6 +118,21 @@ export class ConferenceSetupController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<RulesetVersionResponseDto[]> {
     return this.queries.rulesetVersions(principal, conferenceId);
+  }
+
+  @Get('ruleset/category-holders')
+  @ApiOperation({
+    summary: "How many members of the register hold each category (the conference's administrators only)",
+    description:
+      'A save that removes a category members hold is refused (409); this lets the set-up screen say so first. ' +
+      'Counts by category code over the whole register, which every conference shares.',
+  })
+  @ApiOkResponse({ type: RulesetCategoryHoldersResponseDto })
+  rulesetCategoryHolders(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RulesetCategoryHoldersResponseDto> {
+    return this.queries.categoryHolders(principal, conferenceId);
   }
 
   @Post('open')

@@ -5,20 +5,26 @@ import type {
   DeadlineResponseDto,
   DeadlinesResponseDto,
   RoleAssignmentResponseDto,
+  RulesetCategoryHoldersResponseDto,
   RulesetResponseDto,
   RulesetVersionResponseDto,
   SectionResponseDto,
 } from '@agm/contracts';
+import { MembershipRepository } from '@agm/persistence';
 import { ConferenceSetupRepository, ConferenceSetupRow, SectionRow } from '@agm/persistence/conference-setup';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
 
-/** Reads of a conference's set-up. Everyone who may see the conference may read it; roles are for its admins. */
+/**
+ * Reads of a conference's set-up. Everyone who may see the conference may read it; roles and the
+ * register's category counts are for its admins.
+ */
 @Injectable()
 export class ConferenceSetupQueries {
   constructor(
     private readonly transactions: Transactions,
     private readonly setup: ConferenceSetupRepository,
+    private readonly membership: MembershipRepository,
   ) {}
 
   async deadlines(principal: Principal, conferenceId: string): Promise<DeadlinesResponseDto> {
@@ -38,6 +44,16 @@ export class ConferenceSetupQueries {
     await this.conference(conferenceId);
     const versions = await this.setup.rulesetVersions(this.transactions.manager, conferenceId);
     return versions.map((v) => ({ ...v, changedAt: v.changedAt.toISOString() }));
+  }
+
+  /**
+   * The register's members by category, for those who may change the ruleset: what ChangeRuleset
+   * checks a removed category against, so the screen can say so before the save.
+   */
+  async categoryHolders(principal: Principal, conferenceId: string): Promise<RulesetCategoryHoldersResponseDto> {
+    assertCan(principal, 'conference.manage', { conferenceId });
+    await this.conference(conferenceId);
+    return { conferenceId, holders: await this.membership.categoryCounts(this.transactions.manager) };
   }
 
   async sections(principal: Principal, conferenceId: string): Promise<SectionResponseDto[]> {

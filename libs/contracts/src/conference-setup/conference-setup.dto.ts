@@ -113,6 +113,21 @@ export class RulesetResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) ruleset: Ruleset;
 }
 
+/**
+ * How many members of the register hold each category, so the set-up screen can say before a save
+ * that a held category cannot be removed. The register is shared by every conference.
+ */
+export class RulesetCategoryHoldersResponseDto {
+  @ApiProperty({ format: 'uuid' }) conferenceId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { full: 412, retired: 37 },
+    description: 'Members of the register by category code; a category no member holds is absent',
+  })
+  holders: Record<string, number>;
+}
+
 export class RulesetVersionResponseDto {
   @ApiProperty() version: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) ruleset: Ruleset;
