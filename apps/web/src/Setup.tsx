@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type {
   AccountCreateDto,
   AccountResponseDto,
@@ -19,20 +19,10 @@ import type {
 } from '@agm/contracts';
 import { ApiError, get, patch, post, put, request } from './api';
 import { EditConference } from './ConferenceForm';
-import { clockTime, useForm } from './forms';
+import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
-import {
-  Done,
-  ErrorAlert,
-  Field,
-  Frame,
-  InputField,
-  label,
-  SelectField,
-  useAction,
-  useLiveConference,
-} from './ui';
+import { ErrorAlert, Field, Frame, InputField, label, SelectField, useAction, useLiveConference } from './ui';
 
 type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
@@ -244,8 +234,7 @@ function Deadlines(props: {
   const zone = deadlines?.timeZone ?? '…';
   const edit = (name: DeadlineName, part: keyof Wall, value: string) =>
     setWalls((w) => ({ ...w, [name]: { ...w[name], [part]: value } }));
-  const save = (e: FormEvent) => {
-    e.preventDefault();
+  const save = form.onSubmit(async () => {
     const body: DeadlinesUpdateDto = {
       motions: walls.motions,
       amendments: walls.amendments,
@@ -253,13 +242,11 @@ function Deadlines(props: {
       emergency: walls.emergency.date ? walls.emergency : null,
       acceptsConstitutionalAmendments: constitutional,
     };
-    void form.submit(async () => {
-      const saved = await put<DeadlinesResponseDto>(`${props.base}/deadlines`, body);
-      fillFrom(saved);
-      setNote(null);
-      props.onSaved(saved);
-    }, 'Deadlines saved.');
-  };
+    const saved = await put<DeadlinesResponseDto>(`${props.base}/deadlines`, body);
+    fillFrom(saved);
+    setNote(null);
+    props.onSaved(saved);
+  }, 'Deadlines saved.');
   return (
     <Card id="deadlines" title="Deadlines">
       <p>
@@ -308,16 +295,10 @@ function Deadlines(props: {
             </div>
           </fieldset>
         ))}
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={constitutional}
-            onChange={(e) => setConstitutional(e.target.checked)}
-          />{' '}
+        <Checkbox checked={constitutional} onChange={setConstitutional}>
           A constitutional year: this AGM takes constitutional amendments
-        </label>
-        <ErrorAlert error={form.error} />
-        <Done message={form.done} />
+        </Checkbox>
+        <Outcome of={form} />
         <button type="submit" className="primary" disabled={form.busy || !deadlines}>
           Save deadlines
         </button>
@@ -334,7 +315,8 @@ function Opening(props: {
   openedAt: string | null;
   onOpened: (at: string) => void;
 }) {
-  const { busy, error, done, run } = useAction();
+  const action = useAction();
+  const { busy, run } = action;
   const [confirming, setConfirming] = useState(false);
   const open = () =>
     void run(async () => {
@@ -372,8 +354,7 @@ function Opening(props: {
           </button>
         </>
       )}
-      <ErrorAlert error={error} />
-      <Done message={done} />
+      <Outcome of={action} />
     </Card>
   );
 }
@@ -584,33 +565,30 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
       mutate(next);
       return next;
     });
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    const ruleset = structuredClone(draft);
-    for (const rule of NUMBER_GROUPS.flatMap((g) => g.rules)) {
-      const text = (numbers[rule.path] ?? '').trim();
-      // An empty required number goes as null, so the api names it rather than the form guessing.
-      const value = text === '' ? null : rule.percent ? Number(text) / 100 : Number(text);
-      setAt(ruleset as unknown as Record<string, unknown>, rule.path, value);
-    }
-    ruleset.submission.constitutionalAmendmentBodyCodes = codesOf(bodyCodes);
-    const body: RulesetUpdateDto = {
-      ruleset,
-      reason: reason.trim() || undefined,
-      expectedVersion: current.version,
-    };
-    void form.submit(
-      async () => {
-        const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body);
-        load(saved);
-        setReason('');
-        setNote(null);
-        void loadVersions();
-        return saved;
-      },
-      (saved) => `Version ${saved.version} of the standing orders is in force.`,
-    );
-  };
+  const save = form.onSubmit(
+    async () => {
+      const ruleset = structuredClone(draft);
+      for (const rule of NUMBER_GROUPS.flatMap((g) => g.rules)) {
+        const text = (numbers[rule.path] ?? '').trim();
+        // An empty required number goes as null, so the api names it rather than the form guessing.
+        const value = text === '' ? null : rule.percent ? Number(text) / 100 : Number(text);
+        setAt(ruleset as unknown as Record<string, unknown>, rule.path, value);
+      }
+      ruleset.submission.constitutionalAmendmentBodyCodes = codesOf(bodyCodes);
+      const body: RulesetUpdateDto = {
+        ruleset,
+        reason: reason.trim() || undefined,
+        expectedVersion: current.version,
+      };
+      const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body);
+      load(saved);
+      setReason('');
+      setNote(null);
+      void loadVersions();
+      return saved;
+    },
+    (saved) => `Version ${saved.version} of the standing orders is in force.`,
+  );
   const majoritySelect = (path: string, kind: string) => (
     <SelectField
       key={path}
@@ -659,8 +637,6 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
       for (const rule of Object.values(r.categories))
         rule.excludedTopics = rule.excludedTopics.filter((t) => t !== topic);
     });
-  const toggle = (list: string[], item: string, on: boolean) =>
-    on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
   // The api names a category's problems by its path (ruleset.categories.<code>...): listed by the table.
   const categoryErrors = form.errorsUnder('ruleset.categories');
   return (
@@ -707,14 +683,12 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
                 />
               ))}
               {group.legend === 'Quorum' && (
-                <label className="inline">
-                  <input
-                    type="checkbox"
-                    checked={draft.quorum.remoteCounts}
-                    onChange={(e) => change((r) => (r.quorum.remoteCounts = e.target.checked))}
-                  />{' '}
+                <Checkbox
+                  checked={draft.quorum.remoteCounts}
+                  onChange={(on) => change((r) => (r.quorum.remoteCounts = on))}
+                >
                   Remote attendees count toward quorum
-                </label>
+                </Checkbox>
               )}
             </fieldset>
           ))}
@@ -739,14 +713,12 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               options={TIE_LABEL}
               onChange={(value) => change((r) => (r.tieRule = value as Ruleset['tieRule']))}
             />
-            <label className="inline">
-              <input
-                type="checkbox"
-                checked={draft.ballotsChangeable}
-                onChange={(e) => change((r) => (r.ballotsChangeable = e.target.checked))}
-              />{' '}
+            <Checkbox
+              checked={draft.ballotsChangeable}
+              onChange={(on) => change((r) => (r.ballotsChangeable = on))}
+            >
               A voter may change their ballot until the close (the last one counts)
-            </label>
+            </Checkbox>
           </fieldset>
         </div>
         <fieldset className="shrinks" data-testid="categories">
@@ -791,43 +763,37 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
                     <th scope="row">{label({}, code)}</th>
                     {CATEGORY_FLAGS.map(([flag, text]) => (
                       <td key={flag}>
-                        <label className="inline">
-                          <input
-                            type="checkbox"
-                            checked={rule[flag]}
-                            onChange={(e) => change((r) => (r.categories[code][flag] = e.target.checked))}
-                          />
-                          <span className="visually-hidden">
-                            {label({}, code)}: {text}
-                          </span>
-                        </label>
+                        <Checkbox
+                          hiddenLabel
+                          checked={rule[flag]}
+                          onChange={(on) => change((r) => (r.categories[code][flag] = on))}
+                        >
+                          {label({}, code)}: {text}
+                        </Checkbox>
                       </td>
                     ))}
                     {topics.map((topic) => (
                       <td key={topic}>
-                        <label className="inline">
-                          <input
-                            type="checkbox"
-                            checked={!rule.excludedTopics.includes(topic)}
-                            onChange={(e) =>
-                              change((r) => {
-                                const others = r.categories[code].excludedTopics.filter((t) => t !== topic);
-                                r.categories[code].excludedTopics = e.target.checked
-                                  ? others
-                                  : [...others, topic];
-                              })
-                            }
-                          />
-                          <span className="visually-hidden">
-                            {label({}, code)}: votes on {label({}, topic)}
-                          </span>
-                        </label>
+                        <Checkbox
+                          hiddenLabel
+                          checked={!rule.excludedTopics.includes(topic)}
+                          onChange={(votes) =>
+                            change((r) => {
+                              const others = r.categories[code].excludedTopics.filter((t) => t !== topic);
+                              r.categories[code].excludedTopics = votes ? others : [...others, topic];
+                            })
+                          }
+                        >
+                          {label({}, code)}: votes on {label({}, topic)}
+                        </Checkbox>
                       </td>
                     ))}
                     <td>
-                      <button type="button" className="small" onClick={() => removeCategory(code)}>
-                        Remove <span className="visually-hidden">the category {label({}, code)}</span>
-                      </button>
+                      <RowButton
+                        action="Remove"
+                        target={`the category ${label({}, code)}`}
+                        onClick={() => removeCategory(code)}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -835,78 +801,48 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
             </table>
           </div>
           <div className="grid two">
-            <div>
-              <InputField
-                label="New category"
-                hint={
-                  newCategory.trim()
-                    ? `Its code will be ${codeOf(newCategory)}: the register’s category column must read the same`
-                    : 'As the membership register names it, e.g. Life member'
-                }
-                maxLength={40}
-                value={newCategory}
-                onChange={setNewCategory}
-                onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addCategory())}
-              />
-              <button type="button" disabled={!newCategory.trim()} onClick={addCategory}>
-                Add category
-              </button>
-            </div>
-            <div>
-              <InputField
-                label="New topic"
-                hint="A subject a motion can carry, so categories can be excluded from its votes, e.g. pensions"
-                error={form.errorFor('ruleset.topics')}
-                maxLength={40}
-                value={newTopic}
-                onChange={setNewTopic}
-                onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addTopic())}
-              />
-              <button type="button" disabled={!newTopic.trim()} onClick={addTopic}>
-                Add topic
-              </button>
-            </div>
+            <AddField
+              label="New category"
+              hint={
+                newCategory.trim()
+                  ? `Its code will be ${codeOf(newCategory)}: the register’s category column must read the same`
+                  : 'As the membership register names it, e.g. Life member'
+              }
+              maxLength={40}
+              value={newCategory}
+              onChange={setNewCategory}
+              button="Add category"
+              onAdd={addCategory}
+            />
+            <AddField
+              label="New topic"
+              hint="A subject a motion can carry, so categories can be excluded from its votes, e.g. pensions"
+              error={form.errorFor('ruleset.topics')}
+              maxLength={40}
+              value={newTopic}
+              onChange={setNewTopic}
+              button="Add topic"
+              onAdd={addTopic}
+            />
           </div>
           <ul className="topic-list" aria-label="Topics">
             {topics.map((topic) => (
               <li key={topic}>
                 {label({}, topic)}{' '}
-                <button type="button" className="small" onClick={() => removeTopic(topic)}>
-                  Remove <span className="visually-hidden">the topic {label({}, topic)}</span>
-                </button>
+                <RowButton action="Remove" target={`the topic ${label({}, topic)}`} onClick={() => removeTopic(topic)} />
               </li>
             ))}
           </ul>
         </fieldset>
         <fieldset data-testid="submission">
           <legend>Who may submit</legend>
-          <fieldset>
-            <legend>Constitutional amendments may come from</legend>
-            {form.errorFor('ruleset.submission.constitutionalAmendmentBodyKinds') && (
-              <p className="field-error" id="ca-kinds-error">
-                <span className="visually-hidden">Error: </span>
-                {form.errorFor('ruleset.submission.constitutionalAmendmentBodyKinds')}
-              </p>
-            )}
-            {Object.entries(BODY_KIND_LABEL).map(([kind, text]) => (
-              <label className="inline" key={kind}>
-                <input
-                  type="checkbox"
-                  checked={draft.submission.constitutionalAmendmentBodyKinds.includes(kind)}
-                  onChange={(e) =>
-                    change(
-                      (r) =>
-                        (r.submission.constitutionalAmendmentBodyKinds = toggle(
-                          r.submission.constitutionalAmendmentBodyKinds,
-                          kind,
-                          e.target.checked,
-                        )),
-                    )
-                  }
-                />{' '}
-                {text}
-              </label>
-            ))}
+          <CheckboxGroup
+            legend="Constitutional amendments may come from"
+            error={form.errorFor('ruleset.submission.constitutionalAmendmentBodyKinds')}
+            options={Object.entries(BODY_KIND_LABEL)}
+            chosen={draft.submission.constitutionalAmendmentBodyKinds}
+            onChange={(kinds) => change((r) => (r.submission.constitutionalAmendmentBodyKinds = kinds))}
+          >
             <InputField
               label="and these bodies, by code"
               hint="Separated by commas, e.g. NEC (Napo: branches and the NEC)"
@@ -914,38 +850,18 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               value={bodyCodes}
               onChange={setBodyCodes}
             />
-          </fieldset>
-          <fieldset>
-            <legend>Joint motions by any two members of</legend>
-            {form.errorFor('ruleset.submission.jointSubmissionCategories') && (
-              <p className="field-error">
-                <span className="visually-hidden">Error: </span>
-                {form.errorFor('ruleset.submission.jointSubmissionCategories')}
-              </p>
-            )}
-            {categoryCodes.map((code) => (
-              <label className="inline" key={code}>
-                <input
-                  type="checkbox"
-                  checked={draft.submission.jointSubmissionCategories.includes(code)}
-                  onChange={(e) =>
-                    change(
-                      (r) =>
-                        (r.submission.jointSubmissionCategories = toggle(
-                          r.submission.jointSubmissionCategories,
-                          code,
-                          e.target.checked,
-                        )),
-                    )
-                  }
-                />{' '}
-                {label({}, code)}
-              </label>
-            ))}
+          </CheckboxGroup>
+          <CheckboxGroup
+            legend="Joint motions by any two members of"
+            error={form.errorFor('ruleset.submission.jointSubmissionCategories')}
+            options={categoryCodes.map((code) => [code, label({}, code)] as const)}
+            chosen={draft.submission.jointSubmissionCategories}
+            onChange={(codes) => change((r) => (r.submission.jointSubmissionCategories = codes))}
+          >
             {draft.submission.jointSubmissionCategories.length === 0 && (
               <p className="hint">None ticked: no joint motions.</p>
             )}
-          </fieldset>
+          </CheckboxGroup>
         </fieldset>
         <Field
           label="Reason for the change"
@@ -969,8 +885,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
             />
           )}
         </Field>
-        <ErrorAlert error={form.error} />
-        <Done message={form.done} />
+        <Outcome of={form} />
         <div className="button-row">
           <button type="submit" className="primary" disabled={form.busy}>
             Save the standing orders
@@ -1034,16 +949,13 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
     ['', 'No owning body'],
     ...bodies.map((b): [string, string] => [b.id, b.name]),
   ];
-  const add = (e: FormEvent) => {
-    e.preventDefault();
+  const add = form.onSubmit(async () => {
     const body: SectionCreateDto = { name: name.trim(), owningBodyId: owner || null };
-    void form.submit(async () => {
-      await post<SectionResponseDto>(`${base}/sections`, body);
-      setName('');
-      setOwner('');
-      await reload();
-    }, `Section “${name.trim()}” added.`);
-  };
+    await post<SectionResponseDto>(`${base}/sections`, body);
+    setName('');
+    setOwner('');
+    await reload();
+  }, `Section “${name.trim()}” added.`);
   const setOwnerOf = (section: SectionResponseDto, owningBodyId: string) => {
     const body: SectionUpdateDto = { owningBodyId: owningBodyId || null };
     void form.submit(async () => {
@@ -1065,14 +977,10 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
       await request<void>('DELETE', `${base}/sections/${section.id}`);
       await reload();
     }, `Section “${section.name}” removed.`);
-  const rotate = (e: FormEvent) => {
-    e.preventDefault();
+  const rotate = form.onSubmit(async () => {
     const body: SectionRotateDto = year.trim() ? { year: Number(year) } : {};
-    void form.submit(
-      async () => setSections(await post<SectionResponseDto[]>(`${base}/sections/rotate`, body)),
-      'Sections put in this year’s rotation.',
-    );
-  };
+    setSections(await post<SectionResponseDto[]>(`${base}/sections/rotate`, body));
+  }, 'Sections put in this year’s rotation.');
   return (
     <Card id="sections" title={`Sections (${sections.length})`}>
       <p className="hint">The committee headings motions are grouped under, in order.</p>
@@ -1111,46 +1019,28 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
                 </td>
                 <td>
                   <div className="button-row">
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={form.busy || i === 0}
-                      onClick={() => move(i, -1)}
-                    >
-                      Up <span className="visually-hidden">{s.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
+                    <RowButton action="Up" target={s.name} disabled={form.busy || i === 0} onClick={() => move(i, -1)} />
+                    <RowButton
+                      action="Down"
+                      target={s.name}
                       disabled={form.busy || i === sections.length - 1}
                       onClick={() => move(i, 1)}
-                    >
-                      Down <span className="visually-hidden">{s.name}</span>
-                    </button>
+                    />
                   </div>
                 </td>
                 <td>
-                  <button type="button" className="small" disabled={form.busy} onClick={() => remove(s)}>
-                    Remove <span className="visually-hidden">{s.name}</span>
-                  </button>
+                  <RowButton action="Remove" target={s.name} disabled={form.busy} onClick={() => remove(s)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <ErrorAlert error={form.error} />
-      <Done message={form.done} />
+      <Outcome of={form} />
       <div className="grid two">
         <form onSubmit={add} noValidate aria-labelledby="add-section">
           <h3 id="add-section">Add a section</h3>
-          <InputField
-            label="Section name"
-            error={form.errorFor('name')}
-            maxLength={200}
-            value={name}
-            onChange={setName}
-          />
+          <SectionNameField label="Section name" error={form.errorFor('name')} value={name} onChange={setName} />
           <SelectField
             label="Owning body"
             hint="The committee that owns the subject: its resolutions go to it"
@@ -1186,21 +1076,23 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
   );
 }
 
+/** A section's name, as the api takes it (up to 200 characters), for adding and for renaming. */
+function SectionNameField(props: { label: string; error?: string; value: string; onChange: (value: string) => void }) {
+  return <InputField {...props} maxLength={200} />;
+}
+
 /** Its own form, so its refusals (a name already used) show here and not at "Add a section". */
 function RenameSection(props: { base: string; sections: SectionResponseDto[]; onRenamed: () => void }) {
   const form = useForm();
   const [sectionId, setSectionId] = useState('');
   const [name, setName] = useState('');
   const chosen = props.sections.find((s) => s.id === sectionId) ?? props.sections[0];
-  const rename = (e: FormEvent) => {
-    e.preventDefault();
+  const rename = form.onSubmit(async () => {
     const body: SectionUpdateDto = { name: name.trim() };
-    void form.submit(async () => {
-      await patch<SectionResponseDto>(`${props.base}/sections/${chosen.id}`, body);
-      setName('');
-      props.onRenamed();
-    }, `“${chosen.name}” is now “${name.trim()}”.`);
-  };
+    await patch<SectionResponseDto>(`${props.base}/sections/${chosen.id}`, body);
+    setName('');
+    props.onRenamed();
+  }, `“${chosen.name}” is now “${name.trim()}”.`);
   return (
     <form onSubmit={rename} noValidate aria-labelledby="rename-section">
       <h3 id="rename-section">Rename a section</h3>
@@ -1210,15 +1102,8 @@ function RenameSection(props: { base: string; sections: SectionResponseDto[]; on
         options={props.sections.map((s): [string, string] => [s.id, s.name])}
         onChange={setSectionId}
       />
-      <InputField
-        label="New name"
-        error={form.errorFor('name')}
-        maxLength={200}
-        value={name}
-        onChange={setName}
-      />
-      <ErrorAlert error={form.error} />
-      <Done message={form.done} />
+      <SectionNameField label="New name" error={form.errorFor('name')} value={name} onChange={setName} />
+      <Outcome of={form} />
       <button type="submit" disabled={form.busy}>
         Rename
       </button>
@@ -1246,19 +1131,16 @@ function Roles({ base, revision }: { base: string; revision: number }) {
   useEffect(() => {
     void reload();
   }, [base, revision]);
-  const assign = (e: FormEvent) => {
-    e.preventDefault();
-    const body: RoleAssignDto = { email: email.trim(), role };
-    void form.submit(
-      async () => {
-        const given = await post<RoleAssignmentResponseDto>(`${base}/roles`, body);
-        setEmail('');
-        await reload();
-        return given;
-      },
-      (given) => `${given.name} is now ${label(OFFICIAL_ROLE_LABEL, given.role)}.`,
-    );
-  };
+  const assign = form.onSubmit(
+    async () => {
+      const body: RoleAssignDto = { email: email.trim(), role };
+      const given = await post<RoleAssignmentResponseDto>(`${base}/roles`, body);
+      setEmail('');
+      await reload();
+      return given;
+    },
+    (given) => `${given.name} is now ${label(OFFICIAL_ROLE_LABEL, given.role)}.`,
+  );
   const remove = (r: RoleAssignmentResponseDto) =>
     void form.submit(
       async () => {
@@ -1288,12 +1170,12 @@ function Roles({ base, revision }: { base: string; revision: number }) {
                 </td>
                 <td>{label(OFFICIAL_ROLE_LABEL, r.role)}</td>
                 <td>
-                  <button type="button" className="small" disabled={form.busy} onClick={() => remove(r)}>
-                    Remove{' '}
-                    <span className="visually-hidden">
-                      {label(OFFICIAL_ROLE_LABEL, r.role)} from {r.name}
-                    </span>
-                  </button>
+                  <RowButton
+                    action="Remove"
+                    target={`${label(OFFICIAL_ROLE_LABEL, r.role)} from ${r.name}`}
+                    disabled={form.busy}
+                    onClick={() => remove(r)}
+                  />
                 </td>
               </tr>
             ))}
@@ -1319,8 +1201,7 @@ function Roles({ base, revision }: { base: string; revision: number }) {
           options={OFFICIAL_ROLE_LABEL}
           onChange={(value) => setRole(value as RoleAssignDto['role'])}
         />
-        <ErrorAlert error={form.error} />
-        <Done message={form.done} />
+        <Outcome of={form} />
         <button type="submit" className="primary" disabled={form.busy}>
           Give the role
         </button>
@@ -1336,23 +1217,20 @@ function NewAccount({ onCreated }: { onCreated: (account: AccountResponseDto) =>
   const [account, setAccount] = useState<AccountCreateDto>({ name: '', email: '', password: '' });
   const edit = (field: 'name' | 'email' | 'password', value: string) =>
     setAccount((a) => ({ ...a, [field]: value }));
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.submit(
-      async () => {
-        const created = await post<AccountResponseDto>('/api/accounts', {
-          ...account,
-          name: account.name.trim(),
-          email: account.email.trim(),
-        });
-        setAccount({ name: '', email: '', password: '' });
-        onCreated(created);
-        return created;
-      },
-      (created) =>
-        `Account made for ${created.name}; give them the password in person. Their email is filled in above.`,
-    );
-  };
+  const create = form.onSubmit(
+    async () => {
+      const created = await post<AccountResponseDto>('/api/accounts', {
+        ...account,
+        name: account.name.trim(),
+        email: account.email.trim(),
+      });
+      setAccount({ name: '', email: '', password: '' });
+      onCreated(created);
+      return created;
+    },
+    (created) =>
+      `Account made for ${created.name}; give them the password in person. Their email is filled in above.`,
+  );
   const input = (field: 'name' | 'email' | 'password', text: string, type: string, hint?: string) => (
     <InputField
       label={text}
@@ -1371,8 +1249,7 @@ function NewAccount({ onCreated }: { onCreated: (account: AccountResponseDto) =>
         {input('name', 'Full name', 'text')}
         {input('email', 'Email', 'email')}
         {input('password', 'First password', 'password', 'At least 12 characters; they sign in with it')}
-        <ErrorAlert error={form.error} />
-        <Done message={form.done} />
+        <Outcome of={form} />
         <button type="submit" disabled={form.busy}>
           Make the account
         </button>
