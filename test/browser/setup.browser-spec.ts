@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { napoDefaultRuleset } from '@agm/domain';
 import {
   browserSuite,
   describeInBrowser,
@@ -36,6 +38,7 @@ describeInBrowser('web client: conference set-up', () => {
   }
 
   const deadline = (page: Page, legend: RegExp) => page.getByRole('group', { name: legend });
+  const suffix = () => randomBytes(4).toString('hex');
 
   it('sets the deadlines in the conference’s zone and changes a standing order, which needs a reason once the AGM is open', async () => {
     const conference = await newConference();
@@ -429,6 +432,102 @@ describeInBrowser('web client: conference set-up', () => {
     await waitForText(second.page, '[data-testid=sections] tbody', 'Health and Safety', 20000);
     await second.page.locator('section[aria-labelledby=sections][data-stale=false]').waitFor();
     await second.context.close();
+    await context.close();
+  });
+  it('says before a save that a category the register holds cannot be removed and that a body code names no body, and shows the api’s refusals at the field when the register changed since', async () => {
+    const conference = await newConference();
+    const admin = await suite.ctx.asHeadOffice();
+    const ruleset = async () =>
+      (await suite.api.http().get(`/api/conferences/${conference.id}/ruleset`).set(admin.auth).expect(200)).body;
+    // The register is shared by every conference: these categories and this body are the test's own.
+    const held = `held_${suffix()}`;
+    const later = `later_${suffix()}`;
+    const withBoth = napoDefaultRuleset();
+    withBoth.categories[held] = { ...withBoth.categories.retired };
+    withBoth.categories[later] = { ...withBoth.categories.retired };
+    await suite.api
+      .http()
+      .put(`/api/conferences/${conference.id}/ruleset`)
+      .set(admin.auth)
+      .send({ ruleset: withBoth })
+      .expect(200);
+    await suite.ctx.newMember({ category: held });
+    await suite.ctx.newMember({ category: held });
+    const code = `PCC${suffix().toUpperCase()}`;
+    const committee = await suite.ctx.newBody({ kind: 'committee', code, name: `Probation Committee ${code}` });
+    const { context, page } = await newPage(suite.browser, suite.api);
+    await openSetup(page, conference);
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 2 is in force');
+
+    // The body codes are checked as typed: Napo's NEC, in force before any NEC body exists, is kept and
+    // said to name no body yet; a code no body has is flagged at the field before any save.
+    const submission = page.getByTestId('submission');
+    const codes = submission.getByLabel('and these bodies, by code');
+    const codesField = submission.locator('.field', { has: page.getByLabel('and these bodies, by code') });
+    await waitForText(page, '[data-testid=submission]', 'NEC: no such body yet (already in force, so kept');
+    expect(await codes.getAttribute('aria-invalid')).toBeNull();
+    await codes.fill(`NEC, ${code.toLowerCase()}`);
+    await waitForText(
+      page,
+      '[data-testid=submission] .field.invalid .field-error',
+      `names no body: '${code.toLowerCase()}' (did you mean '${code}'?)`,
+    );
+    expect(await codes.getAttribute('aria-invalid')).toBe('true');
+    expect(await codesField.locator('.field-error').textContent()).toMatch(/saving now would be refused/);
+    await expectAccessible(page, 'set-up with an unknown body code flagged');
+
+    // Forced past the warning, the api refuses the save (400) and its reason is shown at the field.
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, 'section[aria-labelledby=ruleset] form [role=alert]', /does not exist/);
+    const apiReason = (await codesField.locator('.field-error').textContent()) ?? '';
+    expect(apiReason).toMatch(new RegExp(`names no body: '${code.toLowerCase()}'\\. Use the code of a body in the register`));
+    expect(apiReason).not.toMatch(/saving now would be refused/);
+    expect((await ruleset()).version).toBe(2);
+
+    // The committee picked by name: its code replaces the mistyped one, named in the hint, and saved.
+    await codes.fill('NEC');
+    await submission.getByLabel('Add a body by name').selectOption({ label: `${committee.name} (${code})` });
+    await submission.getByRole('button', { name: 'Add the body' }).click();
+    expect(await codes.inputValue()).toBe(`NEC, ${code}`);
+    await waitForText(page, '[data-testid=submission]', `${code}: ${committee.name}`);
+    expect(await codesField.locator('.field-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(page, '[data-testid=ruleset-version]', 'Version 3 is in force');
+    expect((await ruleset()).ruleset.submission.constitutionalAmendmentBodyCodes).toEqual(['NEC', code]);
+
+    // Each category shows how many members of the register hold it; a held one is not offered for
+    // removal: the screen says how many hold it and to re-import the register first.
+    const categories = page.getByTestId('categories');
+    const row = (category: string) => categories.getByRole('row', { name: new RegExp(`^${category.replace(/_/g, ' ')}`) });
+    expect(await row(held).getByRole('cell').first().textContent()).toBe('2');
+    await waitForText(
+      page,
+      `[data-testid=category-held-${held}]`,
+      'Not removable: 2 members of the register hold it. Re-import the register with their new category first.',
+    );
+    expect(await categories.getByRole('button', { name: `Remove the category ${held.replace(/_/g, ' ')}` }).count()).toBe(0);
+    expect(await row(later).getByRole('cell').first().textContent()).toBe('0');
+
+    // A member given the other category after the screen read the counts: its removal is offered, and the
+    // api's refusal (409) is shown with the category, with how many hold it.
+    await suite.ctx.newMember({ category: later });
+    await categories.getByRole('button', { name: `Remove the category ${later.replace(/_/g, ' ')}` }).click();
+    await page.getByRole('button', { name: 'Save the standing orders' }).click();
+    await waitForText(
+      page,
+      '[data-testid=category-errors]',
+      `${later.replace(/_/g, ' ')}: cannot be removed: 1 member of the register holds it. Re-import the register with their new category first`,
+    );
+    await waitForText(page, 'section[aria-labelledby=ruleset] form > p[role=alert]', /members of the register still hold/);
+    expect(Object.keys((await ruleset()).ruleset.categories)).toContain(later);
+    await expectAccessible(page, 'set-up with a held category’s removal refused');
+    // The counts were read again: with the edit undone, that category is not offered for removal either.
+    await page.getByRole('button', { name: 'Undo my edits' }).click();
+    await waitForText(page, `[data-testid=category-held-${later}]`, 'Not removable: 1 member of the register holds it.');
+    expect(await row(later).getByRole('cell').first().textContent()).toBe('1');
+
+    await page.setViewportSize({ width: 360, height: 760 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await context.close();
   });
 });

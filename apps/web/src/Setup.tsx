@@ -8,6 +8,7 @@ import type {
   DeadlinesUpdateDto,
   RoleAssignDto,
   RoleAssignmentResponseDto,
+  RulesetCategoryHoldersResponseDto,
   RulesetResponseDto,
   RulesetUpdateDto,
   RulesetVersionResponseDto,
@@ -474,6 +475,13 @@ const numbersOf = (ruleset: Ruleset): Record<string, string> =>
     }),
   );
 
+/** "NEC, HSC" → ['NEC', 'HSC']: the body codes field is typed as text. */
+const codesOf = (text: string) =>
+  text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+
 /** 'Life member' → 'life_member', as the register import reads a category from a spreadsheet. */
 const codeOf = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -487,6 +495,118 @@ const BODY_KIND_LABEL: Record<string, string> = {
 };
 
 const sameRuleset = (a: Ruleset, b: Ruleset) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The register's bodies by name, without the pairs of members a joint motion makes (no one picks those). */
+const readBodies = () =>
+  get<BodyResponseDto[]>('/api/membership/bodies').then((all) =>
+    all.filter((b) => b.kind !== 'joint_members').sort((a, b) => a.name.localeCompare(b.name)),
+  );
+
+/** One body code as typed, and what the register makes of it. */
+interface BodyCodeCheck {
+  code: string;
+  body?: BodyResponseDto;
+  /** In the version in force: the api does not check it again (Napo's NEC before the bodies are imported). */
+  inForce: boolean;
+  /** A body whose code differs only in case: codes are case-sensitive. */
+  nearest?: string;
+}
+const checkBodyCodes = (codes: string[], inForce: string[], bodies: BodyResponseDto[]): BodyCodeCheck[] =>
+  codes.map((code) => ({
+    code,
+    body: bodies.find((b) => b.code === code),
+    inForce: inForce.includes(code),
+    nearest: bodies.find((b) => b.code.toLowerCase() === code.toLowerCase())?.code,
+  }));
+
+/** The api's own refusal (ruleset-register.ts), said at the field before the save is sent. */
+function unknownBodyCodesError(checks: BodyCodeCheck[]): string | undefined {
+  const unknown = checks.filter((c) => !c.body && !c.inForce);
+  if (unknown.length === 0) return undefined;
+  const named = unknown
+    .map((c) => `'${c.code}'${c.nearest ? ` (did you mean '${c.nearest}'?)` : ''}`)
+    .join(', ');
+  return (
+    `${unknown.length === 1 ? 'names no body' : 'name no bodies'}: ${named}. Use the code of a body in the ` +
+    'register (codes are case-sensitive), or import the body first: saving now would be refused'
+  );
+}
+
+/** What each code names, for the field's hint: a body's name, or that a code kept from before names none yet. */
+const describeBodyCodes = (checks: BodyCodeCheck[]) =>
+  checks
+    .filter((c) => c.body || c.inForce)
+    .map((c) =>
+      c.body
+        ? `${c.code}: ${c.body.name}`
+        : `${c.code}: no such body yet (already in force, so kept; it names no one until a body with that code is imported)`,
+    )
+    .join('; ');
+
+/**
+ * The bodies that may submit constitutional amendments besides whole kinds, typed by code, checked as
+ * typed against the register's bodies (the api decides on save), with a picker that adds one by name.
+ */
+function AmendmentBodyCodes(props: {
+  text: string;
+  onChange: (text: string) => void;
+  inForce: string[];
+  /** Null until read (or when they could not be): nothing is flagged then. */
+  bodies: BodyResponseDto[] | null;
+  apiError?: string;
+}) {
+  const [picked, setPicked] = useState('');
+  // The api's refusal stands for the codes it was given: once they are edited, the check as typed speaks.
+  const [refused, setRefused] = useState<{ error: string; text: string } | null>(null);
+  useEffect(() => setRefused(props.apiError ? { error: props.apiError, text: props.text } : null), [props.apiError]);
+  const apiError = refused?.text === props.text ? refused.error : undefined;
+  const codes = codesOf(props.text);
+  const checks = props.bodies ? checkBodyCodes(codes, props.inForce, props.bodies) : [];
+  const described = describeBodyCodes(checks);
+  const addable = (props.bodies ?? []).filter((b) => !codes.includes(b.code));
+  const add = () => {
+    const body = addable.find((b) => b.id === picked);
+    if (!body) return;
+    props.onChange([...codes, body.code].join(', '));
+    setPicked('');
+  };
+  return (
+    <>
+      <InputField
+        label="and these bodies, by code"
+        hint={`Separated by commas, e.g. NEC (Napo: branches and the NEC).${described ? ` ${described}.` : ''}`}
+        error={apiError ?? unknownBodyCodesError(checks)}
+        value={props.text}
+        onChange={props.onChange}
+      />
+      {addable.length > 0 && (
+        <div className="inline-form">
+          <SelectField
+            label="Add a body by name"
+            value={picked}
+            options={[['', 'Choose a body…'], ...addable.map((b): [string, string] => [b.id, `${b.name} (${b.code})`])]}
+            onChange={setPicked}
+          />
+          <button type="button" disabled={!picked} onClick={add}>
+            Add the body
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A category's Remove button, or, where members of the register hold it, why it cannot be removed yet. */
+function RemoveCategory(props: { code: string; heldBy: number; onRemove: () => void }) {
+  if (props.heldBy === 0)
+    return <RowButton action="Remove" target={`the category ${label({}, props.code)}`} onClick={props.onRemove} />;
+  return (
+    <span className="hint" data-testid={`category-held-${props.code}`}>
+      Not removable: {props.heldBy} member{props.heldBy === 1 ? '' : 's'} of the register{' '}
+      {props.heldBy === 1 ? 'holds' : 'hold'} it. Re-import the register with their new category first.
+    </span>
+  );
+}
 
 function RulesetForm(props: { base: string; opened: boolean; zone: string; revision: number }) {
   const { base, opened, zone, revision } = props;
@@ -504,17 +624,24 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
   const [incoming, setIncoming] = useState<RulesetResponseDto | null>(null);
   const [incomingAt, setIncomingAt] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  // What a save is checked against, so the form can say first what the api would refuse. Null until
+  // read, or when it cannot be (the category counts are for the conference's administrators only).
+  const [holders, setHolders] = useState<Record<string, number> | null>(null);
+  const [bodies, setBodies] = useState<BodyResponseDto[] | null>(null);
+  // The register is not the conference's, so no event says it changed: read again at each save and event.
+  const loadRegister = () => {
+    get<RulesetCategoryHoldersResponseDto>(`${base}/ruleset/category-holders`).then(
+      (r) => setHolders(r.holders),
+      () => undefined,
+    );
+    readBodies().then(setBodies, () => undefined);
+  };
   const load = (response: RulesetResponseDto) => {
     setCurrent(response);
     setDraft(structuredClone(response.ruleset));
     setNumbers(numbersOf(response.ruleset));
     setBodyCodes(response.ruleset.submission.constitutionalAmendmentBodyCodes.join(', '));
   };
-  const codesOf = (text: string) =>
-    text
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
   const loadVersions = () =>
     get<RulesetVersionResponseDto[]>(`${base}/ruleset/versions`).then(setVersions, () => undefined);
   useEffect(() => {
@@ -522,6 +649,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
       form.setError(e instanceof ApiError ? e.describe() : String(e)),
     );
     void loadVersions();
+    loadRegister();
   }, [base]);
   useEffect(() => {
     if (revision === 0) return;
@@ -530,6 +658,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
       setIncomingAt(clockTime());
     }, () => undefined);
     void loadVersions();
+    loadRegister();
   }, [revision]);
   const dirty =
     !!current &&
@@ -580,7 +709,8 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
         reason: reason.trim() || undefined,
         expectedVersion: current.version,
       };
-      const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body);
+      // Refused or not, what the save was checked against is read again (a member or a body may be new).
+      const saved = await put<RulesetResponseDto>(`${base}/ruleset`, body).finally(loadRegister);
       load(saved);
       setReason('');
       setNote(null);
@@ -744,6 +874,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               <thead>
                 <tr>
                   <th scope="col">Category</th>
+                  {holders && <th scope="col">Members holding it</th>}
                   {CATEGORY_FLAGS.map(([, text]) => (
                     <th scope="col" key={text}>
                       {text[0].toUpperCase() + text.slice(1)}
@@ -761,6 +892,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
                 {Object.entries(draft.categories).map(([code, rule]) => (
                   <tr key={code}>
                     <th scope="row">{label({}, code)}</th>
+                    {holders && <td>{holders[code] ?? 0}</td>}
                     {CATEGORY_FLAGS.map(([flag, text]) => (
                       <td key={flag}>
                         <Checkbox
@@ -789,10 +921,11 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
                       </td>
                     ))}
                     <td>
-                      <RowButton
-                        action="Remove"
-                        target={`the category ${label({}, code)}`}
-                        onClick={() => removeCategory(code)}
+                      <RemoveCategory
+                        code={code}
+                        // Only a category in force can be held: one added in this draft is not saved yet.
+                        heldBy={code in current.ruleset.categories ? (holders?.[code] ?? 0) : 0}
+                        onRemove={() => removeCategory(code)}
                       />
                     </td>
                   </tr>
@@ -843,12 +976,12 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
             chosen={draft.submission.constitutionalAmendmentBodyKinds}
             onChange={(kinds) => change((r) => (r.submission.constitutionalAmendmentBodyKinds = kinds))}
           >
-            <InputField
-              label="and these bodies, by code"
-              hint="Separated by commas, e.g. NEC (Napo: branches and the NEC)"
-              error={form.errorFor('ruleset.submission.constitutionalAmendmentBodyCodes')}
-              value={bodyCodes}
+            <AmendmentBodyCodes
+              text={bodyCodes}
               onChange={setBodyCodes}
+              inForce={current.ruleset.submission.constitutionalAmendmentBodyCodes}
+              bodies={bodies}
+              apiError={form.errorFor('ruleset.submission.constitutionalAmendmentBodyCodes')}
             />
           </CheckboxGroup>
           <CheckboxGroup
@@ -936,11 +1069,7 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
   }, [revision]);
   useEffect(() => {
     void reload();
-    get<BodyResponseDto[]>('/api/membership/bodies').then(
-      (all) =>
-        setBodies(all.filter((b) => b.kind !== 'joint_members').sort((a, b) => a.name.localeCompare(b.name))),
-      () => undefined,
-    );
+    readBodies().then(setBodies, () => undefined);
   }, [base]);
   useEffect(() => {
     if (startYear && !year) setYear(String(startYear));
