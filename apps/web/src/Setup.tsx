@@ -558,7 +558,10 @@ function AmendmentBodyCodes(props: {
   const [picked, setPicked] = useState('');
   // The api's refusal stands for the codes it was given: once they are edited, the check as typed speaks.
   const [refused, setRefused] = useState<{ error: string; text: string } | null>(null);
-  useEffect(() => setRefused(props.apiError ? { error: props.apiError, text: props.text } : null), [props.apiError]);
+  useEffect(
+    () => setRefused(props.apiError ? { error: props.apiError, text: props.text } : null),
+    [props.apiError],
+  );
   const apiError = refused?.text === props.text ? refused.error : undefined;
   const codes = codesOf(props.text);
   const checks = props.bodies ? checkBodyCodes(codes, props.inForce, props.bodies) : [];
@@ -584,7 +587,10 @@ function AmendmentBodyCodes(props: {
           <SelectField
             label="Add a body by name"
             value={picked}
-            options={[['', 'Choose a body…'], ...addable.map((b): [string, string] => [b.id, `${b.name} (${b.code})`])]}
+            options={[
+              ['', 'Choose a body…'],
+              ...addable.map((b): [string, string] => [b.id, `${b.name} (${b.code})`]),
+            ]}
             onChange={setPicked}
           />
           <button type="button" disabled={!picked} onClick={add}>
@@ -962,7 +968,11 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
             {topics.map((topic) => (
               <li key={topic}>
                 {label({}, topic)}{' '}
-                <RowButton action="Remove" target={`the topic ${label({}, topic)}`} onClick={() => removeTopic(topic)} />
+                <RowButton
+                  action="Remove"
+                  target={`the topic ${label({}, topic)}`}
+                  onClick={() => removeTopic(topic)}
+                />
               </li>
             ))}
           </ul>
@@ -1148,7 +1158,12 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
                 </td>
                 <td>
                   <div className="button-row">
-                    <RowButton action="Up" target={s.name} disabled={form.busy || i === 0} onClick={() => move(i, -1)} />
+                    <RowButton
+                      action="Up"
+                      target={s.name}
+                      disabled={form.busy || i === 0}
+                      onClick={() => move(i, -1)}
+                    />
                     <RowButton
                       action="Down"
                       target={s.name}
@@ -1206,7 +1221,12 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
 }
 
 /** A section's name, as the api takes it (up to 200 characters), for adding and for renaming. */
-function SectionNameField(props: { label: string; error?: string; value: string; onChange: (value: string) => void }) {
+function SectionNameField(props: {
+  label: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return <InputField {...props} maxLength={200} />;
 }
 

@@ -50,7 +50,10 @@ export class ConferenceSetupQueries {
    * The register's members by category, for those who may change the ruleset: what ChangeRuleset
    * checks a removed category against, so the screen can say so before the save.
    */
-  async categoryHolders(principal: Principal, conferenceId: string): Promise<RulesetCategoryHoldersResponseDto> {
+  async categoryHolders(
+    principal: Principal,
+    conferenceId: string,
+  ): Promise<RulesetCategoryHoldersResponseDto> {
     assertCan(principal, 'conference.manage', { conferenceId });
     await this.conference(conferenceId);
     return { conferenceId, holders: await this.membership.categoryCounts(this.transactions.manager) };
