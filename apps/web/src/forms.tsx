@@ -56,10 +56,18 @@ export function Checkbox(props: {
   onChange: (checked: boolean) => void;
   children: ReactNode;
   hiddenLabel?: boolean;
+  /** The id of the reason its list was refused, which also marks the box invalid. */
+  errorId?: string;
 }) {
   return (
     <label className="inline">
-      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={props.checked}
+        aria-invalid={props.errorId ? true : undefined}
+        aria-describedby={props.errorId}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       {props.hiddenLabel ? <span className="visually-hidden">{props.children}</span> : <> {props.children}</>}
     </label>
   );
@@ -71,7 +79,8 @@ const ticked = (list: string[], item: string, on: boolean) =>
 
 /**
  * A fieldset of checkboxes choosing some of `options` ([value, text] pairs), with the api's reason for
- * the whole list above them (tied to the fieldset by aria-describedby). `children` follow the boxes.
+ * the whole list above them, tied to each box by aria-describedby (as TopicsFieldset does: a screen
+ * reader announces a box's description, not always a fieldset's). `children` follow the boxes.
  */
 export function CheckboxGroup(props: {
   legend: string;
@@ -83,7 +92,7 @@ export function CheckboxGroup(props: {
 }) {
   const errorId = `${useId()}-error`;
   return (
-    <fieldset aria-describedby={props.error ? errorId : undefined}>
+    <fieldset className={props.error ? 'invalid' : undefined}>
       <legend>{props.legend}</legend>
       {props.error && (
         <p className="field-error" id={errorId}>
@@ -95,6 +104,7 @@ export function CheckboxGroup(props: {
         <Checkbox
           key={value}
           checked={props.chosen.includes(value)}
+          errorId={props.error ? errorId : undefined}
           onChange={(on) => props.onChange(ticked(props.chosen, value, on))}
         >
           {text}
