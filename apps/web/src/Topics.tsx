@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { CheckboxGroup } from './forms';
 
 /** A topic code as people read it: `pay_and_conditions` → "Pay and conditions". */
 export const topicLabel = (code: string) => {
@@ -17,32 +17,14 @@ export function TopicsFieldset(props: {
   error?: string;
   legend?: string;
 }) {
-  const id = useId();
-  const { value, error } = props;
-  const errorId = `${id}-error`;
   return (
-    <fieldset className={error ? 'invalid' : undefined} data-testid="topics">
-      <legend>{props.legend ?? 'Topics (decide who may vote on it)'}</legend>
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      {props.topics.map((code) => (
-        <label key={code} className="inline">
-          <input
-            type="checkbox"
-            checked={value.includes(code)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(e) =>
-              props.onChange(e.target.checked ? [...value, code] : value.filter((t) => t !== code))
-            }
-          />{' '}
-          {topicLabel(code)}
-        </label>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      legend={props.legend ?? 'Topics (decide who may vote on it)'}
+      options={props.topics.map((code) => [code, topicLabel(code)] as const)}
+      chosen={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      testId="topics"
+    />
   );
 }

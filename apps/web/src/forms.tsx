@@ -79,7 +79,7 @@ const ticked = (list: string[], item: string, on: boolean) =>
 
 /**
  * A fieldset of checkboxes choosing some of `options` ([value, text] pairs), with the api's reason for
- * the whole list above them, tied to each box by aria-describedby (as TopicsFieldset does: a screen
+ * the whole list above them, tied to each box by aria-describedby (a screen
  * reader announces a box's description, not always a fieldset's). `children` follow the boxes.
  */
 export function CheckboxGroup(props: {
@@ -89,10 +89,11 @@ export function CheckboxGroup(props: {
   onChange: (chosen: string[]) => void;
   error?: string;
   children?: ReactNode;
+  testId?: string;
 }) {
   const errorId = `${useId()}-error`;
   return (
-    <fieldset className={props.error ? 'invalid' : undefined}>
+    <fieldset className={props.error ? 'invalid' : undefined} data-testid={props.testId}>
       <legend>{props.legend}</legend>
       {props.error && (
         <p className="field-error" id={errorId}>
