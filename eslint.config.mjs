@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/**', 'data/**', 'coverage/**', '*.js', '*.mjs'] },
+  // The web client's .tsx files too (they were left out of the lint before).
+  { files: ['**/*.ts', '**/*.tsx'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/vite.config.mts', 'data/**', 'coverage/**', '*.js', '*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

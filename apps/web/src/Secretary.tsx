@@ -506,9 +506,6 @@ function JointPartner(props: {
   );
 }
 
-/** Who submits: one of the officer's bodies, or (where the ruleset allows) the officer and another member jointly. */
-const JOINT = 'joint';
-
 function Draft({
   conferenceId,
   base,
