@@ -72,9 +72,7 @@ export function arrangeOrderOfBusiness(
     return { order, motionId: item.motionId, fromPosition: null, toPosition: null, fromSectionId: item.sectionId, toSectionId: move.toSectionId ?? null, reason };
   }
 
-  if (!move.expectedOrder || !sameOrder(move.expectedOrder, items.map((i) => i.motionId))) {
-    throw new Conflict('The order of business has changed since you loaded it (another SOC member moved an item, or an emergency motion was slotted in). Reload it and make your change again.');
-  }
+  assertFreshOrder(items, move.expectedOrder);
   if (item.status !== 'placed') {
     throw new StandingOrderViolation('agenda', `“${item.title}” has already been taken (${item.status.replace(/_/g, ' ')}); it keeps its place on the order of business.`);
   }
@@ -106,8 +104,12 @@ export function arrangeOrderOfBusiness(
   return { order, motionId: item.motionId, fromPosition: index, toPosition: to, fromSectionId: item.sectionId, toSectionId, reason };
 }
 
-function sameOrder(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
+/** After publication a change is made against the order the SOC member saw: a different current order is a stale edit. */
+export function assertFreshOrder(items: readonly { motionId: string }[], expected: readonly string[] | undefined): void {
+  const current = items.map((i) => i.motionId);
+  if (!expected || expected.length !== current.length || expected.some((id, i) => id !== current[i])) {
+    throw new Conflict('The order of business has changed since you loaded it (another SOC member moved an item, or an emergency motion was slotted in). Reload it and make your change again.');
+  }
 }
 
 export interface PriorityBallotTally {

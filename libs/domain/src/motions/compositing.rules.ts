@@ -34,7 +34,8 @@ export interface CompositingResult {
   originals: { id: string; status: 'composited'; compositeId: string; audit: MotionAuditEntry }[];
 }
 
-const COMPOSITABLE: readonly MotionStatus[] = ['submitted', 'admitted'];
+/** Placed: on the published order of business, not yet taken (the composite takes its place there). */
+const COMPOSITABLE: readonly MotionStatus[] = ['submitted', 'admitted', 'placed'];
 
 export function compositeMotions(
   originals: CompositeOriginal[],
@@ -106,7 +107,7 @@ function assertCompositable(originals: CompositeOriginal[], newText: string, tit
   if (notReady.length > 0) {
     throw new StandingOrderViolation(
       'compositing',
-      `Only submitted or admitted motions can be composited; ${notReady.map((m) => `${m.id} is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
+      `Only submitted or admitted motions, or those placed on the order of business and not yet taken, can be composited; ${notReady.map((m) => `${m.id} is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
     );
   }
 }

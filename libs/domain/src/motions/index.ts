@@ -7,4 +7,5 @@ export * from './amendment.rules';
 export * from './compositing.rules';
 export * from './order-of-business.rules';
 export * from './agenda-arrangement.rules';
+export * from './agenda-blocks.rules';
 export * from './resolutions-booklet';

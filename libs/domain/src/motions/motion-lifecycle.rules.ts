@@ -63,7 +63,9 @@ const TRANSITIONS: Record<MotionActionName, TransitionRule> = {
     roles: ['soc'],
     reasonRequired: 'what the submitter must change',
   },
-  composite: { from: ['submitted', 'admitted'], to: 'composited', roles: ['soc'] },
+  // A motion placed on the published order of business but not yet taken may still be composited: the
+  // composite takes its place (placeComposite in agenda-blocks.rules.ts).
+  composite: { from: ['submitted', 'admitted', 'placed'], to: 'composited', roles: ['soc'] },
   // The chair records a withdrawal made in debate, with the meeting's consent; before debate the body withdraws it.
   withdraw: { from: [...BEFORE_DEBATE, 'debated'], to: 'withdrawn', roles: ['officer', 'chair'] },
   place: { from: ['admitted'], to: 'placed', roles: ['soc'] },
