@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { applyAmendment, Forbidden, NotFound, Principal, rotateSections, tallyPriorityBallot } from '@agm/domain';
+import { applyAmendment, Forbidden, NotFound, Principal, tallyPriorityBallot } from '@agm/domain';
 import type { AgendaResponseDto, MotionAuditEntryDto, MotionResponseDto, PriorityBallotTallyDto } from '@agm/contracts';
 import { assertCan } from '../auth/access-control';
 import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { Transactions } from '../events/transactions';
 import { actsForMotion, assertMayRead, handlesMotions, mayRead, PUBLIC_STATUSES } from './motion-access';
+import { publishedItems, sectionsInOrder } from './agenda-order';
 import { toAuditResponse, toMotionResponse } from './motion.mapper';
 import { rulesetOf } from './motion-steps';
 
@@ -77,10 +78,12 @@ export class MotionQueries {
     const manager = this.transactions.manager;
     const published = await this.motions.agenda(manager, conferenceId);
     const sections = await this.motions.sections(manager, conferenceId);
-    const placed = (await this.motions.list(manager, conferenceId)).filter((m) => m.agendaLabel !== null).sort((a, b) => (a.agendaPosition ?? 0) - (b.agendaPosition ?? 0));
+    const placed = await publishedItems(manager, this.motions, conferenceId);
+    const conference = published ? null : await this.motions.conferenceSettings(manager, conferenceId);
     return {
       publishedAt: published ? published.publishedAt.toISOString() : null,
-      sectionOrder: published?.sectionOrder ?? [],
+      // Before publication: the order publishing will take the sections in, for the SOC to plan with.
+      sectionOrder: published?.sectionOrder ?? (conference ? (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name) : []),
       entries: published
         ? placed.map((m) => ({ motionId: m.id, label: m.agendaLabel as string, number: m.agendaNumber ?? 0, series: m.kind === 'emergency_motion' ? 'emergency' : 'motion', section: sections.find((s) => s.id === m.sectionId)?.name ?? null, sectionId: m.sectionId, title: m.title, status: m.status }))
         : [],
@@ -106,7 +109,7 @@ export class MotionQueries {
       (m) => ['motion', 'constitutional_amendment', 'composite'].includes(m.kind) && PUBLIC_STATUSES.includes(m.status) && (published ? m.agendaLabel !== null : m.status === 'admitted'),
     );
     const tally = tallyPriorityBallot(await this.motions.priorityBallots(manager, conferenceId), onBallot.map((m) => ({ id: m.id, section: sectionName(m.sectionId) })));
-    const order = published?.sectionOrder ?? rotateSections(sections.map((s) => s.name), Number(conference.startsOn.slice(0, 4)));
+    const order = (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name);
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
     return {
       open: !published,

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { InvalidInput, NotFound, type Principal } from '@agm/domain';
 import {
   AgendaMoveDto,
+  AgendaSectionMoveDto,
   AgendaResponseDto,
   AmendmentCreateDto,
   BookletImportDto,
@@ -34,6 +35,7 @@ import { MotionDocuments } from './motion-documents.service';
 import { Amendments } from './use-cases/amendments.use-case';
 import { OrderOfBusiness } from './use-cases/agenda.use-case';
 import { ArrangeOrderOfBusiness } from './use-cases/arrange-agenda.use-case';
+import { MoveSectionOnAgenda } from './use-cases/move-section.use-case';
 import { ImportBooklet } from './use-cases/import-booklet.use-case';
 import { CompositeMotions } from './use-cases/composite-motions.use-case';
 import { DraftMotion } from './use-cases/draft-motion.use-case';
@@ -62,6 +64,7 @@ export class MotionsController {
     private readonly documents: MotionDocuments,
     private readonly booklet: ImportBooklet,
     private readonly arrangement: ArrangeOrderOfBusiness,
+    private readonly sectionMoves: MoveSectionOnAgenda,
   ) {}
 
   @Post('motions')
@@ -208,6 +211,14 @@ export class MotionsController {
   @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business after the move (empty entries before publication)' })
   async moveOnAgenda(@Param('conferenceId', uuid) conferenceId: string, @Body() body: AgendaMoveDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
     await this.arrangement.execute(principal, conferenceId, body);
+    return this.queries.agenda(principal, conferenceId);
+  }
+
+  @Post('agenda/move-section')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business after the move (before publication: empty entries, the planned section order)' })
+  async moveSectionOnAgenda(@Param('conferenceId', uuid) conferenceId: string, @Body() body: AgendaSectionMoveDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
+    await this.sectionMoves.execute(principal, conferenceId, body);
     return this.queries.agenda(principal, conferenceId);
   }
 

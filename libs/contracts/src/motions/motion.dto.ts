@@ -173,6 +173,12 @@ export class CompositeCreateDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sectionId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Once the agenda is published: the order of business (motion ids) as you last loaded it, since the composite goes on it; a different current order answers 409' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('4', { each: true })
+  expectedOrder?: string[];
 }
 
 export class EmergencyDecisionDto extends ReasonDto {
@@ -244,6 +250,25 @@ export class AgendaMoveDto {
   @IsOptional()
   @IsUUID()
   toSectionId?: string;
+  @ApiPropertyOptional({ description: 'Why; required once the order of business is published (recorded and shown to the conference)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+  @ApiPropertyOptional({ type: [String], description: 'The order (motion ids) as you last loaded it; required once published; a different current order answers 409' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('4', { each: true })
+  expectedOrder?: string[];
+}
+
+export const SECTION_DIRECTIONS = ['up', 'down'] as const;
+
+/** The SOC moves a whole section one place up or down the order of business. */
+export class AgendaSectionMoveDto {
+  @ApiProperty({ format: 'uuid', description: 'The section to move' }) @IsUUID() sectionId: string;
+  @ApiProperty({ enum: SECTION_DIRECTIONS }) @IsIn(SECTION_DIRECTIONS) direction: (typeof SECTION_DIRECTIONS)[number];
   @ApiPropertyOptional({ description: 'Why; required once the order of business is published (recorded and shown to the conference)' })
   @IsOptional()
   @IsString()
@@ -339,7 +364,8 @@ export class AgendaEntryDto {
 
 export class AgendaResponseDto {
   @ApiProperty({ nullable: true }) publishedAt: string | null;
-  @ApiProperty({ type: [String] }) sectionOrder: string[];
+  @ApiProperty({ type: [String], description: 'The sections (names) in their order: as published, or before publication as publishing will take them (the SOC’s order, else rotated by the year)' })
+  sectionOrder: string[];
   @ApiProperty({ type: [AgendaEntryDto] }) entries: AgendaEntryDto[];
 }
 

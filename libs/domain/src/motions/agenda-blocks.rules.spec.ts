@@ -35,7 +35,7 @@ describe('the SOC moving a whole section', () => {
   it('after publication moves the section’s items as one block past the neighbouring block, with a reason', () => {
     const down = moveSection(published(), { sectionId: 'neg', direction: 'down', reason, expectedOrder: ids(agenda) });
     expect(ids(down.order)).toEqual(['c', 'a', 'b', 'e', 'd']);
-    expect(down).toMatchObject({ sectionOrder: ['pro', 'neg', 'hs'], passed: 'PROFESSIONAL', fromPosition: 1, toPosition: 2, reason });
+    expect(down).toMatchObject({ sectionOrder: ['pro', 'neg', 'hs'], passed: 'PROFESSIONAL', firstPosition: 1, lastPosition: 2, reason });
     // An emergency motion of no section is a block of its own: the section moves past it alone.
     const up = moveSection(published(), { sectionId: 'hs', direction: 'up', reason, expectedOrder: ids(agenda) });
     expect(ids(up.order)).toEqual(['a', 'b', 'c', 'd', 'e']);
@@ -83,7 +83,7 @@ describe('the SOC moving a whole section', () => {
         });
         // The section stands together after the move, at the places reported.
         const places = order.map((i, index) => (i.sectionId === sectionId ? index : -1)).filter((i) => i >= 0);
-        expect(places).toEqual(Array.from({ length: places.length }, (_, k) => (result.fromPosition as number) + k));
+        expect(places).toEqual(Array.from({ length: places.length }, (_, k) => (result.firstPosition as number) + k));
       }),
     );
   });
@@ -110,6 +110,8 @@ describe('a composite made after publication', () => {
     const placed = placeComposite(placedAgenda, composite, ['late1', 'late2'], ids(placedAgenda));
     expect(ids(placed.order)).toEqual(['a', 'b', 'c', 'e', 'd', 'x']);
     expect(placed).toMatchObject({ position: 5, label: 'Motion 5', number: 5, replaced: [] });
+    // A number published for a motion composited since is not used again.
+    expect(placeComposite(placedAgenda, composite, ['late1'], ids(placedAgenda), 7).label).toBe('Motion 8');
     const inNeg = placeComposite(placedAgenda, { ...composite, sectionId: 'neg' }, ['late1'], ids(placedAgenda));
     expect(ids(inNeg.order)).toEqual(['a', 'b', 'x', 'c', 'e', 'd']);
     // Never before an item already taken.

@@ -45,8 +45,8 @@ export interface SectionArrangement {
   /** What the section now comes before (moved up) or after (moved down): a section's name or an item's title. */
   passed: string;
   /** After publication: the section's first and last places (0-based) after the move. */
-  fromPosition: number | null;
-  toPosition: number | null;
+  firstPosition: number | null;
+  lastPosition: number | null;
   reason: string | null;
 }
 
@@ -77,7 +77,7 @@ export function moveSection(
     if (to < 0 || to >= ids.length) throw new InvalidInput(`${section.name} is already ${up ? 'first' : 'last'} in the order of business.`, { direction: up ? 'already first' : 'already last' });
     const neighbour = state.sections[to];
     [ids[at], ids[to]] = [ids[to], ids[at]];
-    return { sectionId: section.id, direction: move.direction, sectionOrder: ids, order: null, passed: neighbour.name, fromPosition: null, toPosition: null, reason };
+    return { sectionId: section.id, direction: move.direction, sectionOrder: ids, order: null, passed: neighbour.name, firstPosition: null, lastPosition: null, reason };
   }
 
   assertFreshOrder(state.items, move.expectedOrder);
@@ -105,7 +105,7 @@ export function moveSection(
   const first = order.findIndex((i) => i.sectionId === section.id);
   const sectionOrder = sectionsInOrder(order, state.sections);
   const passed = neighbour.sectionId !== null ? (state.sections.find((s) => s.id === neighbour.sectionId)?.name ?? neighbour.items[0].title) : neighbour.items[0].title;
-  return { sectionId: section.id, direction: move.direction, sectionOrder, order, passed, fromPosition: first, toPosition: first + own[0].items.length - 1, reason };
+  return { sectionId: section.id, direction: move.direction, sectionOrder, order, passed, firstPosition: first, lastPosition: first + own[0].items.length - 1, reason };
 }
 
 interface Block {
@@ -153,7 +153,8 @@ export interface CompositePlacement {
  * debated: it takes the place and the label of the first of its originals on the order of business, and
  * those originals leave it (they are composited now). Made from motions none of which was on it (admitted
  * after publication), it goes after its section's last item, else at the end, and never before an item
- * already taken; it is then numbered after the last motion. An original already taken keeps its place and
+ * already taken; it is then numbered after the highest motion number published (a composited original's
+ * number is not used again). An original already taken keeps its place and
  * cannot be composited; a stale screen (the order it saw is not the current one) is refused.
  */
 export function placeComposite(
@@ -161,6 +162,8 @@ export function placeComposite(
   composite: { motionId: string; title: string; sectionId: string | null },
   originalIds: readonly string[],
   expectedOrder: readonly string[] | undefined,
+  /** The highest "Motion N" ever published, those composited since included, so no label is used twice. */
+  highestMotionNumber = 0,
 ): CompositePlacement {
   if (items.some((i) => i.motionId === composite.motionId)) throw new Conflict(`“${composite.title}” is already on the order of business.`);
   assertFreshOrder(items, expectedOrder);
@@ -180,7 +183,7 @@ export function placeComposite(
   const lastOfSection = composite.sectionId === null ? -1 : rest.map((i) => i.sectionId).lastIndexOf(composite.sectionId);
   const lastTaken = rest.map((i) => i.status !== 'placed').lastIndexOf(true);
   const position = Math.max(lastOfSection < 0 ? rest.length : lastOfSection + 1, lastTaken + 1);
-  const number = Math.max(0, ...rest.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
+  const number = Math.max(highestMotionNumber, ...items.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
   const order = [...rest.slice(0, position), entry(`Motion ${number}`, number), ...rest.slice(position)];
   return { order, position, label: `Motion ${number}`, number, replaced: [] };
 }

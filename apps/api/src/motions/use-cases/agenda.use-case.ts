@@ -9,7 +9,6 @@ import {
   orderAgenda,
   Principal,
   publishAgenda,
-  rotateSections,
   slotEmergencyMotion,
   StandingOrderViolation,
   tallyPriorityBallot,
@@ -18,6 +17,7 @@ import { MotionRepository, MotionRow, SectionRow } from '@agm/persistence/motion
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import { sectionsInOrder } from '../agenda-order';
 import { announce } from '../motion-access';
 import { stepMotion } from '../motion-steps';
 
@@ -62,8 +62,8 @@ export class OrderOfBusiness {
         throw new InvalidInput(`Put every admitted motion in a section before publishing: ${homeless.map((m) => `"${m.title}"`).join(', ')} ${homeless.length === 1 ? 'has' : 'have'} none.`);
       }
       const sectionName = (id: string | null) => (sections.find((s) => s.id === id) as SectionRow).name;
-      // [Napo] the order rotates alphabetically each year: the year is the rotation.
-      const sectionOrder = rotateSections(sections.map((s) => s.name), Number(conference.startsOn.slice(0, 4)));
+      // [Napo] the order rotates alphabetically each year (the year is the rotation), unless the SOC moved a section.
+      const sectionOrder = (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name);
       const ballots = await this.motions.priorityBallots(manager, conferenceId);
       const agendaMotions = motions.map((m) => ({ id: m.id, section: sectionName(m.sectionId), kind: m.kind }));
       // Counted as the SOC's tally counts it: a pick of a motion withdrawn or composited since the member

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaMove, Arrangement, arrangeOrderOfBusiness, NotFound, Principal } from '@agm/domain';
-import { MotionChanges, MotionRepository, MotionRow } from '@agm/persistence/motions';
+import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import { arrangedItem, publishedItems, writeAgendaOrder } from '../agenda-order';
 import { announce } from '../motion-access';
 import { ON_AGENDA } from './agenda.use-case';
-
-/** Positions are spaced by 100 so an emergency motion slots between two without renumbering the rest. */
-const SPACING = 100;
 
 /**
  * The SOC sets the order of business by hand: one item to a new place and/or another section
@@ -30,22 +28,15 @@ export class ArrangeOrderOfBusiness {
       if (!(await this.motions.conferenceSettings(manager, conferenceId, true))) throw new NotFound(`No conference ${conferenceId}.`);
       const published = (await this.motions.agenda(manager, conferenceId)) !== null;
       const all = await this.motions.list(manager, conferenceId);
-      const rows = published
-        ? all.filter((m) => m.agendaLabel !== null).sort((a, b) => (a.agendaPosition ?? 0) - (b.agendaPosition ?? 0))
-        : all.filter(ON_AGENDA);
+      const rows = published ? await publishedItems(manager, this.motions, conferenceId) : all.filter(ON_AGENDA);
       const sections = await this.motions.sections(manager, conferenceId);
       const result = arrangeOrderOfBusiness(
-        { published, items: rows.map((m) => ({ motionId: m.id, title: m.title, sectionId: m.sectionId, status: m.status })), sectionIds: sections.map((s) => s.id) },
+        { published, items: rows.map(arrangedItem), sectionIds: sections.map((s) => s.id) },
         move,
       );
 
-      for (const [index, item] of result.order.entries()) {
-        const row = rows.find((m) => m.id === item.motionId) as MotionRow;
-        const changes: MotionChanges = {};
-        if (published && row.agendaPosition !== (index + 1) * SPACING) changes.agendaPosition = (index + 1) * SPACING;
-        if (item.sectionId !== row.sectionId) changes.sectionId = item.sectionId;
-        if (Object.keys(changes).length > 0) await this.motions.update(manager, row.id, changes, now);
-      }
+      if (published) await writeAgendaOrder(manager, this.motions, rows, result.order, now);
+      else if (result.fromSectionId !== result.toSectionId) await this.motions.update(manager, result.motionId, { sectionId: result.toSectionId }, now);
 
       const moved = (await this.motions.find(manager, conferenceId, result.motionId)) as MotionRow;
       const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? null;

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { apiSuite } from '../support/api-suite';
+import { connect, EventStream } from '../support/socket-client';
+
+const MINUTE = 60_000;
+const reason = 'Health and safety speakers are only here on the first morning.';
+
+/**
+ * Changes to the order of business that move more than one item: a whole section up or down
+ * (POST /agenda/move-section: the planned section order before publication, a block of items after it,
+ * with a reason and the expected order), and a composite made after publication taking its originals'
+ * place (POST /composites with the expected order). Both pushed live; refusals change nothing.
+ */
+describe('motions: whole sections and late composites on the order of business', () => {
+  const suite = apiSuite();
+  const http = () => suite.api.http();
+
+  async function setUp() {
+    const { ctx } = suite;
+    const conference = await ctx.newConference({ startsOn: '2027-10-01', endsOn: '2027-10-02' });
+    await ctx.setMotionDeadlines(conference.id, { motions: new Date(Date.now() + 60 * MINUTE), amendments: new Date(Date.now() + 60 * MINUTE) });
+    const branch = await ctx.newBody({ kind: 'branch', name: `Kent Branch ${conference.id.slice(0, 6)}` });
+    const secretary = await ctx.newOfficer(branch.id);
+    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    // 2027 rotates two sections by one place: NEGOTIATING, then HEALTH AND SAFETY.
+    const sections = { hs: await ctx.newSection(conference.id, 'HEALTH AND SAFETY'), neg: await ctx.newSection(conference.id, 'NEGOTIATING') };
+    const attendee = await ctx.newAttendee(conference.id);
+    const base = `/api/conferences/${conference.id}`;
+    const submit = async (title: string, sectionId: string) => {
+      const { body } = await http().post(`${base}/motions`).set(secretary.auth).send({ kind: 'motion', bodyId: branch.id, sectionId, title, text: `This AGM resolves: ${title}.` }).expect(201);
+      await http().post(`${base}/motions/${body.id}/submit`).set(secretary.auth).expect(200);
+      await http().post(`${base}/motions/${body.id}/review`).set(soc.auth).send({ action: 'admit' }).expect(200);
+      return body.id as string;
+    };
+    const motions = {
+      pay: await submit('Pay claim', sections.neg.id),
+      hours: await submit('Working hours', sections.neg.id),
+      stress: await submit('Workload stress', sections.hs.id),
+      ventilation: await submit('Office ventilation', sections.hs.id),
+    };
+    return { conference, secretary, soc, chair, sections, attendee, base, motions, submit };
+  }
+
+  const agendaOf = async (base: string, who: { auth: Record<string, string> }) => (await http().get(`${base}/agenda`).set(who.auth).expect(200)).body;
+  const order = async (base: string, who: { auth: Record<string, string> }) => (await agendaOf(base, who)).entries.map((e: { motionId: string }) => e.motionId) as string[];
+  const listen = async (conferenceId: string, token: string) => {
+    const socket = suite.track(await connect(suite.api.url, token));
+    const stream = new EventStream(socket, conferenceId);
+    await stream.join(socket);
+    return stream;
+  };
+
+  it('before publication moves a section in the order publishing will use, live, no reason needed', async () => {
+    const { conference, soc, chair, sections, attendee, base, motions } = await setUp();
+    expect((await agendaOf(base, soc)).sectionOrder).toEqual(['NEGOTIATING', 'HEALTH AND SAFETY']);
+    const stream = await listen(conference.id, attendee.token);
+
+    const moved = await http().post(`${base}/agenda/move-section`).set(soc.auth).send({ sectionId: sections.hs.id, direction: 'up' }).expect(200);
+    expect(moved.body).toMatchObject({ publishedAt: null, entries: [], sectionOrder: ['HEALTH AND SAFETY', 'NEGOTIATING'] });
+    const [event] = await stream.waitFor('agenda.section_moved');
+    expect(event.payload).toMatchObject({ section: 'HEALTH AND SAFETY', direction: 'up', passed: 'NEGOTIATING', reason: null, sectionOrder: ['HEALTH AND SAFETY', 'NEGOTIATING'], order: null });
+    // The priority ballot's count follows the planned order too.
+    expect((await http().get(`${base}/priority-ballot/tally`).set(soc.auth).expect(200)).body.sections.map((s: { section: string }) => s.section)).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+
+    const refuse = (who: { auth: Record<string, string> }, body: Record<string, unknown>, status: number) => http().post(`${base}/agenda/move-section`).set(who.auth).send(body).expect(status);
+    expect((await refuse(soc, { sectionId: sections.hs.id, direction: 'up' }, 400)).body).toMatchObject({ message: 'HEALTH AND SAFETY is already first in the order of business.', errors: { direction: 'already first' } });
+    expect((await refuse(soc, { sectionId: randomUUID(), direction: 'up' }, 400)).body.errors).toEqual({ sectionId: 'pick a section of this conference' });
+    expect((await refuse(soc, { sectionId: sections.hs.id, direction: 'sideways' }, 400)).body.errors).toHaveProperty('direction');
+    expect((await refuse(chair, { sectionId: sections.neg.id, direction: 'up' }, 403)).body.message).toMatch(/Standing Orders Committee/);
+    expect((await agendaOf(base, soc)).sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+
+    // Publishing takes the sections in the SOC's order.
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    const published = await agendaOf(base, attendee);
+    expect(published.sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+    expect(published.entries.map((e: { motionId: string; label: string }) => [e.motionId, e.label])).toEqual([
+      [motions.stress, 'Motion 1'],
+      [motions.ventilation, 'Motion 2'],
+      [motions.pay, 'Motion 3'],
+      [motions.hours, 'Motion 4'],
+    ]);
+  });
+
+  it('after publication moves a section as a block with a reason, recorded and pushed live; refusals change nothing', async () => {
+    const { conference, soc, chair, sections, attendee, base, motions } = await setUp();
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    const published = await order(base, soc);
+    expect(published).toEqual([motions.pay, motions.hours, motions.stress, motions.ventilation]);
+    const stream = await listen(conference.id, attendee.token);
+    const move = (who: { auth: Record<string, string> }, body: Record<string, unknown>, status: number) =>
+      http().post(`${base}/agenda/move-section`).set(who.auth).send({ sectionId: sections.hs.id, direction: 'up', reason, expectedOrder: published, ...body }).expect(status);
+
+    expect((await move(chair, {}, 403)).body.message).toMatch(/Standing Orders Committee/);
+    expect((await move(soc, { reason: ' ' }, 400)).body).toMatchObject({ message: expect.stringMatching(/give the reason/), errors: { reason: 'required after publication' } });
+    expect((await move(soc, { expectedOrder: undefined }, 409)).body.message).toMatch(/changed since you loaded it/);
+    expect((await move(soc, { expectedOrder: [...published].reverse() }, 409)).body.message).toMatch(/Reload it/);
+    expect((await move(soc, { direction: 'down' }, 400)).body.message).toBe('HEALTH AND SAFETY is already last in the order of business.');
+    expect(await order(base, soc)).toEqual(published);
+
+    const moved = await move(soc, {}, 200);
+    const afterUp = [motions.stress, motions.ventilation, motions.pay, motions.hours];
+    expect(moved.body.entries.map((e: { motionId: string }) => e.motionId)).toEqual(afterUp);
+    // Published labels stay with their motions; the published section order follows.
+    expect(moved.body.entries.map((e: { label: string }) => e.label)).toEqual(['Motion 3', 'Motion 4', 'Motion 1', 'Motion 2']);
+    expect(moved.body.sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+    const [event] = await stream.waitFor('agenda.section_moved');
+    expect(event.payload).toMatchObject({ section: 'HEALTH AND SAFETY', direction: 'up', passed: 'NEGOTIATING', reason, firstPosition: 0, lastPosition: 1, order: afterUp });
+    expect(await order(base, attendee)).toEqual(afterUp);
+    const audit = (await http().get(`${base}/motions/${motions.ventilation}/audit`).set(soc.auth).expect(200)).body;
+    expect(audit.at(-1)).toMatchObject({ action: 'arrange_agenda', why: `Order of business: section HEALTH AND SAFETY moved up, before NEGOTIATING. ${reason}`, fromStatus: 'placed', toStatus: 'placed' });
+
+    // The chair takes "Workload stress": its section keeps its place, and no section moves past it.
+    await http().post(`${base}/motions/${motions.stress}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+    expect((await move(soc, { direction: 'down', expectedOrder: afterUp }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Workload stress” has already been taken (debated); it keeps its place, so HEALTH AND SAFETY cannot move down past it.' });
+    expect((await move(soc, { sectionId: sections.neg.id, expectedOrder: afterUp }, 422)).body.message).toMatch(/“Workload stress” has already been taken .*NEGOTIATING cannot move up past it/);
+    expect(await order(base, soc)).toEqual(afterUp);
+  });
+
+  it('places a composite made after publication where its first original was; the originals leave the order of business', async () => {
+    const { conference, soc, chair, sections, attendee, base, motions, submit } = await setUp();
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    const published = await order(base, soc);
+    const stream = await listen(conference.id, attendee.token);
+    const composite = (body: Record<string, unknown>, status: number) =>
+      http().post(`${base}/composites`).set(soc.auth).send({ motionIds: [motions.ventilation, motions.hours], title: 'Safe working hours', text: 'This AGM resolves: safe working hours and ventilation.', expectedOrder: published, ...body }).expect(status);
+
+    // Refused: a stale order, no order, an original already taken; nothing is made.
+    expect((await composite({ expectedOrder: [...published].reverse() }, 409)).body.message).toMatch(/Reload it/);
+    expect((await composite({ expectedOrder: undefined }, 409)).body.message).toMatch(/changed since you loaded it/);
+    await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+    expect((await composite({ motionIds: [motions.pay, motions.hours] }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Pay claim” has already been taken (debated); it keeps its place on the order of business and cannot be composited.', errors: { motionIds: 'only motions not yet taken' } });
+    expect((await http().get(`${base}/motions`).set(soc.auth).expect(200)).body.some((m: { kind: string }) => m.kind === 'composite')).toBe(false);
+    expect(await order(base, soc)).toEqual(published);
+
+    // Working hours (Motion 2) and Office ventilation (Motion 4): the composite takes Motion 2's place.
+    const made = (await composite({}, 201)).body;
+    expect(made).toMatchObject({ kind: 'composite', status: 'placed', agendaLabel: 'Motion 2' });
+    const agenda = await agendaOf(base, attendee);
+    expect(agenda.entries.map((e: { motionId: string; label: string; status: string }) => [e.motionId, e.label, e.status])).toEqual([
+      [motions.pay, 'Motion 1', 'debated'],
+      [made.id, 'Motion 2', 'placed'],
+      [motions.stress, 'Motion 3', 'placed'],
+    ]);
+    const [event] = await stream.waitFor('agenda.composite_placed');
+    expect(event.payload).toMatchObject({
+      motionId: made.id,
+      label: 'Motion 2',
+      position: 1,
+      replaced: [
+        { motionId: motions.hours, label: 'Motion 2', title: 'Working hours' },
+        { motionId: motions.ventilation, label: 'Motion 4', title: 'Office ventilation' },
+      ],
+      order: [motions.pay, made.id, motions.stress],
+    });
+    for (const id of [motions.hours, motions.ventilation]) {
+      expect((await http().get(`${base}/motions/${id}`).set(soc.auth).expect(200)).body).toMatchObject({ status: 'composited', compositeId: made.id, agendaLabel: null });
+    }
+    // The chair can take it like any placed item.
+    await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'carry' }).expect(200);
+    await http().post(`${base}/motions/${made.id}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+
+    // Two motions admitted after publication, composited: after their section's last item, numbered after the last motion.
+    const late = [await submit('Night shifts', sections.hs.id), await submit('Lone working', sections.hs.id)];
+    const current = await order(base, soc);
+    const lateComposite = (await http().post(`${base}/composites`).set(soc.auth).send({ motionIds: late, title: 'Shifts and lone working', text: 'This AGM resolves: safe shifts.', expectedOrder: current }).expect(201)).body;
+    // Motion 4 was Office ventilation's, composited since: not used again.
+    expect(lateComposite).toMatchObject({ status: 'placed', agendaLabel: 'Motion 5' });
+    expect(await order(base, soc)).toEqual([motions.pay, made.id, motions.stress, lateComposite.id]);
+  });
+});
