@@ -19,7 +19,9 @@ const DAY = 86400000;
  * (refused without a reason, then with one), accepts an emergency motion, reads the priority ballot's
  * count, publishes the order of business, slots the emergency motion into it, reorders it by hand with the
  * keyboard-operable move buttons (refused without a reason) and moves a motion to another section, which a
- * member's agenda follows live, and downloads the agenda through the token-carrying helper.
+ * member's agenda follows live, and downloads the agenda through the token-carrying helper. It also moves
+ * whole sections (before publication and after, with a reason) and places a composite made after
+ * publication, which the member's and the chair's agendas follow.
  */
 describeInBrowser('web client: the Standing Orders Committee', () => {
   const suite = browserSuite();
@@ -32,20 +34,28 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   };
 
-  it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
+  /** A 2027 conference (its two sections rotate PROFESSIONAL AND TRAINING first) with the deadlines ahead. */
+  const conference2027 = async (name: string) => {
     const conference = await suite.ctx.newConference({
-      name: `SOC test AGM ${Date.now() % 10000}`,
+      name: `${name} ${Date.now() % 10000}`,
       startsOn: '2027-10-07',
       endsOn: '2027-10-08',
     });
-    const base = `/api/conferences/${conference.id}`;
     await suite.ctx.setMotionDeadlines(conference.id, {
       motions: new Date(Date.now() + 30 * DAY),
       amendments: new Date(Date.now() + 40 * DAY),
       emergency: new Date(Date.now() + 50 * DAY),
     });
-    const professional = await suite.ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING');
-    const negotiating = await suite.ctx.newSection(conference.id, 'NEGOTIATING');
+    return {
+      conference,
+      base: `/api/conferences/${conference.id}`,
+      professional: await suite.ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING'),
+      negotiating: await suite.ctx.newSection(conference.id, 'NEGOTIATING'),
+    };
+  };
+
+  it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
+    const { conference, base, professional, negotiating } = await conference2027('SOC test AGM');
     const london = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
     const wales = await suite.ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
     const londonSecretary = await suite.ctx.newOfficer(london.id);
@@ -251,6 +261,108 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await expectAccessible(page, 'soc after publication');
     await screenshot(page, 'soc-agenda');
     await expectNoSidewaysScroll(page);
+  });
+
+  it('moves whole sections before and after publication, and places a composite made after publication; the agendas follow live', async () => {
+    const { conference, base, professional, negotiating } = await conference2027('SOC sections');
+    const london = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const secretary = await suite.ctx.newOfficer(london.id);
+    const socApi = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const soc = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const chair = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const admitted = async (title: string, sectionId: string) => {
+      const http = suite.api.http();
+      const draft = (
+        await http
+          .post(`${base}/motions`)
+          .set(secretary.auth)
+          .send({ kind: 'motion', bodyId: london.id, title, text: `This AGM resolves: ${title}.`, sectionId })
+          .expect(201)
+      ).body;
+      await suite.api.http().post(`${base}/motions/${draft.id}/submit`).set(secretary.auth).send({}).expect(200);
+      await suite.api.http().post(`${base}/motions/${draft.id}/review`).set(socApi.auth).send({ action: 'admit' }).expect(200);
+    };
+    await admitted('Workload measurement', professional.id);
+    await admitted('Caseload limits', professional.id);
+    await admitted('Pay claim 2027', negotiating.id);
+
+    const { page } = await newPage(suite.browser, suite.api);
+    await signInOfficial(page, soc);
+    await page.goto(`/c/${conference.id}/soc`);
+    // Before publication: 2027 rotates PROFESSIONAL AND TRAINING first; the SOC moves it down by keyboard.
+    const planned = () => page.getByTestId('planned-section').allTextContents();
+    await waitForText(page, '[data-testid=planned-order]', /^PROFESSIONAL AND TRAINING: Workload measurement; Caseload limits.*NEGOTIATING: Pay claim 2027/);
+    await page.getByRole('button', { name: 'Move down the section PROFESSIONAL AND TRAINING' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'section:has(#publish) [role=status]', 'PROFESSIONAL AND TRAINING moved down, after NEGOTIATING: section 2 of 2.');
+    expect((await planned()).map((t) => t.split(':')[0])).toEqual(['NEGOTIATING', 'PROFESSIONAL AND TRAINING']);
+    // At the bottom "Move down" is disabled, so focus moves to the same section's "Move up".
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Move up the section PROFESSIONAL AND TRAINING');
+    expect(await alerts(page)).toEqual([]);
+    await expectAccessible(page, 'soc planned sections moved');
+
+    await page.getByRole('button', { name: 'Publish the order of business' }).click();
+    await waitForText(page, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement.*Motion 3 Caseload limits/);
+
+    // The members' and the chair's agendas, each in its own browser.
+    const member = await suite.ctx.newAttendee(conference.id);
+    const { page: phone } = await newPage(suite.browser, suite.api);
+    await signInAttendee(phone, conference.name, member);
+    await waitForText(phone, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement/);
+    const { page: chairPage } = await newPage(suite.browser, suite.api);
+    await signInOfficial(chairPage, chair);
+    await chairPage.goto(`/c/${conference.id}/chair`);
+    await waitForText(chairPage, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement/);
+
+    // After publication: a section moved without a reason is refused, at the reason field too.
+    const arrange = 'section:has(#arrange-heading)';
+    await page.getByRole('button', { name: 'Move up the section PROFESSIONAL AND TRAINING' }).click();
+    await waitForText(page, `${arrange} [role=alert]`, 'give the reason');
+    const reasonField = page.getByLabel('Reason for the change');
+    expect(await reasonField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await reasonField.getAttribute('aria-describedby').then((ids) => (ids ?? '').split(' ').at(-1))}`).textContent()).toMatch(/required after publication/);
+    await expectAccessible(page, 'soc section move refused');
+    await reasonField.fill('The professional committee reports on the first morning.');
+    await page.getByRole('button', { name: 'Move up the section PROFESSIONAL AND TRAINING' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, `${arrange} [role=status]`, 'Section PROFESSIONAL AND TRAINING moved up: now places 1 to 2 of 3.');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Move down the section PROFESSIONAL AND TRAINING');
+    expect(await reasonField.getAttribute('aria-invalid')).toBeNull();
+    const items = async (where: Page) =>
+      (await where.getByTestId('agenda').locator('li').allTextContents()).map((t) => t.split(/ — |Move up|Take item/)[0].trim());
+    expect(await items(page)).toEqual(['Motion 2 Workload measurement', 'Motion 3 Caseload limits', 'Motion 1 Pay claim 2027']);
+    await waitForText(phone, '[data-testid=agenda]', /^Motion 2 Workload measurement.*Motion 3 Caseload limits.*Motion 1 Pay claim 2027/);
+    await waitForText(chairPage, '[data-testid=agenda]', /^Motion 2 Workload measurement.*Motion 3 Caseload limits.*Motion 1 Pay claim 2027/);
+
+    // A composite made now takes the place (and number) of the first of its motions; both leave the order.
+    const composite = page.locator('section', { has: page.getByRole('heading', { name: 'Composite motions' }) });
+    await waitForText(page, 'section:has(#composite)', 'the composite takes the place and number of the first');
+    await composite.getByLabel('Workload measurement').check();
+    await composite.getByLabel('Caseload limits').check();
+    await composite.getByLabel('Composite title').fill('Workload and caseload');
+    await composite.getByLabel('Composite text').fill('This AGM instructs the NEC to campaign for workload measurement and a cap on caseloads.');
+    await composite.getByRole('button', { name: 'Create the composite' }).click();
+    await waitForText(
+      page,
+      'section:has(#composite) [role=status]',
+      'Composite “Workload and caseload” created and placed on the order of business as Motion 2, place 1 of 2, in place of Motion 2 “Workload measurement” and Motion 3 “Caseload limits”.',
+    );
+    await waitForText(page, '[data-testid=agenda]', /^Motion 2 Workload and caseload.*Motion 1 Pay claim 2027/);
+    expect(await items(page)).toEqual(['Motion 2 Workload and caseload', 'Motion 1 Pay claim 2027']);
+    await waitForText(phone, '[data-testid=agenda]', /^Motion 2 Workload and caseload — PROFESSIONAL AND TRAINING.*Motion 1 Pay claim 2027/);
+    await waitForText(chairPage, '[data-testid=agenda]', /^Motion 2 Workload and caseload.*Motion 1 Pay claim 2027/);
+    expect(await items(phone)).toEqual(['Motion 2 Workload and caseload', 'Motion 1 Pay claim 2027']);
+    const seen = (await suite.api.http().get(`${base}/agenda`).set(member.auth).expect(200)).body;
+    expect(seen.entries.map((e: { label: string; title: string; status: string }) => [e.label, e.title, e.status])).toEqual([
+      ['Motion 2', 'Workload and caseload', 'placed'],
+      ['Motion 1', 'Pay claim 2027', 'placed'],
+    ]);
+    expect(await alerts(page)).toEqual([]);
+    await expectAccessible(page, 'soc composite placed after publication');
+    await screenshot(page, 'soc-sections-composite');
+    await expectNoSidewaysScroll(page);
+    await phone.close();
+    await chairPage.close();
   });
 
   it('shows a refused download (a token without access to the conference) instead of saving an error page', async () => {

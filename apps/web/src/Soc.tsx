@@ -3,6 +3,7 @@ import type {
   AgendaEntryDto,
   AgendaMoveDto,
   AgendaResponseDto,
+  AgendaSectionMoveDto,
   AmendmentRulingDto,
   CompositeCreateDto,
   EmergencyDecisionDto,
@@ -13,7 +14,7 @@ import type {
   ReviewAction,
   SectionResponseDto,
 } from '@agm/contracts';
-import { get, post } from './api';
+import { ApiError, get, post } from './api';
 import { DocumentLinks, motionDocuments } from './Documents';
 import { STATUS_LABEL } from './Secretary';
 import { useConference } from './session';
@@ -58,8 +59,9 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   const emergencies = motions.filter(
     (m) => m.kind === 'emergency_motion' && ['submitted', 'admitted'].includes(m.status) && !m.agendaLabel,
   );
+  // Once published, a motion placed on the order of business and not yet taken may be composited too.
   const compositable = motions.filter(
-    (m) => AGENDA_KINDS.includes(m.kind) && ['submitted', 'admitted'].includes(m.status),
+    (m) => AGENDA_KINDS.includes(m.kind) && ['submitted', 'admitted', 'placed'].includes(m.status),
   );
   const others = motions.filter((m) => m.status !== 'submitted' && m.status !== 'draft');
   const published = Boolean(agenda?.publishedAt);
@@ -95,19 +97,27 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               />
             ))}
           </Queue>
-          <Composite base={base} motions={compositable} sections={sections} onDone={changed} />
+          <Composite
+            base={base}
+            motions={compositable}
+            sections={sections}
+            agenda={published ? agenda : null}
+            onDone={changed}
+          />
         </div>
         <div>
           {!published && (
             <section className="card" aria-labelledby="publish">
               <h2 id="publish">Order of business (not yet published)</h2>
-              {startsOn && (
+              {startsOn && agenda && (
                 <PlannedOrder
                   base={base}
                   motions={motions}
                   sections={sections}
+                  sectionOrder={agenda.sectionOrder}
                   year={Number(startsOn.slice(0, 4))}
                   onDone={changed}
+                  onSectionMoved={setAgenda}
                 />
               )}
               <ErrorAlert error={publish.error} />
@@ -161,47 +171,73 @@ function Queue({ title, count, children }: { title: string; count: number; child
   );
 }
 
-/** As the api publishes (`rotateSections` in libs/domain): alphabetical, rotated one place a year. */
-const SECTION_COLLATOR = new Intl.Collator('en-GB', { sensitivity: 'base' });
-function rotatedSections(sections: SectionResponseDto[], year: number): SectionResponseDto[] {
-  const sorted = [...sections].sort((a, b) => SECTION_COLLATOR.compare(a.name, b.name));
-  const start = sorted.length ? ((year % sorted.length) + sorted.length) % sorted.length : 0;
-  return [...sorted.slice(start), ...sorted.slice(0, start)];
-}
-
 /**
- * What publishing will place, section by section in the order it will use; within a section the
- * members' priority ballot decides (cast on their screens until publication), else submission order.
+ * What publishing will place, section by section in the order it will use (the api's: rotated by the
+ * year until the SOC moves a section, with the move buttons here); within a section the members'
+ * priority ballot decides (cast on their screens until publication), else submission order.
  * A motion with no section stops publication, so it is named here first.
  */
 function PlannedOrder(props: {
   base: string;
   motions: MotionResponseDto[];
   sections: SectionResponseDto[];
+  sectionOrder: string[];
   year: number;
   onDone: () => void;
+  onSectionMoved: (agenda: AgendaResponseDto) => void;
 }) {
   const admitted = props.motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind));
   const homeless = admitted.filter((m) => !props.sections.some((s) => s.id === m.sectionId));
-  const bySection = rotatedSections(props.sections, props.year)
-    .map((s) => ({ section: s, motions: admitted.filter((m) => m.sectionId === s.id) }))
-    .filter((group) => group.motions.length > 0);
+  const ordered = props.sectionOrder
+    .map((name) => props.sections.find((s) => s.name === name))
+    .filter((s): s is SectionResponseDto => s !== undefined);
+  const { error, run } = useAction();
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const focus = useMoveFocus([props.sectionOrder]);
+  const moveSection = (section: SectionResponseDto, direction: 'up' | 'down') => {
+    setAnnouncement(null);
+    void run(async () => {
+      const body: AgendaSectionMoveDto = { sectionId: section.id, direction };
+      const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/move-section`, body);
+      const at = agenda.sectionOrder.indexOf(section.name);
+      focus.after((which) => `section-${section.id}-${which}`, direction, at > 0, at < agenda.sectionOrder.length - 1);
+      props.onSectionMoved(agenda);
+      const neighbour = agenda.sectionOrder[direction === 'up' ? at + 1 : at - 1];
+      setAnnouncement(
+        `${section.name} moved ${direction}, ${direction === 'up' ? 'before' : 'after'} ${neighbour}: section ${at + 1} of ${agenda.sectionOrder.length}.`,
+      );
+    });
+  };
   return (
     <>
       <p>
         Publishing numbers the admitted motions “Motion 1…N” and places them for debate, once. Sections come
-        in alphabetical order rotated by the conference’s year ({props.year}), as below; within a section the
-        members’ priority ballot (open on their screens until publication) decides, otherwise the order of
-        submission. Emergency motions are slotted in afterwards.
+        in alphabetical order rotated by the conference’s year ({props.year}) unless you move them, as below;
+        within a section the members’ priority ballot (open on their screens until publication) decides,
+        otherwise the order of submission. Emergency motions are slotted in afterwards.
       </p>
       {admitted.length === 0 && <p className="muted">No admitted motions yet.</p>}
-      {bySection.length > 0 && (
+      <ErrorAlert error={error} />
+      <Done message={announcement} />
+      {ordered.length > 0 && (
         <ol className="plain" data-testid="planned-order">
-          {bySection.map(({ section, motions: inSection }) => (
-            <li key={section.id}>
-              <strong>{section.name}</strong>: {inSection.map((m) => m.title).join('; ')}
-            </li>
-          ))}
+          {ordered.map((section, i) => {
+            const inSection = admitted.filter((m) => m.sectionId === section.id);
+            return (
+              <li key={section.id} data-testid="planned-section">
+                <strong>{section.name}</strong>:{' '}
+                {inSection.length > 0 ? inSection.map((m) => m.title).join('; ') : <span className="muted">no motions yet</span>}
+                {ordered.length > 1 && (
+                  <SectionMoveButtons
+                    section={section}
+                    canUp={i > 0}
+                    canDown={i < ordered.length - 1}
+                    onMove={moveSection}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
       {admitted.length > 0 && props.sections.length > 1 && (
@@ -230,6 +266,50 @@ function PlannedOrder(props: {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * Keeps focus on what was moved once the new order is on screen: the same button, or the other one when
+ * it reached an end (the first is then disabled). `after` names the moved thing's buttons by direction.
+ */
+function useMoveFocus(dependencies: unknown[]) {
+  const next = useRef<string | null>(null);
+  useEffect(() => {
+    const id = next.current;
+    next.current = null;
+    if (id) document.getElementById(id)?.focus();
+  }, dependencies);
+  return {
+    after(idOf: (direction: 'up' | 'down') => string, direction: 'up' | 'down', canUp: boolean, canDown: boolean) {
+      next.current = idOf(direction === 'up' ? (canUp ? 'up' : 'down') : canDown ? 'down' : 'up');
+    },
+  };
+}
+
+/** Move up / move down for a whole section, named with the section's title. */
+function SectionMoveButtons(props: {
+  section: SectionResponseDto;
+  canUp: boolean;
+  canDown: boolean;
+  onMove: (section: SectionResponseDto, direction: 'up' | 'down') => void;
+}) {
+  const { section } = props;
+  return (
+    <span className="button-row">
+      {(['up', 'down'] as const).map((direction) => (
+        <button
+          key={direction}
+          type="button"
+          className="small"
+          id={`section-${section.id}-${direction}`}
+          disabled={direction === 'up' ? !props.canUp : !props.canDown}
+          onClick={() => props.onMove(section, direction)}
+        >
+          Move {direction} <span className="visually-hidden">the section {section.name}</span>
+        </button>
+      ))}
+    </span>
   );
 }
 
@@ -292,8 +372,9 @@ function SectionPicker(props: {
 /**
  * The published order of business, arranged by hand: move up / move down (labelled with the item's
  * title; focus stays on the moved item; the move is announced in a live region) and a section picker per
- * item. A change needs a reason (recorded, shown to the conference); items already taken keep their
- * places. The order as loaded goes with each move, so a stale screen is refused (409) and reloaded.
+ * item, and whole sections moved up or down as blocks. A change needs a reason (recorded, shown to the
+ * conference); items already taken keep their places. The order as loaded goes with each move, so a
+ * stale screen is refused (409) and reloaded.
  */
 function ArrangeAgenda(props: {
   base: string;
@@ -303,60 +384,75 @@ function ArrangeAgenda(props: {
 }) {
   const entries = props.agenda.entries;
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const { error, run, setError } = useAction();
   const busy = useRef(false);
-  const focusNext = useRef<{ motionId: string; direction: 'up' | 'down' } | null>(null);
-  const movable = (i: number) => entries[i]?.status === 'placed';
-  useEffect(() => {
-    const target = focusNext.current;
-    if (!target) return;
-    focusNext.current = null;
-    const at = entries.findIndex((e) => e.motionId === target.motionId);
-    // Keep focus on the moved item: the same button, or the other one when it reached an end.
-    const canUp = at > 0 && movable(at - 1);
-    const canDown = at < entries.length - 1 && movable(at + 1);
-    const which = target.direction === 'up' ? (canUp ? 'up' : 'down') : canDown ? 'down' : 'up';
-    document.getElementById(`move-${which}-${target.motionId}`)?.focus();
-  }, [props.agenda]);
+  const focus = useMoveFocus([props.agenda]);
+  const movable = (list: AgendaEntryDto[], i: number) => list[i]?.status === 'placed';
   const place = (agenda: AgendaResponseDto, motionId: string) =>
     agenda.entries.findIndex((e) => e.motionId === motionId) + 1;
-  const move = (entry: AgendaEntryDto, direction: 'up' | 'down') => {
+  /** One change at a time; the api's reason refusal is shown at the reason field too. */
+  const change = (work: (body: { reason?: string; expectedOrder: string[] }) => Promise<void>) => {
     if (busy.current) return;
     busy.current = true;
-    const at = entries.indexOf(entry);
-    const body: AgendaMoveDto = {
-      motionId: entry.motionId,
-      toPosition: direction === 'up' ? at - 1 : at + 1,
-      reason: reason.trim() || undefined,
-      expectedOrder: entries.map((e) => e.motionId),
-    };
     setAnnouncement(null);
+    setReasonError(undefined);
+    const body = { reason: reason.trim() || undefined, expectedOrder: entries.map((e) => e.motionId) };
     void run(async () => {
+      try {
+        await work(body);
+      } catch (e) {
+        if (e instanceof ApiError) setReasonError(e.errors?.reason);
+        throw e;
+      }
+    }).finally(() => (busy.current = false));
+  };
+  const move = (entry: AgendaEntryDto, direction: 'up' | 'down') =>
+    change(async (common) => {
+      const at = entries.indexOf(entry);
+      const body: AgendaMoveDto = { motionId: entry.motionId, toPosition: direction === 'up' ? at - 1 : at + 1, ...common };
       const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/move`, body);
-      focusNext.current = { motionId: entry.motionId, direction };
+      const now = agenda.entries.findIndex((e) => e.motionId === entry.motionId);
+      focus.after((which) => `move-${which}-${entry.motionId}`, direction, now > 0 && movable(agenda.entries, now - 1), now < agenda.entries.length - 1 && movable(agenda.entries, now + 1));
       props.onChanged(agenda);
       setAnnouncement(
         `${entry.label} “${entry.title}” moved ${direction} to place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
       );
-    }).finally(() => (busy.current = false));
-  };
+    });
+  const blocks = sectionBlocks(entries, props.sections);
+  const moveSection = (section: SectionResponseDto, direction: 'up' | 'down') =>
+    change(async (common) => {
+      const body: AgendaSectionMoveDto = { sectionId: section.id, direction, ...common };
+      const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/move-section`, body);
+      const after = sectionBlocks(agenda.entries, props.sections);
+      const moved = after.find((b) => b.section?.id === section.id);
+      focus.after((which) => `section-${section.id}-${which}`, direction, Boolean(moved?.canUp), Boolean(moved?.canDown));
+      props.onChanged(agenda);
+      const places = agenda.entries.map((e, i) => (e.sectionId === section.id ? i + 1 : 0)).filter(Boolean);
+      setAnnouncement(
+        `Section ${section.name} moved ${direction}: now places ${places[0]} to ${places.at(-1)} of ${agenda.entries.length}.`,
+      );
+    });
   return (
     <section className="card" aria-labelledby="arrange-heading">
       <h2 id="arrange-heading">Order of business</h2>
       <p>
-        Published. Move items up or down, or to another section; items already taken keep their places.
-        Every change is recorded with its reason and shows at once on the chair’s and members’ screens.
+        Published. Move items up or down, or to another section, or a whole section; items already taken
+        keep their places. Every change is recorded with its reason and shows at once on the chair’s and
+        members’ screens.
       </p>
       <Field
         label="Reason for the change"
         hint="Required; recorded in the motion’s history and sent to the conference with the change."
+        error={reasonError}
       >
-        {(id, hint) => (
+        {(id, describedBy) => (
           <textarea
             id={id}
             rows={2}
-            aria-describedby={hint}
+            aria-describedby={describedBy}
+            aria-invalid={reasonError ? true : undefined}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             maxLength={2000}
@@ -365,6 +461,28 @@ function ArrangeAgenda(props: {
       </Field>
       <ErrorAlert error={error} />
       <Done message={announcement} />
+      {blocks.some((b) => b.section) && (
+        <>
+          <h3 id="sections-heading">Sections</h3>
+          <ul className="plain" aria-labelledby="sections-heading" data-testid="agenda-sections">
+            {blocks.map(
+              (block) =>
+                block.section && (
+                  <li key={block.section.id} data-testid="agenda-section">
+                    <strong>{block.section.name}</strong>{' '}
+                    <span className="muted">({block.labels.join(', ')})</span>{' '}
+                    <SectionMoveButtons
+                      section={block.section}
+                      canUp={block.canUp}
+                      canDown={block.canDown}
+                      onMove={moveSection}
+                    />
+                  </li>
+                ),
+            )}
+          </ul>
+        </>
+      )}
       <ol className="agenda arrange" data-testid="agenda">
         {entries.map((entry, i) => (
           <li key={entry.motionId} data-testid="agenda-item">
@@ -378,7 +496,7 @@ function ArrangeAgenda(props: {
                   type="button"
                   className="small"
                   id={`move-up-${entry.motionId}`}
-                  disabled={i === 0 || !movable(i - 1)}
+                  disabled={i === 0 || !movable(entries, i - 1)}
                   onClick={() => move(entry, 'up')}
                 >
                   Move up <span className="visually-hidden">“{entry.title}”</span>
@@ -387,7 +505,7 @@ function ArrangeAgenda(props: {
                   type="button"
                   className="small"
                   id={`move-down-${entry.motionId}`}
-                  disabled={i === entries.length - 1 || !movable(i + 1)}
+                  disabled={i === entries.length - 1 || !movable(entries, i + 1)}
                   onClick={() => move(entry, 'down')}
                 >
                   Move down <span className="visually-hidden">“{entry.title}”</span>
@@ -401,6 +519,7 @@ function ArrangeAgenda(props: {
                   extra={() => ({ reason: reason.trim() || undefined, expectedOrder: entries.map((e) => e.motionId) })}
                   onMoved={(agenda, sectionName) => {
                     setError(null);
+                    setReasonError(undefined);
                     props.onChanged(agenda);
                     setAnnouncement(
                       `${entry.label} “${entry.title}” moved to ${sectionName}, place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
@@ -414,6 +533,32 @@ function ArrangeAgenda(props: {
       </ol>
     </section>
   );
+}
+
+/**
+ * The published order as blocks: consecutive items of one section, an item of no section alone (as the
+ * api's `moveSection` sees it). A section moves past its neighbouring block when neither holds an item
+ * already taken; a section whose items stand apart is offered as its first block (the api explains).
+ */
+function sectionBlocks(entries: AgendaEntryDto[], sections: SectionResponseDto[]) {
+  const runs: { sectionId: string | null; items: AgendaEntryDto[] }[] = [];
+  for (const entry of entries) {
+    const last = runs.at(-1);
+    if (last && entry.sectionId !== null && last.sectionId === entry.sectionId) last.items.push(entry);
+    else runs.push({ sectionId: entry.sectionId, items: [entry] });
+  }
+  const free = (i: number) => runs[i] !== undefined && runs[i].items.every((e) => e.status === 'placed');
+  const seen = new Set<string>();
+  return runs.map((run, i) => {
+    const first = run.sectionId !== null && !seen.has(run.sectionId);
+    if (run.sectionId !== null) seen.add(run.sectionId);
+    return {
+      section: first ? (sections.find((s) => s.id === run.sectionId) ?? null) : null,
+      labels: run.items.map((e) => e.label),
+      canUp: free(i) && free(i - 1),
+      canDown: free(i) && free(i + 1),
+    };
+  });
 }
 
 /** [Napo] The priority ballot's count: members' picks per motion, the most picked first in each section. */
@@ -676,11 +821,16 @@ function EmergencySlot(props: {
   );
 }
 
-/** Compositing: several motions on the same subject merged into one with new text (docs/motions.md). */
+/**
+ * Compositing: several motions on the same subject merged into one with new text (docs/motions.md).
+ * Once the order of business is published the composite goes on it at once, in the place of the first of
+ * its motions there (those leave it); the confirmation says where, and the order as loaded goes with it.
+ */
 function Composite(props: {
   base: string;
   motions: MotionResponseDto[];
   sections: SectionResponseDto[];
+  agenda: AgendaResponseDto | null;
   onDone: () => void;
 }) {
   const [picked, setPicked] = useState<string[]>([]);
@@ -700,24 +850,42 @@ function Composite(props: {
             e.preventDefault();
             void run(
               async () => {
+                const before = props.agenda?.entries ?? [];
                 const body: CompositeCreateDto = {
                   motionIds: chosen,
                   title: title.trim(),
                   text: text.trim(),
                   ...(sectionId ? { sectionId } : {}),
+                  ...(props.agenda ? { expectedOrder: before.map((e) => e.motionId) } : {}),
                 };
                 const made = await post<MotionResponseDto>(`${props.base}/composites`, body);
+                const after = props.agenda ? await get<AgendaResponseDto>(`${props.base}/agenda`) : null;
                 setPicked([]);
                 setTitle('');
                 setText('');
                 props.onDone();
-                return made;
+                if (!after) return `Composite “${made.title}” created and admitted.`;
+                const replaced = before.filter((e) => chosen.includes(e.motionId));
+                const place = after.entries.findIndex((e) => e.motionId === made.id) + 1;
+                return (
+                  `Composite “${made.title}” created and placed on the order of business as ${made.agendaLabel}, place ${place} of ${after.entries.length}` +
+                  (replaced.length > 0
+                    ? `, in place of ${replaced.map((e) => `${e.label} “${e.title}”`).join(' and ')}.`
+                    : ', after its section’s last item.')
+                );
               },
-              (made) => `Composite “${made.title}” created and admitted.`,
+              (message) => message,
             );
           }}
         >
-          <fieldset>
+          {props.agenda && (
+            <p className="hint" id="composite-published">
+              The order of business is published: the composite takes the place and number of the first of
+              these motions on it, and the others leave it (a composite of motions not on it goes after its
+              section’s last item). Motions already taken are not offered.
+            </p>
+          )}
+          <fieldset aria-describedby={props.agenda ? 'composite-published' : undefined}>
             <legend>Motions to composite (at least two, in order of precedence)</legend>
             {props.motions.map((m) => (
               <label key={m.id} className="inline">
