@@ -339,6 +339,12 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await waitForText(page, 'section:has(#composite)', 'the composite takes the place and number of the first');
     await composite.getByLabel('Workload measurement').check();
     await composite.getByLabel('Caseload limits').check();
+    // Where it will go is said before it is made.
+    await waitForText(
+      page,
+      '[data-testid=composite-placement]',
+      'The composite will take the place and number of Motion 2 “Workload measurement”; Motion 3 “Caseload limits” will leave the order of business.',
+    );
     await composite.getByLabel('Composite title').fill('Workload and caseload');
     await composite.getByLabel('Composite text').fill('This AGM instructs the NEC to campaign for workload measurement and a cap on caseloads.');
     await composite.getByRole('button', { name: 'Create the composite' }).click();

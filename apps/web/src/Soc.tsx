@@ -839,6 +839,15 @@ function Composite(props: {
   const [sectionId, setSectionId] = useState('');
   const { busy, error, done, run } = useAction();
   const chosen = picked.filter((id) => props.motions.some((m) => m.id === id));
+  // Where the composite will go, as the api places it (`placeComposite`): shown before it is made.
+  const onAgenda = (props.agenda?.entries ?? []).filter((e) => chosen.includes(e.motionId));
+  const named = (e: AgendaEntryDto) => `${e.label} “${e.title}”`;
+  const placement = !props.agenda || chosen.length < 2
+    ? null
+    : onAgenda.length > 0
+      ? `The composite will take the place and number of ${named(onAgenda[0])}` +
+        (onAgenda.length > 1 ? `; ${onAgenda.slice(1).map(named).join(' and ')} will leave the order of business.` : '.')
+      : 'None of these is on the order of business: the composite will go after its section’s last item.';
   return (
     <section className="card" aria-labelledby="composite">
       <h2 id="composite">Composite motions</h2>
@@ -900,6 +909,11 @@ function Composite(props: {
               </label>
             ))}
           </fieldset>
+          {placement && (
+            <p className="hint" data-testid="composite-placement">
+              {placement}
+            </p>
+          )}
           <Field label="Composite title">
             {(id) => (
               <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
