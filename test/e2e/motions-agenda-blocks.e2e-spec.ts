@@ -115,6 +115,15 @@ describe('motions: whole sections and late composites on the order of business',
     expect((await move(soc, { direction: 'down', expectedOrder: afterUp }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Workload stress” has already been taken (debated); it keeps its place, so HEALTH AND SAFETY cannot move down past it.' });
     expect((await move(soc, { sectionId: sections.neg.id, expectedOrder: afterUp }, 422)).body.message).toMatch(/“Workload stress” has already been taken .*NEGOTIATING cannot move up past it/);
     expect(await order(base, soc)).toEqual(afterUp);
+
+    // A section whose items stand apart is not gathered: refused, saying which item to move first.
+    await http().post(`${base}/agenda/move`).set(soc.auth).send({ motionId: motions.hours, toPosition: 1, reason, expectedOrder: afterUp }).expect(200);
+    const apart = [motions.stress, motions.hours, motions.ventilation, motions.pay];
+    expect((await move(soc, { sectionId: sections.neg.id, direction: 'down', expectedOrder: apart }, 422)).body).toMatchObject({ rule: 'agenda', message: expect.stringMatching(/^The items of NEGOTIATING do not stand together \(“Pay claim” is apart from the rest\)/) });
+    // A section added since publication has nothing on the order of business to move.
+    const late = await suite.ctx.newSection(conference.id, 'EQUAL RIGHTS');
+    expect((await move(soc, { sectionId: late.id, expectedOrder: apart }, 400)).body.message).toBe('EQUAL RIGHTS has no items on the order of business to move.');
+    expect(await order(base, soc)).toEqual(apart);
   });
 
   it('places a composite made after publication where its first original was; the originals leave the order of business', async () => {
