@@ -300,6 +300,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Move up the section PROFESSIONAL AND TRAINING');
     expect(await alerts(page)).toEqual([]);
     await expectAccessible(page, 'soc planned sections moved');
+    await expectNoSidewaysScroll(page);
 
     await page.getByRole('button', { name: 'Publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement.*Motion 3 Caseload limits/);
@@ -322,6 +323,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     expect(await reasonField.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`#${await reasonField.getAttribute('aria-describedby').then((ids) => (ids ?? '').split(' ').at(-1))}`).textContent()).toMatch(/required after publication/);
     await expectAccessible(page, 'soc section move refused');
+    await expectNoSidewaysScroll(page);
     await reasonField.fill('The professional committee reports on the first morning.');
     await page.getByRole('button', { name: 'Move up the section PROFESSIONAL AND TRAINING' }).focus();
     await page.keyboard.press('Enter');
