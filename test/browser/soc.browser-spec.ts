@@ -345,7 +345,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await waitForText(
       page,
       '[data-testid=composite-placement]',
-      'The composite will take the place and number of Motion 2 “Workload measurement”; Motion 3 “Caseload limits” will leave the order of business.',
+      'The composite will take the place of Motion 2 “Workload measurement” and its number; Motion 3 “Caseload limits” will leave the order of business.',
     );
     await composite.getByLabel('Composite title').fill('Workload and caseload');
     await composite.getByLabel('Composite text').fill('This AGM instructs the NEC to campaign for workload measurement and a cap on caseloads.');

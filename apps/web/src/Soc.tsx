@@ -842,12 +842,21 @@ function Composite(props: {
   // Where the composite will go, as the api places it (`placeComposite`): shown before it is made.
   const onAgenda = (props.agenda?.entries ?? []).filter((e) => chosen.includes(e.motionId));
   const named = (e: AgendaEntryDto) => `${e.label} “${e.title}”`;
-  const placement = !props.agenda || chosen.length < 2
-    ? null
-    : onAgenda.length > 0
-      ? `The composite will take the place and number of ${named(onAgenda[0])}` +
-        (onAgenda.length > 1 ? `; ${onAgenda.slice(1).map(named).join(' and ')} will leave the order of business.` : '.')
-      : 'None of these is on the order of business: the composite will go after its section’s last item.';
+  const numberFrom = onAgenda.find((e) => e.series === 'motion');
+  const numbered = !numberFrom
+    ? ', numbered after the last motion'
+    : numberFrom === onAgenda[0]
+      ? ' and its number'
+      : ` and the number of ${numberFrom.label}`;
+  const placement =
+    !props.agenda || chosen.length < 2
+      ? null
+      : onAgenda.length > 0
+        ? `The composite will take the place of ${named(onAgenda[0])}${numbered}` +
+          (onAgenda.length > 1
+            ? `; ${onAgenda.slice(1).map(named).join(' and ')} will leave the order of business.`
+            : '.')
+        : 'None of these is on the order of business: the composite will go after its section’s last item.';
   return (
     <section className="card" aria-labelledby="composite">
       <h2 id="composite">Composite motions</h2>

@@ -119,6 +119,14 @@ describe('a composite made after publication', () => {
     expect(placeComposite(taken, { ...composite, sectionId: 'neg' }, ['late1'], ids(taken)).position).toBe(2);
   });
 
+  it('keeps to the motion series: an emergency motion first among the originals gives its place, not its label', () => {
+    const placed = placeComposite(placedAgenda, composite, ['e', 'd'], ids(placedAgenda));
+    expect(ids(placed.order)).toEqual(['a', 'b', 'c', 'x']);
+    expect(placed).toMatchObject({ position: 3, label: 'Motion 4', number: 4 });
+    const onlyEmergency = placeComposite(placedAgenda, composite, ['e', 'late'], ids(placedAgenda));
+    expect(onlyEmergency).toMatchObject({ position: 3, label: 'Motion 5' });
+  });
+
   it('refuses an original already taken, and a stale order', () => {
     expect(() => placeComposite(placedAgenda, composite, ['a', 'b'], ids(placedAgenda))).toThrow('“Title a” has already been taken (carried); it keeps its place on the order of business and cannot be composited.');
     expect(() => placeComposite(placedAgenda, composite, ['b', 'c'], ids(placedAgenda).reverse())).toThrow(Conflict);
@@ -130,7 +138,10 @@ describe('a composite made after publication', () => {
       fc.property(fc.subarray(['b', 'c', 'd', 'e'], { minLength: 2 }), (originals) => {
         const placed = placeComposite(placedAgenda, composite, originals, ids(placedAgenda));
         expect(ids(placed.order).filter((id) => id !== 'x')).toEqual(ids(placedAgenda).filter((id) => !originals.includes(id)));
-        expect(placed.order[placed.position].label).toBe(placedAgenda.find((i) => originals.includes(i.motionId))?.label);
+        // In the first original's place, with the first motion-series label among them.
+        const first = placedAgenda.findIndex((i) => originals.includes(i.motionId));
+        expect(placed.position).toBe(first);
+        expect(placed.order[placed.position].label).toBe(placedAgenda.find((i) => originals.includes(i.motionId) && i.series === 'motion')?.label ?? 'Motion 5');
       }),
     );
   });

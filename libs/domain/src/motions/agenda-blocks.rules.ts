@@ -173,17 +173,19 @@ export function placeComposite(
     throw new StandingOrderViolation('agenda', `“${taken.title}” has already been taken (${taken.status.replace(/_/g, ' ')}); it keeps its place on the order of business and cannot be composited.`, { motionIds: 'only motions not yet taken' });
   }
   const rest = items.filter((i) => !originalIds.includes(i.motionId));
-  const entry = (label: string, number: number): LabelledItem => ({ motionId: composite.motionId, title: composite.title, sectionId: composite.sectionId, status: 'placed', label, number, series: 'motion' });
+  // A composite is numbered with the motions: it takes the first motion-series label among its originals
+  // (an emergency motion's has its own series), else the next motion number.
+  const inherited = replaced.find((i) => i.series === 'motion');
+  const number = inherited?.number ?? Math.max(highestMotionNumber, ...items.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
+  const label = inherited?.label ?? `Motion ${number}`;
+  let position: number;
   if (replaced.length > 0) {
-    const first = replaced[0];
-    const position = rest.filter((i) => items.indexOf(i) < items.indexOf(first)).length;
-    const order = [...rest.slice(0, position), entry(first.label, first.number), ...rest.slice(position)];
-    return { order, position, label: first.label, number: first.number, replaced };
+    position = rest.filter((i) => items.indexOf(i) < items.indexOf(replaced[0])).length;
+  } else {
+    const lastOfSection = composite.sectionId === null ? -1 : rest.map((i) => i.sectionId).lastIndexOf(composite.sectionId);
+    const lastTaken = rest.map((i) => i.status !== 'placed').lastIndexOf(true);
+    position = Math.max(lastOfSection < 0 ? rest.length : lastOfSection + 1, lastTaken + 1);
   }
-  const lastOfSection = composite.sectionId === null ? -1 : rest.map((i) => i.sectionId).lastIndexOf(composite.sectionId);
-  const lastTaken = rest.map((i) => i.status !== 'placed').lastIndexOf(true);
-  const position = Math.max(lastOfSection < 0 ? rest.length : lastOfSection + 1, lastTaken + 1);
-  const number = Math.max(highestMotionNumber, ...items.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
-  const order = [...rest.slice(0, position), entry(`Motion ${number}`, number), ...rest.slice(position)];
-  return { order, position, label: `Motion ${number}`, number, replaced: [] };
+  const entry: LabelledItem = { motionId: composite.motionId, title: composite.title, sectionId: composite.sectionId, status: 'placed', label, number, series: 'motion' };
+  return { order: [...rest.slice(0, position), entry, ...rest.slice(position)], position, label, number, replaced };
 }
