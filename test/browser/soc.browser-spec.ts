@@ -315,6 +315,21 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await chairPage.goto(`/c/${conference.id}/chair`);
     await waitForText(chairPage, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement/);
 
+    // A second SOC screen that misses the agenda's live events (dropped on its socket), to act on an old order.
+    const { page: staleSoc } = await newPage(suite.browser, suite.api);
+    await staleSoc.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        if (typeof message === 'string' && message.includes('"agenda.')) return;
+        ws.send(message);
+      });
+    });
+    await signInOfficial(staleSoc, soc);
+    await staleSoc.goto(`/c/${conference.id}/soc`);
+    await waitForText(staleSoc, '[data-testid=agenda]', /^Motion 1 Pay claim 2027/);
+    // The events replayed on joining each refetch the agenda: let those answers land before the order changes.
+    await staleSoc.waitForLoadState('networkidle');
+
     // After publication: a section moved without a reason is refused, at the reason field too.
     const arrange = 'section:has(#arrange-heading)';
     await page.getByRole('button', { name: 'Move up the section PROFESSIONAL AND TRAINING' }).click();
@@ -335,6 +350,13 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     expect(await items(page)).toEqual(['Motion 2 Workload measurement', 'Motion 3 Caseload limits', 'Motion 1 Pay claim 2027']);
     await waitForText(phone, '[data-testid=agenda]', /^Motion 2 Workload measurement.*Motion 3 Caseload limits.*Motion 1 Pay claim 2027/);
     await waitForText(chairPage, '[data-testid=agenda]', /^Motion 2 Workload measurement.*Motion 3 Caseload limits.*Motion 1 Pay claim 2027/);
+    // The stale screen still shows the old order: its section move is refused (409) and the refusal shown.
+    await staleSoc.getByLabel('Reason for the change').fill('Negotiating needs the afternoon.');
+    await staleSoc.getByRole('button', { name: 'Move down the section NEGOTIATING' }).click();
+    await waitForText(staleSoc, `${arrange} [role=alert]`, /changed since you loaded it.*Reload it/);
+    await expectAccessible(staleSoc, 'soc stale section move refused');
+    await staleSoc.close();
+    await waitForText(phone, '[data-testid=agenda]', /^Motion 2 Workload measurement.*Motion 3 Caseload limits.*Motion 1 Pay claim 2027/);
 
     // A composite made now takes the place (and number) of the first of its motions; both leave the order.
     const composite = page.locator('section', { has: page.getByRole('heading', { name: 'Composite motions' }) });
