@@ -362,6 +362,9 @@ describe('debate under standing orders', () => {
     expect(Number((await sql(`SELECT count(*) AS n FROM conference_event WHERE conference_id = $1 AND type = 'vote.opened'`, [conferenceId]))[0].n)).toBe(0);
     // Bad vote options are refused before anything is decided.
     await refused(chair, { type: 'putTheQuestion', itemId: s.motionId, expectedSeq: await s.version(), vote: { method: 'by_acclamation' } }, 400);
+    // A close time with no offset from UTC would be read in the server's zone: refused as on POST /votes.
+    const noOffset = await refused(chair, { type: 'putTheQuestion', itemId: s.motionId, expectedSeq: await s.version(), vote: { method: 'electronic', closesAt: '2031-08-06T14:30' } }, 400);
+    expect(noOffset.errors).toEqual({ 'vote.closesAt': expect.stringContaining('with its offset from UTC') });
 
     // Socket refusals carry the rule in the ack.
     const ack = await emitWithAck<any>(remoteSocket, 'debate.command', { conferenceId, command: { type: 'callMover', itemId: s.motionId, expectedSeq: 0 } });

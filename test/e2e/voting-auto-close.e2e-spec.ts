@@ -51,6 +51,38 @@ describe('closing a vote at its announced time', () => {
     expect(closings[0].n).toBe(1);
   });
 
+  it('refuses a close time already past, or one with no offset from UTC, at the closesAt field, and opens nothing', async () => {
+    const { api, ctx } = suite;
+    const conference = await ctx.newConference();
+    await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    await ctx.newAttendee(conference.id, { mode: 'remote' });
+    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    const open = (closesAt: string) =>
+      api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Timed question', topics: [], method: 'electronic', secret: true, closesAt });
+    const inAnHour = new Date(Date.now() + 3600_000);
+
+    const past = await open(new Date(Date.now() - 60_000).toISOString()).expect(400);
+    expect(past.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('already past'), errors: { closesAt: 'must be in the future' } });
+    // "14:30" with no offset would be read in the server's zone, which need not be the conference's.
+    const noOffset = await open(inAnHour.toISOString().slice(0, 16)).expect(400);
+    expect(noOffset.body.errors).toEqual({ closesAt: expect.stringContaining('with its offset from UTC') });
+    const dateOnly = await open(inAnHour.toISOString().slice(0, 10)).expect(400);
+    expect(dateOnly.body.errors).toEqual({ closesAt: expect.stringContaining('with its offset from UTC') });
+    const notATime = await open('at half past two').expect(400);
+    expect(notATime.body.errors?.closesAt).toBeDefined();
+    const votes = await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]);
+    expect(votes[0].n).toBe(0);
+
+    // The same hour with an offset, either way of writing it, is taken as that instant.
+    // The wall clock an hour ahead of UTC, with +01:00: the same instant.
+    const plusOne = `${new Date(inAnHour.getTime() + 3600_000).toISOString().slice(0, 19)}+01:00`;
+    const withOffset = await open(plusOne).expect(201);
+    expect(new Date(withOffset.body.closesAt).getTime()).toBe(Math.floor(inAnHour.getTime() / 1000) * 1000);
+    const utc = await open(inAnHour.toISOString()).expect(201);
+    expect(utc.body.closesAt).toBe(inAnHour.toISOString());
+  });
+
   it('leaves alone a vote the chair closed before its time', async () => {
     const { api } = suite;
     const { conference, chair, vote, stream } = await timedVote(1200);

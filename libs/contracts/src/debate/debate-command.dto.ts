@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -20,7 +19,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PROCEDURAL_MOTIONS, VOTE_METHODS, type ProceduralMotion, type VoteMethod } from '@agm/domain';
-import { CardHolderDto, CardHoldersField } from '../voting/voting.dto';
+import { CardHolderDto, CardHoldersField, ClosesAtField } from '../voting/voting.dto';
 
 /**
  * The debate's commands, one DTO per `type`, shared by REST (`POST /api/conferences/:id/debate/commands`)
@@ -95,9 +94,7 @@ export class DebateVoteOptionsDto {
   @IsBoolean()
   secret?: boolean;
 
-  @ApiPropertyOptional({ description: 'Announced close time (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  @ClosesAtField()
   closesAt?: string;
 
   /** As on `POST /votes`: each body's card holder, required for (and only for) a card vote. */

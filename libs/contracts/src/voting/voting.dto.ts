@@ -61,6 +61,30 @@ export function CardHoldersField(): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
+/** A date and time with its offset from UTC: without one the server would read it on its own clock's zone. */
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The announced close time, validated the same on `POST /votes` and the debate's `putTheQuestion` vote
+ * options: an ISO 8601 instant that names its offset ("2026-08-06T14:30:00Z", "…T15:30:00+01:00"). A bare
+ * "2026-08-06T14:30" is refused rather than read in the server's zone, which need not be the conference's.
+ */
+export function ClosesAtField(): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ApiPropertyOptional({
+      description:
+        'Announced close time: ISO 8601 with its offset (Z or ±hh:mm); ballots after it are refused and the vote closes by itself then. The chair may still close it earlier.',
+      example: '2026-08-06T14:30:00Z',
+    }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' }),
+    Matches(INSTANT_WITH_OFFSET, {
+      message: 'closesAt must be a date and time with its offset from UTC, e.g. 2026-08-06T14:30:00Z or 2026-08-06T15:30:00+01:00',
+    }),
+  ];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 export class VoteOpenDto {
   @ApiProperty({ enum: VOTE_SUBJECTS, example: 'motion' })
   @IsIn(VOTE_SUBJECTS, { message: `subject must be one of ${VOTE_SUBJECTS.join(', ')}` })
@@ -103,9 +127,7 @@ export class VoteOpenDto {
   @IsBoolean()
   secret: boolean;
 
-  @ApiPropertyOptional({ description: 'Announced close time (ISO 8601); ballots after it are refused. The chair still closes the vote.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  @ClosesAtField()
   closesAt?: string;
 
   @CardHoldersField()
