@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BallotAckDto } from '@agm/contracts';
 import { isCurrent, type LiveConference, type LiveState, type LiveVote } from './live';
-import { useMe } from './session';
+import { useConference, useMe } from './session';
 import {
   Done,
   ErrorAlert,
@@ -13,7 +13,7 @@ import {
   useAction,
   useLiveConference,
 } from './ui';
-import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 import { AgendaList } from './Agenda';
 
 /** A member attending, in the hall or remote: phone first. */
@@ -200,6 +200,7 @@ const CHOICES = [
 
 function VotePanel({ live, state, remote }: { live: LiveConference; state: LiveState; remote: boolean }) {
   const vote: LiveVote | undefined = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
+  const timeZone = useConference(live.conferenceId)?.timeZone;
   if (!vote || vote.state === 'voided') {
     return vote?.state === 'voided' ? (
       <LiveSection state={state} title="Vote">
@@ -218,11 +219,18 @@ function VotePanel({ live, state, remote }: { live: LiveConference; state: LiveS
       <p className="vote-title" data-testid="vote-title">
         {vote.title}
       </p>
-      <p className="muted">
-        {label(METHOD_LABEL, vote.method)} ·{' '}
-        {vote.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'} ·{' '}
-        {vote.secret ? 'secret ballot' : 'open vote'}
-      </p>
+      {vote.subject === 'test' ? (
+        <p className="muted" data-testid="test-vote-note">
+          A test vote: any answer shows your device works and records you as attending.
+        </p>
+      ) : (
+        <p className="muted">
+          {label(METHOD_LABEL, vote.method)} ·{' '}
+          {vote.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'} ·{' '}
+          {vote.secret ? 'secret ballot' : 'open vote'}
+        </p>
+      )}
+      <VoteCloseCountdown vote={vote} offsetMs={state.clockOffsetMs} timeZone={timeZone} />
       {vote.state === 'open' && (
         <Ballot key={vote.id} live={live} state={state} vote={vote} remote={remote} />
       )}

@@ -21,19 +21,20 @@ import {
   useAction,
   useLiveConference,
 } from './ui';
-import { FloorView, METHOD_LABEL, OUTCOME_LABEL, QuorumFigure, VoteResult } from './views';
+import {
+  FloorView,
+  METHOD_LABEL,
+  OUTCOME_LABEL,
+  PROCEDURAL,
+  QuorumFigure,
+  VoteCloseCountdown,
+  VoteResult,
+} from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
 import { OtherVote } from './OtherVote';
+import { useConference } from './session';
 
-const PROCEDURAL = [
-  ['next_business', 'Next business'],
-  ['question_be_now_put', 'That the question be now put'],
-  ['remit', 'Remit'],
-  ['refer_back', 'Refer back'],
-  ['suspend_standing_orders', 'Suspend standing orders'],
-  ['challenge_chair', 'Challenge the chair’s ruling'],
-] as const;
 const OUTCOMES = [
   ['carried', 'Carried'],
   ['carried_as_amended', 'Carried as amended'],
@@ -57,6 +58,7 @@ const SHORTCUTS: Array<[string, string]> = [
 /** The chair's console: the item, the queue with the suggested speaker, timers, procedural motions and votes. */
 export function Chair({ conferenceId }: { conferenceId: string }) {
   const { live, state } = useLiveConference(conferenceId);
+  const timeZone = useConference(conferenceId)?.timeZone;
   const action = useAction();
   const [method, setMethod] = useState('hybrid');
   const [secret, setSecret] = useState(true);
@@ -343,6 +345,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     {vote.ballotsCast} of {vote.electronicCount} electronic voters have voted; hall headcount{' '}
                     {vote.hallHeadcount}
                   </p>
+                  <VoteCloseCountdown vote={vote} offsetMs={state.clockOffsetMs} timeZone={timeZone} />
                   <button
                     type="button"
                     className="primary"
@@ -390,7 +393,12 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
           <LiveSection state={state} title="Quorum">
             <QuorumFigure state={state} />
           </LiveSection>
-          <OtherVote conferenceId={conferenceId} currentVote={vote} disabled={offline} />
+          <OtherVote
+            conferenceId={conferenceId}
+            currentVote={vote}
+            clockOffsetMs={state.clockOffsetMs}
+            disabled={offline}
+          />
           <Guillotine
             state={state}
             motions={motions}

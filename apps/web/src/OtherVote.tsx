@@ -2,42 +2,73 @@ import { useEffect, useId, useState } from 'react';
 import type { RulesetResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
 import { get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
+import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from './CloseTime';
 import { useForm } from './forms';
+import { useConference } from './session';
 import { topicLabel } from './Topics';
 import { Done, ErrorAlert, InputField, SelectField } from './ui';
-import { METHOD_LABEL } from './views';
+import { METHOD_LABEL, PROCEDURAL } from './views';
+
+/** What the vote is: each kind sends its own subject and asks only for the fields it needs. */
+type OtherVoteKind = 'custom' | 'test' | 'procedural';
+const KINDS: Array<readonly [OtherVoteKind, string]> = [
+  ['custom', 'A question of your own'],
+  ['test', 'Test vote: checks devices and records attendance'],
+  ['procedural', 'A procedural motion, outside an item'],
+];
+type ProceduralKind = (typeof PROCEDURAL)[number][0];
+const PROCEDURAL_TITLE = Object.fromEntries(PROCEDURAL) as Record<ProceduralKind, string>;
+const TEST_VOTE_TITLE = 'Test vote: check your device';
+/** The question as first offered: the chair may change it; a question of their own starts empty. */
+const defaultTitle = (kind: OtherVoteKind, procedural: ProceduralKind) =>
+  kind === 'test' ? TEST_VOTE_TITLE : kind === 'procedural' ? PROCEDURAL_TITLE[procedural] : '';
 
 /**
- * A vote on a question of the chair's own (`POST /votes`, subject `custom`): a card vote on the
- * conference fund, a procedural question, anything not the question put on the item. Its title, method,
- * secrecy and topics (which decide who may vote), and for a card vote each body's card holder. The api's
- * refusals are shown at their fields; once open, it is the console's current vote like any other, closed,
- * declared, voided and re-run there.
+ * A vote that is not the question put on the item (`POST /votes`): a question of the chair's own
+ * (subject `custom`: a card vote on the conference fund, say), a **test vote** (subject `test`: every
+ * registered attendee answers from their device, present or not, which proves it works and records them as
+ * attending; electronic, secret, no topics, no quorum needed), or a procedural motion moved outside an
+ * item (subject `procedural_motion`, or `challenge_to_chair` for a challenge, as the debate opens them;
+ * its majority from the standing orders). Each kind asks only for what it needs; any may announce a close
+ * time (`closesAt`), when the vote closes by itself. The api's refusals are shown at their fields; once
+ * open, it is the console's current vote like any other, closed, declared, voided and re-run there.
  */
 export function OtherVote({
   conferenceId,
   currentVote,
+  clockOffsetMs,
   disabled,
 }: {
   conferenceId: string;
   /** The console's current vote: the note that this form's vote is open lasts while it is. */
   currentVote?: { id: string; state: string };
+  /** Server clock minus ours: an announced close time is on the hall's clock. */
+  clockOffsetMs: number;
   disabled: boolean;
 }) {
   const form = useForm();
+  const zone = useConference(conferenceId)?.timeZone ?? '';
   const [openedId, setOpenedId] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<OtherVoteKind>('custom');
+  const [procedural, setProcedural] = useState<ProceduralKind>('suspend_standing_orders');
+  // null: the question as offered for the kind (a test vote's, the procedural motion's name).
+  const [title, setTitle] = useState<string | null>(null);
   const [method, setMethod] = useState('hybrid');
   const [secret, setSecret] = useState(true);
   const [topics, setTopics] = useState<string[]>([]);
-  const [known, setKnown] = useState<string[] | null>(null);
+  const [closeTime, setCloseTime] = useState<CloseTimeChoice>(NO_CLOSE_TIME);
+  const [ruleset, setRuleset] = useState<RulesetResponseDto['ruleset'] | null>(null);
   const topicsId = useId();
-  const cards = useCardHolders(conferenceId, method === 'card_vote');
+  // A test vote is always electronic: it is there to prove each device works.
+  const votingMethod = kind === 'test' ? 'electronic' : method;
+  const cards = useCardHolders(conferenceId, votingMethod === 'card_vote');
+  const known = ruleset ? ruleset.topics : null;
+  const question = title ?? defaultTitle(kind, procedural);
   useEffect(() => {
     let current = true;
     get<RulesetResponseDto>(`/api/conferences/${conferenceId}/ruleset`).then(
-      (answer) => current && setKnown(answer.ruleset.topics),
-      () => current && setKnown([]),
+      (answer) => current && setRuleset(answer.ruleset),
+      () => current && setRuleset(null),
     );
     return () => {
       current = false;
@@ -47,33 +78,46 @@ export function OtherVote({
   const open = () =>
     form.submit(
       async () => {
-        const body: VoteOpenDto = {
-          subject: 'custom',
-          title: title.trim(),
-          topics,
-          method: method as VoteOpenDto['method'],
-          secret,
-          ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
-        };
+        const closesAt = closesAtOf(closeTime, Date.now() + clockOffsetMs, zone);
+        const common = { title: question.trim(), ...(closesAt ? { closesAt } : {}) };
+        const cardHolders = votingMethod === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {};
+        const method = votingMethod as VoteOpenDto['method'];
+        const body: VoteOpenDto =
+          kind === 'test'
+            ? { ...common, subject: 'test', topics: [], method, secret: true }
+            : kind === 'procedural'
+              ? {
+                  ...common,
+                  subject: procedural === 'challenge_chair' ? 'challenge_to_chair' : 'procedural_motion',
+                  proceduralMotion: procedural,
+                  topics: [],
+                  method,
+                  secret,
+                  ...cardHolders,
+                }
+              : { ...common, subject: 'custom', topics, method, secret, ...cardHolders };
         const vote = await post<VoteResponseDto>(`/api/conferences/${conferenceId}/votes`, body);
         // A fresh form for the next question; the vote itself is followed in the console's Vote panel.
         setOpenedId(vote.id);
-        setTitle('');
+        setKind('custom');
+        setTitle(null);
         setMethod('hybrid');
         setSecret(true);
         setTopics([]);
+        setCloseTime(NO_CLOSE_TIME);
         return vote;
       },
       (vote) => `The vote “${vote.title}” is open.`,
     );
 
   const topicsError = form.errorFor('topics');
+  const majority = ruleset?.majorities.procedural[procedural];
   return (
     <section className="card" aria-labelledby="other-vote-heading" data-testid="other-vote">
       <h2 id="other-vote-heading">Other vote</h2>
       <p className="hint">
-        A question of your own, not the question put on the item: a card vote on the conference fund, say. It
-        opens at once and shows on every screen like any vote.
+        A vote that is not the question put on the item: a card vote on the conference fund, a test vote, a
+        motion to suspend standing orders. It opens at once and shows on every screen like any vote.
       </p>
       <form
         onSubmit={(e) => {
@@ -81,27 +125,58 @@ export function OtherVote({
           void open();
         }}
       >
+        <SelectField
+          label="What is the vote?"
+          value={kind}
+          options={KINDS}
+          onChange={(value) => setKind(value as OtherVoteKind)}
+          error={form.errorFor('subject')}
+        />
+        {kind === 'test' && (
+          <p className="hint" data-testid="test-vote-hint">
+            Every registered attendee may answer from their device, present or not; any answer shows the
+            device works and records them as attending. Electronic and secret; no quorum is needed.
+          </p>
+        )}
+        {kind === 'procedural' && (
+          <SelectField
+            label="Procedural motion"
+            hint={
+              majority
+                ? `${majority === 'two_thirds' ? 'Two-thirds' : 'Simple'} majority under this conference’s standing orders.`
+                : undefined
+            }
+            value={procedural}
+            options={[...PROCEDURAL]}
+            onChange={(value) => setProcedural(value as ProceduralKind)}
+            error={form.errorFor('proceduralMotion')}
+          />
+        )}
         <InputField
           label="Question"
           hint="As it is shown to voters and on the projector."
-          value={title}
+          value={question}
           onChange={setTitle}
           maxLength={300}
           required
           error={form.errorFor('title')}
         />
-        <SelectField
-          label="Method of voting"
-          value={method}
-          options={METHOD_LABEL}
-          onChange={setMethod}
-          error={form.errorFor('method')}
-        />
-        <label className="inline">
-          <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> Secret
-          ballot
-        </label>
-        {known && known.length > 0 && (
+        {kind !== 'test' && (
+          <>
+            <SelectField
+              label="Method of voting"
+              value={method}
+              options={METHOD_LABEL}
+              onChange={setMethod}
+              error={form.errorFor('method')}
+            />
+            <label className="inline">
+              <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> Secret
+              ballot
+            </label>
+          </>
+        )}
+        {kind === 'custom' && known && known.length > 0 && (
           <fieldset
             className={topicsError ? 'invalid' : undefined}
             aria-describedby={topicsError ? `${topicsId}-error` : `${topicsId}-hint`}
@@ -131,7 +206,7 @@ export function OtherVote({
             ))}
           </fieldset>
         )}
-        {method === 'card_vote' && (
+        {votingMethod === 'card_vote' && (
           <CardHoldersEditor
             legend="Card holders for this vote"
             list={cards.list}
@@ -142,13 +217,20 @@ export function OtherVote({
             errorFor={form.errorFor}
           />
         )}
+        <CloseTimeField
+          value={closeTime}
+          onChange={setCloseTime}
+          zone={zone}
+          error={form.errorFor('closesAt')}
+          disabled={disabled || form.busy}
+        />
         <ErrorAlert error={form.error} />
         <Done
           message={
             openedId && currentVote?.id === openedId && currentVote.state === 'open' ? form.done : null
           }
         />
-        <button type="submit" disabled={disabled || form.busy || !title.trim()}>
+        <button type="submit" disabled={disabled || form.busy || !question.trim()}>
           Open this vote
         </button>
       </form>

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
-import { isCurrent, type LiveVote } from './live';
+import { isCurrent } from './live';
 import { ConnectionBanner, label, useLiveConference } from './ui';
 import { useConference } from './session';
-import { FloorView, METHOD_LABEL, QuorumFigure, VoteResult } from './views';
+import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 
 /** The hall's screen: item, speaker, timer and the live result, readable from the back of the room. */
 export function Projector({ conferenceId }: { conferenceId: string }) {
@@ -15,8 +15,8 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
   const floorNow = `${item?.itemId ?? ''}|${item?.call?.memberId ?? ''}|${item?.speech?.speechId ?? ''}`;
   let showDeclared = false;
   if (vote?.state === 'declared') {
-    // The vote's subject comes with its full view (the snapshot, or the read after vote.opened).
-    const subject = (vote as LiveVote & { subject?: string }).subject;
+    // The vote's subject comes with vote.opened and its full view (the snapshot, or the read after it).
+    const subject = vote.subject;
     if (!subject || subject === 'motion' || subject === 'amendment') {
       // A motion's or amendment's result stays up while its question is put; once the chair records
       // the outcome, the floor (with the outcome) returns.
@@ -51,6 +51,12 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
                 {vote.ballotsCast} of {vote.electronicCount} remote votes in
               </p>
             )}
+            <VoteCloseCountdown
+              vote={vote}
+              offsetMs={state.clockOffsetMs}
+              timeZone={conference?.timeZone}
+              large
+            />
             {vote.state === 'declared' && <VoteResult vote={vote} large />}
           </section>
         ) : (

@@ -21,6 +21,8 @@ export type LiveStatus = 'connecting' | 'online' | 'offline' | 'ended';
 
 export interface LiveVote {
   id: string;
+  /** What is voted on (`motion`, `custom`, `test`, ...): a test vote's result is how many devices answered. */
+  subject?: string;
   title: string;
   method: string;
   majority: string;
@@ -283,6 +285,7 @@ export class LiveConference {
           // A vote already known (from the snapshot under a replay) is newer than its opening: keep it.
           [p.voteId]: this.state.votes[p.voteId] ?? {
             id: p.voteId,
+            subject: p.subject,
             title: p.title,
             method: p.method,
             majority: p.majority,

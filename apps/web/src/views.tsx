@@ -161,9 +161,69 @@ export const OUTCOME_LABEL: Record<string, string> = {
   tied_chair_casting_vote_needed: 'Tied — chair’s casting vote needed',
 };
 
+/**
+ * A vote opened with an announced close time (`closesAt`): the time and a countdown to it on the server's
+ * clock (as the speech timer), while it is open. The api closes it then and the result follows as at a
+ * chair's close.
+ */
+export function VoteCloseCountdown({
+  vote,
+  offsetMs,
+  timeZone,
+  large,
+}: {
+  vote: LiveVote;
+  offsetMs: number;
+  timeZone?: string;
+  large?: boolean;
+}) {
+  const open = vote.state === 'open' && !!vote.closesAt;
+  const left = useSecondsLeft(open ? vote.closesAt : null, offsetMs);
+  if (!open || left === null) return null;
+  const at = new Date(vote.closesAt!).toLocaleTimeString('en-GB', {
+    timeZone: timeZone || undefined,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (
+    <p className={`vote-countdown ${large ? 'large' : ''}`} data-testid="vote-countdown">
+      Voting closes at {at}
+      {timeZone ? ` (${timeZone})` : ''}:{' '}
+      {left > 0 ? (
+        <>
+          {/* The ticking number is hidden from screen readers, as the speech timer's is. */}
+          <span className="time" aria-hidden="true">
+            {formatSeconds(left)}
+          </span>
+          <span className="visually-hidden">{Math.ceil(left / 60)} minutes or less</span> left
+        </>
+      ) : (
+        'closing now'
+      )}
+    </p>
+  );
+}
+
+/** A test vote's result: how many devices answered of those who could (the answers decide nothing). */
+function TestVoteResult({ vote, large }: { vote: LiveVote; large?: boolean }) {
+  const { turnout } = vote.result!;
+  return (
+    <div className={large ? 'result large' : 'result'} data-testid="vote-result">
+      <p className="outcome ok" data-testid="vote-outcome">
+        {turnout.voted} of {turnout.eligible} devices answered
+      </p>
+      <p className="muted">
+        A test vote: {turnout.percent.toFixed(1)}% answered. Each answer proves that device works and records
+        its holder as attending; the answers decide nothing.
+      </p>
+    </div>
+  );
+}
+
 export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean }) {
   const r = vote.result;
   if (!r) return null;
+  if (vote.subject === 'test') return <TestVoteResult vote={vote} large={large} />;
   const rows: Array<[string, { for: number; against: number; abstain: number }]> = [['Total', r.totals]];
   if (
     r.channels.hall.for + r.channels.hall.against + r.channels.hall.abstain > 0 ||
@@ -206,6 +266,16 @@ export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean })
     </div>
   );
 }
+
+/** The procedural motions, as the chair's controls name them. */
+export const PROCEDURAL = [
+  ['next_business', 'Next business'],
+  ['question_be_now_put', 'That the question be now put'],
+  ['remit', 'Remit'],
+  ['refer_back', 'Refer back'],
+  ['suspend_standing_orders', 'Suspend standing orders'],
+  ['challenge_chair', 'Challenge the chair’s ruling'],
+] as const;
 
 export const METHOD_LABEL: Record<string, string> = {
   electronic: 'Electronic',

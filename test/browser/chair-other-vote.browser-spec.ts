@@ -1,0 +1,200 @@
+import type { Page } from 'playwright-core';
+import {
+  browserSuite,
+  describeInBrowser,
+  expectAccessible,
+  newOfficialWithPassword,
+  newPage,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  setQuorumMinimum,
+  signInAttendee,
+  signInOfficial,
+  tokenOf,
+  waitForText,
+} from './browser-support';
+
+/** The wall clock in the conference's zone (Europe/London, the test context's default), "HH:MM". */
+const londonTime = (at: number) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+
+/**
+ * The console's "Other vote" for every kind the api opens outside the debate: a test vote (devices and
+ * attendance: the console shows how many devices answered), a question with an announced close time
+ * (refused at its field when past; a countdown on the console, the phone and the projector), and a
+ * procedural motion that closes itself at its time, its result then on every screen.
+ */
+describeInBrowser(
+  'web client: the chair’s other votes — test vote, announced close time, procedural motion',
+  () => {
+    const suite = browserSuite();
+    const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+    const noSidewaysScroll = async (page: Page, width: number) => {
+      const size = page.viewportSize()!;
+      await page.setViewportSize({ width, height: 760 });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      await page.setViewportSize(size);
+    };
+
+    it('opens a test vote, a vote closing at a time of day and a procedural motion closing itself, each followed on every screen', async () => {
+      const { api, ctx, browser } = suite;
+      const headOffice = await ctx.asHeadOffice();
+      const conference = await ctx.newConference({ name: `Other votes AGM ${Date.now() % 10000}` });
+      const base = `/api/conferences/${conference.id}`;
+      await setQuorumMinimum(api, conference.id, headOffice, 1);
+      const chair = await newOfficialWithPassword(api, {
+        roles: [{ conferenceId: conference.id, role: 'chair' }],
+        name: 'Conference Chair',
+      });
+      // Two registered remote members: one answers on their phone, the other never signs in.
+      const member = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+      await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+
+      const { page: chairPage } = await newPage(browser, api);
+      await signInOfficial(chairPage, chair);
+      await chairPage.goto(`/c/${conference.id}/chair`);
+      const chairAuth = { Authorization: `Bearer ${await tokenOf(chairPage)}` };
+      const votes = async () =>
+        (await api.http().get(`${base}/votes`).set(chairAuth).expect(200)).body as Array<{
+          id: string;
+          title: string;
+          subject: string;
+          proceduralMotion: string | null;
+          majority: string;
+          method: string;
+          state: string;
+          closesAt: string | null;
+          result: { turnout: { voted: number; eligible: number } } | null;
+        }>;
+      const { page: phone } = await newPage(browser, api, PHONE);
+      await signInAttendee(phone, conference.name, member);
+      await phone.getByRole('button', { name: 'Confirm attendance' }).click();
+      await phone.getByTestId('attendance-confirmed').waitFor();
+      const { page: projector } = await newPage(browser, api, PROJECTOR);
+      await signInOfficial(projector, chair);
+      await projector.goto(`/projector/${conference.id}`);
+      await projector.getByTestId('quorum-figure').waitFor();
+      const everyScreen = [chairPage, phone, projector];
+
+      const otherVote = chairPage.getByTestId('other-vote');
+      const opened = async (title: string) => {
+        await otherVote.getByRole('button', { name: 'Open this vote' }).click();
+        await waitForText(chairPage, '[data-testid=other-vote] p.alert.ok', `The vote “${title}” is open.`);
+        expect(await alerts(chairPage)).toEqual([]);
+        await waitForText(chairPage, 'p.vote-title', title);
+      };
+
+      // A test vote asks for its question only (offered), and the close time: no method, secrecy or topics.
+      await otherVote.getByLabel('What is the vote?').selectOption('test');
+      expect(await otherVote.getByLabel('Question').inputValue()).toBe('Test vote: check your device');
+      expect(await otherVote.getByLabel('Method of voting').count()).toBe(0);
+      expect(await otherVote.getByLabel('Secret ballot').count()).toBe(0);
+      expect(await otherVote.getByRole('group', { name: 'Topics' }).count()).toBe(0);
+      await waitForText(chairPage, '[data-testid=test-vote-hint]', 'records them as attending');
+      await expectAccessible(chairPage, 'chair choosing a test vote');
+      await opened('Test vote: check your device');
+      const [testVote] = (await votes()).filter((v) => v.subject === 'test');
+      expect(testVote).toMatchObject({ method: 'electronic', state: 'open', closesAt: null });
+
+      // The member answers on their phone, told what a test vote is for.
+      await waitForText(phone, '[data-testid=test-vote-note]', 'shows your device works');
+      await phone.getByRole('radio', { name: 'Abstain' }).check();
+      await phone.getByRole('button', { name: 'Review my vote' }).click();
+      await phone.getByRole('button', { name: 'Confirm my vote' }).click();
+      await phone.getByTestId('vote-receipt').waitFor();
+      await waitForText(chairPage, '[data-testid=chair-ballots]', '1 of 2 electronic voters have voted');
+      await chairPage.getByRole('button', { name: /Close the vote/ }).click();
+      // The result is how many devices answered (the api's turnout), on every screen.
+      for (const page of everyScreen)
+        await waitForText(page, '[data-testid=vote-outcome]', '1 of 2 devices answered');
+      expect((await votes()).find((v) => v.id === testVote.id)?.result?.turnout).toMatchObject({
+        voted: 1,
+        eligible: 2,
+      });
+      expect(await chairPage.locator('[data-testid=vote-result] table').count()).toBe(0);
+      await expectAccessible(chairPage, 'chair with a test vote’s result');
+      await expectAccessible(phone, 'member with a test vote’s result');
+
+      // A question closing at a time of day: midnight today is already past, refused at the field.
+      const votesBefore = (await votes()).length;
+      await otherVote.getByLabel('Question').fill('That the conference adjourns for lunch');
+      await otherVote.getByLabel('Method of voting').selectOption('electronic');
+      await otherVote.getByLabel('Announced close time').selectOption('at');
+      const closesAt = otherVote.getByLabel('Closes at (Europe/London)');
+      await closesAt.fill('00:00');
+      await otherVote.getByRole('button', { name: 'Open this vote' }).click();
+      await waitForText(chairPage, '[data-testid=other-vote] [role=alert]', 'already past');
+      await waitForText(chairPage, '[data-testid=other-vote] .field-error', 'must be in the future');
+      expect(await closesAt.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await closesAt.getAttribute('aria-describedby')) ?? '';
+      expect(await chairPage.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain(
+        'must be in the future',
+      );
+      expect((await votes()).length).toBe(votesBefore);
+      await expectAccessible(chairPage, 'chair refused a past close time');
+      await noSidewaysScroll(chairPage, 360);
+
+      // Ten minutes from now on the conference's clock: the vote opens, closing at that time.
+      const now = Date.now();
+      const inTen = londonTime(now + 10 * 60_000);
+      const at = inTen > londonTime(now) ? inTen : '23:59'; // not across midnight
+      await closesAt.fill(at);
+      await opened('That the conference adjourns for lunch');
+      const lunch = (await votes()).find((v) => v.title === 'That the conference adjourns for lunch')!;
+      expect(londonTime(new Date(lunch.closesAt!).getTime())).toBe(at);
+      expect(new Date(lunch.closesAt!).getUTCSeconds()).toBe(0);
+      // The countdown to it on the console, the phone and the projector, on the server's clock.
+      for (const page of everyScreen) {
+        const text = await waitForText(
+          page,
+          '[data-testid=vote-countdown]',
+          new RegExp(`Voting closes at ${at} \\(Europe/London\\): \\d+:\\d\\d`),
+        );
+        const [, minutes] = /: (\d+):\d\d/.exec(text)!;
+        expect(Number(minutes)).toBeLessThanOrEqual(10);
+      }
+      await expectAccessible(phone, 'member’s ballot with its close time');
+      await expectAccessible(projector, 'projector with a vote’s close time');
+      await noSidewaysScroll(phone, 360);
+      await screenshot(phone, 'attendee-vote-countdown');
+      await chairPage.getByRole('button', { name: /Close the vote/ }).click();
+      await waitForText(chairPage, '[data-testid=vote-result]', 'Total');
+      expect(await chairPage.getByTestId('vote-countdown').count()).toBe(0);
+
+      // A procedural motion outside an item, closing itself in a few seconds: its majority from the
+      // standing orders; nobody closes it, and every screen shows its result.
+      await otherVote.getByLabel('What is the vote?').selectOption('procedural');
+      await otherVote.getByLabel('Procedural motion').selectOption('suspend_standing_orders');
+      await waitForText(
+        chairPage,
+        '[data-testid=other-vote]',
+        'Two-thirds majority under this conference’s standing orders',
+      );
+      expect(await otherVote.getByLabel('Question').inputValue()).toBe('Suspend standing orders');
+      expect(await otherVote.getByRole('group', { name: 'Topics' }).count()).toBe(0);
+      await otherVote.getByLabel('Method of voting').selectOption('electronic');
+      await otherVote.getByLabel('Announced close time').selectOption('seconds');
+      await otherVote.getByLabel('Closes in (seconds)').fill('6');
+      await opened('Suspend standing orders');
+      const suspend = (await votes()).find((v) => v.subject === 'procedural_motion')!;
+      expect(suspend).toMatchObject({ proceduralMotion: 'suspend_standing_orders', majority: 'two_thirds' });
+      for (const page of everyScreen) await waitForText(page, '[data-testid=vote-result]', 'Total', 30000);
+      await waitForText(projector, '#proj-vote', 'Result');
+      await waitForText(projector, '.projector-vote .item-title', 'Suspend standing orders');
+      const [closed] = await api.database.dataSource.query(
+        `SELECT payload FROM conference_event WHERE conference_id = $1 AND type = 'vote.closed' AND payload->>'voteId' = $2`,
+        [conference.id, suspend.id],
+      );
+      expect(closed.payload).toMatchObject({ closedBy: 'announced close time' });
+      expect(await alerts(chairPage)).toEqual([]);
+      expect(await alerts(phone)).toEqual([]);
+      await expectAccessible(projector, 'projector with a procedural motion’s result');
+    });
+  },
+);
