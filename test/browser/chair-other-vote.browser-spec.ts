@@ -196,5 +196,104 @@ describeInBrowser(
       expect(await alerts(phone)).toEqual([]);
       await expectAccessible(projector, 'projector with a procedural motion’s result');
     });
+
+    it('puts an emergency motion the SOC accepted to the meeting’s vote to admit it, and the result admits it', async () => {
+      const { api, ctx, browser } = suite;
+      const headOffice = await ctx.asHeadOffice();
+      const conference = await ctx.newConference({ name: `Emergency AGM ${Date.now() % 10000}` });
+      const base = `/api/conferences/${conference.id}`;
+      await setQuorumMinimum(api, conference.id, headOffice, 1);
+      const past = new Date(Date.now() - 10 * 60_000);
+      await ctx.setMotionDeadlines(conference.id, {
+        motions: past,
+        amendments: past,
+        emergency: new Date(Date.now() + 60 * 60_000),
+      });
+      const branch = await ctx.newBody({ kind: 'branch', name: 'Kent Branch' });
+      const secretary = await ctx.newOfficer(branch.id);
+      const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+      const chair = await newOfficialWithPassword(api, {
+        roles: [{ conferenceId: conference.id, role: 'chair' }],
+      });
+      const member = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+      // [SO 7] An emergency motion with its three answers, accepted by the SOC for the meeting's vote.
+      const { body: motion } = await api
+        .http()
+        .post(`${base}/motions`)
+        .set(secretary.auth)
+        .send({
+          kind: 'emergency_motion',
+          bodyId: branch.id,
+          title: 'Office closures in Kent',
+          text: 'This AGM opposes the closure of the Kent offices announced this week.',
+          emergency: {
+            aroseAfterDeadline: 'Announced this week',
+            cannotBeDealtWithOtherwise: 'The closures start before the NEC meets',
+            graveEnoughToRearrangeBusiness: 'Three offices close',
+          },
+        })
+        .expect(201);
+      await api.http().post(`${base}/motions/${motion.id}/submit`).set(secretary.auth).expect(200);
+      await api
+        .http()
+        .post(`${base}/motions/${motion.id}/emergency-decision`)
+        .set(soc.auth)
+        .send({ accept: true, reason: 'Meets SO 7' })
+        .expect(200);
+
+      const { page: chairPage } = await newPage(browser, api);
+      await signInOfficial(chairPage, chair);
+      await chairPage.goto(`/c/${conference.id}/chair`);
+      const { page: phone } = await newPage(browser, api, PHONE);
+      await signInAttendee(phone, conference.name, member);
+      await phone.getByRole('button', { name: 'Confirm attendance' }).click();
+      await phone.getByTestId('attendance-confirmed').waitFor();
+
+      const otherVote = chairPage.getByTestId('other-vote');
+      await otherVote.getByLabel('What is the vote?').selectOption('emergency');
+      const picker = otherVote.getByLabel('Emergency motion');
+      await picker.waitFor();
+      expect(await picker.locator('option').allTextContents()).toEqual(['Office closures in Kent']);
+      expect(await otherVote.getByLabel('Question').inputValue()).toBe(
+        'To admit the emergency motion: Office closures in Kent',
+      );
+      await waitForText(
+        chairPage,
+        '[data-testid=other-vote]',
+        'majority under this conference’s standing orders',
+      );
+      expect(await otherVote.getByRole('group', { name: 'Topics' }).count()).toBe(0);
+      await otherVote.getByLabel('Method of voting').selectOption('electronic');
+      await expectAccessible(chairPage, 'chair putting an emergency motion’s admission');
+      await otherVote.getByRole('button', { name: 'Open this vote' }).click();
+      await waitForText(
+        chairPage,
+        '[data-testid=other-vote] p.alert.ok',
+        'The vote “To admit the emergency motion: Office closures in Kent” is open.',
+      );
+      const votes = (await api.http().get(`${base}/votes`).set(soc.auth).expect(200)).body as Array<{
+        subject: string;
+        subjectRef: string;
+      }>;
+      expect(votes).toEqual([
+        expect.objectContaining({ subject: 'emergency_admission', subjectRef: motion.id }),
+      ]);
+
+      await waitForText(phone, '[data-testid=vote-title]', 'Office closures in Kent');
+      await phone.getByRole('radio', { name: 'For' }).check();
+      await phone.getByRole('button', { name: 'Review my vote' }).click();
+      await phone.getByRole('button', { name: 'Confirm my vote' }).click();
+      await phone.getByTestId('vote-receipt').waitFor();
+      await waitForText(chairPage, '[data-testid=chair-ballots]', '1 of 1 electronic voters have voted');
+      await chairPage.getByRole('button', { name: /Close the vote/ }).click();
+      for (const page of [chairPage, phone]) await waitForText(page, '[data-testid=vote-outcome]', 'Carried');
+      // The meeting's vote decides the motion: admitted, and no longer offered for admission.
+      const admitted = (await api.http().get(`${base}/motions/${motion.id}`).set(soc.auth).expect(200)).body;
+      expect(admitted).toMatchObject({ status: 'admitted', emergency: { stage: 'admitted_by_meeting' } });
+      await otherVote.getByLabel('What is the vote?').selectOption('emergency');
+      await waitForText(chairPage, '[data-testid=no-emergency-motion]', 'No emergency motion is waiting');
+      expect(await otherVote.getByRole('button', { name: 'Open this vote' }).isDisabled()).toBe(true);
+      expect(await chairPage.locator('[role=alert]').allTextContents()).toEqual([]);
+    });
   },
 );

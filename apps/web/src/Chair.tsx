@@ -397,6 +397,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
             conferenceId={conferenceId}
             currentVote={vote}
             clockOffsetMs={state.clockOffsetMs}
+            motions={motions}
             disabled={offline}
           />
           <Guillotine

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { RulesetResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
+import type { MotionResponseDto, RulesetResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
 import { get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from './CloseTime';
@@ -10,18 +10,34 @@ import { Done, ErrorAlert, InputField, SelectField } from './ui';
 import { METHOD_LABEL, PROCEDURAL } from './views';
 
 /** What the vote is: each kind sends its own subject and asks only for the fields it needs. */
-type OtherVoteKind = 'custom' | 'test' | 'procedural';
+type OtherVoteKind = 'custom' | 'test' | 'procedural' | 'emergency';
 const KINDS: Array<readonly [OtherVoteKind, string]> = [
   ['custom', 'A question of your own'],
   ['test', 'Test vote: checks devices and records attendance'],
   ['procedural', 'A procedural motion, outside an item'],
+  ['emergency', 'Admitting an emergency motion (SO 7)'],
 ];
 type ProceduralKind = (typeof PROCEDURAL)[number][0];
 const PROCEDURAL_TITLE = Object.fromEntries(PROCEDURAL) as Record<ProceduralKind, string>;
 const TEST_VOTE_TITLE = 'Test vote: check your device';
 /** The question as first offered: the chair may change it; a question of their own starts empty. */
-const defaultTitle = (kind: OtherVoteKind, procedural: ProceduralKind) =>
-  kind === 'test' ? TEST_VOTE_TITLE : kind === 'procedural' ? PROCEDURAL_TITLE[procedural] : '';
+const defaultTitle = (
+  kind: OtherVoteKind,
+  procedural: ProceduralKind,
+  emergency: MotionResponseDto | undefined,
+) =>
+  kind === 'test'
+    ? TEST_VOTE_TITLE
+    : kind === 'procedural'
+      ? PROCEDURAL_TITLE[procedural]
+      : kind === 'emergency' && emergency
+        ? `To admit the emergency motion: ${emergency.title}`.slice(0, 300)
+        : '';
+/** [SO 7] The emergency motions the SOC accepted, awaiting the meeting's vote to admit them. */
+const awaitingAdmission = (motions: MotionResponseDto[] | null) =>
+  (motions ?? []).filter(
+    (m) => m.kind === 'emergency_motion' && m.emergency?.stage === 'awaiting_meeting_vote',
+  );
 
 /**
  * A vote that is not the question put on the item (`POST /votes`): a question of the chair's own
@@ -29,7 +45,9 @@ const defaultTitle = (kind: OtherVoteKind, procedural: ProceduralKind) =>
  * registered attendee answers from their device, present or not, which proves it works and records them as
  * attending; electronic, secret, no topics, no quorum needed), or a procedural motion moved outside an
  * item (subject `procedural_motion`, or `challenge_to_chair` for a challenge, as the debate opens them;
- * its majority from the standing orders). Each kind asks only for what it needs; any may announce a close
+ * its majority from the standing orders), or the meeting's vote on admitting an emergency motion the SOC
+ * accepted (subject `emergency_admission`, naming the motion: its result admits or rules out the motion,
+ * docs/motions.md). Each kind asks only for what it needs; any may announce a close
  * time (`closesAt`), when the vote closes by itself. The api's refusals are shown at their fields; once
  * open, it is the console's current vote like any other, closed, declared, voided and re-run there.
  */
@@ -37,9 +55,12 @@ export function OtherVote({
   conferenceId,
   currentVote,
   clockOffsetMs,
+  motions,
   disabled,
 }: {
   conferenceId: string;
+  /** The motions the chair reads (`useMotions`): the emergency motions awaiting admission among them. */
+  motions: MotionResponseDto[] | null;
   /** The console's current vote: the note that this form's vote is open lasts while it is. */
   currentVote?: { id: string; state: string };
   /** Server clock minus ours: an announced close time is on the hall's clock. */
@@ -51,6 +72,9 @@ export function OtherVote({
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [kind, setKind] = useState<OtherVoteKind>('custom');
   const [procedural, setProcedural] = useState<ProceduralKind>('suspend_standing_orders');
+  const [emergencyId, setEmergencyId] = useState('');
+  const waiting = awaitingAdmission(motions);
+  const emergency = waiting.find((m) => m.id === emergencyId) ?? waiting[0];
   // null: the question as offered for the kind (a test vote's, the procedural motion's name).
   const [title, setTitle] = useState<string | null>(null);
   const [method, setMethod] = useState('hybrid');
@@ -63,7 +87,7 @@ export function OtherVote({
   const votingMethod = kind === 'test' ? 'electronic' : method;
   const cards = useCardHolders(conferenceId, votingMethod === 'card_vote');
   const known = ruleset ? ruleset.topics : null;
-  const question = title ?? defaultTitle(kind, procedural);
+  const question = title ?? defaultTitle(kind, procedural, emergency);
   useEffect(() => {
     let current = true;
     get<RulesetResponseDto>(`/api/conferences/${conferenceId}/ruleset`).then(
@@ -82,20 +106,28 @@ export function OtherVote({
         const common = { title: question.trim(), ...(closesAt ? { closesAt } : {}) };
         const cardHolders = votingMethod === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {};
         const method = votingMethod as VoteOpenDto['method'];
+        const ballot = { method, secret, ...cardHolders };
         const body: VoteOpenDto =
           kind === 'test'
             ? { ...common, subject: 'test', topics: [], method, secret: true }
             : kind === 'procedural'
               ? {
                   ...common,
+                  ...ballot,
                   subject: procedural === 'challenge_chair' ? 'challenge_to_chair' : 'procedural_motion',
                   proceduralMotion: procedural,
                   topics: [],
-                  method,
-                  secret,
-                  ...cardHolders,
                 }
-              : { ...common, subject: 'custom', topics, method, secret, ...cardHolders };
+              : kind === 'emergency'
+                ? // The motion's topics, as on the motion's own vote: who may not vote on it does not decide it.
+                  {
+                    ...common,
+                    ...ballot,
+                    subject: 'emergency_admission',
+                    subjectRef: emergency?.id,
+                    topics: emergency?.topics ?? [],
+                  }
+                : { ...common, ...ballot, subject: 'custom', topics };
         const vote = await post<VoteResponseDto>(`/api/conferences/${conferenceId}/votes`, body);
         // A fresh form for the next question; the vote itself is followed in the console's Vote panel.
         setOpenedId(vote.id);
@@ -111,7 +143,10 @@ export function OtherVote({
     );
 
   const topicsError = form.errorFor('topics');
-  const majority = ruleset?.majorities.procedural[procedural];
+  const majorityHint = (majority: string | undefined) =>
+    majority
+      ? `${majority === 'two_thirds' ? 'Two-thirds' : 'Simple'} majority under this conference’s standing orders.`
+      : undefined;
   return (
     <section className="card" aria-labelledby="other-vote-heading" data-testid="other-vote">
       <h2 id="other-vote-heading">Other vote</h2>
@@ -141,17 +176,28 @@ export function OtherVote({
         {kind === 'procedural' && (
           <SelectField
             label="Procedural motion"
-            hint={
-              majority
-                ? `${majority === 'two_thirds' ? 'Two-thirds' : 'Simple'} majority under this conference’s standing orders.`
-                : undefined
-            }
+            hint={majorityHint(ruleset?.majorities.procedural[procedural])}
             value={procedural}
             options={[...PROCEDURAL]}
             onChange={(value) => setProcedural(value as ProceduralKind)}
             error={form.errorFor('proceduralMotion')}
           />
         )}
+        {kind === 'emergency' &&
+          (waiting.length > 0 ? (
+            <SelectField
+              label="Emergency motion"
+              hint={majorityHint(ruleset?.majorities.emergency_admission)}
+              value={emergency?.id ?? ''}
+              options={waiting.map((m) => [m.id, m.title] as const)}
+              onChange={setEmergencyId}
+              error={form.errorFor('subjectRef')}
+            />
+          ) : (
+            <p className="hint" data-testid="no-emergency-motion">
+              No emergency motion is waiting for the meeting’s vote: the SOC accepts one first (SO 7).
+            </p>
+          ))}
         <InputField
           label="Question"
           hint="As it is shown to voters and on the projector."
@@ -230,7 +276,10 @@ export function OtherVote({
             openedId && currentVote?.id === openedId && currentVote.state === 'open' ? form.done : null
           }
         />
-        <button type="submit" disabled={disabled || form.busy || !question.trim()}>
+        <button
+          type="submit"
+          disabled={disabled || form.busy || !question.trim() || (kind === 'emergency' && !emergency)}
+        >
           Open this vote
         </button>
       </form>
