@@ -41,6 +41,13 @@ describeInBrowser(
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       await page.setViewportSize(size);
     };
+    /** A member votes on their phone, with the confirmation step, and keeps the receipt. */
+    const answerOn = async (phone: Page, choice: 'For' | 'Against' | 'Abstain') => {
+      await phone.getByRole('radio', { name: choice }).check();
+      await phone.getByRole('button', { name: 'Review my vote' }).click();
+      await phone.getByRole('button', { name: 'Confirm my vote' }).click();
+      await phone.getByTestId('vote-receipt').waitFor();
+    };
 
     it('opens a test vote, a vote closing at a time of day and a procedural motion closing itself, each followed on every screen', async () => {
       const { api, ctx, browser } = suite;
@@ -104,10 +111,7 @@ describeInBrowser(
 
       // The member answers on their phone, told what a test vote is for.
       await waitForText(phone, '[data-testid=test-vote-note]', 'shows your device works');
-      await phone.getByRole('radio', { name: 'Abstain' }).check();
-      await phone.getByRole('button', { name: 'Review my vote' }).click();
-      await phone.getByRole('button', { name: 'Confirm my vote' }).click();
-      await phone.getByTestId('vote-receipt').waitFor();
+      await answerOn(phone, 'Abstain');
       await waitForText(chairPage, '[data-testid=chair-ballots]', '1 of 2 electronic voters have voted');
       await chairPage.getByRole('button', { name: /Close the vote/ }).click();
       // The result is how many devices answered (the api's turnout), on every screen.
@@ -280,10 +284,7 @@ describeInBrowser(
       ]);
 
       await waitForText(phone, '[data-testid=vote-title]', 'Office closures in Kent');
-      await phone.getByRole('radio', { name: 'For' }).check();
-      await phone.getByRole('button', { name: 'Review my vote' }).click();
-      await phone.getByRole('button', { name: 'Confirm my vote' }).click();
-      await phone.getByTestId('vote-receipt').waitFor();
+      await answerOn(phone, 'For');
       await waitForText(chairPage, '[data-testid=chair-ballots]', '1 of 1 electronic voters have voted');
       await chairPage.getByRole('button', { name: /Close the vote/ }).click();
       for (const page of [chairPage, phone]) await waitForText(page, '[data-testid=vote-outcome]', 'Carried');
