@@ -365,6 +365,9 @@ describe('debate under standing orders', () => {
     // A close time with no offset from UTC would be read in the server's zone: refused as on POST /votes.
     const noOffset = await refused(chair, { type: 'putTheQuestion', itemId: s.motionId, expectedSeq: await s.version(), vote: { method: 'electronic', closesAt: '2031-08-06T14:30' } }, 400);
     expect(noOffset.errors).toEqual({ 'vote.closesAt': expect.stringContaining('with its offset from UTC') });
+    // A close time already past: refused before anything is decided, not left as a question put without its vote.
+    const past = await refused(chair, { type: 'putTheQuestion', itemId: s.motionId, expectedSeq: await s.version(), vote: { method: 'electronic', closesAt: new Date(Date.now() - 60_000).toISOString() } }, 400);
+    expect(past).toMatchObject({ message: expect.stringContaining('already past'), errors: { 'vote.closesAt': 'must be in the future' } });
 
     // Socket refusals carry the rule in the ack.
     const ack = await emitWithAck<any>(remoteSocket, 'debate.command', { conferenceId, command: { type: 'callMover', itemId: s.motionId, expectedSeq: 0 } });

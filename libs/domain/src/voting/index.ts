@@ -21,6 +21,7 @@ export type { HallCount } from './teller-count';
 export { applyCastingVote, majorityFor, outcomeOf, tallyVote } from './tally';
 export type { ChoiceCounts, TallyInput, TallyResult, VoteOutcome, WeightedBallot } from './tally';
 export {
+  announcedCloseTime,
   assertCanCast,
   assertCanClose,
   assertCanDeclare,

@@ -3,6 +3,7 @@ import { napoDefaultRuleset } from '../ruleset/ruleset';
 import { computeQuorum, QuorumAttendee } from './quorum';
 import { validateTellerCount } from './teller-count';
 import {
+  announcedCloseTime,
   assertCanCast,
   closeVote,
   declareVoteResult,
@@ -132,5 +133,23 @@ describe('teller counts', () => {
 
   it('accepts a count equal to the hall headcount', () => {
     expect(() => validateTellerCount({ for: 5, against: 4, abstain: 1 }, 10)).not.toThrow();
+  });
+});
+
+describe('an announced close time', () => {
+  it('is taken when still ahead, and none is none', () => {
+    expect(announcedCloseTime('2025-10-02T14:30:00Z', at('14:29'))).toEqual(at('14:30'));
+    expect(announcedCloseTime(undefined, at('14:29'))).toBeNull();
+  });
+
+  it('is refused once it has come, at the field that gave it', () => {
+    for (const now of [at('14:30'), at('14:31')]) {
+      expect(() => announcedCloseTime('2025-10-02T14:30:00Z', now, 'vote.closesAt')).toThrow(InvalidInput);
+      try {
+        announcedCloseTime('2025-10-02T14:30:00Z', now, 'vote.closesAt');
+      } catch (error) {
+        expect((error as InvalidInput).errors).toEqual({ 'vote.closesAt': 'must be in the future' });
+      }
+    }
   });
 });

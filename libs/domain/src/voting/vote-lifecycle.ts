@@ -68,6 +68,22 @@ export function assertCanVoid(vote: VoteLifecycle, reason: string): void {
   }
 }
 
+/**
+ * A vote's announced close time, when given, is still ahead: the vote would otherwise close as it opens.
+ * Checked when the vote opens and, for a question put with one, before the question is put, so the
+ * refusal leaves the debate as it was. `field` is where the caller's body carries it.
+ */
+export function announcedCloseTime(closesAt: string | undefined, now: Date, field = 'closesAt'): Date | null {
+  if (!closesAt) return null;
+  const at = new Date(closesAt);
+  if (at.getTime() <= now.getTime()) {
+    throw new InvalidInput('The announced close time is already past; give a time in the future or none.', {
+      [field]: 'must be in the future',
+    });
+  }
+  return at;
+}
+
 export function openVote(vote: VoteLifecycle, quorum: boolean | QuorumStatus, now: Date): VoteLifecycle {
   assertCanOpen(vote, quorum);
   return { ...vote, state: 'open', openedAt: now };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  announcedCloseTime,
   DebateCommand,
   DebateContext,
   DebateEvent,
@@ -82,6 +83,8 @@ export class RunDebateCommand {
       const context: DebateContext = { attendanceOf: (id) => present.get(id) ?? null, spokenAtThisAgm: spokenAtThisAgm(before) };
       const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
+      // A close time already past is refused as POST /votes refuses it, before anything is decided.
+      if (dto.type === 'putTheQuestion' && dto.vote) announcedCloseTime(dto.vote.closesAt, now, 'vote.closesAt');
       const events = decide(before, command, ruleset, now, context);
       // A card vote's holders are checked as POST /votes checks them, before the question is put: wrong
       // ones refuse the command (400), rather than leave the question put without its vote.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  announcedCloseTime,
   buildEligibilitySnapshot,
   computeQuorum,
   InvalidInput,
@@ -56,10 +57,7 @@ export class OpenVote {
           topics: `unknown: ${unknown.join(', ')}`,
         });
       }
-      const closesAt = command.closesAt ? new Date(command.closesAt) : null;
-      if (closesAt && closesAt.getTime() <= now.getTime()) {
-        throw new InvalidInput('The announced close time is already past; give a time in the future or none.', { closesAt: 'must be in the future' });
-      }
+      const closesAt = announcedCloseTime(command.closesAt, now);
       if (command.subject === 'emergency_admission') await this.assertAwaitingAdmission(manager, conferenceId, command.subjectRef);
       const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
 
