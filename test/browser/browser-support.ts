@@ -188,6 +188,33 @@ export async function tokenOf(page: Page): Promise<string> {
   return (await page.evaluate("JSON.parse(sessionStorage.getItem('agm.session')).token")) as string;
 }
 
+/**
+ * A motion the body's secretary drafts and submits and the SOC admits, through the api: the order of
+ * business can then be published with it. Returns its id.
+ */
+export async function admittedMotion(
+  api: TestApi,
+  conferenceId: string,
+  people: { secretary: { auth: Record<string, string> }; soc: { auth: Record<string, string> } },
+  motion: Record<string, unknown> & { bodyId: string; title: string },
+): Promise<string> {
+  const base = `/api/conferences/${conferenceId}`;
+  const { body } = await api
+    .http()
+    .post(`${base}/motions`)
+    .set(people.secretary.auth)
+    .send({ kind: 'motion', text: 'This AGM calls for fair pay for all probation staff.', ...motion })
+    .expect(201);
+  await api.http().post(`${base}/motions/${body.id}/submit`).set(people.secretary.auth).expect(200);
+  await api
+    .http()
+    .post(`${base}/motions/${body.id}/review`)
+    .set(people.soc.auth)
+    .send({ action: 'admit' })
+    .expect(200);
+  return body.id as string;
+}
+
 /** A small test AGM: the conference's quorum lowered to `minimumCount` through head office's ruleset api. */
 export async function setQuorumMinimum(
   api: TestApi,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { TestAttendee } from '../support/test-context';
 import {
+  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
@@ -68,28 +69,19 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     // Two motions from the branch, admitted and placed; an amendment to the first from another branch.
     const secretary = await ctx.newOfficer(branch.id);
     const otherSecretary = await ctx.newOfficer(other.id);
-    const motion = async (title: string) => {
-      const { body } = await http()
-        .post(`${base}/motions`)
-        .set(secretary.auth)
-        .send({
-          kind: 'motion',
+    const motion = (title: string) =>
+      admittedMotion(
+        api,
+        conference.id,
+        { secretary, soc },
+        {
           bodyId: branch.id,
           sectionId: section.id,
           title,
-          text: 'This AGM calls for fair pay for all probation staff.',
           proposerMemberId: mover.member.id,
           seconderMemberId: seconder.member.id,
-        })
-        .expect(201);
-      await http().post(`${base}/motions/${body.id}/submit`).set(secretary.auth).expect(200);
-      await http()
-        .post(`${base}/motions/${body.id}/review`)
-        .set(soc.auth)
-        .send({ action: 'admit' })
-        .expect(200);
-      return body.id as string;
-    };
+        },
+      );
     const fairPay = await motion('Fair pay');
     const late = await motion('Late motion');
     const cardMotion = await motion('Conference fund by card vote');

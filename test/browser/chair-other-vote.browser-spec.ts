@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import {
+  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
@@ -129,8 +130,8 @@ describeInBrowser(
       const votesBefore = (await votes()).length;
       await otherVote.getByLabel('Question').fill('That the conference adjourns for lunch');
       await otherVote.getByLabel('Method of voting').selectOption('electronic');
-      await otherVote.getByLabel('Announced close time').selectOption('at');
-      const closesAt = otherVote.getByLabel('Closes at (Europe/London)');
+      await otherVote.getByLabel('Announced close time', { exact: true }).selectOption('at');
+      const closesAt = otherVote.getByLabel('Announced close time: time today (Europe/London)');
       await closesAt.fill('00:00');
       await otherVote.getByRole('button', { name: 'Open this vote' }).click();
       await waitForText(chairPage, '[data-testid=other-vote] [role=alert]', 'already past');
@@ -183,8 +184,8 @@ describeInBrowser(
       expect(await otherVote.getByLabel('Question').inputValue()).toBe('Suspend standing orders');
       expect(await otherVote.getByRole('group', { name: 'Topics' }).count()).toBe(0);
       await otherVote.getByLabel('Method of voting').selectOption('electronic');
-      await otherVote.getByLabel('Announced close time').selectOption('seconds');
-      await otherVote.getByLabel('Closes in (seconds)').fill('6');
+      await otherVote.getByLabel('Announced close time', { exact: true }).selectOption('seconds');
+      await otherVote.getByLabel('Announced close time: seconds from now').fill('6');
       await opened('Suspend standing orders');
       const suspend = (await votes()).find((v) => v.subject === 'procedural_motion')!;
       expect(suspend).toMatchObject({ proceduralMotion: 'suspend_standing_orders', majority: 'two_thirds' });
@@ -295,6 +296,101 @@ describeInBrowser(
       await waitForText(chairPage, '[data-testid=no-emergency-motion]', 'No emergency motion is waiting');
       expect(await otherVote.getByRole('button', { name: 'Open this vote' }).isDisabled()).toBe(true);
       expect(await chairPage.locator('[role=alert]').allTextContents()).toEqual([]);
+    });
+
+    it('puts the question with an announced close time: a past one refused at its field, the question not put; then counted down', async () => {
+      const { api, ctx, browser } = suite;
+      const http = () => api.http();
+      const headOffice = await ctx.asHeadOffice();
+      const conference = await ctx.newConference({ name: `Question close AGM ${Date.now() % 10000}` });
+      const base = `/api/conferences/${conference.id}`;
+      await setQuorumMinimum(api, conference.id, headOffice, 1);
+      await ctx.setMotionDeadlines(conference.id, {
+        motions: new Date(Date.now() + 30 * 86400000),
+        amendments: new Date(Date.now() + 40 * 86400000),
+      });
+      const branch = await ctx.newBody({ kind: 'branch', name: 'Essex Branch' });
+      const section = await ctx.newSection(conference.id, 'NEGOTIATING');
+      const secretary = await ctx.newOfficer(branch.id);
+      const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+      const chair = await newOfficialWithPassword(api, {
+        roles: [{ conferenceId: conference.id, role: 'chair' }],
+      });
+      const [mover, seconder] = await Promise.all(
+        [1, 2].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
+      );
+      for (const a of [mover, seconder])
+        await http()
+          .post(`${base}/registrations/${a.registrationId}/check-in`)
+          .set(headOffice.auth)
+          .expect(200);
+      const motionId = await admittedMotion(
+        api,
+        conference.id,
+        { secretary, soc },
+        {
+          bodyId: branch.id,
+          sectionId: section.id,
+          title: 'Safe staffing levels',
+          text: 'This AGM calls for safe staffing levels in every office.',
+          proposerMemberId: mover.member.id,
+          seconderMemberId: seconder.member.id,
+        },
+      );
+      await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+
+      const { page: chairPage } = await newPage(browser, api);
+      await signInOfficial(chairPage, chair);
+      await chairPage.goto(`/c/${conference.id}/chair`);
+      const chairAuth = { Authorization: `Bearer ${await tokenOf(chairPage)}` };
+      const debate = async () => (await http().get(`${base}/debate`).set(chairAuth).expect(200)).body;
+      await chairPage.getByRole('button', { name: /^Take item/ }).click();
+      await waitForText(chairPage, '[data-testid=item-title]', 'Safe staffing levels');
+      for (const name of ['Call the mover', 'Start', 'End', 'Formally seconded']) {
+        await chairPage.getByRole('button', { name, exact: true }).click();
+        await chairPage.locator('p.alert.ok[role=status], [role=alert]').first().waitFor();
+        expect(await alerts(chairPage)).toEqual([]);
+      }
+      await chairPage.getByLabel('Vote method').selectOption('electronic');
+      const closeTime = chairPage.getByLabel('Close time of the question’s vote', { exact: true });
+      // Midnight today, on the conference's clock, is past: refused at the time's field, the question not put.
+      await closeTime.selectOption('at');
+      const at = chairPage.getByLabel('Close time of the question’s vote: time today (Europe/London)');
+      await at.fill('00:00');
+      await chairPage.getByRole('button', { name: 'Put the question', exact: true }).click();
+      await waitForText(chairPage, '[role=alert]', 'already past');
+      expect(await at.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await at.getAttribute('aria-describedby')) ?? '';
+      expect(await chairPage.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain(
+        'must be in the future',
+      );
+      expect((await debate()).floor.item.questionPut).toBeNull();
+      await expectAccessible(chairPage, 'chair refused a past close time for the question');
+      await noSidewaysScroll(chairPage, 360);
+
+      // In 5 minutes: the question is put, its vote closing then, counted down on the console.
+      await closeTime.selectOption('minutes');
+      await chairPage.getByLabel('Close time of the question’s vote: minutes from now').fill('5');
+      await chairPage.getByRole('button', { name: 'Put the question', exact: true }).click();
+      await waitForText(chairPage, 'p.alert.ok[role=status]', 'The question is put and the vote is open.');
+      expect(await alerts(chairPage)).toEqual([]);
+      const text = await waitForText(
+        chairPage,
+        '[data-testid=vote-countdown]',
+        /Voting closes at \d\d:\d\d \(Europe\/London\): \d+:\d\d/,
+      );
+      const [, minutes] = /: (\d+):\d\d/.exec(text)!;
+      expect(Number(minutes)).toBeLessThanOrEqual(5);
+      const [vote] = (await http().get(`${base}/votes`).set(chairAuth).expect(200)).body as Array<{
+        subjectRef: string;
+        openedAt: string;
+        closesAt: string;
+      }>;
+      expect(vote.subjectRef).toBe(motionId);
+      const ahead = new Date(vote.closesAt).getTime() - new Date(vote.openedAt).getTime();
+      expect(ahead).toBeGreaterThan(4 * 60_000);
+      expect(ahead).toBeLessThanOrEqual(5 * 60_000);
+      await expectAccessible(chairPage, 'chair with the question’s vote counting down');
     });
   },
 );

@@ -33,6 +33,7 @@ import {
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
 import { OtherVote } from './OtherVote';
+import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from './CloseTime';
 import { useConference } from './session';
 
 const OUTCOMES = [
@@ -44,6 +45,9 @@ const OUTCOMES = [
   ['withdrawn', 'Withdrawn'],
   ['fell', 'Fell'],
 ] as const;
+
+/** A chair command as sent on the socket (`debate.command`), less the item and version added to it. */
+type CommandBody = Record<string, unknown>;
 
 /** Keyboard shortcuts for the common actions (single keys, can be turned off: WCAG 2.1.4). */
 const SHORTCUTS: Array<[string, string]> = [
@@ -63,6 +67,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const [method, setMethod] = useState('hybrid');
   const [secret, setSecret] = useState(true);
   const [shortcutsOn, setShortcutsOn] = useState(true);
+  const [questionClose, setQuestionClose] = useState<CloseTimeChoice>(NO_CLOSE_TIME);
   // The api's refusals of the last "Put the question", by field of its vote options (`vote.` dropped).
   const [questionErrors, setQuestionErrors] = useState<Record<string, string>>({});
   const questionErrorFor = (...paths: string[]) =>
@@ -81,10 +86,23 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     vote?.state === 'voided' && vote.method === 'card_vote',
     vote?.state === 'voided' ? vote.id : undefined,
   );
-  const voteOptions = {
-    method,
-    secret,
-    ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
+  // Read when the question is put: a close time "in 5 minutes" counts from then, on the server's clock.
+  const putTheQuestion = (): CommandBody => {
+    const closesAt = closesAtOf(
+      questionClose,
+      Date.now() + state.clockOffsetMs,
+      timeZone ?? '',
+      'vote.closesAt',
+    );
+    return {
+      type: 'putTheQuestion',
+      vote: {
+        method,
+        secret,
+        ...(closesAt ? { closesAt } : {}),
+        ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
+      },
+    };
   };
   const questionVote = useQuestionVote(
     conferenceId,
@@ -92,21 +110,25 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     !!item?.questionPut,
   );
 
-  const command = (body: Record<string, unknown>, message: string) =>
+  const command = (request: CommandBody | (() => CommandBody), message: string) =>
     action.run(async () => {
-      const putting = body.type === 'putTheQuestion';
+      const putting = typeof request === 'function' || request.type === 'putTheQuestion';
       if (putting) setQuestionErrors({});
-      const answer = await live
-        .send<DebateCommandResponseDto>('debate.command', {
-          conferenceId,
-          command: {
-            // takeItem and the guillotine name their motions; every other chair command acts on the open item.
-            ...(item && body.type !== 'takeItem' && body.type !== 'guillotine'
-              ? { itemId: item.itemId }
-              : {}),
-            expectedSeq: state.debateVersion,
-            ...body,
-          },
+      const answer = await Promise.resolve()
+        .then(() => {
+          // Made now (a close time is read here), so its own refusal is shown as the api's would be.
+          const body = typeof request === 'function' ? request() : request;
+          return live.send<DebateCommandResponseDto>('debate.command', {
+            conferenceId,
+            command: {
+              // takeItem and the guillotine name their motions; every other chair command acts on the open item.
+              ...(item && body.type !== 'takeItem' && body.type !== 'guillotine'
+                ? { itemId: item.itemId }
+                : {}),
+              expectedSeq: state.debateVersion,
+              ...body,
+            },
+          });
         })
         .catch((e: unknown) => {
           if (putting && e instanceof ApiError && e.errors)
@@ -165,8 +187,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
         speech.paused ? 'Speech resumed.' : 'Speech paused.',
       ),
     e: () => command({ type: 'endSpeech' }, 'Speech ended.'),
-    q: () =>
-      command({ type: 'putTheQuestion', vote: voteOptions }, 'The question is put and the vote is open.'),
+    q: () => command(putTheQuestion, 'The question is put and the vote is open.'),
     c: () => closeVote(),
   };
   useEffect(() => {
@@ -191,7 +212,12 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const button = (text: string, body: Record<string, unknown>, message: string, shortcut?: string) => (
+  const button = (
+    text: string,
+    body: CommandBody | (() => CommandBody),
+    message: string,
+    shortcut?: string,
+  ) => (
     <button
       type="button"
       disabled={action.busy || offline || !item}
@@ -277,6 +303,14 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     Secret ballot
                   </label>
                 </div>
+                <CloseTimeField
+                  label="Close time of the question’s vote"
+                  value={questionClose}
+                  onChange={setQuestionClose}
+                  zone={timeZone ?? ''}
+                  error={questionErrorFor('closesAt')}
+                  disabled={action.busy || offline}
+                />
                 {method === 'card_vote' && (
                   <CardHoldersEditor
                     list={cards.list}
@@ -290,7 +324,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                 <div className="button-row">
                   {button(
                     'Put the question',
-                    { type: 'putTheQuestion', vote: voteOptions },
+                    putTheQuestion,
                     'The question is put and the vote is open.',
                     'q',
                   )}

@@ -20,20 +20,26 @@ export const NO_CLOSE_TIME: CloseTimeChoice = { mode: 'none', amount: '', at: ''
  * Whether it is in the future is the api's to say (shown at the field); a blank amount or time is
  * refused here in the api's shape, at the same field.
  */
-export function closesAtOf(choice: CloseTimeChoice, serverNowMs: number, zone: string): string | undefined {
+export function closesAtOf(
+  choice: CloseTimeChoice,
+  serverNowMs: number,
+  zone: string,
+  /** Where the api's answer would name it: `closesAt`, or `vote.closesAt` in putTheQuestion's options. */
+  field = 'closesAt',
+): string | undefined {
   if (choice.mode === 'none') return undefined;
   if (choice.mode === 'at') {
     if (!zone)
       throw new ApiError(0, 'The conference’s time zone is not known yet: wait a moment and try again.');
     if (!/^\d{2}:\d{2}$/.test(choice.at))
       throw new ApiError(400, 'Give the time the vote closes, or choose no announced close time.', {
-        closesAt: 'give a time, e.g. 14:30',
+        [field]: 'give a time, e.g. 14:30',
       });
     const today = localParts(new Date(serverNowMs), zone).date;
     const resolved = wallClockToInstant({ date: today, time: choice.at }, zone);
     // The hour skipped when the clocks go forward names no moment: said at the field, as for a deadline.
     if ('problem' in resolved)
-      throw new ApiError(400, 'That close time does not exist today.', { closesAt: resolved.problem });
+      throw new ApiError(400, 'That close time does not exist today.', { [field]: resolved.problem });
     return resolved.instant.toISOString();
   }
   const amount = Number(choice.amount);
@@ -42,7 +48,7 @@ export function closesAtOf(choice: CloseTimeChoice, serverNowMs: number, zone: s
       400,
       `Give the number of ${choice.mode} until the vote closes, or choose no announced close time.`,
       {
-        closesAt: `give a number of ${choice.mode}`,
+        [field]: `give a number of ${choice.mode}`,
       },
     );
   return new Date(serverNowMs + amount * (choice.mode === 'minutes' ? 60_000 : 1000)).toISOString();
@@ -61,12 +67,15 @@ const MODES: Array<readonly [CloseTimeMode, string]> = [
  * field that gave the time.
  */
 export function CloseTimeField({
+  label = 'Announced close time',
   value,
   onChange,
   zone,
   error,
   disabled,
 }: {
+  /** The choice's label; the minutes, seconds or time field is named after it (unique on the console). */
+  label?: string;
   value: CloseTimeChoice;
   onChange: (value: CloseTimeChoice) => void;
   zone: string;
@@ -76,7 +85,7 @@ export function CloseTimeField({
   return (
     <>
       <SelectField
-        label="Announced close time"
+        label={label}
         hint="The vote closes by itself at that time; you can still close it earlier."
         value={value.mode}
         options={MODES}
@@ -85,7 +94,7 @@ export function CloseTimeField({
       />
       {(value.mode === 'minutes' || value.mode === 'seconds') && (
         <InputField
-          label={`Closes in (${value.mode})`}
+          label={`${label}: ${value.mode} from now`}
           type="number"
           inputMode="numeric"
           min={1}
@@ -97,7 +106,7 @@ export function CloseTimeField({
       )}
       {value.mode === 'at' && (
         <InputField
-          label={`Closes at (${zone || 'the conference’s time'})`}
+          label={`${label}: time today (${zone || 'the conference’s time'})`}
           hint="Today, on the conference’s clock."
           type="time"
           value={value.at}
