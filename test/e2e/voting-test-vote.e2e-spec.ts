@@ -27,4 +27,22 @@ describe('the test vote', () => {
     expect(votedBy.get(alsoWorking.memberId)).toBe(true);
     expect(votedBy.get(silent.memberId)).toBe(false);
   });
+
+  it('is refused by show of cards, hybrid or card vote, or with topics, naming the field, and opens nothing', async () => {
+    const { api, ctx } = suite;
+    const conference = await ctx.newConference();
+    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    await ctx.newAttendee(conference.id);
+    const open = (body: Record<string, unknown>) =>
+      api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'test', title: 'Test vote', topics: [], method: 'electronic', secret: true, ...body });
+    for (const method of ['show_of_cards', 'hybrid', 'card_vote']) {
+      const refused = await open({ method }).expect(400);
+      expect(refused.body).toMatchObject({ message: expect.stringContaining('open it electronic'), errors: { method: 'a test vote is electronic: it checks each device' } });
+    }
+    const onTopic = await open({ topics: ['pay_and_conditions'] }).expect(400);
+    expect(onTopic.body.errors).toEqual({ topics: 'a test vote is on no topic' });
+    const votes = await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]);
+    expect(votes[0].n).toBe(0);
+    await open({}).expect(201);
+  });
 });

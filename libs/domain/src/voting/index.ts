@@ -22,6 +22,7 @@ export { applyCastingVote, majorityFor, outcomeOf, tallyVote } from './tally';
 export type { ChoiceCounts, TallyInput, TallyResult, VoteOutcome, WeightedBallot } from './tally';
 export {
   announcedCloseTime,
+  assertTestVoteShape,
   assertCanCast,
   assertCanClose,
   assertCanDeclare,

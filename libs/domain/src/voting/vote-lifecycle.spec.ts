@@ -5,6 +5,7 @@ import { validateTellerCount } from './teller-count';
 import {
   announcedCloseTime,
   assertCanCast,
+  assertTestVoteShape,
   closeVote,
   declareVoteResult,
   openVote,
@@ -151,5 +152,20 @@ describe('an announced close time', () => {
         expect((error as InvalidInput).errors).toEqual({ 'vote.closesAt': 'must be in the future' });
       }
     }
+  });
+});
+
+describe('a test vote', () => {
+  it('is electronic and on no topic; other votes are not its business', () => {
+    expect(() => assertTestVoteShape({ subject: 'test', method: 'electronic', topics: [] })).not.toThrow();
+    expect(() => assertTestVoteShape({ subject: 'test', method: 'hybrid', topics: [] })).toThrow(
+      InvalidInput,
+    );
+    expect(() =>
+      assertTestVoteShape({ subject: 'test', method: 'electronic', topics: ['pay_and_conditions'] }),
+    ).toThrow(InvalidInput);
+    expect(() =>
+      assertTestVoteShape({ subject: 'custom', method: 'hybrid', topics: ['pay_and_conditions'] }),
+    ).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   announcedCloseTime,
+  assertTestVoteShape,
   buildEligibilitySnapshot,
   computeQuorum,
   InvalidInput,
@@ -58,6 +59,7 @@ export class OpenVote {
         });
       }
       const closesAt = announcedCloseTime(command.closesAt, now);
+      assertTestVoteShape(command);
       if (command.subject === 'emergency_admission') await this.assertAwaitingAdmission(manager, conferenceId, command.subjectRef);
       const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
 
