@@ -28,7 +28,7 @@ describe('the test vote', () => {
     expect(votedBy.get(silent.memberId)).toBe(false);
   });
 
-  it('is refused by show of cards, hybrid or card vote, or with topics, naming the field, and opens nothing', async () => {
+  it('is refused by show of cards, hybrid or card vote, naming the method, and opens nothing', async () => {
     const { api, ctx } = suite;
     const conference = await ctx.newConference();
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
@@ -39,8 +39,6 @@ describe('the test vote', () => {
       const refused = await open({ method }).expect(400);
       expect(refused.body).toMatchObject({ message: expect.stringContaining('open it electronic'), errors: { method: 'a test vote is electronic: it checks each device' } });
     }
-    const onTopic = await open({ topics: ['pay_and_conditions'] }).expect(400);
-    expect(onTopic.body.errors).toEqual({ topics: 'a test vote is on no topic' });
     const votes = await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]);
     expect(votes[0].n).toBe(0);
     await open({}).expect(201);
