@@ -97,6 +97,8 @@ describe('an AGM from call for motions to resolutions booklet', () => {
     const remote = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
 
     // The branch secretary drafts and submits for the branch; the SOC admits; the agenda is published.
+    // The mover and seconder are the branch's members, as a body's motion's are.
+    await sql('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [branch.id, [mover.member.id, seconder.member.id]]);
     const secretary = await ctx.newOfficer(branch.id);
     const title = 'Workload Stress';
     const text = 'This AGM instructs the NEC to campaign for workload measurement in every probation region.';
@@ -196,6 +198,8 @@ describe('an AGM from call for motions to resolutions booklet', () => {
     const amender2 = await hallAttendee(conference.id);
     const amendSeconder2 = await hallAttendee(conference.id);
     const absent = await ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' });
+    // The branch's motions are moved and seconded by its own members.
+    await sql('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [branch.id, [mover.member.id, seconder.member.id, absent.member.id]]);
     const secretary = await ctx.newOfficer(branch.id);
     const otherSecretary = await ctx.newOfficer(other.id);
     const motion = async (title: string, proposer: string) => {

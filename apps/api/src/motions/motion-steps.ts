@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { InvalidInput, MotionAction, MotionActor, NotFound, Ruleset, SubmissionContext, transitionMotion } from '@agm/domain';
+import { assertProposerAndSeconder, InvalidInput, MotionAction, MotionActor, Movers, NotFound, Ruleset, SubmissionContext, SubmittingBody, transitionMotion } from '@agm/domain';
 import { loadRuleset } from '@agm/persistence';
 import { ConferenceMotionSettings, MotionChanges, MotionRepository, MotionRow } from '@agm/persistence/motions';
 
@@ -45,12 +45,34 @@ export async function assertSectionOf(manager: EntityManager, motions: MotionRep
   }
 }
 
+/**
+ * The proposer and seconder as they will stand (`movers`), for the body the motion or amendment is
+ * submitted for, by the one rule drafting, editing and amending share (`assertProposerAndSeconder`):
+ * only the fields the request gives (`given`) are checked against the body.
+ */
+export async function assertMoversOf(manager: EntityManager, motions: MotionRepository, body: SubmittingBody, given: Partial<Movers>, stored: Movers = { proposerMemberId: null, seconderMemberId: null }): Promise<void> {
+  const named = (['proposerMemberId', 'seconderMemberId'] as const).filter((field) => given[field] !== undefined);
+  const movers: Movers = { proposerMemberId: given.proposerMemberId ?? stored.proposerMemberId, seconderMemberId: given.seconderMemberId ?? stored.seconderMemberId };
+  const ids = named.map((field) => movers[field]).filter((id): id is string => id !== null);
+  const belonging = body.kind === 'joint_members' ? new Set<string>() : await motions.membersOfBody(manager, body.id, ids);
+  assertProposerAndSeconder({ body, movers, named, belonging });
+}
+
 /** Topics must be ones the conference's ruleset knows, so eligibility can key on them. */
 export function assertKnownTopics(ruleset: Ruleset, topics: string[] | undefined): void {
   const unknown = (topics ?? []).filter((t) => !ruleset.topics.includes(t));
   if (unknown.length > 0) {
     throw new InvalidInput(`Unknown topic(s): ${unknown.join(', ')}.`, { topics: `use the conference's topics: ${ruleset.topics.join(', ')}` });
   }
+}
+
+/** Two members submitting jointly, for no body. */
+export const JOINT_SUBMISSION: SubmittingBody = { id: 'joint', kind: 'joint_members', code: null, name: 'A joint submission' };
+
+/** The body a motion is submitted for, as the submission rules read it, or the joint pair's. */
+export async function submitterOf(manager: EntityManager, motions: MotionRepository, motion: Pick<MotionRow, 'submittingBodyId'>): Promise<SubmittingBody> {
+  const body = motion.submittingBodyId ? await motions.findBody(manager, motion.submittingBodyId) : null;
+  return body ? { id: body.id, kind: body.kind, code: body.code, name: body.name } : JOINT_SUBMISSION;
 }
 
 /** A far-off instant standing for "no deadline set yet". */
@@ -67,9 +89,8 @@ export async function submissionSettingOf(
   conference: ConferenceMotionSettings,
   motion: MotionRow,
 ): Promise<Pick<SubmissionContext, 'body' | 'deadlines' | 'timeZone' | 'conference'>> {
-  const body = motion.submittingBodyId ? await motions.findBody(manager, motion.submittingBodyId) : null;
   return {
-    body: body ? { id: body.id, kind: body.kind, code: body.code, name: body.name } : { id: 'joint', kind: 'joint_members', code: null, name: 'A joint submission' },
+    body: await submitterOf(manager, motions, motion),
     deadlines: {
       motions: conference.motionsDeadline ?? OPEN,
       amendments: conference.amendmentsDeadline ?? OPEN,

@@ -1,7 +1,7 @@
 import { zonedWallTimeToInstant } from '../conferences/conference.rules';
 import { DeadlinePassed, DomainError, Forbidden, InvalidInput, StandingOrderViolation } from '../errors';
 import { napoDefaultRuleset } from '../ruleset/ruleset';
-import { assertJointPartner, assertMayChangeKind, KindChange } from './submission.rules';
+import { assertJointPartner, assertMayChangeKind, assertProposerAndSeconder, KindChange, MoversCheck } from './submission.rules';
 
 /** Editing a draft's kind and a joint draft's other member (PATCH /motions/:id). */
 const tz = 'Europe/London';
@@ -100,5 +100,49 @@ describe("a joint motion's other member", () => {
     expect(refusal(() => assertJointPartner(null, { memberId: 'ada', category: 'full' }, ruleset))).toBeInstanceOf(Forbidden);
     const none = { submission: { ...ruleset.submission, jointSubmissionCategories: [] } };
     expect(refusal(() => assertJointPartner(me, { memberId: 'ada', category: 'full' }, none)).message).toMatch(/takes no joint motions/);
+  });
+});
+
+describe("a motion's proposer and seconder", () => {
+  const branch = { id: 'b1', kind: 'branch' as const, code: 'CYM', name: 'Cymru Branch' };
+  const check = (over: Partial<MoversCheck>): MoversCheck => ({
+    body: branch,
+    movers: { proposerMemberId: 'ada', seconderMemberId: 'bo' },
+    named: ['proposerMemberId', 'seconderMemberId'],
+    belonging: new Set(['ada', 'bo']),
+    ...over,
+  });
+
+  it("takes two of the body's own members, or none named yet", () => {
+    expect(() => assertProposerAndSeconder(check({}))).not.toThrow();
+    expect(() => assertProposerAndSeconder(check({ movers: { proposerMemberId: null, seconderMemberId: null }, named: [] }))).not.toThrow();
+  });
+
+  it('refuses at each field a member who is not the body\'s (400)', () => {
+    const outsiders = refusal(() => assertProposerAndSeconder(check({ movers: { proposerMemberId: 'cai', seconderMemberId: 'dee' } })));
+    expect(outsiders).toBeInstanceOf(InvalidInput);
+    expect(outsiders.errors).toEqual({
+      proposerMemberId: 'not a member or officer of Cymru Branch: pick one of its members',
+      seconderMemberId: 'not a member or officer of Cymru Branch: pick one of its members',
+    });
+    // Only what the request names is checked against the body: a stored seconder is left alone.
+    const onlyProposer = refusal(() => assertProposerAndSeconder(check({ movers: { proposerMemberId: 'cai', seconderMemberId: 'dee' }, named: ['proposerMemberId'] })));
+    expect(Object.keys(onlyProposer.errors ?? {})).toEqual(['proposerMemberId']);
+  });
+
+  it('refuses one member as both, at the field the request changed', () => {
+    const same = { proposerMemberId: 'ada', seconderMemberId: 'ada' };
+    expect(refusal(() => assertProposerAndSeconder(check({ movers: same }))).errors).toEqual({ seconderMemberId: 'the same member as the proposer: name someone else' });
+    expect(refusal(() => assertProposerAndSeconder(check({ movers: same, named: ['proposerMemberId'] }))).errors).toEqual({ proposerMemberId: 'the same member as the seconder: name someone else' });
+    // An edit naming neither (a title, say) does not stumble over a pair stored before the rule.
+    expect(() => assertProposerAndSeconder(check({ movers: same, named: [] }))).not.toThrow();
+  });
+
+  it('refuses a proposer or seconder named for a joint motion: its two members are both', () => {
+    const joint = { id: 'joint', kind: 'joint_members' as const, code: null };
+    const named = refusal(() => assertProposerAndSeconder(check({ body: joint, named: ['seconderMemberId'] })));
+    expect(named).toBeInstanceOf(InvalidInput);
+    expect(named.errors).toEqual({ seconderMemberId: expect.stringMatching(/^omit it for a joint motion/) });
+    expect(() => assertProposerAndSeconder(check({ body: joint, named: [] }))).not.toThrow();
   });
 });

@@ -123,6 +123,54 @@ export function assertJointPartner(
   }
 }
 
+/** Who moves and who seconds a motion or amendment; either may be named later, before it is debated. */
+export interface Movers {
+  proposerMemberId: string | null;
+  seconderMemberId: string | null;
+}
+
+export interface MoversCheck {
+  /** The body it is submitted for; a joint motion's is `joint_members`. */
+  body: SubmittingBody;
+  /** The proposer and seconder as they will stand: the request's, else the stored ones. */
+  movers: Movers;
+  /** The fields this request names (creating: those given; editing: those it changes). */
+  named: ReadonlyArray<keyof Movers>;
+  /** Of the members named, those who belong to the body: a branch's members and the body's officers. */
+  belonging: ReadonlySet<string>;
+}
+
+/**
+ * A body's motion or amendment is moved and seconded by the body's own people, the ones an officer picks
+ * from (`GET /membership/bodies/:id/members`: a branch's members and any body's officers), and by two
+ * different people. Each member named is checked against the body; the pair as it will stand must be two
+ * people, so an edit naming only the seconder cannot make them the stored proposer too. A joint motion's
+ * proposer and seconder are its two members, so it names neither: its other member is `jointWithMemberId`.
+ * Creating and editing decide by this one rule; 400 at each field that is wrong.
+ */
+export function assertProposerAndSeconder(check: MoversCheck): void {
+  const problems: Record<string, string> = {};
+  if (check.body.kind === 'joint_members') {
+    for (const field of check.named) problems[field] = 'omit it for a joint motion: its two members propose and second it (name the other member with jointWithMemberId)';
+    if (check.named.length > 0) throw new InvalidInput('A joint motion is proposed and seconded by its two members; it names no other proposer or seconder.', problems);
+    return;
+  }
+  for (const field of check.named) {
+    const memberId = check.movers[field];
+    if (memberId !== null && !check.belonging.has(memberId)) problems[field] = `not a member or officer of ${bodyName(check.body)}: pick one of its members`;
+  }
+  if (Object.keys(problems).length > 0) {
+    throw new InvalidInput(`The proposer and seconder are ${bodyName(check.body)}'s own members or officers; pick them from its members.`, problems);
+  }
+  const { proposerMemberId, seconderMemberId } = check.movers;
+  // A pair stored before this rule is left alone by an edit that names neither.
+  if (check.named.length > 0 && proposerMemberId !== null && proposerMemberId === seconderMemberId) {
+    // Named at the field this request changed: the seconder, unless it named only the proposer.
+    const field = check.named.includes('seconderMemberId') ? 'seconderMemberId' : 'proposerMemberId';
+    throw new InvalidInput('The proposer and the seconder must be two different members.', { [field]: 'the same member as the ' + (field === 'seconderMemberId' ? 'proposer' : 'seconder') + ': name someone else' });
+  }
+}
+
 /** The kinds a body writes itself; composites are the SOC's and amendments have their own route. */
 const DRAFTED_KINDS: readonly MotionKind[] = ['motion', 'constitutional_amendment', 'emergency_motion'];
 

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { bodyMembersAmong } from '../body-members';
 import type { AmendmentText, BodyKind, EmergencyStage, EmergencyTestAnswers, MotionKind, MotionStatus } from '@agm/domain';
 
 export interface MotionRow {
@@ -159,6 +160,12 @@ export class MotionRepository {
   async officerMemberIds(manager: EntityManager, bodyId: string): Promise<string[]> {
     const rows = await manager.query('SELECT DISTINCT member_id FROM body_officer WHERE body_id = $1', [bodyId]);
     return rows.map((r: { member_id: string }) => r.member_id);
+  }
+
+  /** Of the members given, those who belong to the body (a branch's members, the body's officers): who may move its motions. */
+  async membersOfBody(manager: EntityManager, bodyId: string, memberIds: string[]): Promise<Set<string>> {
+    const belonging = await bodyMembersAmong(manager, memberIds.map((memberId) => ({ bodyId, memberId })));
+    return new Set(memberIds.filter((memberId) => belonging.has(`${bodyId}:${memberId}`)));
   }
 
   async memberCategories(manager: EntityManager, memberIds: string[]): Promise<Array<{ memberId: string; category: string }>> {

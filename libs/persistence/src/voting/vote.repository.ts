@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { bodyMembersAmong } from '../body-members';
 import type {
   AttendanceMode,
   EligibilityEntry,
@@ -160,21 +161,9 @@ export class VoteRepository {
     return new Map(rows.map((row) => [row.id, row.membership_count]));
   }
 
-  /**
-   * Of the (body, member) pairs given, those where the member belongs to the body — a branch's member
-   * (`member.branch_id`) or an officer of the body (`body_officer`) — as `bodyId:memberId` keys: the same
-   * membership as the card holders' list (`registeredBodyMembers`).
-   */
-  async bodyMembersAmong(manager: EntityManager, pairs: Array<{ bodyId: string; memberId: string }>): Promise<Set<string>> {
-    if (pairs.length === 0) return new Set();
-    const rows: Array<{ body_id: string; member_id: string }> = await manager.query(
-      `SELECT p.body_id, p.member_id
-         FROM unnest($1::uuid[], $2::uuid[]) AS p(body_id, member_id)
-        WHERE EXISTS (SELECT 1 FROM member m WHERE m.id = p.member_id AND m.branch_id = p.body_id)
-           OR EXISTS (SELECT 1 FROM body_officer o WHERE o.member_id = p.member_id AND o.body_id = p.body_id)`,
-      [pairs.map((p) => p.bodyId), pairs.map((p) => p.memberId)],
-    );
-    return new Set(rows.map((row) => `${row.body_id}:${row.member_id}`));
+  /** Of the (body, member) pairs given, those where the member belongs to the body, as `bodyId:memberId` keys. */
+  bodyMembersAmong(manager: EntityManager, pairs: Array<{ bodyId: string; memberId: string }>): Promise<Set<string>> {
+    return bodyMembersAmong(manager, pairs);
   }
 
   /** A card vote's card holders as the chair named them when it opened (kept for a re-run and the next card vote). */

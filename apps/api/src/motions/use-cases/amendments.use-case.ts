@@ -19,7 +19,7 @@ import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { actsForMotion, announce, mayRead } from '../motion-access';
-import { rulesetOf } from '../motion-steps';
+import { assertMoversOf, rulesetOf } from '../motion-steps';
 
 const OPEN = new Date('9999-12-31T00:00:00Z');
 
@@ -51,8 +51,9 @@ export class Amendments {
       const body = await this.motions.findBody(manager, input.bodyId);
       if (!body) throw new InvalidInput('No such body.', { bodyId: 'not a body in the register' });
       const ruleset = await rulesetOf(manager, conferenceId);
+      const submitter = { id: body.id, kind: body.kind, code: body.code, name: body.name };
       assertMaySubmit({
-        body: { id: body.id, kind: body.kind, code: body.code, name: body.name },
+        body: submitter,
         kind: 'amendment',
         now,
         deadlines: { motions: conference.motionsDeadline ?? OPEN, amendments: conference.amendmentsDeadline ?? OPEN, emergency: conference.emergencyDeadline },
@@ -61,6 +62,8 @@ export class Amendments {
         existingCountsForBody: { motions: 0, constitutionalAmendments: 0 },
         ruleset,
       });
+      // Moved and seconded by the amending body's own people, as its motions are.
+      await assertMoversOf(manager, this.motions, submitter, { proposerMemberId: input.proposerMemberId, seconderMemberId: input.seconderMemberId });
       const asAmended = applyAmendment(target.text, given);
       const described = describeAmendment(given);
       const words = countWords(described, ruleset);

@@ -14,6 +14,7 @@ import {
   NotFound,
   Principal,
   Ruleset,
+  SubmittingBody,
   transitionMotion,
 } from '@agm/domain';
 import type { EmergencyAnswersDto, MotionCreateDto, MotionUpdateDto } from '@agm/contracts';
@@ -22,7 +23,7 @@ import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { actsForMotion, announce, assertMayRead, audiencesOf } from '../motion-access';
-import { assertKnownTopics, assertSectionOf, rulesetOf, submissionSettingOf } from '../motion-steps';
+import { assertKnownTopics, assertMoversOf, assertSectionOf, JOINT_SUBMISSION, rulesetOf, submissionSettingOf, submitterOf } from '../motion-steps';
 
 /**
  * A body's officer (or two members jointly) writes a draft. Drafts are private to the body until
@@ -42,6 +43,7 @@ export class DraftMotion {
       const ruleset = await rulesetOf(manager, conferenceId);
       let proposer = input.proposerMemberId ?? null;
       let seconder = input.seconderMemberId ?? null;
+      let submitter: SubmittingBody = JOINT_SUBMISSION;
       if (input.bodyId) {
         if (input.jointWithMemberId) throw new InvalidInput('Give a body or a joint member, not both.', { jointWithMemberId: 'omit it when submitting for a body' });
         // Only an officer of the body submits for it (403 otherwise).
@@ -49,6 +51,7 @@ export class DraftMotion {
         const body = await this.motions.findBody(manager, input.bodyId);
         if (!body) throw new InvalidInput('No such body.', { bodyId: 'not a body in the register' });
         if (principal.memberId) assertActsForBody(principal.memberId, body, await this.motions.officerMemberIds(manager, body.id));
+        submitter = { id: body.id, kind: body.kind, code: body.code, name: body.name };
       } else if (input.jointWithMemberId) {
         // [Napo] any two full or professional associate members jointly: the signed-in member and the one named.
         if (!principal.memberId) throw new Forbidden('A joint submission is made by a member; sign in with an account linked to your membership.');
@@ -59,6 +62,8 @@ export class DraftMotion {
       } else {
         throw new InvalidInput('Say who submits the motion: a body you are an officer of, or a joint member.', { bodyId: 'required unless jointWithMemberId is given' });
       }
+      // The request's own proposer and seconder, not the joint pair's: a joint draft naming one is refused, not silently overridden.
+      await assertMoversOf(manager, this.motions, submitter, { proposerMemberId: input.proposerMemberId, seconderMemberId: input.seconderMemberId });
       await assertSectionOf(manager, this.motions, conferenceId, input.sectionId);
       assertKnownTopics(ruleset, input.topics);
       const emergencyAnswers = input.kind === 'emergency_motion' ? assertEmergencyTestsAnswered(input.emergency ?? {}) : null;
@@ -108,6 +113,7 @@ export class DraftMotion {
       if (kind !== motion.kind) await this.assertMayBecome(manager, conferenceId, motion, kind, ruleset, now);
       const emergencyAnswers = emergencyAnswersAfterEdit(motion.kind, kind, changes.emergency);
       const pair = changes.jointWithMemberId !== undefined ? await this.withPartner(manager, principal, motion, changes.jointWithMemberId, ruleset) : {};
+      await assertMoversOf(manager, this.motions, await submitterOf(manager, this.motions, motion), { proposerMemberId: changes.proposerMemberId, seconderMemberId: changes.seconderMemberId }, motion);
       const text = changes.text ?? motion.text;
       const words = countWords(text, ruleset);
       await this.motions.update(
