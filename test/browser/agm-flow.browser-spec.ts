@@ -100,6 +100,11 @@ describeInBrowser('web client: a small AGM end to end', () => {
     const [mover, seconder, hallSpeaker] = await Promise.all(
       [1, 2, 3].map(() => suite.ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
     );
+    // The mover and seconder are the branch's members, as a body's motion's are.
+    await suite.api.database.dataSource.manager.query(
+      'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
+      [branch.id, [mover.member.id, seconder.member.id]],
+    );
     for (const a of [mover, seconder, hallSpeaker])
       await suite.api
         .http()

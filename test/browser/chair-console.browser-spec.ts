@@ -66,7 +66,16 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
         .set(headOffice.auth)
         .expect(200);
 
-    // Two motions from the branch, admitted and placed; an amendment to the first from another branch.
+    // Two motions from the branch, admitted and placed; an amendment to the first from another branch,
+    // each moved and seconded by its own body's members.
+    await api.database.dataSource.manager.query(
+      'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
+      [branch.id, [mover.member.id, seconder.member.id]],
+    );
+    await api.database.dataSource.manager.query(
+      'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
+      [other.id, [amender.member.id, amendSeconder.member.id]],
+    );
     const secretary = await ctx.newOfficer(branch.id);
     const otherSecretary = await ctx.newOfficer(other.id);
     const motion = (title: string) =>

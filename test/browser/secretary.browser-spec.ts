@@ -8,6 +8,7 @@ import {
   PHONE,
   screenshot,
   signInOfficial,
+  tokenOf,
   waitForText,
 } from './browser-support';
 
@@ -564,5 +565,83 @@ describeInBrowser('web client: the branch secretary', () => {
     // No sideways scrolling at 360 px.
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await expectAccessible(page, 'secretary on a phone');
+  });
+
+  it("shows a proposer who has left the body as such, and the api's refusal of one member as both at its field", async () => {
+    const conference = await suite.ctx.newConference({ startsOn: '2027-10-07', endsOn: '2027-10-08' });
+    await suite.ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() + 30 * DAY),
+      amendments: new Date(Date.now() + 40 * DAY),
+    });
+    const base = `/api/conferences/${conference.id}`;
+    const branch = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const secretaryMember = await suite.ctx.newMember();
+    await sql("INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')", [
+      branch.id,
+      secretaryMember.id,
+    ]);
+    const secretary = await newOfficialWithPassword(suite.api, { memberId: secretaryMember.id });
+    const [ada, bo] = [await suite.ctx.newMember(), await suite.ctx.newMember()];
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [ada.id, branch.id, 'Ada Okafor']);
+    await sql('UPDATE member SET branch_id = $2, name = $3 WHERE id = $1', [
+      bo.id,
+      branch.id,
+      'Bo Lindqvist',
+    ]);
+    const { page } = await newPage(suite.browser, suite.api, PHONE);
+    await signInOfficial(page, secretary);
+    await suite.api
+      .http()
+      .post(`${base}/motions`)
+      .set({ Authorization: `Bearer ${await tokenOf(page)}` })
+      .send({
+        kind: 'motion',
+        bodyId: branch.id,
+        title: 'Court closures',
+        text: 'This AGM opposes the closure of family courts.',
+        proposerMemberId: ada.id,
+        seconderMemberId: bo.id,
+      })
+      .expect(201);
+    const stored = () =>
+      sql('SELECT proposer_member_id, seconder_member_id FROM motion WHERE conference_id = $1', [
+        conference.id,
+      ]);
+    // Ada has since left the branch (the register was imported again): she is not offered, and the form
+    // says she was named before rather than showing "Not named yet".
+    await sql('UPDATE member SET branch_id = NULL WHERE id = $1', [ada.id]);
+    await page.goto(`/c/${conference.id}/secretary`);
+    await page.getByRole('button', { name: 'Edit Court closures' }).click();
+    const edit = page.getByRole('region', { name: 'Edit “Court closures”' });
+    const proposer = edit.getByLabel('Proposer', { exact: true });
+    await edit.getByText(`Bo Lindqvist (${bo.membershipNumber})`).first().waitFor({ state: 'attached' });
+    expect(await proposer.inputValue()).toBe(ada.id);
+    expect(await proposer.locator('option:checked').textContent()).toBe(
+      "Named before, not one of the body's members now",
+    );
+    expect(await proposer.locator('option').allTextContents()).not.toContain(
+      `Ada Okafor (${ada.membershipNumber})`,
+    );
+
+    // Bo, the seconder, picked as proposer too: the api refuses it at the Proposer field and saves nothing.
+    await proposer.selectOption({ label: `Bo Lindqvist (${bo.membershipNumber})` });
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await waitForText(
+      page,
+      '[data-testid=edit-motion] .field-error',
+      'the same member as the seconder: name someone else',
+    );
+    expect(await proposer.getAttribute('aria-invalid')).toBe('true');
+    expect(await proposer.getAttribute('aria-describedby')).toMatch(/-error/);
+    expect(await edit.getByLabel('Seconder', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await stored()).toEqual([{ proposer_member_id: ada.id, seconder_member_id: bo.id }]);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await expectAccessible(page, 'secretary: a proposer refused at its field');
+
+    // The secretary proposes it instead: saved.
+    await proposer.selectOption({ label: `${secretaryMember.name} (${secretaryMember.membershipNumber})` });
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await stored()).toEqual([{ proposer_member_id: secretaryMember.id, seconder_member_id: bo.id }]);
   });
 });

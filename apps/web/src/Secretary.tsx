@@ -55,7 +55,11 @@ const SO7_TESTS: Array<[keyof EmergencyAnswersDto, string]> = [
   ['graveEnoughToRearrangeBusiness', 'Why it is grave enough to rearrange the business'],
 ];
 /** The three SO 7 answers of an emergency motion, as drafted or edited; `errors` are the api's, by field. */
-function So7AnswersFieldset(props: { answers: EmergencyAnswersDto; onChange(answers: EmergencyAnswersDto): void; errors?: Record<string, string> }) {
+function So7AnswersFieldset(props: {
+  answers: EmergencyAnswersDto;
+  onChange(answers: EmergencyAnswersDto): void;
+  errors?: Record<string, string>;
+}) {
   const { answers, onChange, errors = {} } = props;
   return (
     <fieldset>
@@ -63,7 +67,15 @@ function So7AnswersFieldset(props: { answers: EmergencyAnswersDto; onChange(answ
       {SO7_TESTS.map(([key, question]) => (
         <Field key={key} label={question} error={errors[`emergency.${key}`] ?? errors[key]}>
           {(id, describedBy) => (
-            <textarea id={id} rows={3} aria-describedby={describedBy} value={answers[key]} onChange={(e) => onChange({ ...answers, [key]: e.target.value })} required maxLength={2000} />
+            <textarea
+              id={id}
+              rows={3}
+              aria-describedby={describedBy}
+              value={answers[key]}
+              onChange={(e) => onChange({ ...answers, [key]: e.target.value })}
+              required
+              maxLength={2000}
+            />
           )}
         </Field>
       ))}
@@ -319,30 +331,73 @@ function useBodyMembers(bodyId: string): BodyMemberDto[] | 'unavailable' {
   return members;
 }
 
+/**
+ * The proposer and seconder, each picked from the body's members, with the api's refusal at its field
+ * (a member not the body's, or one member as both). A member named before who is no longer among them
+ * stays shown as such, not as "Not named yet", so saving does not send someone the form does not show.
+ */
+function MoverSelects(props: {
+  members: BodyMemberDto[] | 'unavailable';
+  proposer: string;
+  seconder: string;
+  onProposer: (value: string) => void;
+  onSeconder: (value: string) => void;
+  errors: Record<string, string>;
+  /** 'Amendment ' for an amendment's. */
+  labelPrefix?: string;
+}) {
+  const prefix = props.labelPrefix ?? '';
+  return (
+    <>
+      <MemberSelect
+        label={prefix ? `${prefix}proposer` : 'Proposer'}
+        members={props.members}
+        value={props.proposer}
+        onChange={props.onProposer}
+        error={props.errors.proposerMemberId}
+      />
+      <MemberSelect
+        label={prefix ? `${prefix}seconder` : 'Seconder'}
+        members={props.members}
+        value={props.seconder}
+        onChange={props.onSeconder}
+        error={props.errors.seconderMemberId}
+      />
+    </>
+  );
+}
+
 function MemberSelect(props: {
   label: string;
   members: BodyMemberDto[] | 'unavailable';
   value: string;
   onChange: (value: string) => void;
+  error?: string;
 }) {
   const members = props.members === 'unavailable' ? [] : props.members;
+  const formerlyNamed = props.value !== '' && !members.some((m) => m.id === props.value);
   return (
     <Field
       label={props.label}
+      error={props.error}
       hint={
         props.members === 'unavailable'
           ? "Your body's members could not be loaded; you can add them later."
           : undefined
       }
     >
-      {(id, hint) => (
+      {(id, describedBy) => (
         <select
           id={id}
-          aria-describedby={hint}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}
         >
           <option value="">Not named yet</option>
+          {formerlyNamed && (
+            <option value={props.value}>Named before, not one of the body's members now</option>
+          )}
           {members.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name} ({m.membershipNumber})
@@ -563,10 +618,6 @@ function Draft({
             setError('Find the other member first: their membership number and surname.');
             return;
           }
-          if (!joint && proposer && proposer === seconder) {
-            setError('The proposer and the seconder must be two different members.');
-            return;
-          }
           const draft: MotionCreateDto = joint
             ? {
                 kind,
@@ -642,8 +693,14 @@ function Draft({
         />
         {!joint && (
           <>
-            <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
-            <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+            <MoverSelects
+              members={members}
+              proposer={proposer}
+              seconder={seconder}
+              onProposer={setProposer}
+              onSeconder={setSeconder}
+              errors={errors}
+            />
           </>
         )}
         {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
@@ -894,9 +951,12 @@ function EditMotion(props: {
   const [seconder, setSeconder] = useState(motion.seconderMemberId ?? '');
   // A joint motion's other member: null keeps the one named now.
   const [partner, setPartner] = useState<BodyMemberDto | null>(null);
-  const [answers, setAnswers] = useState<EmergencyAnswersDto>({ ...NO_ANSWERS, ...motion.emergency?.answers });
+  const [answers, setAnswers] = useState<EmergencyAnswersDto>({
+    ...NO_ANSWERS,
+    ...motion.emergency?.answers,
+  });
   const [returns, setReturns] = useState<Array<{ at: string; why: string }>>([]);
-  const { busy, error, run, setError, errors, clear } = useFormAction();
+  const { busy, error, run, errors, clear } = useFormAction();
   // A joint submission's proposer and seconder are its two members; a body's come from its members.
   const body =
     motion.submittingBodyId && props.bodies.includes(motion.submittingBodyId) ? motion.submittingBodyId : '';
@@ -941,17 +1001,19 @@ function EditMotion(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (body && proposer && proposer === seconder) {
-            setError('The proposer and the seconder must be two different members.');
-            return;
-          }
           const changes: MotionUpdateDto = {
             title: title.trim(),
             text,
             topics,
             ...(kind !== motion.kind ? { kind } : {}),
-            ...(body && proposer ? { proposerMemberId: proposer } : {}),
-            ...(body && seconder ? { seconderMemberId: seconder } : {}),
+            // Only a changed proposer or seconder is sent, so the api checks the one named now and an
+            // edit of the words is not refused for a member who has since left the body.
+            ...(body && proposer && proposer !== motion.proposerMemberId
+              ? { proposerMemberId: proposer }
+              : {}),
+            ...(body && seconder && seconder !== motion.seconderMemberId
+              ? { seconderMemberId: seconder }
+              : {}),
             ...(joint && partner ? { jointWithMemberId: partner.id } : {}),
             ...(emergency ? { emergency: answers } : {}),
           };
@@ -984,8 +1046,14 @@ function EditMotion(props: {
         )}
         {body && (
           <>
-            <MemberSelect label="Proposer" members={members} value={proposer} onChange={setProposer} />
-            <MemberSelect label="Seconder" members={members} value={seconder} onChange={setSeconder} />
+            <MoverSelects
+              members={members}
+              proposer={proposer}
+              seconder={seconder}
+              onProposer={setProposer}
+              onSeconder={setSeconder}
+              errors={errors}
+            />
           </>
         )}
         {joint && (
@@ -1259,7 +1327,7 @@ function AmendmentForm(props: {
   const [instructions, setInstructions] = useState<AmendmentInstructionDto[]>([BLANK_INSTRUCTION]);
   const [replacement, setReplacement] = useState('');
   const [result, setResult] = useState<MotionResponseDto | null>(null);
-  const { busy, error, done, run } = useAction();
+  const { busy, error, done, run, errors } = useFormAction();
   const body = bodyId || props.bodies[0] || '';
   const target = props.motions.find((m) => m.id === motionId) ?? props.motions[0];
   const members = useBodyMembers(body);
@@ -1371,17 +1439,14 @@ function AmendmentForm(props: {
               )}
             </Field>
           )}
-          <MemberSelect
-            label="Amendment proposer"
+          <MoverSelects
             members={members}
-            value={proposer}
-            onChange={setProposer}
-          />
-          <MemberSelect
-            label="Amendment seconder"
-            members={members}
-            value={seconder}
-            onChange={setSeconder}
+            proposer={proposer}
+            seconder={seconder}
+            onProposer={setProposer}
+            onSeconder={setSeconder}
+            errors={errors}
+            labelPrefix="Amendment "
           />
           <ErrorAlert error={error} />
           <Done message={done} />
