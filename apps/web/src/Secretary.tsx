@@ -331,6 +331,27 @@ function useBodyMembers(bodyId: string): BodyMemberDto[] | 'unavailable' {
   return members;
 }
 
+/** The proposer and seconder picked ('' for none yet), starting from the ones stored. */
+function useMovers(stored: { proposerMemberId?: string | null; seconderMemberId?: string | null } = {}) {
+  const [proposer, setProposer] = useState(stored.proposerMemberId ?? '');
+  const [seconder, setSeconder] = useState(stored.seconderMemberId ?? '');
+  return {
+    proposer,
+    seconder,
+    setProposer,
+    setSeconder,
+    /**
+     * The ones a request names: those picked that differ from the stored ones, so an edit sends only a
+     * change and the api checks the member named now, not one who has since left the body.
+     */
+    named: () => ({
+      ...(proposer && proposer !== stored.proposerMemberId ? { proposerMemberId: proposer } : {}),
+      ...(seconder && seconder !== stored.seconderMemberId ? { seconderMemberId: seconder } : {}),
+    }),
+    reset: () => (setProposer(''), setSeconder('')),
+  };
+}
+
 /**
  * The proposer and seconder, each picked from the body's members, with the api's refusal at its field
  * (a member not the body's, or one member as both). A member named before who is no longer among them
@@ -338,29 +359,26 @@ function useBodyMembers(bodyId: string): BodyMemberDto[] | 'unavailable' {
  */
 function MoverSelects(props: {
   members: BodyMemberDto[] | 'unavailable';
-  proposer: string;
-  seconder: string;
-  onProposer: (value: string) => void;
-  onSeconder: (value: string) => void;
+  movers: ReturnType<typeof useMovers>;
   errors: Record<string, string>;
   /** 'Amendment ' for an amendment's. */
   labelPrefix?: string;
 }) {
-  const prefix = props.labelPrefix ?? '';
+  const { movers, labelPrefix: prefix = '' } = props;
   return (
     <>
       <MemberSelect
         label={prefix ? `${prefix}proposer` : 'Proposer'}
         members={props.members}
-        value={props.proposer}
-        onChange={props.onProposer}
+        value={movers.proposer}
+        onChange={movers.setProposer}
         error={props.errors.proposerMemberId}
       />
       <MemberSelect
         label={prefix ? `${prefix}seconder` : 'Seconder'}
         members={props.members}
-        value={props.seconder}
-        onChange={props.onSeconder}
+        value={movers.seconder}
+        onChange={movers.setSeconder}
         error={props.errors.seconderMemberId}
       />
     </>
@@ -588,8 +606,7 @@ function Draft({
   const [kind, setKind] = useState<SubmittedMotionKind>('motion');
   const [bodyId, setBodyId] = useState('');
   const [topics, setTopics] = useState<string[]>([]);
-  const [proposer, setProposer] = useState('');
-  const [seconder, setSeconder] = useState('');
+  const movers = useMovers();
   const [answers, setAnswers] = useState<EmergencyAnswersDto>(NO_ANSWERS);
   const [submitter, setSubmitter] = useState<'body' | 'joint'>('body');
   const [partner, setPartner] = useState<BodyMemberDto | null>(null);
@@ -633,16 +650,14 @@ function Draft({
                 title: title.trim(),
                 text,
                 topics,
-                ...(proposer ? { proposerMemberId: proposer } : {}),
-                ...(seconder ? { seconderMemberId: seconder } : {}),
+                ...movers.named(),
                 ...(emergency ? { emergency: answers } : {}),
               };
           void run(async () => {
             await post<MotionResponseDto>(`${base}/motions`, draft);
             setTitle('');
             setText('');
-            setProposer('');
-            setSeconder('');
+            movers.reset();
             setPartner(null);
             setAnswers(NO_ANSWERS);
             onSaved();
@@ -691,18 +706,7 @@ function Draft({
           onTitle={setTitle}
           onText={setText}
         />
-        {!joint && (
-          <>
-            <MoverSelects
-              members={members}
-              proposer={proposer}
-              seconder={seconder}
-              onProposer={setProposer}
-              onSeconder={setSeconder}
-              errors={errors}
-            />
-          </>
-        )}
+        {!joint && <MoverSelects members={members} movers={movers} errors={errors} />}
         {emergency && <So7AnswersFieldset answers={answers} onChange={setAnswers} errors={errors} />}
         <TopicsFieldset topics={knownTopics} value={topics} onChange={setTopics} error={errors.topics} />
         <ErrorAlert error={error} />
@@ -947,8 +951,7 @@ function EditMotion(props: {
   const [text, setText] = useState(motion.text);
   const [kind, setKind] = useState(motion.kind as SubmittedMotionKind);
   const [topics, setTopics] = useState(motion.topics);
-  const [proposer, setProposer] = useState(motion.proposerMemberId ?? '');
-  const [seconder, setSeconder] = useState(motion.seconderMemberId ?? '');
+  const movers = useMovers(motion);
   // A joint motion's other member: null keeps the one named now.
   const [partner, setPartner] = useState<BodyMemberDto | null>(null);
   const [answers, setAnswers] = useState<EmergencyAnswersDto>({
@@ -1006,14 +1009,7 @@ function EditMotion(props: {
             text,
             topics,
             ...(kind !== motion.kind ? { kind } : {}),
-            // Only a changed proposer or seconder is sent, so the api checks the one named now and an
-            // edit of the words is not refused for a member who has since left the body.
-            ...(body && proposer && proposer !== motion.proposerMemberId
-              ? { proposerMemberId: proposer }
-              : {}),
-            ...(body && seconder && seconder !== motion.seconderMemberId
-              ? { seconderMemberId: seconder }
-              : {}),
+            ...(body ? movers.named() : {}),
             ...(joint && partner ? { jointWithMemberId: partner.id } : {}),
             ...(emergency ? { emergency: answers } : {}),
           };
@@ -1044,18 +1040,7 @@ function EditMotion(props: {
             Kind: {KIND_LABEL[motion.kind] ?? motion.kind}. The SOC reviewed it as this, so it stays one.
           </p>
         )}
-        {body && (
-          <>
-            <MoverSelects
-              members={members}
-              proposer={proposer}
-              seconder={seconder}
-              onProposer={setProposer}
-              onSeconder={setSeconder}
-              errors={errors}
-            />
-          </>
-        )}
+        {body && <MoverSelects members={members} movers={movers} errors={errors} />}
         {joint && (
           <JointPartner
             conferenceId={props.conferenceId}
@@ -1331,8 +1316,7 @@ function AmendmentForm(props: {
   const body = bodyId || props.bodies[0] || '';
   const target = props.motions.find((m) => m.id === motionId) ?? props.motions[0];
   const members = useBodyMembers(body);
-  const [proposer, setProposer] = useState('');
-  const [seconder, setSeconder] = useState('');
+  const movers = useMovers();
   return (
     <section className="card" aria-labelledby="amend">
       <h2 id="amend">Amend a motion</h2>
@@ -1345,8 +1329,7 @@ function AmendmentForm(props: {
             const amendment: AmendmentCreateDto = {
               bodyId: body,
               ...(mode === 'instructions' ? { instructions: instructions.map(clean) } : { replacement }),
-              ...(proposer ? { proposerMemberId: proposer } : {}),
-              ...(seconder ? { seconderMemberId: seconder } : {}),
+              ...movers.named(),
             };
             void run(async () => {
               const made = await post<MotionResponseDto>(
@@ -1439,15 +1422,7 @@ function AmendmentForm(props: {
               )}
             </Field>
           )}
-          <MoverSelects
-            members={members}
-            proposer={proposer}
-            seconder={seconder}
-            onProposer={setProposer}
-            onSeconder={setSeconder}
-            errors={errors}
-            labelPrefix="Amendment "
-          />
+          <MoverSelects members={members} movers={movers} errors={errors} labelPrefix="Amendment " />
           <ErrorAlert error={error} />
           <Done message={done} />
           <button type="submit" className="primary" disabled={busy || !body}>
