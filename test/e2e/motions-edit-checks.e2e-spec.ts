@@ -85,7 +85,7 @@ describe('motions: an edit checked as a new motion is', () => {
     expect(await read(joint.id)).toMatchObject({ title: 'Office closures', proposerMemberId: secretary.member.id, seconderMemberId: partner.id });
   });
 
-  it("refuses another conference's section, SO 7 answers for a motion and an impossible date at their fields, and recounts the words", async () => {
+  it("refuses another conference's section, SO 7 answers for a motion, an impossible date and a blank title or text at their fields, and recounts the words", async () => {
     const { create, edit, read } = await setUp();
     const elsewhere = await suite.ctx.newConference();
     const foreign = await suite.ctx.newSection(elsewhere.id, 'Elsewhere');
@@ -96,6 +96,12 @@ describe('motions: an edit checked as a new motion is', () => {
     expect(section.body).toEqual({ ...created.body, errors: { sectionId: 'pick a section of this conference' } });
     expect((await edit(motion.id, { emergency: { aroseAfterDeadline: 'a', cannotBeDealtWithOtherwise: 'b', graveEnoughToRearrangeBusiness: 'c' } }, 400)).body.errors).toEqual({ emergency: 'omit it for this kind' });
     expect((await edit(motion.id, { agreedOn: '2025-02-31' }, 400)).body.errors).toHaveProperty('agreedOn');
+    expect(await read(motion.id)).toEqual(before);
+
+    // A title or text of spaces alone is no title or text, on creation and edit alike.
+    expect((await create({ title: '   ' }, 400)).body.errors).toEqual({ title: 'title must not be blank: write the words' });
+    const blank = await edit(motion.id, { title: ' \t ', text: '  ' }, 400);
+    expect(blank.body.errors).toEqual({ title: 'title must not be blank: write the words', text: 'text must not be blank: write the words' });
     expect(await read(motion.id)).toEqual(before);
 
     // The word limit flags, never refuses, and the flag follows the text both ways.

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar-date';
+import { IsNotBlank } from '../common/not-blank';
 
 /** The kinds a body submits; composites are made by the SOC and amendments have their own endpoint. */
 export const SUBMITTED_MOTION_KINDS = ['motion', 'constitutional_amendment', 'emergency_motion'] as const;
@@ -69,12 +70,14 @@ export class MotionCreateDto {
   @ApiProperty({ example: 'Workload Stress should be recorded in RIDDOR' })
   @IsString()
   @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   title: string;
 
   @ApiProperty({ description: 'The text as typed; stored as it is and escaped in every document' })
   @IsString()
   @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20000)
   text: string;
 
@@ -124,8 +127,8 @@ export class MotionUpdateDto {
   @IsOptional()
   @IsUUID()
   jointWithMemberId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @IsNotBlank() @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @IsNotBlank() @MaxLength(20000) text?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sectionId?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
