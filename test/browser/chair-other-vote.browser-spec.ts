@@ -324,6 +324,11 @@ describeInBrowser(
           .post(`${base}/registrations/${a.registrationId}/check-in`)
           .set(headOffice.auth)
           .expect(200);
+      // The mover and seconder are the branch's members, as a body's motion's are.
+      await api.database.dataSource.manager.query(
+        'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
+        [branch.id, [mover.member.id, seconder.member.id]],
+      );
       const motionId = await admittedMotion(
         api,
         conference.id,
