@@ -176,16 +176,28 @@ export function placeComposite(
   // A composite is numbered with the motions: it takes the first motion-series label among its originals
   // (an emergency motion's has its own series), else the next motion number.
   const inherited = replaced.find((i) => i.series === 'motion');
-  const number = inherited?.number ?? Math.max(highestMotionNumber, ...items.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
+  const number = inherited?.number ?? nextMotionNumber(items, highestMotionNumber);
   const label = inherited?.label ?? `Motion ${number}`;
-  let position: number;
-  if (replaced.length > 0) {
-    position = rest.filter((i) => items.indexOf(i) < items.indexOf(replaced[0])).length;
-  } else {
-    const lastOfSection = composite.sectionId === null ? -1 : rest.map((i) => i.sectionId).lastIndexOf(composite.sectionId);
-    const lastTaken = rest.map((i) => i.status !== 'placed').lastIndexOf(true);
-    position = Math.max(lastOfSection < 0 ? rest.length : lastOfSection + 1, lastTaken + 1);
-  }
+  const position = replaced.length > 0 ? rest.filter((i) => items.indexOf(i) < items.indexOf(replaced[0])).length : placeForNewItem(rest, composite.sectionId);
   const entry: LabelledItem = { motionId: composite.motionId, title: composite.title, sectionId: composite.sectionId, status: 'placed', label, number, series: 'motion' };
   return { order: [...rest.slice(0, position), entry, ...rest.slice(position)], position, label, number, replaced };
+}
+
+/** The next "Motion N" after every motion number published (`highest` counts those no longer on the order of business). */
+export function nextMotionNumber(items: readonly LabelledItem[], highest = 0): number {
+  return Math.max(highest, ...items.filter((i) => i.series === 'motion').map((i) => i.number)) + 1;
+}
+
+/**
+ * Where an item new to the published order of business goes when the SOC names no place: after its
+ * section's last item, else at the end; never before an item already taken (those keep their places).
+ */
+export function placeForNewItem(items: readonly ArrangedItem[], sectionId: string | null): number {
+  const lastOfSection = sectionId === null ? -1 : items.map((i) => i.sectionId).lastIndexOf(sectionId);
+  return Math.max(lastOfSection < 0 ? items.length : lastOfSection + 1, firstFreePlace(items));
+}
+
+/** The first place (0-based) after every item already taken: nothing new goes before one. */
+export function firstFreePlace(items: readonly ArrangedItem[]): number {
+  return items.map((i) => i.status !== 'placed').lastIndexOf(true) + 1;
 }

@@ -8,4 +8,5 @@ export * from './compositing.rules';
 export * from './order-of-business.rules';
 export * from './agenda-arrangement.rules';
 export * from './agenda-blocks.rules';
+export * from './agenda-placement.rules';
 export * from './resolutions-booklet';
