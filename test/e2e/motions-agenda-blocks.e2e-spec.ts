@@ -9,9 +9,10 @@ const reason = 'Health and safety speakers are only here on the first morning.';
  * Changes to the order of business that move more than one item: a whole section up or down
  * (POST /agenda/move-section: the planned section order before publication, a block of items after it,
  * with a reason and the expected order), and a composite made after publication taking its originals'
- * place (POST /composites with the expected order). Both pushed live; refusals change nothing.
+ * place (POST /composites with the expected order), and a motion admitted after publication placed by
+ * the SOC (POST /agenda/place). All pushed live; refusals change nothing.
  */
-describe('motions: whole sections and late composites on the order of business', () => {
+describe('motions: whole sections, late composites and late motions on the order of business', () => {
   const suite = apiSuite();
   const http = () => suite.api.http();
 
@@ -39,7 +40,7 @@ describe('motions: whole sections and late composites on the order of business',
       stress: await submit('Workload stress', sections.hs.id),
       ventilation: await submit('Office ventilation', sections.hs.id),
     };
-    return { conference, secretary, soc, chair, sections, attendee, base, motions, submit };
+    return { conference, secretary, soc, chair, sections, attendee, base, motions, submit, branch };
   }
 
   const agendaOf = async (base: string, who: { auth: Record<string, string> }) => (await http().get(`${base}/agenda`).set(who.auth).expect(200)).body;
@@ -176,5 +177,62 @@ describe('motions: whole sections and late composites on the order of business',
     // Motion 4 was Office ventilation's, composited since: not used again.
     expect(lateComposite).toMatchObject({ status: 'placed', agendaLabel: 'Motion 5' });
     expect(await order(base, soc)).toEqual([motions.pay, made.id, motions.stress, lateComposite.id]);
+  });
+
+  it('places a motion admitted after publication where the SOC chooses, numbered after the last motion; refusals change nothing', async () => {
+    const { conference, secretary, soc, chair, sections, attendee, base, motions, submit, branch } = await setUp();
+    const place = (who: { auth: Record<string, string> }, body: Record<string, unknown>, status: number) => http().post(`${base}/agenda/place`).set(who.auth).send(body).expect(status);
+    const early = await submit('Early late motion', sections.neg.id);
+    expect((await place(soc, { motionId: early, reason, expectedOrder: [] }, 422)).body).toMatchObject({ rule: 'agenda', message: expect.stringMatching(/^The order of business is not published yet/) });
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    // Pay claim (Motion 1) is taken; Early late motion was placed by publication (Motion 5 goes to the next).
+    await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+    const published = await order(base, soc);
+    expect(published).toEqual([motions.pay, motions.hours, early, motions.stress, motions.ventilation]);
+    const night = await submit('Night shifts', sections.neg.id);
+    expect((await http().get(`${base}/motions/${night}`).set(soc.auth).expect(200)).body).toMatchObject({ status: 'admitted', agendaLabel: null });
+    const { body: unruled } = await http().post(`${base}/motions`).set(secretary.auth).send({ kind: 'motion', bodyId: branch.id, sectionId: sections.hs.id, title: 'Not yet ruled on', text: 'This AGM resolves: wait.' }).expect(201);
+    await http().post(`${base}/motions/${unruled.id}/submit`).set(secretary.auth).expect(200);
+    const stream = await listen(conference.id, attendee.token);
+    const placeNight = (who: { auth: Record<string, string> }, body: Record<string, unknown>, status: number) => place(who, { motionId: night, position: 2, reason, expectedOrder: published, ...body }, status);
+
+    expect((await placeNight(chair, {}, 403)).body.message).toMatch(/Standing Orders Committee/);
+    expect((await placeNight(soc, { reason: ' ' }, 400)).body).toMatchObject({ message: expect.stringMatching(/give the reason for placing the motion/), errors: { reason: 'required after publication' } });
+    expect((await placeNight(soc, { expectedOrder: undefined }, 409)).body.message).toMatch(/changed since you loaded it/);
+    expect((await placeNight(soc, { expectedOrder: [...published].reverse() }, 409)).body.message).toMatch(/Reload it/);
+    expect((await placeNight(soc, { position: 0 }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Pay claim” has already been taken (debated); nothing goes before it. Choose a place after it.', errors: { position: 'after the items already taken' } });
+    expect((await placeNight(soc, { position: 6 }, 400)).body).toMatchObject({ message: 'Place 6 is outside the order of business (0 to 5; 5 puts it last).', errors: { position: '0 to 5' } });
+    expect((await placeNight(soc, { position: -1 }, 400)).body.errors).toHaveProperty('position');
+    expect((await placeNight(soc, { motionId: 'not-a-uuid' }, 400)).body.errors).toHaveProperty('motionId');
+    expect((await placeNight(soc, { motionId: randomUUID() }, 404)).body.message).toMatch(/^No motion/);
+    expect((await placeNight(soc, { motionId: motions.hours }, 409)).body.message).toBe('“Working hours” is already on the order of business.');
+    expect((await placeNight(soc, { motionId: unruled.id }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Not yet ruled on” is submitted: only a motion the SOC has admitted goes on the order of business.' });
+    expect(await order(base, soc)).toEqual(published);
+    expect((await http().get(`${base}/motions/${night}`).set(soc.auth).expect(200)).body).toMatchObject({ status: 'admitted', agendaLabel: null });
+
+    const placed = await placeNight(soc, {}, 200);
+    const afterNight = [motions.pay, motions.hours, night, early, motions.stress, motions.ventilation];
+    // The other items keep their labels; the new one is numbered after the last motion published.
+    expect(placed.body.entries.map((e: { motionId: string; label: string; status: string }) => [e.motionId, e.label, e.status])).toEqual([
+      [motions.pay, 'Motion 1', 'debated'],
+      [motions.hours, 'Motion 2', 'placed'],
+      [night, 'Motion 6', 'placed'],
+      [early, 'Motion 3', 'placed'],
+      [motions.stress, 'Motion 4', 'placed'],
+      [motions.ventilation, 'Motion 5', 'placed'],
+    ]);
+    const [event] = await stream.waitFor('agenda.motion_placed');
+    expect(event.payload).toMatchObject({ motionId: night, label: 'Motion 6', position: 2, reason, order: afterNight });
+    expect(await order(base, attendee)).toEqual(afterNight);
+    const audit = (await http().get(`${base}/motions/${night}/audit`).set(soc.auth).expect(200)).body;
+    expect(audit.at(-1)).toMatchObject({ why: `Motion 6, placed on the order of business at place 3 of 6. ${reason}`, fromStatus: 'admitted', toStatus: 'placed' });
+    expect((await placeNight(soc, { expectedOrder: afterNight }, 409)).body.message).toBe('“Night shifts” is already on the order of business.');
+
+    // With no place named: after its section's last item. The chair can take it like any placed item.
+    const lone = await submit('Lone working', sections.neg.id);
+    const afterLone = (await place(soc, { motionId: lone, reason, expectedOrder: afterNight }, 200)).body.entries.map((e: { motionId: string }) => e.motionId);
+    expect(afterLone).toEqual([motions.pay, motions.hours, night, early, lone, motions.stress, motions.ventilation]);
+    await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'carry' }).expect(200);
+    await http().post(`${base}/motions/${night}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
   });
 });

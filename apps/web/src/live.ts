@@ -339,7 +339,8 @@ export class LiveConference {
       default:
         if (
           event.type.startsWith('motion') ||
-          // agenda.rearranged, agenda.emergency_slotted, agenda.section_moved, agenda.composite_placed: the order of business changed.
+          // agenda.rearranged, agenda.emergency_slotted, agenda.section_moved, agenda.composite_placed,
+          // agenda.motion_placed: the order of business changed.
           event.type.startsWith('agenda.') ||
           event.type.startsWith('amendment') ||
           event.type.startsWith('composite')

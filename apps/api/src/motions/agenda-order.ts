@@ -20,6 +20,14 @@ export const labelledItem = (m: MotionRow): LabelledItem => ({
 });
 
 /**
+ * The highest "Motion N" ever published, those composited since included (they keep their number as
+ * history), so a motion placed after publication never takes a number used before.
+ */
+export async function highestMotionNumber(manager: EntityManager, motions: MotionRepository, conferenceId: string): Promise<number> {
+  return Math.max(0, ...(await motions.list(manager, conferenceId)).filter((m) => m.kind !== 'emergency_motion').map((m) => m.agendaNumber ?? 0));
+}
+
+/**
  * The sections in the order publishing takes (or took) them: as published once it is; before, the SOC's
  * own order where it moved a section, else alphabetical rotated by the conference's year.
  */

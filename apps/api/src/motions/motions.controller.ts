@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { InvalidInput, NotFound, type Principal } from '@agm/domain';
 import {
   AgendaMoveDto,
+  AgendaPlaceDto,
   AgendaSectionMoveDto,
   AgendaResponseDto,
   AmendmentCreateDto,
@@ -36,6 +37,7 @@ import { Amendments } from './use-cases/amendments.use-case';
 import { OrderOfBusiness } from './use-cases/agenda.use-case';
 import { ArrangeOrderOfBusiness } from './use-cases/arrange-agenda.use-case';
 import { MoveSectionOnAgenda } from './use-cases/move-section.use-case';
+import { PlaceAdmittedMotion } from './use-cases/place-motion.use-case';
 import { ImportBooklet } from './use-cases/import-booklet.use-case';
 import { CompositeMotions } from './use-cases/composite-motions.use-case';
 import { DraftMotion } from './use-cases/draft-motion.use-case';
@@ -65,6 +67,7 @@ export class MotionsController {
     private readonly booklet: ImportBooklet,
     private readonly arrangement: ArrangeOrderOfBusiness,
     private readonly sectionMoves: MoveSectionOnAgenda,
+    private readonly placement: PlaceAdmittedMotion,
   ) {}
 
   @Post('motions')
@@ -219,6 +222,15 @@ export class MotionsController {
   @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business after the move (before publication: empty entries, the planned section order)' })
   async moveSectionOnAgenda(@Param('conferenceId', uuid) conferenceId: string, @Body() body: AgendaSectionMoveDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
     await this.sectionMoves.execute(principal, conferenceId, body);
+    return this.queries.agenda(principal, conferenceId);
+  }
+
+  @Post('agenda/place')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business with the motion placed' })
+  async placeOnAgenda(@Param('conferenceId', uuid) conferenceId: string, @Body() body: AgendaPlaceDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
+    const { motionId, ...request } = body;
+    await this.placement.execute(principal, conferenceId, motionId, request);
     return this.queries.agenda(principal, conferenceId);
   }
 

@@ -266,6 +266,27 @@ export class AgendaMoveDto {
   expectedOrder?: string[];
 }
 
+/** The SOC places a motion admitted after publication on the order of business. */
+export class AgendaPlaceDto {
+  @ApiProperty({ format: 'uuid', description: 'The admitted motion (ordinary, constitutional amendment or composite) not yet on the order of business' }) @IsUUID() motionId: string;
+  @ApiPropertyOptional({ description: '0-based place (the number of items puts it last); omitted, after its section’s last item; never before an item already taken' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  position?: number;
+  @ApiProperty({ description: 'Why (recorded and shown to the conference)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+  @ApiProperty({ type: [String], description: 'The order (motion ids) as you last loaded it; a different current order answers 409' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('4', { each: true })
+  expectedOrder?: string[];
+}
+
 export const SECTION_DIRECTIONS = ['up', 'down'] as const;
 
 /** The SOC moves a whole section one place up or down the order of business. */

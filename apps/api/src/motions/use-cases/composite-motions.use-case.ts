@@ -6,7 +6,7 @@ import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { announce } from '../motion-access';
-import { labelledItem, publishedItems, writeAgendaOrder } from '../agenda-order';
+import { highestMotionNumber, labelledItem, publishedItems, writeAgendaOrder } from '../agenda-order';
 import { assertSectionOf, rulesetOf, stepMotion } from '../motion-steps';
 
 /**
@@ -41,7 +41,7 @@ export class CompositeMotions {
       let placement: CompositePlacement | null = null;
       if (published) {
         // Composited originals keep their published number (not their label), so no "Motion N" is used twice.
-        const highest = Math.max(0, ...(await this.motions.list(manager, conferenceId)).filter((m) => m.kind !== 'emergency_motion').map((m) => m.agendaNumber ?? 0));
+        const highest = await highestMotionNumber(manager, this.motions, conferenceId);
         const items = (await publishedItems(manager, this.motions, conferenceId)).map(labelledItem);
         placement = placeComposite(items, { motionId: PENDING, title: input.title.trim(), sectionId }, input.motionIds, input.expectedOrder, highest);
       }
