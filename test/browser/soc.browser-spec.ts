@@ -21,7 +21,8 @@ const DAY = 86400000;
  * keyboard-operable move buttons (refused without a reason) and moves a motion to another section, which a
  * member's agenda follows live, and downloads the agenda through the token-carrying helper. It also moves
  * whole sections (before publication and after, with a reason) and places a composite made after
- * publication, which the member's and the chair's agendas follow.
+ * publication, which the member's and the chair's agendas follow, and places a motion admitted after
+ * publication (refused without a reason, then where chosen), which the member's agenda follows.
  */
 describeInBrowser('web client: the Standing Orders Committee', () => {
   const suite = browserSuite();
@@ -52,6 +53,22 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       professional: await suite.ctx.newSection(conference.id, 'PROFESSIONAL AND TRAINING'),
       negotiating: await suite.ctx.newSection(conference.id, 'NEGOTIATING'),
     };
+  };
+
+  type Auth = { auth: Record<string, string> };
+  /** A motion the body's secretary submits and the SOC admits over the api; gives its id. */
+  const admitter = (base: string, secretary: Auth, bodyId: string, soc: Auth) => async (title: string, sectionId: string) => {
+    const draft = (
+      await suite.api
+        .http()
+        .post(`${base}/motions`)
+        .set(secretary.auth)
+        .send({ kind: 'motion', bodyId, title, text: `This AGM resolves: ${title}.`, sectionId })
+        .expect(201)
+    ).body;
+    await suite.api.http().post(`${base}/motions/${draft.id}/submit`).set(secretary.auth).send({}).expect(200);
+    await suite.api.http().post(`${base}/motions/${draft.id}/review`).set(soc.auth).send({ action: 'admit' }).expect(200);
+    return draft.id as string;
   };
 
   it('composites, rules with reasons, publishes and slots the order of business, and downloads the agenda', async () => {
@@ -270,18 +287,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     const socApi = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     const soc = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId: conference.id, role: 'soc' }] });
     const chair = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId: conference.id, role: 'chair' }] });
-    const admitted = async (title: string, sectionId: string) => {
-      const http = suite.api.http();
-      const draft = (
-        await http
-          .post(`${base}/motions`)
-          .set(secretary.auth)
-          .send({ kind: 'motion', bodyId: london.id, title, text: `This AGM resolves: ${title}.`, sectionId })
-          .expect(201)
-      ).body;
-      await suite.api.http().post(`${base}/motions/${draft.id}/submit`).set(secretary.auth).send({}).expect(200);
-      await suite.api.http().post(`${base}/motions/${draft.id}/review`).set(socApi.auth).send({ action: 'admit' }).expect(200);
-    };
+    const admitted = admitter(base, secretary, london.id, socApi);
     await admitted('Workload measurement', professional.id);
     await admitted('Caseload limits', professional.id);
     await admitted('Pay claim 2027', negotiating.id);
@@ -393,6 +399,64 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await expectNoSidewaysScroll(page);
     await phone.close();
     await chairPage.close();
+  });
+
+  it('places a motion admitted after publication: listed as not on the order of business, placed with a reason where chosen; the member’s agenda follows live', async () => {
+    const { conference, base, professional, negotiating } = await conference2027('SOC late motion');
+    const london = await suite.ctx.newBody({ kind: 'branch', name: 'London Branch' });
+    const secretary = await suite.ctx.newOfficer(london.id);
+    const socApi = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const chairApi = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const soc = await newOfficialWithPassword(suite.api, { roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const admitted = admitter(base, secretary, london.id, socApi);
+    const workload = await admitted('Workload measurement', professional.id);
+    await admitted('Pay claim 2027', negotiating.id);
+    await suite.api.http().post(`${base}/agenda/publish`).set(socApi.auth).expect(200);
+    // The chair has taken Motion 1: nothing goes before it.
+    await suite.api.http().post(`${base}/motions/${workload}/outcome`).set(chairApi.auth).send({ action: 'open_debate' }).expect(200);
+    await admitted('Late pay claim', negotiating.id);
+
+    const member = await suite.ctx.newAttendee(conference.id);
+    const { page: phone } = await newPage(suite.browser, suite.api);
+    await signInAttendee(phone, conference.name, member);
+    await waitForText(phone, '[data-testid=agenda]', /^Motion 1 Workload measurement.*Motion 2 Pay claim 2027/);
+
+    const { page } = await newPage(suite.browser, suite.api);
+    await signInOfficial(page, soc);
+    await page.goto(`/c/${conference.id}/soc`);
+    await waitForText(page, '[data-testid=unplaced]', /^Late pay claim — NEGOTIATING/);
+    expect(await page.getByRole('heading', { name: 'Admitted, not on the order of business (1)' }).count()).toBe(1);
+    const where = page.getByLabel('Place of “Late pay claim”');
+    // No place before the item already taken is offered.
+    expect(await where.locator('option').allTextContents()).toEqual(['After the last item of NEGOTIATING', 'Before Motion 2: Pay claim 2027', 'At the end']);
+    const placeButton = page.getByRole('button', { name: 'Place “Late pay claim” on the order of business' });
+
+    // Without a reason: refused, at the reason field too.
+    await where.selectOption({ label: 'Before Motion 2: Pay claim 2027' });
+    await placeButton.click();
+    const arrange = 'section:has(#arrange-heading)';
+    await waitForText(page, `${arrange} [role=alert]`, 'give the reason for placing the motion');
+    const reasonField = page.getByLabel('Reason for the change');
+    expect(await reasonField.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'soc late motion refused');
+    await expectNoSidewaysScroll(page);
+
+    await reasonField.fill('Admitted late: the branch corrected its seconder.');
+    await placeButton.focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, `${arrange} [role=status]`, '“Late pay claim” placed on the order of business as Motion 3, place 2 of 3.');
+    const items = async (on: Page) =>
+      (await on.getByTestId('agenda').locator('li').allTextContents()).map((t) => t.split(/ — |Move up|Take item/)[0].trim());
+    expect(await items(page)).toEqual(['Motion 1 Workload measurement', 'Motion 3 Late pay claim', 'Motion 2 Pay claim 2027']);
+    expect(await page.getByTestId('unplaced').count()).toBe(0);
+    // "Move up" is disabled under the item already taken, so focus is on the placed item's "Move down".
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Move down “Late pay claim”');
+    expect(await reasonField.getAttribute('aria-invalid')).toBeNull();
+    await waitForText(phone, '[data-testid=agenda]', /^Motion 1 Workload measurement.*Motion 3 Late pay claim.*Motion 2 Pay claim 2027/);
+    expect(await alerts(page)).toEqual([]);
+    await expectAccessible(page, 'soc late motion placed');
+    await expectNoSidewaysScroll(page);
+    await phone.close();
   });
 
   it('shows a refused download (a token without access to the conference) instead of saving an error page', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   AgendaEntryDto,
   AgendaMoveDto,
+  AgendaPlaceDto,
   AgendaResponseDto,
   AgendaSectionMoveDto,
   AmendmentRulingDto,
@@ -32,8 +33,8 @@ const EMERGENCY_STAGE: Record<string, string> = {
 
 /**
  * The Standing Orders Committee: the review queue, amendment and emergency-motion rulings with reasons,
- * compositing, the order of business (publish, move motions between sections, reorder by hand, slot
- * emergency motions), the priority ballot's count and the documents.
+ * compositing, the order of business (publish, move motions between sections, reorder by hand, place a
+ * motion admitted after publication, slot emergency motions), the priority ballot's count and the documents.
  */
 export function Soc({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
@@ -65,6 +66,10 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   );
   const others = motions.filter((m) => m.status !== 'submitted' && m.status !== 'draft');
   const published = Boolean(agenda?.publishedAt);
+  // Publication placed every admitted motion once; one admitted since waits here for the SOC to place it.
+  const unplaced = published
+    ? motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind) && !m.agendaLabel)
+    : [];
   const startsOn = useConference(conferenceId)?.startsOn;
   return (
     <Frame conferenceId={conferenceId} role="Standing Orders Committee" state={state} wide>
@@ -138,7 +143,14 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
             </section>
           )}
           {published && agenda && (
-            <ArrangeAgenda base={base} agenda={agenda} sections={sections} onChanged={setAgenda} />
+            <ArrangeAgenda
+              base={base}
+              agenda={agenda}
+              sections={sections}
+              unplaced={unplaced}
+              onChanged={setAgenda}
+              onPlaced={changed}
+            />
           )}
           <PriorityTally base={base} revision={state.motionsRevision + revision} />
           <DocumentLinks title="Documents" documents={motionDocuments(conferenceId)} />
@@ -380,7 +392,11 @@ function ArrangeAgenda(props: {
   base: string;
   agenda: AgendaResponseDto;
   sections: SectionResponseDto[];
+  /** Admitted since publication and not on the order of business yet. */
+  unplaced: MotionResponseDto[];
   onChanged: (agenda: AgendaResponseDto) => void;
+  /** A motion went on the order of business: the motions list changed too. */
+  onPlaced: () => void;
 }) {
   const entries = props.agenda.entries;
   const [reason, setReason] = useState('');
@@ -418,6 +434,19 @@ function ArrangeAgenda(props: {
       props.onChanged(agenda);
       setAnnouncement(
         `${entry.label} “${entry.title}” moved ${direction} to place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
+      );
+    });
+  const placeMotion = (motion: MotionResponseDto, position: number | undefined) =>
+    change(async (common) => {
+      const body: AgendaPlaceDto = { motionId: motion.id, position, ...common };
+      const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/place`, body);
+      const now = agenda.entries.findIndex((e) => e.motionId === motion.id);
+      const entry = agenda.entries[now];
+      focus.after((which) => `move-${which}-${motion.id}`, 'up', now > 0 && movable(agenda.entries, now - 1), now < agenda.entries.length - 1);
+      props.onChanged(agenda);
+      props.onPlaced();
+      setAnnouncement(
+        `“${motion.title}” placed on the order of business as ${entry?.label ?? 'a motion'}, place ${now + 1} of ${agenda.entries.length}.`,
       );
     });
   const blocks = sectionBlocks(entries, props.sections);
@@ -461,6 +490,22 @@ function ArrangeAgenda(props: {
       </Field>
       <ErrorAlert error={error} />
       <Done message={announcement} />
+      {props.unplaced.length > 0 && (
+        <>
+          <h3 id="unplaced-heading">Admitted, not on the order of business ({props.unplaced.length})</h3>
+          <p className="hint">
+            Admitted after publication, so not placed by it: place each one to have it debated. It is numbered
+            after the last motion; items already taken keep their places, so it goes after them.
+          </p>
+          <ul className="plain" aria-labelledby="unplaced-heading" data-testid="unplaced">
+            {props.unplaced.map((m) => (
+              <li key={m.id} data-testid="unplaced-motion">
+                <PlaceMotion motion={m} entries={entries} sections={props.sections} onPlace={placeMotion} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {blocks.some((b) => b.section) && (
         <>
           <h3 id="sections-heading">Sections</h3>
@@ -532,6 +577,52 @@ function ArrangeAgenda(props: {
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * Where a motion admitted after publication goes: after its section's last item (as the api places it
+ * when no place is named), or before any item not yet taken, or at the end. Places before an item already
+ * taken are not offered (the api refuses them).
+ */
+function PlaceMotion(props: {
+  motion: MotionResponseDto;
+  entries: AgendaEntryDto[];
+  sections: SectionResponseDto[];
+  onPlace: (motion: MotionResponseDto, position: number | undefined) => void;
+}) {
+  const { motion, entries } = props;
+  const section = props.sections.find((s) => s.id === motion.sectionId)?.name;
+  // '' is the api's own choice (after the section's last item); 'end' stays the end as items are added.
+  const [choice, setChoice] = useState(section ? '' : 'end');
+  const free = entries.map((e) => e.status !== 'placed').lastIndexOf(true) + 1;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onPlace(motion, choice === '' ? undefined : choice === 'end' ? entries.length : Number(choice));
+      }}
+    >
+      <strong>{motion.title}</strong>
+      {section && <span className="muted"> — {section}</span>}
+      <Field label={`Place of “${motion.title}”`}>
+        {(id) => (
+          <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {section && <option value="">After the last item of {section}</option>}
+            {entries.slice(free).map((entry, i) => (
+              <option key={entry.motionId} value={free + i}>
+                Before {entry.label}: {entry.title}
+              </option>
+            ))}
+            <option value="end">At the end</option>
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="small">
+        Place <span className="visually-hidden">“{motion.title}”</span> on the order of business
+      </button>
+    </form>
   );
 }
 
