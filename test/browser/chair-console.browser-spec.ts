@@ -226,8 +226,39 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     await step('Record the outcome');
     await waitForText(chairPage, '[data-testid=last-outcome]', /Fair pay — Carried/);
 
-    // Time runs out: the guillotine records the other motion as not reached, after a confirmation.
+    // The SOC moves the card vote's motion (Motion 3) above Late motion (Motion 2): the guillotine lists
+    // the motions waiting as the order of business now takes them, not by their numbers.
     const guillotine = chairPage.getByTestId('guillotine');
+    await waitForText(
+      chairPage,
+      '[data-testid=guillotine] fieldset',
+      new RegExp(`${labelOf(late)}: Late motion ${labelOf(cardMotion)}: Conference fund`),
+    );
+    const published = agenda.entries.map((e: { motionId: string }) => e.motionId);
+    await http()
+      .post(`${base}/agenda/move`)
+      .set(soc.auth)
+      .send({
+        motionId: cardMotion,
+        toPosition: 1,
+        reason: 'The fund needs the card vote before lunch.',
+        expectedOrder: published,
+      })
+      .expect(200);
+    await waitForText(
+      chairPage,
+      '[data-testid=guillotine] fieldset',
+      new RegExp(`${labelOf(cardMotion)}: Conference fund by card vote ${labelOf(late)}: Late motion`),
+    );
+    const moved = (await http().get(`${base}/agenda`).set(chairAuth).expect(200)).body;
+    const waitingInOrder = moved.entries
+      .filter((e: { status: string }) => e.status === 'placed')
+      .map((e: { label: string; title: string }) => `${e.label}: ${e.title}`);
+    expect((await guillotine.locator('label').allTextContents()).map((t) => t.trim())).toEqual(
+      waitingInOrder,
+    );
+
+    // Time runs out: the guillotine records the other motion as not reached, after a confirmation.
     await guillotine.getByRole('checkbox', { name: /Late motion/ }).check();
     await guillotine.getByRole('button', { name: 'Apply the guillotine…' }).click();
     await waitForText(chairPage, '#guillotine-confirm', 'Record 1 motion as not reached?');

@@ -2,24 +2,54 @@ import { useEffect, useState } from 'react';
 import type { AgendaResponseDto } from '@agm/contracts';
 import { get } from './api';
 
+/** What `useAgenda` gives: null while loading, 'none' when it could not be read. */
+export type LoadedAgenda = AgendaResponseDto | null | 'none';
+
+/**
+ * The order of business (GET /agenda), refetched when a motion or agenda event arrives (`revision`): the
+ * one source of its order on a screen, for the list and for anything that names its items in turn.
+ */
+export function useAgenda(conferenceId: string, revision: number): LoadedAgenda {
+  const [agenda, setAgenda] = useState<LoadedAgenda>(null);
+  useEffect(() => {
+    let current = true;
+    get<AgendaResponseDto>(`/api/conferences/${conferenceId}/agenda`).then(
+      (loaded) => current && setAgenda(loaded),
+      () => current && setAgenda('none'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [conferenceId, revision]);
+  return agenda;
+}
+
 /** The order of business as published by the SOC; refetched when a motion or agenda event arrives. */
-export function AgendaList({
-  conferenceId,
-  revision,
-  onPick,
-  pickLabel,
-}: {
+export function AgendaList(props: {
   conferenceId: string;
   revision: number;
   onPick?: (motionId: string) => void;
   pickLabel?: string;
 }) {
-  const [agenda, setAgenda] = useState<AgendaResponseDto | null | 'none'>(null);
-  useEffect(() => {
-    get<AgendaResponseDto>(`/api/conferences/${conferenceId}/agenda`).then(setAgenda, () =>
-      setAgenda('none'),
-    );
-  }, [conferenceId, revision]);
+  return (
+    <AgendaView
+      agenda={useAgenda(props.conferenceId, props.revision)}
+      onPick={props.onPick}
+      pickLabel={props.pickLabel}
+    />
+  );
+}
+
+/** The order of business already loaded (`useAgenda`), with an optional button per item. */
+export function AgendaView({
+  agenda,
+  onPick,
+  pickLabel,
+}: {
+  agenda: LoadedAgenda;
+  onPick?: (motionId: string) => void;
+  pickLabel?: string;
+}) {
   return (
     <section className="card" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Order of business</h2>

@@ -6,7 +6,7 @@ import type {
 } from '@agm/contracts';
 import { ApiError, get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
-import { AgendaList } from './Agenda';
+import { AgendaView, useAgenda } from './Agenda';
 import { DocumentLinks, minutesDocuments } from './Documents';
 import { isCurrent, type LiveConference, type LiveState } from './live';
 import {
@@ -79,6 +79,8 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const offline = !isCurrent(state);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
   const motions = useMotions(conferenceId, state.motionsRevision);
+  // One read of the order of business for the list and the guillotine, so both follow the SOC's order.
+  const agenda = useAgenda(conferenceId, state.motionsRevision);
   // A card vote names each body's card holder: for the question, and again for a voided card vote's re-run.
   const cards = useCardHolders(conferenceId, method === 'card_vote');
   const rerunCards = useCardHolders(
@@ -436,16 +438,15 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
           />
           <Guillotine
             state={state}
-            motions={motions}
+            entries={agenda && agenda !== 'none' ? agenda.entries : null}
             disabled={action.busy || offline}
             onApply={(itemIds) =>
               command({ type: 'guillotine', itemIds }, `Recorded as not reached: ${itemIds.length}.`)
             }
           />
           {!item && (
-            <AgendaList
-              conferenceId={conferenceId}
-              revision={state.motionsRevision}
+            <AgendaView
+              agenda={agenda}
               onPick={(motionId) => void command({ type: 'takeItem', motionId }, 'Item taken.')}
               pickLabel="Take item"
             />

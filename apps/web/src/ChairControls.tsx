@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { CardHolderDto, MotionResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
+import type {
+  AgendaEntryDto,
+  CardHolderDto,
+  MotionResponseDto,
+  VoteOpenDto,
+  VoteResponseDto,
+} from '@agm/contracts';
 import { get, post } from './api';
 import type { LiveState, LiveVote } from './live';
 import { Field, label } from './ui';
@@ -173,15 +179,20 @@ function MemberSelect(props: {
   );
 }
 
-/** Time has run out: the motions ticked are recorded as not reached (and go to the NEC). Confirmed first. */
+/**
+ * Time has run out: the motions ticked are recorded as not reached (and go to the NEC). Confirmed first.
+ * They are listed as the order of business takes them (the SOC's moves by hand included), not by their
+ * numbers, so the chair ticks from the bottom of the same list the hall sees.
+ */
 export function Guillotine({
   state,
-  motions,
+  entries,
   onApply,
   disabled,
 }: {
   state: LiveState;
-  motions: MotionResponseDto[] | null;
+  /** The order of business's items in their order (`useAgenda`); null while loading. */
+  entries: AgendaEntryDto[] | null;
   onApply: (itemIds: string[]) => Promise<unknown>;
   disabled: boolean;
 }) {
@@ -189,13 +200,11 @@ export function Guillotine({
   const [confirming, setConfirming] = useState(false);
   const openItemId = state.floor?.item?.itemId;
   const notReached = new Set(state.floor?.notReachedItemIds ?? []);
-  const waiting = (motions ?? [])
-    .filter(
-      (m) => m.kind !== 'amendment' && m.status === 'placed' && m.id !== openItemId && !notReached.has(m.id),
-    )
-    .sort((a, b) => (a.agendaNumber ?? 0) - (b.agendaNumber ?? 0));
-  const chosen = ticked.filter((id) => waiting.some((m) => m.id === id));
-  const recorded = (motions ?? []).filter((m) => m.status === 'not_reached' || notReached.has(m.id));
+  const waiting = (entries ?? []).filter(
+    (e) => e.status === 'placed' && e.motionId !== openItemId && !notReached.has(e.motionId),
+  );
+  const chosen = ticked.filter((id) => waiting.some((e) => e.motionId === id));
+  const recorded = (entries ?? []).filter((e) => e.status === 'not_reached' || notReached.has(e.motionId));
   const apply = async () => {
     await onApply(chosen);
     setConfirming(false);
@@ -213,17 +222,20 @@ export function Guillotine({
       ) : (
         <fieldset disabled={disabled || confirming} aria-describedby="guillotine-hint">
           <legend>Motions not reached</legend>
-          {waiting.map((m) => (
-            <label key={m.id} className="inline">
+          {waiting.map((entry) => (
+            <label key={entry.motionId} className="inline">
               <input
                 type="checkbox"
-                checked={chosen.includes(m.id)}
+                checked={chosen.includes(entry.motionId)}
                 onChange={(e) =>
-                  setTicked(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id))
+                  setTicked(
+                    e.target.checked
+                      ? [...chosen, entry.motionId]
+                      : chosen.filter((id) => id !== entry.motionId),
+                  )
                 }
               />{' '}
-              {m.agendaLabel ? `${m.agendaLabel}: ` : ''}
-              {m.title}
+              {entry.label}: {entry.title}
             </label>
           ))}
         </fieldset>
@@ -256,8 +268,7 @@ export function Guillotine({
       )}
       {recorded.length > 0 && (
         <p data-testid="not-reached">
-          Not reached:{' '}
-          {recorded.map((m) => `${m.agendaLabel ? `${m.agendaLabel} ` : ''}${m.title}`).join('; ')}
+          Not reached: {recorded.map((e) => `${e.label} ${e.title}`).join('; ')}
         </p>
       )}
     </section>
