@@ -292,10 +292,18 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await admitted('Caseload limits', professional.id);
     await admitted('Pay claim 2027', negotiating.id);
 
+    // Head office's set-up screen: one order of sections, the one the SOC plans and publishes with.
+    const headOffice = await newOfficialWithPassword(suite.api, { headOffice: true });
+    const { page: setup } = await newPage(suite.browser, suite.api);
+    await signInOfficial(setup, headOffice);
+    await setup.goto(`/c/${conference.id}/setup`);
+    const setupOrder = '[data-testid=sections] tbody';
+    await waitForText(setup, setupOrder, /1PROFESSIONAL AND TRAINING.*2NEGOTIATING/);
+
     const { page } = await newPage(suite.browser, suite.api);
     await signInOfficial(page, soc);
     await page.goto(`/c/${conference.id}/soc`);
-    // Before publication: 2027 rotates PROFESSIONAL AND TRAINING first; the SOC moves it down by keyboard.
+    // Before publication: the set-up order (2027's rotation, PROFESSIONAL AND TRAINING first); the SOC moves it down by keyboard.
     const planned = () => page.getByTestId('planned-section').allTextContents();
     await waitForText(page, '[data-testid=planned-order]', /^PROFESSIONAL AND TRAINING: Workload measurement; Caseload limits.*NEGOTIATING: Pay claim 2027/);
     await page.getByRole('button', { name: 'Move down the section PROFESSIONAL AND TRAINING' }).focus();
@@ -307,6 +315,13 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     expect(await alerts(page)).toEqual([]);
     await expectAccessible(page, 'soc planned sections moved');
     await expectNoSidewaysScroll(page);
+    // The set-up screen follows live; head office's own move there shows on the SOC's planned order, and back.
+    await waitForText(setup, setupOrder, /1NEGOTIATING.*2PROFESSIONAL AND TRAINING/);
+    await setup.getByRole('button', { name: 'Up PROFESSIONAL AND TRAINING' }).click();
+    await waitForText(page, '[data-testid=planned-order]', /^PROFESSIONAL AND TRAINING: .*NEGOTIATING: /);
+    await setup.getByRole('button', { name: 'Up NEGOTIATING' }).click();
+    await waitForText(page, '[data-testid=planned-order]', /^NEGOTIATING: Pay claim 2027.*PROFESSIONAL AND TRAINING: /);
+    await setup.close();
 
     await page.getByRole('button', { name: 'Publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement.*Motion 3 Caseload limits/);
@@ -321,12 +336,13 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await chairPage.goto(`/c/${conference.id}/chair`);
     await waitForText(chairPage, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement/);
 
-    // A second SOC screen that misses the agenda's live events (dropped on its socket), to act on an old order.
+    // A second SOC screen that misses the agenda's (and sections') live events, dropped on its socket, to act on an old order.
     const { page: staleSoc } = await newPage(suite.browser, suite.api);
     await staleSoc.routeWebSocket(/socket\.io/, (ws) => {
       const server = ws.connectToServer();
       server.onMessage((message) => {
-        if (typeof message === 'string' && message.includes('"agenda.')) return;
+        // A section move also changes the conference's order of sections (sections.changed): drop both.
+        if (typeof message === 'string' && (message.includes('"agenda.') || message.includes('"sections.changed"'))) return;
         ws.send(message);
       });
     });

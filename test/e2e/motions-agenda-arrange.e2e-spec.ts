@@ -23,8 +23,11 @@ describe('motions: the SOC setting the order of business by hand', () => {
     const secretary = await ctx.newOfficer(branch.id);
     const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
-    // 2027 rotates two sections by one place: NEGOTIATING, then HEALTH AND SAFETY.
+    // Head office rotates the sections for 2027 on the set-up screen (publication follows that one order):
+    // two sections by one place, NEGOTIATING, then HEALTH AND SAFETY.
     const sections = { hs: await ctx.newSection(conference.id, 'HEALTH AND SAFETY'), neg: await ctx.newSection(conference.id, 'NEGOTIATING') };
+    const headOffice = await ctx.asHeadOffice();
+    await http().post(`/api/conferences/${conference.id}/sections/rotate`).set(headOffice.auth).send({}).expect(200);
     const attendees = [await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id)];
     const base = `/api/conferences/${conference.id}`;
     const submit = async (title: string, sectionId: string) => {

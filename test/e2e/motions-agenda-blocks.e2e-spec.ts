@@ -24,8 +24,11 @@ describe('motions: whole sections, late composites and late motions on the order
     const secretary = await ctx.newOfficer(branch.id);
     const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
-    // 2027 rotates two sections by one place: NEGOTIATING, then HEALTH AND SAFETY.
+    // Head office rotates the sections for 2027 on the set-up screen (publication follows that one order):
+    // two sections by one place, NEGOTIATING, then HEALTH AND SAFETY.
     const sections = { hs: await ctx.newSection(conference.id, 'HEALTH AND SAFETY'), neg: await ctx.newSection(conference.id, 'NEGOTIATING') };
+    const headOffice = await ctx.asHeadOffice();
+    await http().post(`/api/conferences/${conference.id}/sections/rotate`).set(headOffice.auth).send({}).expect(200);
     const attendee = await ctx.newAttendee(conference.id);
     const base = `/api/conferences/${conference.id}`;
     const submit = async (title: string, sectionId: string) => {
@@ -40,7 +43,7 @@ describe('motions: whole sections, late composites and late motions on the order
       stress: await submit('Workload stress', sections.hs.id),
       ventilation: await submit('Office ventilation', sections.hs.id),
     };
-    return { conference, secretary, soc, chair, sections, attendee, base, motions, submit, branch };
+    return { conference, secretary, soc, chair, sections, attendee, base, motions, submit, branch, headOffice };
   }
 
   const agendaOf = async (base: string, who: { auth: Record<string, string> }) => (await http().get(`${base}/agenda`).set(who.auth).expect(200)).body;
@@ -53,7 +56,7 @@ describe('motions: whole sections, late composites and late motions on the order
   };
 
   it('before publication moves a section in the order publishing will use, live, no reason needed', async () => {
-    const { conference, soc, chair, sections, attendee, base, motions } = await setUp();
+    const { conference, soc, chair, sections, attendee, base, motions, headOffice } = await setUp();
     expect((await agendaOf(base, soc)).sectionOrder).toEqual(['NEGOTIATING', 'HEALTH AND SAFETY']);
     const stream = await listen(conference.id, attendee.token);
 
@@ -61,6 +64,16 @@ describe('motions: whole sections, late composites and late motions on the order
     expect(moved.body).toMatchObject({ publishedAt: null, entries: [], sectionOrder: ['HEALTH AND SAFETY', 'NEGOTIATING'] });
     const [event] = await stream.waitFor('agenda.section_moved');
     expect(event.payload).toMatchObject({ section: 'HEALTH AND SAFETY', direction: 'up', passed: 'NEGOTIATING', reason: null, sectionOrder: ['HEALTH AND SAFETY', 'NEGOTIATING'], order: null });
+    // One order of sections: the set-up screen's list is the one the SOC moved, and it is told live.
+    const sectionNames = async () => (await http().get(`${base}/sections`).set(headOffice.auth).expect(200)).body.map((s: { name: string }) => s.name);
+    expect(await sectionNames()).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+    // The second: the first is head office's rotation for the year, replayed on joining.
+    const [, listed] = await stream.waitFor('sections.changed', 2);
+    expect(listed.payload).toMatchObject({ change: 'reordered', sectionId: sections.hs.id, sections: [{ name: 'HEALTH AND SAFETY', position: 1 }, { name: 'NEGOTIATING', position: 2 }] });
+    // And head office's reorder on the set-up screen is the order the SOC plans with.
+    await http().put(`${base}/sections/order`).set(headOffice.auth).send({ sectionIds: [sections.neg.id, sections.hs.id] }).expect(200);
+    expect((await agendaOf(base, soc)).sectionOrder).toEqual(['NEGOTIATING', 'HEALTH AND SAFETY']);
+    await http().put(`${base}/sections/order`).set(headOffice.auth).send({ sectionIds: [sections.hs.id, sections.neg.id] }).expect(200);
     // The priority ballot's count follows the planned order too.
     expect((await http().get(`${base}/priority-ballot/tally`).set(soc.auth).expect(200)).body.sections.map((s: { section: string }) => s.section)).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
 
@@ -71,10 +84,14 @@ describe('motions: whole sections, late composites and late motions on the order
     expect((await refuse(chair, { sectionId: sections.neg.id, direction: 'up' }, 403)).body.message).toMatch(/Standing Orders Committee/);
     expect((await agendaOf(base, soc)).sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
 
-    // Publishing takes the sections in the SOC's order.
+    // Publishing takes the sections in that one order.
     await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
     const published = await agendaOf(base, attendee);
     expect(published.sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+    // Once published, only the SOC moves sections (on the order of business, with a reason): set-up's reorder and rotate are refused.
+    expect((await http().put(`${base}/sections/order`).set(headOffice.auth).send({ sectionIds: [sections.neg.id, sections.hs.id] }).expect(422)).body).toMatchObject({ rule: 'agenda', message: expect.stringMatching(/^The order of business is published/), errors: { sectionIds: 'fixed by the published order of business' } });
+    await http().post(`${base}/sections/rotate`).set(headOffice.auth).send({ year: 2028 }).expect(422);
+    expect(await sectionNames()).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
     expect(published.entries.map((e: { motionId: string; label: string }) => [e.motionId, e.label])).toEqual([
       [motions.stress, 'Motion 1'],
       [motions.ventilation, 'Motion 2'],
@@ -105,6 +122,8 @@ describe('motions: whole sections, late composites and late motions on the order
     // Published labels stay with their motions; the published section order follows.
     expect(moved.body.entries.map((e: { label: string }) => e.label)).toEqual(['Motion 3', 'Motion 4', 'Motion 1', 'Motion 2']);
     expect(moved.body.sectionOrder).toEqual(['HEALTH AND SAFETY', 'NEGOTIATING']);
+    // The conference's order of sections (set-up's list) follows the published one.
+    expect((await http().get(`${base}/sections`).set(soc.auth).expect(200)).body.map((s: { id: string }) => s.id)).toEqual([sections.hs.id, sections.neg.id]);
     const [event] = await stream.waitFor('agenda.section_moved');
     expect(event.payload).toMatchObject({ section: 'HEALTH AND SAFETY', direction: 'up', passed: 'NEGOTIATING', reason, firstPosition: 0, lastPosition: 1, order: afterUp });
     expect(await order(base, attendee)).toEqual(afterUp);

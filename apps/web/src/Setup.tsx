@@ -1122,7 +1122,11 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
   }, 'Sections put in this year’s rotation.');
   return (
     <Card id="sections" title={`Sections (${sections.length})`}>
-      <p className="hint">The committee headings motions are grouped under, in order.</p>
+      <p className="hint">
+        The committee headings motions are grouped under, in order: the order of business takes the sections
+        in this order (rotate it for the year below). The Standing Orders Committee may move sections too;
+        its moves show here. Once it publishes the order of business, only the SOC moves sections, on it.
+      </p>
       <div className="table-scroll contained">
         <table className="list" data-testid="sections">
           <thead>

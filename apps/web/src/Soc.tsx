@@ -49,9 +49,10 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
     get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
     get<AgendaResponseDto>(`${base}/agenda`).then(setAgenda, () => undefined);
   }, [conferenceId, state.motionsRevision, revision]);
+  // Read again on the conference's events: head office may rename or reorder sections meanwhile.
   useEffect(() => {
     get<SectionResponseDto[]>(`${base}/sections`).then(setSections, () => undefined);
-  }, [conferenceId]);
+  }, [conferenceId, state.motionsRevision]);
   const title = (id: string | null) => motions.find((m) => m.id === id)?.title ?? 'a motion';
   const waiting = motions.filter((m) => m.status === 'submitted' && AGENDA_KINDS.includes(m.kind));
   const amendments = motions.filter(
@@ -184,8 +185,8 @@ function Queue({ title, count, children }: { title: string; count: number; child
 }
 
 /**
- * What publishing will place, section by section in the order it will use (the api's: rotated by the
- * year until the SOC moves a section, with the move buttons here); within a section the members'
+ * What publishing will place, section by section in the order it will use (the conference's one order
+ * of sections: set-up's, rotated for the year there, and moved with the buttons here); within a section the members'
  * priority ballot decides (cast on their screens until publication), else submission order.
  * A motion with no section stops publication, so it is named here first.
  */
@@ -224,7 +225,8 @@ function PlannedOrder(props: {
     <>
       <p>
         Publishing numbers the admitted motions “Motion 1…N” and places them for debate, once. Sections come
-        in alphabetical order rotated by the conference’s year ({props.year}) unless you move them, as below;
+        in the conference’s order of sections, as below: the set-up screen’s (where head office rotates it
+        alphabetically for {props.year}), and yours where you move them (the set-up screen shows your moves);
         within a section the members’ priority ballot (open on their screens until publication) decides,
         otherwise the order of submission. Emergency motions are slotted in afterwards.
       </p>

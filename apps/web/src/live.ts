@@ -343,7 +343,9 @@ export class LiveConference {
           // agenda.motion_placed: the order of business changed.
           event.type.startsWith('agenda.') ||
           event.type.startsWith('amendment') ||
-          event.type.startsWith('composite')
+          event.type.startsWith('composite') ||
+          // The conference's order of sections is the order of business's until publication.
+          event.type === 'sections.changed'
         )
           patch.motionsRevision = this.state.motionsRevision + 1;
     }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AgendaSection, ArrangedItem, LabelledItem, plannedSectionOrder } from '@agm/domain';
+import { ArrangedItem, LabelledItem } from '@agm/domain';
 import { MotionChanges, MotionRepository, MotionRow, SectionRow } from '@agm/persistence/motions';
 
 /** Positions are spaced by 100 so an emergency motion slots between two without renumbering the rest. */
@@ -28,18 +28,16 @@ export async function highestMotionNumber(manager: EntityManager, motions: Motio
 }
 
 /**
- * The sections in the order publishing takes (or took) them: as published once it is; before, the SOC's
- * own order where it moved a section, else alphabetical rotated by the conference's year.
+ * The sections in the order publishing takes (or took) them: as published once it is; before, the
+ * conference's one order of sections (`section.position`: set on the set-up screen, where head office
+ * rotates it for the year, and moved by the SOC with `POST /agenda/move-section`; docs/DECISIONS.md).
  */
-export async function sectionsInOrder(manager: EntityManager, motions: MotionRepository, conferenceId: string, startsOn: string): Promise<SectionRow[]> {
+export async function sectionsInOrder(manager: EntityManager, motions: MotionRepository, conferenceId: string): Promise<SectionRow[]> {
   const sections = await motions.sections(manager, conferenceId);
   const published = await motions.agenda(manager, conferenceId);
-  if (published) {
-    const rank = (s: SectionRow) => (published.sectionOrder.includes(s.name) ? published.sectionOrder.indexOf(s.name) : published.sectionOrder.length);
-    return [...sections].sort((a, b) => rank(a) - rank(b));
-  }
-  const planned = plannedSectionOrder(sections as AgendaSection[], Number(startsOn.slice(0, 4)), await motions.plannedSectionOrder(manager, conferenceId));
-  return planned.map((s) => sections.find((row) => row.id === s.id) as SectionRow);
+  if (!published) return sections;
+  const rank = (s: SectionRow) => (published.sectionOrder.includes(s.name) ? published.sectionOrder.indexOf(s.name) : published.sectionOrder.length);
+  return [...sections].sort((a, b) => rank(a) - rank(b));
 }
 
 /**

@@ -83,7 +83,7 @@ export class MotionQueries {
     return {
       publishedAt: published ? published.publishedAt.toISOString() : null,
       // Before publication: the order publishing will take the sections in, for the SOC to plan with.
-      sectionOrder: published?.sectionOrder ?? (conference ? (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name) : []),
+      sectionOrder: published?.sectionOrder ?? (conference ? (await sectionsInOrder(manager, this.motions, conferenceId)).map((s) => s.name) : []),
       entries: published
         ? placed.map((m) => ({ motionId: m.id, label: m.agendaLabel as string, number: m.agendaNumber ?? 0, series: m.kind === 'emergency_motion' ? 'emergency' : 'motion', section: sections.find((s) => s.id === m.sectionId)?.name ?? null, sectionId: m.sectionId, title: m.title, status: m.status }))
         : [],
@@ -109,7 +109,7 @@ export class MotionQueries {
       (m) => ['motion', 'constitutional_amendment', 'composite'].includes(m.kind) && PUBLIC_STATUSES.includes(m.status) && (published ? m.agendaLabel !== null : m.status === 'admitted'),
     );
     const tally = tallyPriorityBallot(await this.motions.priorityBallots(manager, conferenceId), onBallot.map((m) => ({ id: m.id, section: sectionName(m.sectionId) })));
-    const order = (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name);
+    const order = (await sectionsInOrder(manager, this.motions, conferenceId)).map((s) => s.name);
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
     return {
       open: !published,

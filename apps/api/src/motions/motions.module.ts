@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { MotionRepository } from '@agm/persistence/motions';
 import { MotionQueries } from './motion.queries';
 import { MotionsController } from './motions.controller';
@@ -19,7 +20,8 @@ import { SubmitMotion } from './use-cases/submit-motion.use-case';
 /** Motions: submission by bodies, SOC review, emergency motions, amendments, composites, agenda and documents. */
 @Module({
   controllers: [MotionsController],
-  providers: [MotionRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, MotionDocuments, ImportBooklet],
+  // The order of sections is the conference's (set-up's): the SOC's section moves write it there.
+  providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, MotionDocuments, ImportBooklet],
   // The voting/debate side records the meeting's vote on admitting an emergency motion through this use case.
   exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository],
 })

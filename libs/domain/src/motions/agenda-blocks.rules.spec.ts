@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Conflict, InvalidInput, StandingOrderViolation } from '../errors';
 import type { ArrangedItem } from './agenda-arrangement.rules';
-import { LabelledItem, moveSection, placeComposite, plannedSectionOrder } from './agenda-blocks.rules';
+import { LabelledItem, moveSection, placeComposite } from './agenda-blocks.rules';
 import { compositeMotions } from './compositing.rules';
 
 const sections = [
@@ -14,14 +14,6 @@ const ids = (items: readonly { motionId: string }[] | null) => (items ?? []).map
 const reason = 'The negotiating officer speaks on the second day.';
 const agenda = [item('a', 'neg'), item('b', 'neg'), item('c', 'pro'), item('e', null), item('d', 'hs')];
 const published = (items: readonly ArrangedItem[] = agenda) => ({ published: true, sections, items });
-
-describe('the planned section order', () => {
-  it('is alphabetical rotated by the year until the SOC sets its own; a section added since comes last', () => {
-    expect(plannedSectionOrder(sections, 2027, null).map((s) => s.name)).toEqual(['PROFESSIONAL', 'HEALTH AND SAFETY', 'NEGOTIATING']);
-    expect(plannedSectionOrder(sections, 2027, ['pro', 'neg']).map((s) => s.id)).toEqual(['pro', 'neg', 'hs']);
-    expect(plannedSectionOrder(sections, 2027, ['gone', 'hs', 'pro', 'neg']).map((s) => s.id)).toEqual(['hs', 'pro', 'neg']);
-  });
-});
 
 describe('the SOC moving a whole section', () => {
   it('before publication swaps it with its neighbour in the planned order, no reason needed', () => {

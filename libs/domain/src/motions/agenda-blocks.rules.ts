@@ -1,6 +1,5 @@
 import { Conflict, InvalidInput, StandingOrderViolation } from '../errors';
 import { ArrangedItem, assertFreshOrder } from './agenda-arrangement.rules';
-import { rotateSections } from './order-of-business.rules';
 
 /**
  * Two changes to the order of business that move more than one item at a time: a whole section moved up
@@ -12,19 +11,6 @@ import { rotateSections } from './order-of-business.rules';
 export interface AgendaSection {
   id: string;
   name: string;
-}
-
-/**
- * The order the sections will be published in: the SOC's own order where it set one (`planned`, section
- * ids), else alphabetical rotated by the year. A section added after the SOC set its order comes last,
- * sections removed since are dropped.
- */
-export function plannedSectionOrder(sections: readonly AgendaSection[], year: number, planned: readonly string[] | null): AgendaSection[] {
-  const byName = new Map(sections.map((s) => [s.name, s]));
-  const rotated = rotateSections(sections.map((s) => s.name), year).map((name) => byName.get(name) as AgendaSection);
-  if (!planned) return rotated;
-  const kept = planned.map((id) => sections.find((s) => s.id === id)).filter((s): s is AgendaSection => s !== undefined);
-  return [...kept, ...rotated.filter((s) => !kept.includes(s))];
 }
 
 export interface SectionMove {

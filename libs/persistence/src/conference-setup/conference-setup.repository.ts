@@ -186,6 +186,12 @@ export class ConferenceSetupRepository {
   }
 
   /** Positions 1..n in the given order; the unique (conference, position) constraint is checked at commit. */
+  /** Whether the SOC has published the order of business (its section order is then the published one). */
+  async agendaPublished(manager: EntityManager, conferenceId: string): Promise<boolean> {
+    const rows = await manager.query('SELECT 1 FROM motion_agenda WHERE conference_id = $1', [conferenceId]);
+    return rows.length > 0;
+  }
+
   async setSectionOrder(manager: EntityManager, conferenceId: string, orderedIds: string[]): Promise<void> {
     if (orderedIds.length === 0) return;
     await manager.query(

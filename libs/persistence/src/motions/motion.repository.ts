@@ -287,20 +287,6 @@ export class MotionRepository {
     return rows.length > 0;
   }
 
-  /** The SOC's order of the sections before publication (ids), or null when it has set none. */
-  async plannedSectionOrder(manager: EntityManager, conferenceId: string): Promise<string[] | null> {
-    const rows = await manager.query('SELECT section_ids FROM agenda_section_plan WHERE conference_id = $1', [conferenceId]);
-    return rows.length ? rows[0].section_ids : null;
-  }
-
-  async setPlannedSectionOrder(manager: EntityManager, conferenceId: string, sectionIds: string[], arrangedBy: string, now: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO agenda_section_plan (conference_id, section_ids, arranged_by, arranged_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (conference_id) DO UPDATE SET section_ids = EXCLUDED.section_ids, arranged_by = EXCLUDED.arranged_by, arranged_at = EXCLUDED.arranged_at`,
-      [conferenceId, sectionIds, arrangedBy, now],
-    );
-  }
-
   /** After publication: the sections' order in force (names, as published) when the SOC moves a whole section. */
   async setPublishedSectionOrder(manager: EntityManager, conferenceId: string, sectionOrder: string[]): Promise<void> {
     await manager.query('UPDATE motion_agenda SET section_order = $2 WHERE conference_id = $1', [conferenceId, sectionOrder]);

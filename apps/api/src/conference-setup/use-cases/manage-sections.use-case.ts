@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Conflict, InvalidInput, NotFound, Principal, rotateSections } from '@agm/domain';
+import { Conflict, InvalidInput, NotFound, Principal, rotateSections, StandingOrderViolation } from '@agm/domain';
 import type { SectionResponseDto } from '@agm/contracts';
 import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { assertCan } from '../../auth/access-control';
@@ -12,8 +12,11 @@ type SectionChange = 'created' | 'updated' | 'deleted' | 'reordered';
 
 /**
  * Sections are the committee headings motions are grouped under, in an order ([Napo] alphabetical,
- * rotated each year). Every change publishes the whole new list as 'sections.changed', so a client
- * never has to merge partial updates. Changes to one conference's sections queue on its row lock.
+ * rotated each year). That order is the one the order of business is published in (the SOC may move
+ * sections too, before and after publication); once published only the SOC changes it, on the order of
+ * business with a reason, so set-up's reorder and rotate are refused then. Every change publishes the
+ * whole new list as 'sections.changed', so a client never has to merge partial updates. Changes to one
+ * conference's sections queue on its row lock.
  */
 @Injectable()
 export class ManageSections {
@@ -79,6 +82,7 @@ export class ManageSections {
 
   reorder(principal: Principal, conferenceId: string, sectionIds: string[]): Promise<SectionResponseDto[]> {
     return this.changeAll(principal, conferenceId, async ({ manager }) => {
+      await this.assertNotPublished(manager, conferenceId);
       const current = await this.setup.listSections(manager, conferenceId);
       const known = new Set(current.map((s) => s.id));
       const given = new Set(sectionIds);
@@ -102,6 +106,7 @@ export class ManageSections {
     year: number | undefined,
   ): Promise<SectionResponseDto[]> {
     return this.changeAll(principal, conferenceId, async ({ manager }) => {
+      await this.assertNotPublished(manager, conferenceId);
       const conference = await this.setup.find(manager, conferenceId);
       const current = await this.setup.listSections(manager, conferenceId);
       const order = rotateSections(
@@ -163,6 +168,17 @@ export class ManageSections {
       });
       return sections;
     });
+  }
+
+  /** Once the order of business is published its sections move only there, with the SOC's reason. */
+  private async assertNotPublished(manager: EntityManager, conferenceId: string): Promise<void> {
+    if (await this.setup.agendaPublished(manager, conferenceId)) {
+      throw new StandingOrderViolation(
+        'agenda',
+        'The order of business is published, in this order of sections: the Standing Orders Committee now moves sections on it (with a reason shown to the conference).',
+        { sectionIds: 'fixed by the published order of business' },
+      );
+    }
   }
 
   private async existing(manager: EntityManager, conferenceId: string, sectionId: string): Promise<void> {

@@ -62,8 +62,8 @@ export class OrderOfBusiness {
         throw new InvalidInput(`Put every admitted motion in a section before publishing: ${homeless.map((m) => `"${m.title}"`).join(', ')} ${homeless.length === 1 ? 'has' : 'have'} none.`);
       }
       const sectionName = (id: string | null) => (sections.find((s) => s.id === id) as SectionRow).name;
-      // [Napo] the order rotates alphabetically each year (the year is the rotation), unless the SOC moved a section.
-      const sectionOrder = (await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn)).map((s) => s.name);
+      // The conference's order of sections ([Napo] rotated alphabetically for the year on the set-up screen; the SOC may move them).
+      const sectionOrder = (await sectionsInOrder(manager, this.motions, conferenceId)).map((s) => s.name);
       const ballots = await this.motions.priorityBallots(manager, conferenceId);
       const agendaMotions = motions.map((m) => ({ id: m.id, section: sectionName(m.sectionId), kind: m.kind }));
       // Counted as the SOC's tally counts it: a pick of a motion withdrawn or composited since the member

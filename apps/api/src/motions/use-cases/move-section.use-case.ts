@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { moveSection, NotFound, Principal, SectionArrangement, SectionMove } from '@agm/domain';
+import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { MotionRepository } from '@agm/persistence/motions';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import { sectionView } from '../../conference-setup/conference-setup.queries';
 import { arrangedItem, publishedItems, sectionsInOrder, writeAgendaOrder } from '../agenda-order';
 
 /**
  * The SOC moves a whole section one place up or down the order of business (`moveSection` in libs/domain
  * holds the rules). Before publication it changes the order publishing will take the sections in; after,
  * the section's items move as a block, renumbered in place, each audited with the reason, and
- * `agenda.section_moved` goes to everyone so the chair's and attendees' agendas follow.
+ * `agenda.section_moved` goes to everyone so the chair's and attendees' agendas follow. Either way the
+ * conference's one order of sections (`section.position`, the set-up screen's) is what changes, so
+ * `sections.changed` goes out too and the set-up screen follows.
  */
 @Injectable()
 export class MoveSectionOnAgenda {
   constructor(
     private readonly transactions: Transactions,
     private readonly motions: MotionRepository,
+    private readonly setup: ConferenceSetupRepository,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, move: SectionMove): Promise<SectionArrangement> {
@@ -26,16 +31,15 @@ export class MoveSectionOnAgenda {
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       const published = (await this.motions.agenda(manager, conferenceId)) !== null;
-      const sections = await sectionsInOrder(manager, this.motions, conferenceId, conference.startsOn);
+      const sections = await sectionsInOrder(manager, this.motions, conferenceId);
       const rows = published ? await publishedItems(manager, this.motions, conferenceId) : [];
       const result = moveSection({ published, sections, items: rows.map(arrangedItem) }, move);
       const name = (id: string) => sections.find((s) => s.id === id)?.name as string;
       const section = name(result.sectionId);
       const who = actorOf(principal);
 
-      if (!published) {
-        await this.motions.setPlannedSectionOrder(manager, conferenceId, result.sectionOrder, who, now);
-      } else {
+      await this.setup.setSectionOrder(manager, conferenceId, result.sectionOrder);
+      if (published) {
         await writeAgendaOrder(manager, this.motions, rows, result.order ?? [], now);
         await this.motions.setPublishedSectionOrder(manager, conferenceId, result.sectionOrder.map(name));
         // Each moved item's history says why it moved, as a single move's does.
@@ -69,6 +73,8 @@ export class MoveSectionOnAgenda {
         audience: 'public',
         actorId: who,
       });
+      const sectionList = (await this.setup.listSections(manager, conferenceId)).map(sectionView);
+      record({ conferenceId, type: 'sections.changed', payload: { change: 'reordered', sectionId: result.sectionId, sections: sectionList }, audience: 'public', actorId: who });
       return result;
     });
   }
