@@ -321,10 +321,15 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await waitForText(page, '[data-testid=planned-order]', /^PROFESSIONAL AND TRAINING: .*NEGOTIATING: /);
     await setup.getByRole('button', { name: 'Up NEGOTIATING' }).click();
     await waitForText(page, '[data-testid=planned-order]', /^NEGOTIATING: Pay claim 2027.*PROFESSIONAL AND TRAINING: /);
-    await setup.close();
 
     await page.getByRole('button', { name: 'Publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement.*Motion 3 Caseload limits/);
+    // Published in that order of sections: the set-up screen closes its own moves (the SOC moves sections now).
+    await waitForText(setup, '[data-testid=sections-published]', 'moving or rotating them here is closed');
+    expect(await setup.getByRole('button', { name: 'Up PROFESSIONAL AND TRAINING' }).isDisabled()).toBe(true);
+    expect(await setup.getByRole('button', { name: 'Rotate for this year' }).isDisabled()).toBe(true);
+    await expectAccessible(setup, 'setup sections after publication');
+    await setup.close();
 
     // The members' and the chair's agendas, each in its own browser.
     const member = await suite.ctx.newAttendee(conference.id);

@@ -18,6 +18,7 @@ import type {
   SectionRotateDto,
   SectionUpdateDto,
 } from '@agm/contracts';
+import { useAgenda } from './Agenda';
 import { ApiError, get, patch, post, put, request } from './api';
 import { EditConference } from './ConferenceForm';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
@@ -96,6 +97,9 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
   const base = `/api/conferences/${conferenceId}`;
   const conference = useConference(conferenceId);
   const { live, state } = useLiveConference(conferenceId);
+  // Once the order of business is published its sections move only there (the SOC's screen).
+  const agenda = useAgenda(conferenceId, state.motionsRevision);
+  const published = Boolean(agenda && agenda !== 'none' && agenda.publishedAt);
   const [revisions, setRevisions] = useState<Revisions>({
     conference: 0,
     deadlines: 0,
@@ -173,6 +177,7 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
           base={base}
           startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined}
           revision={revisions.sections}
+          published={published}
         />
       </Stale.Provider>
     </Frame>
@@ -1065,7 +1070,18 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
 
 // ---------------------------------------------------------------- sections
 
-function Sections({ base, startYear, revision }: { base: string; startYear?: number; revision: number }) {
+function Sections({
+  base,
+  startYear,
+  revision,
+  published,
+}: {
+  base: string;
+  startYear?: number;
+  revision: number;
+  /** The order of business is published: the order of sections is fixed here (the SOC moves them on it). */
+  published: boolean;
+}) {
   const form = useForm();
   const [sections, setSections] = useState<SectionResponseDto[]>([]);
   const [bodies, setBodies] = useState<BodyResponseDto[]>([]);
@@ -1127,6 +1143,12 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
         in this order (rotate it for the year below). The Standing Orders Committee may move sections too;
         its moves show here. Once it publishes the order of business, only the SOC moves sections, on it.
       </p>
+      {published && (
+        <p className="alert warn" data-testid="sections-published">
+          The order of business is published in this order of sections: moving or rotating them here is
+          closed. The Standing Orders Committee moves sections on the order of business, with a reason.
+        </p>
+      )}
       <div className="table-scroll contained">
         <table className="list" data-testid="sections">
           <thead>
@@ -1165,13 +1187,13 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
                     <RowButton
                       action="Up"
                       target={s.name}
-                      disabled={form.busy || i === 0}
+                      disabled={form.busy || published || i === 0}
                       onClick={() => move(i, -1)}
                     />
                     <RowButton
                       action="Down"
                       target={s.name}
-                      disabled={form.busy || i === sections.length - 1}
+                      disabled={form.busy || published || i === sections.length - 1}
                       onClick={() => move(i, 1)}
                     />
                   </div>
@@ -1212,7 +1234,7 @@ function Sections({ base, startYear, revision }: { base: string; startYear?: num
             value={year}
             onChange={setYear}
           />
-          <button type="submit" disabled={form.busy || sections.length === 0}>
+          <button type="submit" disabled={form.busy || published || sections.length === 0}>
             Rotate for this year
           </button>
         </form>
