@@ -499,12 +499,13 @@ describeInBrowser('web client: conference set-up', () => {
     // removal: the screen says how many hold it and to re-import the register first.
     const categories = page.getByTestId('categories');
     const row = (category: string) => categories.getByRole('row', { name: new RegExp(`^${category.replace(/_/g, ' ')}`) });
-    expect(await row(held).getByRole('cell').first().textContent()).toBe('2');
+    // (The counts are read again after the save just made: wait for them before reading the cells.)
     await waitForText(
       page,
       `[data-testid=category-held-${held}]`,
       'Not removable: 2 members of the register hold it. Re-import the register with their new category first.',
     );
+    expect(await row(held).getByRole('cell').first().textContent()).toBe('2');
     expect(await categories.getByRole('button', { name: `Remove the category ${held.replace(/_/g, ' ')}` }).count()).toBe(0);
     expect(await row(later).getByRole('cell').first().textContent()).toBe('0');
 
