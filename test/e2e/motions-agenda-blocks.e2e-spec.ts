@@ -10,7 +10,8 @@ const reason = 'Health and safety speakers are only here on the first morning.';
  * (POST /agenda/move-section: the planned section order before publication, a block of items after it,
  * with a reason and the expected order), and a composite made after publication taking its originals'
  * place (POST /composites with the expected order), and a motion admitted after publication placed by
- * the SOC (POST /agenda/place). All pushed live; refusals change nothing.
+ * the SOC (POST /agenda/place), and an emergency motion the meeting admitted slotted in by the same rule
+ * (POST /agenda/emergency). All pushed live; refusals change nothing.
  */
 describe('motions: whole sections, late composites and late motions on the order of business', () => {
   const suite = apiSuite();
@@ -253,5 +254,60 @@ describe('motions: whole sections, late composites and late motions on the order
     expect(afterLone).toEqual([motions.pay, motions.hours, night, early, lone, motions.stress, motions.ventilation]);
     await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'carry' }).expect(200);
     await http().post(`${base}/motions/${night}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+  });
+
+  it('slots an emergency motion the meeting admitted by the same rule: a reason, the order as loaded, never before an item taken', async () => {
+    const { conference, secretary, soc, chair, attendee, base, motions, branch } = await setUp();
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    await http().post(`${base}/motions/${motions.pay}/outcome`).set(chair.auth).send({ action: 'open_debate' }).expect(200);
+    const published = await order(base, soc);
+    // The motions deadline has passed; the SOC accepts an emergency motion and the meeting admits it (SO 7).
+    await suite.ctx.setMotionDeadlines(conference.id, { motions: new Date(Date.now() - MINUTE), amendments: new Date(Date.now() - MINUTE), emergency: new Date(Date.now() + 60 * MINUTE) });
+    const emergency = async (title: string) => {
+      const answers = { aroseAfterDeadline: 'Announced yesterday.', cannotBeDealtWithOtherwise: 'The NEC meets after the closure.', graveEnoughToRearrangeBusiness: 'Hundreds of jobs.' };
+      const { body } = await http().post(`${base}/motions`).set(secretary.auth).send({ kind: 'emergency_motion', bodyId: branch.id, title, text: `This AGM condemns ${title}.`, emergency: answers }).expect(201);
+      await http().post(`${base}/motions/${body.id}/submit`).set(secretary.auth).expect(200);
+      await http().post(`${base}/motions/${body.id}/emergency-decision`).set(soc.auth).send({ accept: true }).expect(200);
+      return body.id as string;
+    };
+    const closures = await emergency('Office closures');
+    const awaitingVote = await emergency('Court moves');
+    await http().post(`${base}/motions/${closures}/emergency-admission-vote`).set(chair.auth).send({ carried: true }).expect(200);
+    const stream = await listen(conference.id, attendee.token);
+    const slot = (who: { auth: Record<string, string> }, body: Record<string, unknown>, status: number) =>
+      http().post(`${base}/agenda/emergency`).set(who.auth).send({ motionId: closures, position: 1, reason, expectedOrder: published, ...body }).expect(status);
+
+    expect((await slot(chair, {}, 403)).body.message).toMatch(/Standing Orders Committee/);
+    expect((await slot(soc, { reason: undefined }, 400)).body).toMatchObject({ message: expect.stringMatching(/give the reason for slotting the emergency motion/), errors: { reason: 'required after publication' } });
+    expect((await slot(soc, { expectedOrder: undefined }, 409)).body.message).toMatch(/changed since you loaded it/);
+    expect((await slot(soc, { expectedOrder: [...published].reverse() }, 409)).body.message).toMatch(/Reload it/);
+    // Pay claim is being debated: nothing is slotted before it.
+    expect((await slot(soc, { position: 0 }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Pay claim” has already been taken (debated); nothing goes before it. Choose a place after it.', errors: { position: 'after the items already taken' } });
+    expect((await slot(soc, { position: 5 }, 400)).body).toMatchObject({ message: 'Place 5 is outside the order of business (0 to 4; 4 puts it last).', errors: { position: '0 to 4' } });
+    expect((await slot(soc, { position: 4 }, 200)).body.entries.at(-1)).toMatchObject({ motionId: closures, label: 'Emergency motion 1' });
+    const afterFirst = [...published, closures];
+    // Once on it, not again; one the meeting has not admitted yet, not at all; an ordinary motion goes by /agenda/place.
+    expect((await slot(soc, { expectedOrder: afterFirst }, 409)).body.message).toBe('“Office closures” is already on the order of business.');
+    expect((await slot(soc, { motionId: awaitingVote, expectedOrder: afterFirst }, 422)).body).toMatchObject({ rule: 'agenda', message: expect.stringMatching(/^“Court moves” is submitted: only a motion the SOC has admitted/) });
+    expect((await slot(soc, { motionId: motions.hours, expectedOrder: afterFirst }, 400)).body).toMatchObject({ message: expect.stringMatching(/^“Working hours” is not an emergency motion/), errors: { motionId: 'an emergency motion' } });
+    expect(await order(base, soc)).toEqual(afterFirst);
+
+    const [event] = await stream.waitFor('agenda.emergency_slotted');
+    expect(event.payload).toMatchObject({ motionId: closures, label: 'Emergency motion 1', position: 4, reason, order: afterFirst });
+    const audit = (await http().get(`${base}/motions/${closures}/audit`).set(soc.auth).expect(200)).body;
+    expect(audit.at(-1)).toMatchObject({ why: `Emergency motion 1, placed on the order of business at place 5 of 5. ${reason}`, fromStatus: 'admitted', toStatus: 'placed' });
+
+    // The second is numbered in the emergency series, slotted straight after the item taken; no published label changes.
+    await http().post(`${base}/motions/${awaitingVote}/emergency-admission-vote`).set(chair.auth).send({ carried: true }).expect(200);
+    const second = await slot(soc, { motionId: awaitingVote, expectedOrder: afterFirst }, 200);
+    expect(second.body.entries.map((e: { motionId: string; label: string }) => [e.motionId, e.label])).toEqual([
+      [motions.pay, 'Motion 1'],
+      [awaitingVote, 'Emergency motion 2'],
+      [motions.hours, 'Motion 2'],
+      [motions.stress, 'Motion 3'],
+      [motions.ventilation, 'Motion 4'],
+      [closures, 'Emergency motion 1'],
+    ]);
+    expect(await order(base, attendee)).toEqual([motions.pay, awaitingVote, motions.hours, motions.stress, motions.ventilation, closures]);
   });
 });

@@ -37,7 +37,7 @@ import { Amendments } from './use-cases/amendments.use-case';
 import { OrderOfBusiness } from './use-cases/agenda.use-case';
 import { ArrangeOrderOfBusiness } from './use-cases/arrange-agenda.use-case';
 import { MoveSectionOnAgenda } from './use-cases/move-section.use-case';
-import { PlaceAdmittedMotion } from './use-cases/place-motion.use-case';
+import { PlaceAdmittedMotion, SlotEmergencyMotion } from './use-cases/place-motion.use-case';
 import { ImportBooklet } from './use-cases/import-booklet.use-case';
 import { CompositeMotions } from './use-cases/composite-motions.use-case';
 import { DraftMotion } from './use-cases/draft-motion.use-case';
@@ -68,6 +68,7 @@ export class MotionsController {
     private readonly arrangement: ArrangeOrderOfBusiness,
     private readonly sectionMoves: MoveSectionOnAgenda,
     private readonly placement: PlaceAdmittedMotion,
+    private readonly emergencySlot: SlotEmergencyMotion,
   ) {}
 
   @Post('motions')
@@ -203,9 +204,10 @@ export class MotionsController {
 
   @Post('agenda/emergency')
   @HttpCode(200)
-  @ApiOkResponse({ type: AgendaResponseDto })
+  @ApiOkResponse({ type: AgendaResponseDto, description: 'The order of business with the emergency motion slotted in' })
   async slotEmergency(@Param('conferenceId', uuid) conferenceId: string, @Body() body: EmergencySlotDto, @CurrentPrincipal() principal: Principal): Promise<AgendaResponseDto> {
-    await this.agenda.slotEmergency(principal, conferenceId, body.motionId, body.position);
+    const { motionId, ...request } = body;
+    await this.emergencySlot.execute(principal, conferenceId, motionId, request);
     return this.queries.agenda(principal, conferenceId);
   }
 

@@ -8,7 +8,7 @@ import { Amendments } from './use-cases/amendments.use-case';
 import { OrderOfBusiness } from './use-cases/agenda.use-case';
 import { ArrangeOrderOfBusiness } from './use-cases/arrange-agenda.use-case';
 import { MoveSectionOnAgenda } from './use-cases/move-section.use-case';
-import { PlaceAdmittedMotion } from './use-cases/place-motion.use-case';
+import { PlaceAdmittedMotion, SlotEmergencyMotion } from './use-cases/place-motion.use-case';
 import { ImportBooklet } from './use-cases/import-booklet.use-case';
 import { CompositeMotions } from './use-cases/composite-motions.use-case';
 import { DraftMotion } from './use-cases/draft-motion.use-case';
@@ -21,7 +21,7 @@ import { SubmitMotion } from './use-cases/submit-motion.use-case';
 @Module({
   controllers: [MotionsController],
   // The order of sections is the conference's (set-up's): the SOC's section moves write it there.
-  providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, MotionDocuments, ImportBooklet],
+  providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, SlotEmergencyMotion, MotionDocuments, ImportBooklet],
   // The voting/debate side records the meeting's vote on admitting an emergency motion through this use case.
   exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository],
 })

@@ -236,11 +236,6 @@ export class AmendmentRulingDto extends ReasonDto {
   @ApiProperty() @IsBoolean() admissible: boolean;
 }
 
-export class EmergencySlotDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() motionId: string;
-  @ApiProperty({ description: '0-based place in the agenda; the agenda length puts it last' }) @IsInt() @Min(0) position: number;
-}
-
 /** The SOC sets the order of business by hand: one item to a new place and/or another section. */
 export class AgendaMoveDto {
   @ApiProperty({ format: 'uuid', description: 'The motion on the order of business to move' }) @IsUUID() motionId: string;
@@ -266,15 +261,14 @@ export class AgendaMoveDto {
   expectedOrder?: string[];
 }
 
-/** The SOC places a motion admitted after publication on the order of business. */
-export class AgendaPlaceDto {
-  @ApiProperty({ format: 'uuid', description: 'The admitted motion (ordinary, constitutional amendment or composite) not yet on the order of business' }) @IsUUID() motionId: string;
-  @ApiPropertyOptional({ description: '0-based place (the number of items puts it last); omitted, after its section’s last item; never before an item already taken' })
+/** A new item on the published order of business: where, why, and against which order (one rule: `placeAdmittedMotion`, `slotEmergencyMotion`). */
+class PublishedPlacementDto {
+  @ApiPropertyOptional({ description: '0-based place (the number of items puts it last); omitted, after its section’s last item, else at the end; never before an item already taken' })
   @IsOptional()
   @IsInt()
   @Min(0)
   position?: number;
-  @ApiProperty({ description: 'Why (recorded and shown to the conference)' })
+  @ApiProperty({ description: 'Why (recorded in the motion’s history and shown to the conference)' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -285,6 +279,16 @@ export class AgendaPlaceDto {
   @ArrayMaxSize(1000)
   @IsUUID('4', { each: true })
   expectedOrder?: string[];
+}
+
+/** The SOC places a motion admitted after publication on the order of business. */
+export class AgendaPlaceDto extends PublishedPlacementDto {
+  @ApiProperty({ format: 'uuid', description: 'The admitted motion (ordinary, constitutional amendment or composite) not yet on the order of business' }) @IsUUID() motionId: string;
+}
+
+/** [SO 7] The SOC slots an emergency motion the meeting admitted into the published order of business, by the same rule. */
+export class EmergencySlotDto extends PublishedPlacementDto {
+  @ApiProperty({ format: 'uuid', description: 'The emergency motion the meeting admitted, not yet on the order of business' }) @IsUUID() motionId: string;
 }
 
 export const SECTION_DIRECTIONS = ['up', 'down'] as const;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Conflict, InvalidInput, StandingOrderViolation } from '../errors';
 import type { ArrangedItem } from './agenda-arrangement.rules';
 import type { LabelledItem } from './agenda-blocks.rules';
-import { placeAdmittedMotion, UnplacedMotion } from './agenda-placement.rules';
+import { placeAdmittedMotion, slotEmergencyMotion, UnplacedMotion } from './agenda-placement.rules';
 
 const labelled = (motionId: string, sectionId: string | null, label: string, status: ArrangedItem['status'] = 'placed'): LabelledItem => ({
   motionId,
@@ -73,5 +73,37 @@ describe('a motion admitted after publication placed by the SOC', () => {
         });
       }),
     );
+  });
+});
+
+describe('an emergency motion the meeting admitted, slotted in by the SOC', () => {
+  const emergency: UnplacedMotion = { motionId: 'y', title: 'Office closures', kind: 'emergency_motion', status: 'admitted', sectionId: null };
+  const slot = (request: Parameters<typeof slotEmergencyMotion>[2], motion: UnplacedMotion = emergency, items: readonly LabelledItem[] = agenda) =>
+    slotEmergencyMotion(items, motion, { reason, expectedOrder: ids(items), ...request });
+
+  it('goes where the SOC chooses in its own series; no published label changes', () => {
+    const slotted = slot({ position: 1 });
+    expect(ids(slotted.order)).toEqual(['a', 'y', 'b', 'c', 'e', 'd']);
+    expect(slotted).toMatchObject({ position: 1, label: 'Emergency motion 2', number: 2, reason });
+    expect(slotted.order[1].series).toBe('emergency');
+    expect(slotted.order.filter((i) => i.motionId !== 'y')).toEqual(agenda);
+    // The first one is Emergency motion 1; with no place named, at the end (it has no section).
+    const none = agenda.filter((i) => i.series === 'motion');
+    expect(slot({}, emergency, none)).toMatchObject({ position: 4, label: 'Emergency motion 1' });
+  });
+
+  it('refuses a place before an item already taken, naming it', () => {
+    expect(() => slot({ position: 0 })).toThrow(StandingOrderViolation);
+    expect(() => slot({ position: 0 })).toThrow('“Title a” has already been taken (carried); nothing goes before it.');
+    expect(() => slot({ position: 6 })).toThrow('Place 6 is outside the order of business (0 to 5; 5 puts it last).');
+  });
+
+  it('refuses without a reason, on a stale or missing order, twice, or what is not an admitted emergency motion', () => {
+    expect(() => slot({ position: 1, reason: ' ' })).toThrow('give the reason for slotting the emergency motion');
+    expect(() => slot({ position: 1, expectedOrder: ids(agenda).slice(1) })).toThrow(Conflict);
+    expect(() => slot({ position: 1, expectedOrder: undefined })).toThrow('Reload it');
+    expect(() => slot({ position: 1 }, { ...emergency, motionId: 'e' })).toThrow('“Office closures” is already on the order of business.');
+    expect(() => slot({ position: 1 }, { ...emergency, status: 'submitted' })).toThrow(StandingOrderViolation);
+    expect(() => slot({ position: 1 }, late)).toThrow('“Late motion” is not an emergency motion: place it on the order of business with POST /agenda/place.');
   });
 });

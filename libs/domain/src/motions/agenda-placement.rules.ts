@@ -33,14 +33,15 @@ export interface MotionPlacement {
 /** Kinds publishing places; an emergency motion is slotted in its own series, an amendment rides with its motion. */
 const PLACED_BY_THE_SOC: readonly MotionKind[] = ['motion', 'constitutional_amendment', 'composite'];
 
+/** The label a newly placed item takes. */
+type NewLabel = Pick<LabelledItem, 'label' | 'number' | 'series'>;
+
 /**
  * Publication places the admitted motions once; one admitted after it (the SOC ruled on it late, or a
  * returned motion came back) would otherwise never be debated. The SOC places it by hand, as an emergency
- * motion is slotted, with the guarantees of a move (agenda-arrangement.rules.ts): a reason (it changes the
- * members' agenda), the order the SOC member saw (a stale screen is refused), and items already taken keep
- * their places, so it goes after the last of them. It is numbered in the motion series after every
- * "Motion N" published (a number published for a motion composited since is not used again); the other
- * items keep their labels.
+ * motion is slotted (`slotEmergencyMotion`, the same rule), with the guarantees of a move
+ * (agenda-arrangement.rules.ts). It is numbered in the motion series after every "Motion N" published (a
+ * number published for a motion composited since is not used again); the other items keep their labels.
  */
 export function placeAdmittedMotion(
   items: readonly LabelledItem[],
@@ -57,6 +58,29 @@ export function placeAdmittedMotion(
       { motionId: 'an ordinary motion, constitutional amendment or composite' },
     );
   }
+  const number = nextMotionNumber(items, highestMotionNumber);
+  return placeOnPublishedOrder(items, motion, request, 'placing the motion', { label: `Motion ${number}`, number, series: 'motion' });
+}
+
+/**
+ * [SO 7] An emergency motion the meeting admitted is slotted into the published order of business by the
+ * SOC under the same rule as any motion placed after publication, numbered in its own series ("Emergency
+ * motion N", after the highest published) so no published "Motion N" changes.
+ */
+export function slotEmergencyMotion(items: readonly LabelledItem[], motion: UnplacedMotion, request: MotionPlacementRequest): MotionPlacement {
+  if (motion.kind !== 'emergency_motion') {
+    throw new InvalidInput(`“${motion.title}” is not an emergency motion: place it on the order of business with POST /agenda/place.`, { motionId: 'an emergency motion' });
+  }
+  const number = Math.max(0, ...items.filter((i) => i.series === 'emergency').map((i) => i.number)) + 1;
+  return placeOnPublishedOrder(items, motion, request, 'slotting the emergency motion', { label: `Emergency motion ${number}`, number, series: 'emergency' });
+}
+
+/**
+ * One rule for an item new to the published order of business: a reason (it changes the members' agenda),
+ * the order the SOC member saw (a stale screen is refused), and items already taken keep their places, so
+ * it goes after the last of them. `doing` names the change in the reason's refusal.
+ */
+function placeOnPublishedOrder(items: readonly LabelledItem[], motion: UnplacedMotion, request: MotionPlacementRequest, doing: string, label: NewLabel): MotionPlacement {
   if (items.some((i) => i.motionId === motion.motionId)) throw new Conflict(`“${motion.title}” is already on the order of business.`);
   if (motion.status !== 'admitted') {
     throw new StandingOrderViolation('agenda', `“${motion.title}” is ${motion.status.replace(/_/g, ' ')}: only a motion the SOC has admitted goes on the order of business.`, { motionId: 'an admitted motion' });
@@ -64,7 +88,7 @@ export function placeAdmittedMotion(
   assertFreshOrder(items, request.expectedOrder);
   const reason = request.reason?.trim();
   if (!reason) {
-    throw new InvalidInput('The order of business is published: give the reason for placing the motion on it; it is recorded and shown to the conference.', { reason: 'required after publication' });
+    throw new InvalidInput(`The order of business is published: give the reason for ${doing}; it is recorded and shown to the conference.`, { reason: 'required after publication' });
   }
   const free = firstFreePlace(items);
   let position: number;
@@ -80,8 +104,6 @@ export function placeAdmittedMotion(
     }
     position = request.position;
   }
-  const number = nextMotionNumber(items, highestMotionNumber);
-  const label = `Motion ${number}`;
-  const entry: LabelledItem = { motionId: motion.motionId, title: motion.title, sectionId: motion.sectionId, status: 'placed', label, number, series: 'motion' };
-  return { order: [...items.slice(0, position), entry, ...items.slice(position)], position, label, number, reason };
+  const entry: LabelledItem = { motionId: motion.motionId, title: motion.title, sectionId: motion.sectionId, status: 'placed', ...label };
+  return { order: [...items.slice(0, position), entry, ...items.slice(position)], position, label: label.label, number: label.number, reason };
 }

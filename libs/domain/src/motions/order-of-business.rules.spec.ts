@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Conflict, InvalidInput } from '../errors';
+import { InvalidInput } from '../errors';
 import {
   AgendaMotion,
   assertValidPriorityBallot,
@@ -7,7 +7,6 @@ import {
   publishAgenda,
   rankByPriorityBallot,
   rotateSections,
-  slotEmergencyMotion,
 } from './order-of-business.rules';
 
 const sections2025 = [
@@ -161,26 +160,5 @@ describe('the order of business', () => {
       ['nec1', 'Motion 3'],
       ['nec2', 'Motion 4'],
     ]);
-  });
-
-  it('slots an emergency motion in at a given place without renumbering the published motions', () => {
-    const agenda = publishAgenda(orderAgenda(['Health and Safety', 'NEC'], motions));
-    const withOne = slotEmergencyMotion(agenda, { id: 'em1', section: null }, 2);
-    const withTwo = slotEmergencyMotion(withOne, { id: 'em2', section: 'NEC' }, withOne.length);
-    expect(withTwo.map((e) => e.label)).toEqual([
-      'Motion 1',
-      'Motion 2',
-      'Emergency motion 1',
-      'Motion 3',
-      'Motion 4',
-      'Emergency motion 2',
-    ]);
-  });
-
-  it('refuses a place outside the agenda and a motion already on it', () => {
-    const agenda = publishAgenda(motions);
-    expect(() => slotEmergencyMotion(agenda, { id: 'em1', section: null }, 5)).toThrow(InvalidInput);
-    expect(() => slotEmergencyMotion(agenda, { id: 'em1', section: null }, -1)).toThrow(InvalidInput);
-    expect(() => slotEmergencyMotion(agenda, { id: 'hs1', section: null }, 0)).toThrow(Conflict);
   });
 });

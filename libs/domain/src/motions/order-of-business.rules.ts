@@ -170,31 +170,3 @@ export function publishAgenda(ordered: readonly AgendaMotion[]): AgendaEntry[] {
     };
   });
 }
-
-/**
- * Slots an admitted emergency motion into a published agenda before the item at `position` (0-based;
- * the agenda's length puts it last). Published numbers do not change: emergency motions have their own.
- */
-export function slotEmergencyMotion(
-  agenda: readonly AgendaEntry[],
-  motion: { id: string; section: string | null },
-  position: number,
-): AgendaEntry[] {
-  if (!Number.isInteger(position) || position < 0 || position > agenda.length) {
-    throw new InvalidInput(`Position ${position} is outside the agenda (0 to ${agenda.length}).`, {
-      position: `0 to ${agenda.length}`,
-    });
-  }
-  if (agenda.some((entry) => entry.motionId === motion.id))
-    throw new Conflict(`Motion ${motion.id} is already on the agenda.`);
-  const number = agenda.filter((entry) => entry.series === 'emergency').length + 1;
-  const entry: AgendaEntry = {
-    motionId: motion.id,
-    section: motion.section,
-    kind: 'emergency_motion',
-    series: 'emergency',
-    number,
-    label: `Emergency motion ${number}`,
-  };
-  return [...agenda.slice(0, position), entry, ...agenda.slice(position)];
-}

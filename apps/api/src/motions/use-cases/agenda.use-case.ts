@@ -9,7 +9,6 @@ import {
   orderAgenda,
   Principal,
   publishAgenda,
-  slotEmergencyMotion,
   StandingOrderViolation,
   tallyPriorityBallot,
 } from '@agm/domain';
@@ -18,7 +17,6 @@ import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { sectionsInOrder } from '../agenda-order';
-import { announce } from '../motion-access';
 import { stepMotion } from '../motion-steps';
 
 /** Motions that go on the order of business when it is published (amendments ride with their motions). */
@@ -27,7 +25,7 @@ export const ON_AGENDA = (m: MotionRow) => m.status === 'admitted' && m.kind !==
 /**
  * The order of business: sections in rotating alphabetical order (rotated by the conference's year),
  * motions within a section by the priority ballot when members cast one, else in order of submission;
- * numbered "Motion 1..N" when published; emergency motions slotted in afterwards in their own series.
+ * numbered "Motion 1..N" when published; emergency motions are slotted in afterwards in their own series (SlotEmergencyMotion).
  */
 @Injectable()
 export class OrderOfBusiness {
@@ -80,40 +78,6 @@ export class OrderOfBusiness {
       // The final agenda is public.
       record({ conferenceId, type: 'agenda.published', payload: { sectionOrder, entries: entries.map((e) => ({ motionId: e.motionId, label: e.label, section: e.section })) }, audience: 'public', actorId: actorOf(principal) });
       return entries;
-    });
-  }
-
-  /** Slots an emergency motion the meeting admitted into the published agenda, before the item at `position`. */
-  async slotEmergency(principal: Principal, conferenceId: string, motionId: string, position: number): Promise<AgendaEntry[]> {
-    assertCan(principal, 'motions.review', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
-      if (!(await this.motions.agenda(manager, conferenceId))) throw new StandingOrderViolation('agenda', 'Publish the agenda before slotting emergency motions into it.');
-      const motion = await this.motions.find(manager, conferenceId, motionId, true);
-      if (!motion || motion.status === 'draft') throw new NotFound(`No motion ${motionId}.`);
-      if (motion.kind !== 'emergency_motion') throw new InvalidInput('Only emergency motions are slotted into a published agenda.');
-      const placed = (await this.motions.list(manager, conferenceId)).filter((m) => m.agendaLabel !== null && m.id !== motion.id);
-      const sections = await this.motions.sections(manager, conferenceId);
-      const name = (id: string | null) => sections.find((s) => s.id === id)?.name ?? null;
-      const agenda: AgendaEntry[] = placed.map((m) => ({
-        motionId: m.id,
-        section: name(m.sectionId),
-        kind: m.kind,
-        series: m.kind === 'emergency_motion' ? 'emergency' : 'motion',
-        number: m.agendaNumber ?? 0,
-        label: m.agendaLabel as string,
-      }));
-      const slotted = slotEmergencyMotion(agenda, { id: motion.id, section: name(motion.sectionId) }, position);
-      const entry = slotted[position];
-      // Positions are spaced by 100 so an item slots between two without renumbering the rest.
-      const before = placed[position - 1]?.agendaPosition ?? 0;
-      const after = placed[position]?.agendaPosition ?? before + 200;
-      const placedMotion = await stepMotion(manager, this.motions, motion, 'place', { id: actorOf(principal), role: 'soc' }, entry.label, now, {
-        agendaNumber: entry.number,
-        agendaLabel: entry.label,
-        agendaPosition: Math.floor((before + after) / 2),
-      });
-      announce(record, principal, placedMotion, 'agenda.emergency_slotted', { label: entry.label, position }, ['public']);
-      return slotted;
     });
   }
 }
