@@ -214,12 +214,31 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     // Published as planned.
     expect(agenda).toMatch(/Motion 1 Workload and caseload.*Motion 2 Pay claim 2027/);
 
-    // The emergency motion is slotted first, before Motion 1.
-    await card.getByLabel('Place “Office closures” on the order of business').selectOption({ index: 0 });
-    await card.getByRole('button', { name: 'Slot the emergency motion' }).click();
+    // The emergency motion is slotted first, before Motion 1, by the rule of every change after publication:
+    // with the reason for the change (refused without one, at the reason field) and the order as shown.
+    await waitForText(page, '[data-testid=emergency-card]', 'Admitted by the meeting: place it under “Admitted, not on the order of business”');
+    await waitForText(page, '[data-testid=unplaced]', /^Office closures — emergency motion/);
+    const slotWhere = page.getByLabel('Place of “Office closures”');
+    expect(await slotWhere.locator('option').allTextContents()).toEqual(['Before Motion 1: Workload and caseload', 'Before Motion 2: Pay claim 2027', 'At the end']);
+    await slotWhere.selectOption({ label: 'Before Motion 1: Workload and caseload' });
+    const slotButton = page.getByRole('button', { name: 'Place “Office closures” on the order of business' });
+    await slotButton.click();
+    await waitForText(page, 'section:has(#arrange-heading) [role=alert]', 'give the reason for slotting the emergency motion');
+    const changeReason = page.getByLabel('Reason for the change');
+    expect(await changeReason.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('agenda-item').count()).toBe(2);
+    await changeReason.fill('SO 7: the meeting admitted it; the closures are announced for Monday.');
+    await slotButton.click();
+    await waitForText(page, 'section:has(#arrange-heading) [role=status]', '“Office closures” placed on the order of business as Emergency motion 1, place 1 of 3.');
     await card.waitFor({ state: 'detached' });
     await waitForText(page, '[data-testid=agenda] li', /^Emergency motion 1 Office closures/);
+    expect(await changeReason.getAttribute('aria-invalid')).toBeNull();
     expect(await alerts(page)).toEqual([]);
+    // The reason went into the motion's history.
+    const socApi = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const slotAudit = (await suite.api.http().get(`${base}/motions/${emergency.id}/audit`).set(socApi.auth).expect(200)).body;
+    expect(slotAudit.at(-1).why).toBe('Emergency motion 1, placed on the order of business at place 1 of 3. SO 7: the meeting admitted it; the closures are announced for Monday.');
+    await changeReason.fill('');
 
     // A member follows the order of business on their own screen.
     const { page: phone } = await newPage(suite.browser, suite.api);

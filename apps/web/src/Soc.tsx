@@ -67,9 +67,12 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   );
   const others = motions.filter((m) => m.status !== 'submitted' && m.status !== 'draft');
   const published = Boolean(agenda?.publishedAt);
-  // Publication placed every admitted motion once; one admitted since waits here for the SOC to place it.
+  // Publication placed every admitted motion once; one admitted since, and an emergency motion the meeting
+  // admitted, wait here for the SOC to place it (one rule: a reason, the order as shown, after items taken).
   const unplaced = published
-    ? motions.filter((m) => m.status === 'admitted' && AGENDA_KINDS.includes(m.kind) && !m.agendaLabel)
+    ? motions.filter(
+        (m) => m.status === 'admitted' && (AGENDA_KINDS.includes(m.kind) || m.kind === 'emergency_motion') && !m.agendaLabel,
+      )
     : [];
   const startsOn = useConference(conferenceId)?.startsOn;
   return (
@@ -94,13 +97,7 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
           </Queue>
           <Queue title="Emergency motions" count={emergencies.length}>
             {emergencies.map((m) => (
-              <Emergency
-                key={m.id}
-                base={base}
-                motion={m}
-                agenda={published ? agenda : null}
-                onDone={changed}
-              />
+              <Emergency key={m.id} base={base} motion={m} published={published} onDone={changed} />
             ))}
           </Queue>
           <Composite
@@ -403,6 +400,8 @@ function ArrangeAgenda(props: {
   const entries = props.agenda.entries;
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
+  /** The api's refusal of a motion's place, shown at that motion's place picker. */
+  const [placeError, setPlaceError] = useState<{ motionId: string; reason: string } | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const { error, run, setError } = useAction();
   const busy = useRef(false);
@@ -411,17 +410,22 @@ function ArrangeAgenda(props: {
   const place = (agenda: AgendaResponseDto, motionId: string) =>
     agenda.entries.findIndex((e) => e.motionId === motionId) + 1;
   /** One change at a time; the api's reason refusal is shown at the reason field too. */
-  const change = (work: (body: { reason?: string; expectedOrder: string[] }) => Promise<void>) => {
+  const change = (work: (body: { reason?: string; expectedOrder: string[] }) => Promise<void>, placing?: string) => {
     if (busy.current) return;
     busy.current = true;
     setAnnouncement(null);
     setReasonError(undefined);
+    setPlaceError(null);
     const body = { reason: reason.trim() || undefined, expectedOrder: entries.map((e) => e.motionId) };
     void run(async () => {
       try {
         await work(body);
       } catch (e) {
-        if (e instanceof ApiError) setReasonError(e.errors?.reason);
+        if (e instanceof ApiError) {
+          setReasonError(e.errors?.reason);
+          const position = e.errors?.position;
+          if (placing && position) setPlaceError({ motionId: placing, reason: position });
+        }
         throw e;
       }
     }).finally(() => (busy.current = false));
@@ -438,10 +442,12 @@ function ArrangeAgenda(props: {
         `${entry.label} “${entry.title}” moved ${direction} to place ${place(agenda, entry.motionId)} of ${agenda.entries.length}.`,
       );
     });
+  // An emergency motion is slotted in its own series (POST /agenda/emergency), under the same rule.
   const placeMotion = (motion: MotionResponseDto, position: number | undefined) =>
     change(async (common) => {
-      const body: AgendaPlaceDto = { motionId: motion.id, position, ...common };
-      const agenda = await post<AgendaResponseDto>(`${props.base}/agenda/place`, body);
+      const body: AgendaPlaceDto | EmergencySlotDto = { motionId: motion.id, position, ...common };
+      const path = motion.kind === 'emergency_motion' ? 'agenda/emergency' : 'agenda/place';
+      const agenda = await post<AgendaResponseDto>(`${props.base}/${path}`, body);
       const now = agenda.entries.findIndex((e) => e.motionId === motion.id);
       const entry = agenda.entries[now];
       focus.after((which) => `move-${which}-${motion.id}`, 'up', now > 0 && movable(agenda.entries, now - 1), now < agenda.entries.length - 1);
@@ -450,7 +456,7 @@ function ArrangeAgenda(props: {
       setAnnouncement(
         `“${motion.title}” placed on the order of business as ${entry?.label ?? 'a motion'}, place ${now + 1} of ${agenda.entries.length}.`,
       );
-    });
+    }, motion.id);
   const blocks = sectionBlocks(entries, props.sections);
   const moveSection = (section: SectionResponseDto, direction: 'up' | 'down') =>
     change(async (common) => {
@@ -496,13 +502,20 @@ function ArrangeAgenda(props: {
         <>
           <h3 id="unplaced-heading">Admitted, not on the order of business ({props.unplaced.length})</h3>
           <p className="hint">
-            Admitted after publication, so not placed by it: place each one to have it debated. It is numbered
-            after the last motion; items already taken keep their places, so it goes after them.
+            Admitted after publication, so not placed by it: place each one to have it debated, with the reason
+            for the change. A motion is numbered after the last motion, an emergency motion in the emergency
+            series; items already taken keep their places, so it goes after them.
           </p>
           <ul className="plain" aria-labelledby="unplaced-heading" data-testid="unplaced">
             {props.unplaced.map((m) => (
               <li key={m.id} data-testid="unplaced-motion">
-                <PlaceMotion motion={m} entries={entries} sections={props.sections} onPlace={placeMotion} />
+                <PlaceMotion
+                  motion={m}
+                  entries={entries}
+                  sections={props.sections}
+                  error={placeError?.motionId === m.id ? placeError.reason : undefined}
+                  onPlace={placeMotion}
+                />
               </li>
             ))}
           </ul>
@@ -591,6 +604,8 @@ function PlaceMotion(props: {
   motion: MotionResponseDto;
   entries: AgendaEntryDto[];
   sections: SectionResponseDto[];
+  /** The api's refusal of the place chosen. */
+  error?: string;
   onPlace: (motion: MotionResponseDto, position: number | undefined) => void;
 }) {
   const { motion, entries } = props;
@@ -607,10 +622,17 @@ function PlaceMotion(props: {
       }}
     >
       <strong>{motion.title}</strong>
+      {motion.kind === 'emergency_motion' && <span className="muted"> — emergency motion</span>}
       {section && <span className="muted"> — {section}</span>}
-      <Field label={`Place of “${motion.title}”`}>
-        {(id) => (
-          <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <Field label={`Place of “${motion.title}”`} error={props.error}>
+        {(id, describedBy) => (
+          <select
+            id={id}
+            value={choice}
+            aria-describedby={describedBy}
+            aria-invalid={props.error ? true : undefined}
+            onChange={(e) => setChoice(e.target.value)}
+          >
             {section && <option value="">After the last item of {section}</option>}
             {entries.slice(free).map((entry, i) => (
               <option key={entry.motionId} value={free + i}>
@@ -821,12 +843,7 @@ function AmendmentRuling(props: {
 }
 
 /** [SO 7] The SOC accepts an emergency motion for the meeting's vote or rejects it; once admitted, it is slotted. */
-function Emergency(props: {
-  base: string;
-  motion: MotionResponseDto;
-  agenda: AgendaResponseDto | null;
-  onDone: () => void;
-}) {
+function Emergency(props: { base: string; motion: MotionResponseDto; published: boolean; onDone: () => void }) {
   const { motion } = props;
   const stage = motion.emergency?.stage ?? null;
   const answers = motion.emergency?.answers ?? {};
@@ -866,51 +883,13 @@ function Emergency(props: {
         />
       )}
       {motion.status === 'admitted' && (
-        <EmergencySlot base={props.base} motion={motion} agenda={props.agenda} onDone={props.onDone} />
+        <p className="muted">
+          {props.published
+            ? 'Admitted by the meeting: place it under “Admitted, not on the order of business” in the order of business, with the reason for the change.'
+            : 'Publish the order of business to slot it in.'}
+        </p>
       )}
     </MotionCard>
-  );
-}
-
-function EmergencySlot(props: {
-  base: string;
-  motion: MotionResponseDto;
-  agenda: AgendaResponseDto | null;
-  onDone: () => void;
-}) {
-  const entries = props.agenda?.entries ?? [];
-  const [position, setPosition] = useState(entries.length);
-  const { busy, error, run } = useAction();
-  if (!props.agenda) return <p className="muted">Publish the order of business to slot it in.</p>;
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(async () => {
-          const body: EmergencySlotDto = { motionId: props.motion.id, position };
-          await post(`${props.base}/agenda/emergency`, body);
-          props.onDone();
-        });
-      }}
-    >
-      <Field label={`Place “${props.motion.title}” on the order of business`}>
-        {(id) => (
-          <select id={id} value={position} onChange={(e) => setPosition(Number(e.target.value))}>
-            {entries.map((entry, i) => (
-              <option key={entry.motionId} value={i}>
-                Before {entry.label}: {entry.title}
-              </option>
-            ))}
-            <option value={entries.length}>At the end</option>
-          </select>
-        )}
-      </Field>
-      <button type="submit" className="primary" disabled={busy}>
-        Slot the emergency motion
-      </button>
-      <ErrorAlert error={error} />
-    </form>
   );
 }
 
