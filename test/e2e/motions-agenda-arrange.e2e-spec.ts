@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ConferenceEventMessage } from '@agm/contracts';
+import { agendaConference } from '../support/agenda-fixture';
 import { apiSuite } from '../support/api-suite';
 import { connect, EventStream } from '../support/socket-client';
 
-const MINUTE = 60_000;
 const reason = 'The mover of the pay motion arrives on the second day.';
 
 /**
@@ -15,35 +15,7 @@ describe('motions: the SOC setting the order of business by hand', () => {
   const suite = apiSuite();
   const http = () => suite.api.http();
 
-  async function setUp() {
-    const { ctx } = suite;
-    const conference = await ctx.newConference({ startsOn: '2027-10-01', endsOn: '2027-10-02' });
-    await ctx.setMotionDeadlines(conference.id, { motions: new Date(Date.now() + 60 * MINUTE), amendments: new Date(Date.now() + 60 * MINUTE) });
-    const branch = await ctx.newBody({ kind: 'branch', name: `Cymru Branch ${conference.id.slice(0, 6)}` });
-    const secretary = await ctx.newOfficer(branch.id);
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
-    // Head office rotates the sections for 2027 on the set-up screen (publication follows that one order):
-    // two sections by one place, NEGOTIATING, then HEALTH AND SAFETY.
-    const sections = { hs: await ctx.newSection(conference.id, 'HEALTH AND SAFETY'), neg: await ctx.newSection(conference.id, 'NEGOTIATING') };
-    const headOffice = await ctx.asHeadOffice();
-    await http().post(`/api/conferences/${conference.id}/sections/rotate`).set(headOffice.auth).send({}).expect(200);
-    const attendees = [await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id)];
-    const base = `/api/conferences/${conference.id}`;
-    const submit = async (title: string, sectionId: string) => {
-      const { body } = await http().post(`${base}/motions`).set(secretary.auth).send({ kind: 'motion', bodyId: branch.id, sectionId, title, text: `This AGM resolves: ${title}.` }).expect(201);
-      await http().post(`${base}/motions/${body.id}/submit`).set(secretary.auth).expect(200);
-      await http().post(`${base}/motions/${body.id}/review`).set(soc.auth).send({ action: 'admit' }).expect(200);
-      return body.id as string;
-    };
-    const motions = {
-      pay: await submit('Pay claim', sections.neg.id),
-      hours: await submit('Working hours', sections.neg.id),
-      stress: await submit('Workload stress', sections.hs.id),
-      ventilation: await submit('Office ventilation', sections.hs.id),
-    };
-    return { conference, secretary, soc, chair, sections, attendees, base, motions };
-  }
+  const setUp = () => agendaConference(suite, { branchName: 'Cymru Branch', attendees: 2 });
 
   const order = async (base: string, who: { auth: Record<string, string> }) =>
     (await http().get(`${base}/agenda`).set(who.auth).expect(200)).body.entries.map((e: { motionId: string }) => e.motionId) as string[];
