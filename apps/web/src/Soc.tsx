@@ -40,14 +40,25 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   const { state } = useLiveConference(conferenceId);
   const [motions, setMotions] = useState<MotionResponseDto[]>([]);
   const [sections, setSections] = useState<SectionResponseDto[]>([]);
-  const [agenda, setAgenda] = useState<AgendaResponseDto | null>(null);
+  const [agenda, setAgendaNow] = useState<AgendaResponseDto | null>(null);
+  // Reads of the agenda overlap (each event asks again, and a move answers with the new order): only the
+  // newest may show, so a read sent before a move cannot put the old order back on screen after it.
+  const agendaReads = useRef(0);
+  const setAgenda = (next: AgendaResponseDto) => {
+    agendaReads.current++;
+    setAgendaNow(next);
+  };
   const [revision, setRevision] = useState(0);
   const publish = useAction();
   const base = `/api/conferences/${conferenceId}`;
   const changed = () => setRevision((r) => r + 1);
   useEffect(() => {
     get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
-    get<AgendaResponseDto>(`${base}/agenda`).then(setAgenda, () => undefined);
+    const read = ++agendaReads.current;
+    get<AgendaResponseDto>(`${base}/agenda`).then(
+      (latest) => read === agendaReads.current && setAgendaNow(latest),
+      () => undefined,
+    );
   }, [conferenceId, state.motionsRevision, revision]);
   // Read again on the conference's events: head office may rename or reorder sections meanwhile.
   useEffect(() => {
