@@ -53,16 +53,24 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
   const base = `/api/conferences/${conferenceId}`;
   const changed = () => setRevision((r) => r + 1);
   useEffect(() => {
-    get<MotionResponseDto[]>(`${base}/motions`).then(setMotions, () => undefined);
+    let current = true; // a newer read replaces this one (as useAgenda does)
+    get<MotionResponseDto[]>(`${base}/motions`).then((latest) => current && setMotions(latest), () => undefined);
     const read = ++agendaReads.current;
     get<AgendaResponseDto>(`${base}/agenda`).then(
       (latest) => read === agendaReads.current && setAgendaNow(latest),
       () => undefined,
     );
+    return () => {
+      current = false;
+    };
   }, [conferenceId, state.motionsRevision, revision]);
   // Read again on the conference's events: head office may rename or reorder sections meanwhile.
   useEffect(() => {
-    get<SectionResponseDto[]>(`${base}/sections`).then(setSections, () => undefined);
+    let current = true;
+    get<SectionResponseDto[]>(`${base}/sections`).then((latest) => current && setSections(latest), () => undefined);
+    return () => {
+      current = false;
+    };
   }, [conferenceId, state.motionsRevision]);
   const title = (id: string | null) => motions.find((m) => m.id === id)?.title ?? 'a motion';
   const waiting = motions.filter((m) => m.status === 'submitted' && AGENDA_KINDS.includes(m.kind));
