@@ -10,8 +10,6 @@ import { Debate1763930000000 } from './migrations/1763930000000-Debate';
 import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
 import { ProjectorLinks1763960000000 } from './migrations/1763960000000-ProjectorLinks';
 import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
-import { AgendaSectionPlan1763975000000 } from './migrations/1763975000000-AgendaSectionPlan';
-import { OneSectionOrder1763980000000 } from './migrations/1763980000000-OneSectionOrder';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
@@ -27,8 +25,6 @@ export const MIGRATIONS = [
   Monitoring1763940000000,
   ProjectorLinks1763960000000,
   VoteCardHolders1763970000000,
-  AgendaSectionPlan1763975000000,
-  OneSectionOrder1763980000000,
 ];
 
 export interface DatabaseConnection {
