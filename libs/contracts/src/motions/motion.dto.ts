@@ -236,18 +236,11 @@ export class AmendmentRulingDto extends ReasonDto {
   @ApiProperty() @IsBoolean() admissible: boolean;
 }
 
-/** The SOC sets the order of business by hand: one item to a new place and/or another section. */
-export class AgendaMoveDto {
-  @ApiProperty({ format: 'uuid', description: 'The motion on the order of business to move' }) @IsUUID() motionId: string;
-  @ApiPropertyOptional({ description: '0-based new place on the published order of business' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  toPosition?: number;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Another section of the conference' })
-  @IsOptional()
-  @IsUUID()
-  toSectionId?: string;
+/**
+ * What every change of the order of business carries once it is published: why (recorded and shown to the
+ * conference) and the order the SOC member saw (a different current order answers 409).
+ */
+class AgendaChangeDto {
   @ApiPropertyOptional({ description: 'Why; required once the order of business is published (recorded and shown to the conference)' })
   @IsOptional()
   @IsString()
@@ -261,24 +254,27 @@ export class AgendaMoveDto {
   expectedOrder?: string[];
 }
 
+/** The SOC sets the order of business by hand: one item to a new place and/or another section. */
+export class AgendaMoveDto extends AgendaChangeDto {
+  @ApiProperty({ format: 'uuid', description: 'The motion on the order of business to move' }) @IsUUID() motionId: string;
+  @ApiPropertyOptional({ description: '0-based new place on the published order of business' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  toPosition?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another section of the conference' })
+  @IsOptional()
+  @IsUUID()
+  toSectionId?: string;
+}
+
 /** A new item on the published order of business: where, why, and against which order (one rule: `placeAdmittedMotion`, `slotEmergencyMotion`). */
-class PublishedPlacementDto {
+class PublishedPlacementDto extends AgendaChangeDto {
   @ApiPropertyOptional({ description: '0-based place (the number of items puts it last); omitted, after its section’s last item, else at the end; never before an item already taken' })
   @IsOptional()
   @IsInt()
   @Min(0)
   position?: number;
-  @ApiProperty({ description: 'Why (recorded in the motion’s history and shown to the conference)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  reason?: string;
-  @ApiProperty({ type: [String], description: 'The order (motion ids) as you last loaded it; a different current order answers 409' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsUUID('4', { each: true })
-  expectedOrder?: string[];
 }
 
 /** The SOC places a motion admitted after publication on the order of business. */
@@ -294,20 +290,9 @@ export class EmergencySlotDto extends PublishedPlacementDto {
 export const SECTION_DIRECTIONS = ['up', 'down'] as const;
 
 /** The SOC moves a whole section one place up or down the order of business. */
-export class AgendaSectionMoveDto {
+export class AgendaSectionMoveDto extends AgendaChangeDto {
   @ApiProperty({ format: 'uuid', description: 'The section to move' }) @IsUUID() sectionId: string;
   @ApiProperty({ enum: SECTION_DIRECTIONS }) @IsIn(SECTION_DIRECTIONS) direction: (typeof SECTION_DIRECTIONS)[number];
-  @ApiPropertyOptional({ description: 'Why; required once the order of business is published (recorded and shown to the conference)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  reason?: string;
-  @ApiPropertyOptional({ type: [String], description: 'The order (motion ids) as you last loaded it; required once published; a different current order answers 409' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsUUID('4', { each: true })
-  expectedOrder?: string[];
 }
 
 export class PriorityBallotDto {

@@ -76,9 +76,7 @@ export function arrangeOrderOfBusiness(
   if (item.status !== 'placed') {
     throw new StandingOrderViolation('agenda', `“${item.title}” has already been taken (${item.status.replace(/_/g, ' ')}); it keeps its place on the order of business.`);
   }
-  if (!reason) {
-    throw new InvalidInput('The order of business is published: give the reason for changing it; it is recorded and shown to the conference.', { reason: 'required after publication' });
-  }
+  assertReasonGiven(reason, 'changing it');
   const toSectionId = sectionChange ? (move.toSectionId ?? null) : item.sectionId;
   const rest = items.filter((i) => i !== item);
   let to: number;
@@ -102,6 +100,13 @@ export function arrangeOrderOfBusiness(
   const moved = { ...item, sectionId: toSectionId };
   const order = [...rest.slice(0, to), moved, ...rest.slice(to)];
   return { order, motionId: item.motionId, fromPosition: index, toPosition: to, fromSectionId: item.sectionId, toSectionId, reason };
+}
+
+/** After publication every change of the order of business says why (recorded and shown to the conference); `doing` names the change. */
+export function assertReasonGiven(reason: string | null | undefined, doing: string): asserts reason is string {
+  if (!reason) {
+    throw new InvalidInput(`The order of business is published: give the reason for ${doing}; it is recorded and shown to the conference.`, { reason: 'required after publication' });
+  }
 }
 
 /** After publication a change is made against the order the SOC member saw: a different current order is a stale edit. */

@@ -1,5 +1,5 @@
 import { Conflict, InvalidInput, StandingOrderViolation } from '../errors';
-import { ArrangedItem, assertFreshOrder } from './agenda-arrangement.rules';
+import { ArrangedItem, assertFreshOrder, assertReasonGiven } from './agenda-arrangement.rules';
 
 /**
  * Two changes to the order of business that move more than one item at a time: a whole section moved up
@@ -67,7 +67,7 @@ export function moveSection(
   }
 
   assertFreshOrder(state.items, move.expectedOrder);
-  if (!reason) throw new InvalidInput('The order of business is published: give the reason for moving the section; it is recorded and shown to the conference.', { reason: 'required after publication' });
+  assertReasonGiven(reason, 'moving the section');
   const blocks = blocksOf(state.items);
   const own = blocks.filter((b) => b.sectionId === section.id);
   if (own.length === 0) throw new InvalidInput(`${section.name} has no items on the order of business to move.`, { sectionId: 'a section with items on the order of business' });

@@ -1,6 +1,6 @@
 import { MotionKind, MotionStatus } from '../enums';
 import { Conflict, InvalidInput, StandingOrderViolation } from '../errors';
-import { assertFreshOrder } from './agenda-arrangement.rules';
+import { assertFreshOrder, assertReasonGiven } from './agenda-arrangement.rules';
 import { firstFreePlace, LabelledItem, nextMotionNumber, placeForNewItem } from './agenda-blocks.rules';
 
 /** A motion admitted after publication, not yet on the order of business. */
@@ -87,9 +87,7 @@ function placeOnPublishedOrder(items: readonly LabelledItem[], motion: UnplacedM
   }
   assertFreshOrder(items, request.expectedOrder);
   const reason = request.reason?.trim();
-  if (!reason) {
-    throw new InvalidInput(`The order of business is published: give the reason for ${doing}; it is recorded and shown to the conference.`, { reason: 'required after publication' });
-  }
+  assertReasonGiven(reason, doing);
   const free = firstFreePlace(items);
   let position: number;
   if (request.position === undefined) {
