@@ -112,7 +112,7 @@ export function assertJointPartner(
   if (!allowed.includes(self.category)) {
     throw new Forbidden(`Only members of these categories may submit jointly: ${allowed.join(', ')}; you are ${self.category}.`);
   }
-  if (!partner) throw new InvalidInput('The joint member is not in the register.', { [field]: 'no such member' });
+  if (!partner) throw new InvalidInput('The other member is not in the register: check the member id, or pick them by membership number and surname (GET /membership/joint-partner).', { [field]: 'no such member' });
   if (partner.memberId === self.memberId) {
     throw new InvalidInput('That is you: a joint submission names the other member.', { [field]: "your own membership: name the other member" });
   }
