@@ -1,0 +1,2 @@
+export * from './register.rules';
+export * from './operational-plan.rules';
