@@ -289,6 +289,28 @@ describe('an AGM from call for motions to resolutions booklet', () => {
     expect((await snapshot()).floor.notReachedItemIds).toEqual([late]);
     const audit = (await http().get(`${base}/motions/${amended}/audit`).set(chair.auth).expect(200)).body;
     expect(audit.map((a: { action: string }) => a.action).slice(-3)).toEqual(['open_debate', 'amended', 'carry_as_amended']);
+
+    // At the close of the AGM the motion carried as amended becomes a resolution of the conference's year,
+    // numbered after the year's last and reading as amended; the chair may not do this, and it is done once.
+    const headOffice = await ctx.asHeadOffice();
+    await http().post(`${base}/resolutions`).set(chair.auth).expect(403);
+    const year = Number((await sql('SELECT starts_on::text AS d FROM conference WHERE id = $1', [conference.id]))[0].d.slice(0, 4));
+    const [{ last }] = await sql('SELECT COALESCE(max(number), 0)::int AS last FROM resolution WHERE year = $1', [year]);
+    const registered = (await http().post(`${base}/resolutions`).set(headOffice.auth).expect(201)).body;
+    expect(registered.resolutions).toHaveLength(1);
+    expect(registered.resolutions[0]).toMatchObject({
+      year,
+      number: last + 1,
+      name: `Resolution ${last + 1} (${year})`,
+      title: 'Fair pay',
+      outcome: 'Carried as amended',
+      sectionHeading: 'NEGOTIATING',
+      movedBy: [expect.stringContaining('Body ')],
+      status: 'not_started',
+    });
+    expect(registered.resolutions[0].text).toMatch(/^This AGM calls for fair pay ?and safe workloads ?for all probation staff\.$/);
+    const again = await http().post(`${base}/resolutions`).set(headOffice.auth).expect(409);
+    expect(again.body.message).toContain(`Resolutions ${last + 1}–${last + 1} of ${year}`);
   });
 
   it('admits or refuses an emergency motion with the result of the meeting’s vote, in the same commit', async () => {

@@ -23,6 +23,7 @@ import { VotingModule } from './voting/voting.module';
 import { DebateModule } from './debate/debate.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProjectorModule } from './projector/projector.module';
+import { ResolutionsModule } from './resolutions/resolutions.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -68,6 +69,7 @@ export class AppModule {
         DebateModule,
         MonitoringModule,
         ProjectorModule,
+        ResolutionsModule,
       ],
       controllers: [HealthController],
       providers: [

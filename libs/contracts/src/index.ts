@@ -11,3 +11,4 @@ export * from './voting';
 export * from './debate';
 export * from './monitoring';
 export * from './projector/projector-link.dto';
+export * from './resolutions/resolution.dto';

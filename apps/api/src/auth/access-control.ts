@@ -31,6 +31,8 @@ function describe(action: Action): string {
     'vote.count': 'only tellers enter counts',
     'monitoring.view': 'only monitors see speaker statistics',
     'body.submit': "officers submit only for their own body",
+    'register.read': 'members and officials read the resolution register',
+    'register.manage': 'only head office edits the resolution register and the operational plan',
   };
   return words[action];
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { buildBookletModel, InvalidInput, NotFound, Principal, renderBookletText } from '@agm/domain';
+import { InvalidInput, NotFound, Principal, renderBookletText } from '@agm/domain';
 import type { DocumentFormat, MotionDocument } from '@agm/contracts';
 import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
 import { bookletDocument, DocumentContext, DocumentModel, finalAgenda, noticeOfMotions, renderCsv, renderHtml, renderText, socReport } from './motion-documents';
 import { renderPdf } from './motion-pdf';
+import { carriedBooklet } from './carried-booklet';
 
 export interface RenderedDocument {
   contentType: string;
@@ -50,7 +51,7 @@ export class MotionDocuments {
     else if (document === 'agenda') model = finalAgenda(all, ctx);
     else if (document === 'soc-report') model = socReport(all, ctx);
     else {
-      const booklet = this.booklet(all, sections, conference, ctx);
+      const booklet = carriedBooklet(all, sections, conference, ctx.bodyNames);
       // The booklet's plain text is the domain's own layout, the one the 2025 booklet is printed in.
       if (format === 'txt') return { contentType: CONTENT_TYPES.txt, filename, body: renderBookletText(booklet) };
       model = bookletDocument(booklet);
@@ -59,31 +60,6 @@ export class MotionDocuments {
     if (format === 'pdf') return { contentType: CONTENT_TYPES.pdf, filename, body: await renderPdf(model) };
     if (format === 'txt') return { contentType: CONTENT_TYPES.txt, filename, body: renderText(model) };
     return { contentType: CONTENT_TYPES.html, filename, body: renderHtml(model) };
-  }
-
-  /**
-   * Carried motions renumbered "Resolution N" under their section headings, sections in the order of
-   * business (or their set order), "Proposer: X" where the proposer is not the section's own committee.
-   */
-  private booklet(all: MotionRow[], sections: Awaited<ReturnType<MotionRepository['sections']>>, conference: { venue: string; format: string; startsOn: string }, ctx: DocumentContext) {
-    const carried = all
-      .filter((m) => m.kind !== 'amendment' && (m.status === 'carried' || m.status === 'carried_as_amended') && m.sectionId)
-      .sort((a, b) => (a.agendaPosition ?? Number.MAX_SAFE_INTEGER) - (b.agendaPosition ?? Number.MAX_SAFE_INTEGER) || (a.agendaNumber ?? 0) - (b.agendaNumber ?? 0));
-    const firstPosition = (sectionId: string) => carried.find((m) => m.sectionId === sectionId)?.agendaPosition ?? Number.MAX_SAFE_INTEGER;
-    const ordered = [...sections].sort((a, b) => firstPosition(a.id) - firstPosition(b.id) || a.position - b.position);
-    return buildBookletModel(
-      carried.map((m) => ({
-        motionId: m.id,
-        sectionId: m.sectionId as string,
-        title: m.title,
-        text: m.amendedText ?? m.text,
-        status: m.status,
-        proposers: m.submitterBodyIds.map((bodyId) => ({ bodyId, name: ctx.bodyNames([bodyId])[0] })),
-      })),
-      ordered.map((s) => ({ id: s.id, heading: s.name, ownerBodyId: s.owningBodyId })),
-      // "Eastbourne and Hybrid 2025": the venue, the format when hybrid, and the year.
-      { title: 'RESOLUTIONS', subtitle: `${conference.venue}${conference.format === 'hybrid' ? ' and Hybrid' : ''} ${conference.startsOn.slice(0, 4)}` },
-    );
   }
 
   private csv(document: MotionDocument, all: MotionRow[], ctx: DocumentContext): string {

@@ -175,7 +175,9 @@ export function renderHtml(doc: DocumentModel): string {
         s.items
           .map(
             (item) =>
-              `<article${item.citation ? ` id="${e(item.citation.toLowerCase().replace(/\s+/g, '-'))}" data-citation="${e(item.citation)}" aria-label="${e(`${item.citation}: ${item.title}`)}"` : ''}>\n<h3>${item.label ? `<span class="label">${e(item.label)}</span> ` : ''}${e(item.title)}</h3>\n` +
+              `<article${item.citation ? ` id="${e(item.citation.toLowerCase().replace(/\s+/g, '-'))}" data-citation="${e(item.citation)}" aria-label="${e(`${item.citation}: ${item.title}`)}"` : ''}>\n` +
+              // An item with neither label nor title is its section's introduction: no heading of its own.
+              (item.label || item.title ? `<h3>${item.label ? `<span class="label">${e(item.label)}</span> ` : ''}${e(item.title)}</h3>\n` : '') +
               item.paragraphs.map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`).join('\n') +
               (item.notes.length ? `\n${item.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}` : '') +
               '\n</article>',
@@ -206,7 +208,7 @@ export function renderText(doc: DocumentModel): string {
   for (const s of doc.sections) {
     out.push(s.heading, '');
     for (const item of s.items) {
-      out.push(`${item.label ? `${item.label} ` : ''}${item.title}`, '');
+      if (item.label || item.title) out.push(`${item.label ? `${item.label} ` : ''}${item.title}`, '');
       for (const p of item.paragraphs) out.push(p, '');
       for (const n of item.notes) out.push(n, '');
     }

@@ -18,7 +18,7 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
     for (const section of doc.sections) {
       pdf.moveDown(1.2).font('Helvetica-Bold').fontSize(13).text(safe(section.heading));
       for (const item of section.items) {
-        pdf.moveDown(0.7).font('Helvetica-Bold').fontSize(11.5).text(safe(`${item.label ? `${item.label} ` : ''}${item.title}`));
+        if (item.label || item.title) pdf.moveDown(0.7).font('Helvetica-Bold').fontSize(11.5).text(safe(`${item.label ? `${item.label} ` : ''}${item.title}`));
         for (const paragraph of item.paragraphs) pdf.moveDown(0.4).font('Times-Roman').fontSize(11).text(safe(paragraph), { align: 'left' });
         for (const note of item.notes) pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(10).text(safe(note));
       }

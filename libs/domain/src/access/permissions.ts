@@ -18,7 +18,9 @@ export type Action =
   | 'debate.chair'
   | 'vote.count' // tellers
   | 'monitoring.view'
-  | 'body.submit'; // an officer for their own body
+  | 'body.submit' // an officer for their own body
+  | 'register.read' // the resolution register: every member and official
+  | 'register.manage'; // head office: owners, statuses, links, imports, the operational plan
 
 export interface Scope {
   conferenceId?: string;
@@ -39,6 +41,8 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'vote.count': ['teller'],
   'monitoring.view': ['monitor'],
   'body.submit': [],
+  'register.read': [],
+  'register.manage': [],
 };
 
 /** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */
@@ -47,6 +51,8 @@ const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'vote.count', 'monitorin
 export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
   // A projector link reads its own conference's public screen and nothing else, whatever comes later.
   if (principal.kind === 'projector') return action === 'conference.watch' && scope.conferenceId === principal.conferenceId;
+  // The register is the union's policy: every signed-in member and official reads it.
+  if (action === 'register.read') return true;
   // Whoever may view a conference may also read its public screen.
   if (action === 'conference.watch') return can(principal, 'conference.view', scope);
   if (principal.kind === 'attendee') {

@@ -152,3 +152,17 @@ export function titleCase(heading: string): string {
 export function numberNewResolutions<T extends { number: number }>(bookletResolutions: readonly T[], lastNumberOfYear: number): Array<T & { registerNumber: number }> {
   return [...bookletResolutions].sort((a, b) => a.number - b.number).map((r, i) => ({ ...r, registerNumber: lastNumberOfYear + i + 1 }));
 }
+
+/**
+ * Who reports progress on a resolution: head office, and its owner — the officer named, or an officer
+ * of the owning body (the NEC, a committee).
+ */
+export function mayReportProgress(
+  person: { kind: string; accountId?: string; isHeadOffice?: boolean; officerOf?: string[] },
+  resolution: { ownerAccountId: string | null; ownerBodyId: string | null },
+): boolean {
+  if (person.kind !== 'account') return false;
+  if (person.isHeadOffice) return true;
+  if (resolution.ownerAccountId && resolution.ownerAccountId === person.accountId) return true;
+  return !!resolution.ownerBodyId && (person.officerOf ?? []).includes(resolution.ownerBodyId);
+}

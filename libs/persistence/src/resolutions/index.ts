@@ -1,0 +1,2 @@
+export * from './resolution.repository';
+export * from './plan.repository';
