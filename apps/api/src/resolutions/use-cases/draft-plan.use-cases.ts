@@ -12,6 +12,8 @@ import { actorAccount, actorName } from '../resolution.mapper';
  * and under them the objectives, each citing the resolutions it carries out. Each command below is one
  * use case; they share the plan's lookup and the audit.
  */
+// Decorated so its constructor's parameter types are recorded: the commands below inherit it.
+@Injectable()
 abstract class PlanCommand {
   constructor(
     protected readonly transactions: Transactions,
