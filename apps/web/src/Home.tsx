@@ -44,6 +44,18 @@ export function Home() {
   return (
     <Frame role="Your conferences">
       <p>Signed in as {me?.name ?? '…'}.</p>
+      <p>
+        <a
+          href="/resolutions"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/resolutions');
+          }}
+        >
+          Resolution register
+        </a>
+        : what the AGMs decided and how far each resolution has got.
+      </p>
       {conferences
         .filter((c) => rolesByConference.has(c.id))
         .map((c) => {

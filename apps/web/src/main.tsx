@@ -8,6 +8,8 @@ import { Attendee } from './Attendee';
 import { Admin } from './Admin';
 import { SCREENS } from './screens';
 import { adoptProjectorKey } from './ProjectorLink';
+import { RegisterScreen } from './resolutions/RegisterScreen';
+import { PlanScreen } from './resolutions/PlanScreen';
 import './styles.css';
 
 setUnauthorisedHandler((reason) => endSession(`Your session has ended: ${reason}`));
@@ -35,6 +37,9 @@ function App() {
     return null;
   }
   if (path === '/home') return <Home />;
+  if (path === '/resolutions') return <RegisterScreen />;
+  const plan = match('/plans/:year', path);
+  if (plan && /^\d{4}$/.test(plan.year)) return <PlanScreen year={Number(plan.year)} key={path} />;
   const projector = match('/projector/:conferenceId', path);
   if (projector) return <SCREENS.projector conferenceId={projector.conferenceId} key={path} />;
   const screen = match('/c/:conferenceId/:screen', path);
