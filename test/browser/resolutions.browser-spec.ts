@@ -58,6 +58,12 @@ describeInBrowser('web client: the resolution register and the operational plan'
     await card.getByText('In progress').waitFor();
     // The focus stays in the form, ready for the next report.
     expect(await page.evaluate('document.activeElement && document.activeElement.tagName')).toBe('TEXTAREA');
+    // At the next NEC meeting: resolution 2 has reported since the last one, resolution 3 has not.
+    await page.getByLabel('Previous meeting').fill('2026-02-01');
+    await page.getByRole('button', { name: 'List the resolutions due a report' }).click();
+    const due = page.getByRole('list', { name: 'Due a report' });
+    await due.getByText("Resolution 3 (2025): You can't punish someone back to health", { exact: false }).waitFor();
+    expect(await due.getByText('Resolution 2 (2025)', { exact: false }).count()).toBe(0);
     await expectAccessible(page, 'resolution register with a progress report');
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'resolutions-progress');

@@ -5,6 +5,7 @@ import { useMe } from '../session';
 import { ErrorAlert, Frame, InputField, SelectField } from '../ui';
 import { ResolutionCard } from './ResolutionCard';
 import { ResolutionDetail } from './ResolutionDetail';
+import { DueReports } from './DueReports';
 import { STATUS_OPTIONS } from './words';
 
 interface Filters {
@@ -80,6 +81,7 @@ export function RegisterScreen() {
           ))}
         </ul>
       </section>
+      <DueReports />
     </Frame>
   );
 }
