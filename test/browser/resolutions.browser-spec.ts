@@ -100,6 +100,15 @@ describeInBrowser('web client: the resolution register and the operational plan'
       expect(await uncarried.getByText('Resolution 12 (2025)', { exact: false }).count()).toBe(0);
 
       await expectAccessible(page, `operational plan drafting at ${options.viewport.width} px`);
+      if (options === LAPTOP) {
+        // The close of an AGM where nothing was carried: refused, saying so, and nothing registered.
+        await suite.ctx.newConference({ name: `Special conference ${year}` });
+        await page.goto('/resolutions');
+        const close = page.getByRole('form', { name: "Register an AGM's resolutions" });
+        await close.getByLabel('Conference').selectOption({ label: `Special conference ${year} (${'2025-10-02'})` });
+        await close.getByRole('button', { name: 'Register its resolutions' }).click();
+        await close.getByRole('alert').getByText(`No motion was carried at Special conference ${year}`, { exact: false }).waitFor();
+      }
       if (options === PHONE) await expectNoSidewaysScroll(page);
       else await screenshot(page, 'operational-plan');
     }

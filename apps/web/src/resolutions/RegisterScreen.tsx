@@ -6,6 +6,7 @@ import { ErrorAlert, Frame, InputField, SelectField } from '../ui';
 import { ResolutionCard } from './ResolutionCard';
 import { ResolutionDetail } from './ResolutionDetail';
 import { DueReports } from './DueReports';
+import { RegisterConference } from './RegisterConference';
 import { STATUS_OPTIONS } from './words';
 
 interface Filters {
@@ -82,6 +83,7 @@ export function RegisterScreen() {
         </ul>
       </section>
       <DueReports />
+      {me?.isHeadOffice && <RegisterConference onRegistered={() => setVersion((v) => v + 1)} />}
     </Frame>
   );
 }
