@@ -9,3 +9,4 @@ export * from './motions';
 export * from './monitoring';
 export * from './standing-orders';
 export * from './membership';
+export * from './elections';
