@@ -25,10 +25,13 @@ export interface BltElection {
 }
 
 export function parseBlt(text: string): BltElection {
+  if (!text.trim()) throw new InvalidInput('The BLT file is empty.', { file: 'empty' });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let index = 0;
   const fail = (message: string): never => {
-    throw new InvalidInput(`BLT file, line ${index + 1}: ${message}`, { file: `line ${index + 1}: ${message}` });
+    throw new InvalidInput(`BLT file, line ${index + 1}: ${message}`, {
+      file: `line ${index + 1}: ${message}`,
+    });
   };
   const nextContentLine = (): string | undefined => {
     while (index < lines.length) {
@@ -40,13 +43,17 @@ export function parseBlt(text: string): BltElection {
   };
   const numbers = (line: string): number[] =>
     line.split(/\s+/).map((token) => {
-      if (!/^-?\d+$/.test(token)) fail(`"${token}" is not a whole number${token.includes('=') ? ' (equal preferences cannot be counted)' : ''}.`);
+      if (!/^-?\d+$/.test(token))
+        fail(
+          `"${token}" is not a whole number${token.includes('=') ? ' (equal preferences cannot be counted)' : ''}.`,
+        );
       return Number(token);
     });
 
-  const header = nextContentLine() ?? fail('the file is empty.');
+  const header = nextContentLine() ?? fail('the file has no header line.');
   const [candidateCount, seats, ...extra] = numbers(header);
-  if (extra.length || !(candidateCount >= 1) || !(seats >= 1)) fail('the first line must be the number of candidates and the number of seats, e.g. "4 2".');
+  if (extra.length || !(candidateCount >= 1) || !(seats >= 1))
+    fail('the first line must be the number of candidates and the number of seats, e.g. "4 2".');
   if (seats > candidateCount) fail(`${seats} seats but only ${candidateCount} candidates.`);
   index++;
 
@@ -54,7 +61,8 @@ export function parseBlt(text: string): BltElection {
   let line = nextContentLine() ?? fail('the file ends before the ballots.');
   if (line.startsWith('-')) {
     for (const w of numbers(line)) {
-      if (w >= 0 || -w > candidateCount) fail(`withdrawn candidates are written as negative numbers from -1 to -${candidateCount}.`);
+      if (w >= 0 || -w > candidateCount)
+        fail(`withdrawn candidates are written as negative numbers from -1 to -${candidateCount}.`);
       withdrawn.push(-w - 1);
     }
     index++;
@@ -87,7 +95,8 @@ export function parseBlt(text: string): BltElection {
     texts.push(unquote(raw));
     index++;
   }
-  if (texts.length < candidateCount) fail(`the file names ${texts.length} candidates but says there are ${candidateCount}.`);
+  if (texts.length < candidateCount)
+    fail(`the file names ${texts.length} candidates but says there are ${candidateCount}.`);
   if (nextContentLine() !== undefined) fail('there is more after the title than a BLT file has.');
   return {
     seats,
@@ -99,7 +108,8 @@ export function parseBlt(text: string): BltElection {
 }
 
 function unquote(text: string): string {
-  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/""/g, '"').replace(/\\"/g, '"');
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"'))
+    return text.slice(1, -1).replace(/""/g, '"').replace(/\\"/g, '"');
   return text;
 }
 

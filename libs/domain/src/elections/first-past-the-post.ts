@@ -14,7 +14,10 @@ import { StageRecorder } from './stage-recorder';
 export function countFirstPastThePost(input: ElectionInput): ElectionCount {
   const invalidLines = input.ballots.filter((b) => new Set(b.preferences).size > input.seats);
   const invalidBallots = invalidLines.reduce((sum, b) => sum + (b.count ?? 1), 0);
-  const { names, seats, groups, standing } = prepareElection({ ...input, ballots: input.ballots.filter((b) => new Set(b.preferences).size <= input.seats) });
+  const { names, seats, groups, standing } = prepareElection({
+    ...input,
+    ballots: input.ballots.filter((b) => new Set(b.preferences).size <= input.seats),
+  });
   const reservation = prepareReservation(input, standing);
   const lot = new LotDrawer(input.lotSeed, names);
   const votes = new Array<number>(names.length).fill(0);
@@ -24,7 +27,15 @@ export function countFirstPastThePost(input: ElectionInput): ElectionCount {
     for (const c of g.preferences) votes[c] += g.count * VOTE_SCALE;
   }
   const recorder = new StageRecorder(0, names.length);
-  const stage = recorder.record({ kind: 'marks' }, 'Marks counted: one vote for each candidate marked.', votes, 0, null, [], []);
+  const stage = recorder.record(
+    { kind: 'marks' },
+    'Marks counted: one vote for each candidate marked.',
+    votes,
+    0,
+    null,
+    [],
+    [],
+  );
   stage.roundingLoss = 0;
 
   const elected: number[] = [];
@@ -38,7 +49,11 @@ export function countFirstPastThePost(input: ElectionInput): ElectionCount {
       if (!taken.length) {
         // More candidates level than seats at this level: the lot picks, one at a time.
         for (let k = 0; k < count; k++) {
-          const pick = lot.draw(tied.filter((c) => !taken.includes(c)), purpose, 1);
+          const pick = lot.draw(
+            tied.filter((c) => !taken.includes(c)),
+            purpose,
+            1,
+          );
           taken.push(pick);
         }
       }
@@ -50,13 +65,22 @@ export function countFirstPastThePost(input: ElectionInput): ElectionCount {
   const standingCandidates = names.flatMap((_, c) => (standing[c] ? [c] : []));
   if (reservation) {
     reservation.need.forEach((need, k) => {
-      fill(standingCandidates.filter((c) => reservation.groupOf[c] === k), need, `which of the candidates level for a seat reserved for ${reservation.labels[k]} takes it`);
+      fill(
+        standingCandidates.filter((c) => reservation.groupOf[c] === k),
+        need,
+        `which of the candidates level for a seat reserved for ${reservation.labels[k]} takes it`,
+      );
     });
   }
-  fill(standingCandidates, seats - elected.length, 'which of the candidates level for the last seat takes it');
+  fill(
+    standingCandidates,
+    seats - elected.length,
+    'which of the candidates level for the last seat takes it',
+  );
   stage.elected = [...elected];
   const notes = [...(reservation?.notes ?? [])];
-  if (elected.length < seats) notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
+  if (elected.length < seats)
+    notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
   return {
     method: 'first-past-the-post',
     candidates: names,

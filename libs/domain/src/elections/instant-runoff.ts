@@ -14,7 +14,8 @@ import { StageRecorder } from './stage-recorder';
  */
 export function countInstantRunoff(input: ElectionInput): ElectionCount {
   const { names, seats, groups, validBallots, standing } = prepareElection(input);
-  if (seats !== 1) throw new InvalidInput('Instant runoff fills one seat; use STV for more.', { seats: 'must be 1' });
+  if (seats !== 1)
+    throw new InvalidInput('Instant runoff fills one seat; use STV for more.', { seats: 'must be 1' });
   const n = names.length;
   const lot = new LotDrawer(input.lotSeed, names);
   const status = standing.map((s) => (s ? 'continuing' : 'excluded'));
@@ -30,7 +31,8 @@ export function countInstantRunoff(input: ElectionInput): ElectionCount {
     piles[g.preferences[0]].push(i);
     votes[g.preferences[0]] += g.count * VOTE_SCALE;
   });
-  const majority = () => (Math.floor((validBallots * VOTE_SCALE - nonTransferable) / VOTE_SCALE / 2) + 1) * VOTE_SCALE;
+  const majority = () =>
+    (Math.floor((validBallots * VOTE_SCALE - nonTransferable) / VOTE_SCALE / 2) + 1) * VOTE_SCALE;
   recorder.record({ kind: 'first-preferences' }, 'First preferences counted.', votes, 0, majority(), [], []);
 
   for (;;) {
@@ -47,7 +49,14 @@ export function countInstantRunoff(input: ElectionInput): ElectionCount {
     }
     const lowest = Math.min(...stillIn.map((c) => votes[c]));
     const tied = stillIn.filter((c) => votes[c] === lowest);
-    const c = breakTie(tied, recorder.history.slice(0, -1), 'lowest', lot, 'which of the candidates with the fewest votes is excluded', recorder.stages.length + 1);
+    const c = breakTie(
+      tied,
+      recorder.history.slice(0, -1),
+      'lowest',
+      lot,
+      'which of the candidates with the fewest votes is excluded',
+      recorder.stages.length + 1,
+    );
     status[c] = 'excluded';
     excluded.push(c);
     votes[c] = 0;
@@ -72,5 +81,17 @@ export function countInstantRunoff(input: ElectionInput): ElectionCount {
       [c],
     );
   }
-  return { method: 'instant-runoff', candidates: names, seats: 1, validBallots, invalidBallots: 0, quota: recorder.stages[0].quota, stages: recorder.stages, elected, excluded, draws: lot.draws, notes: [] };
+  return {
+    method: 'instant-runoff',
+    candidates: names,
+    seats: 1,
+    validBallots,
+    invalidBallots: 0,
+    quota: recorder.stages[0].quota,
+    stages: recorder.stages,
+    elected,
+    excluded,
+    draws: lot.draws,
+    notes: [],
+  };
 }

@@ -1,7 +1,14 @@
 import type { ElectionCount, ElectionInput } from './election.types';
 import { VOTE_SCALE } from './fixed-point';
 import { breakTie, LotDrawer } from './lot';
-import { canStillBeElected, isProtected, prepareElection, prepareReservation, recordElected, seatsStillReserved } from './prepare';
+import {
+  canStillBeElected,
+  isProtected,
+  prepareElection,
+  prepareReservation,
+  recordElected,
+  seatsStillReserved,
+} from './prepare';
 import { StageRecorder } from './stage-recorder';
 
 /** Meek's values are kept to nine decimal places (as the Proportional Representation Foundation's reference rule does). */
@@ -26,7 +33,9 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
   const n = names.length;
   const lot = new LotDrawer(input.lotSeed, names);
   const total = BigInt(validBallots) * MEEK_ONE;
-  const status: ('continuing' | 'elected' | 'excluded')[] = standing.map((s) => (s ? 'continuing' : 'excluded'));
+  const status: ('continuing' | 'elected' | 'excluded')[] = standing.map((s) =>
+    s ? 'continuing' : 'excluded',
+  );
   const keep: bigint[] = standing.map((s) => (s ? MEEK_ONE : 0n));
   const counts = groups.map((g) => BigInt(g.count));
   let votes: bigint[] = new Array<bigint>(n).fill(0n);
@@ -58,8 +67,21 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
   };
 
   const reported = () => votes.map((v) => Number(v / TO_REPORTED));
-  const record = (action: Parameters<StageRecorder['record']>[0], description: string, electedNow: number[], excludedNow: number[]) =>
-    recorder.record(action, description, reported(), Number(exhausted / TO_REPORTED), Number(quota / TO_REPORTED), electedNow, excludedNow);
+  const record = (
+    action: Parameters<StageRecorder['record']>[0],
+    description: string,
+    electedNow: number[],
+    excludedNow: number[],
+  ) =>
+    recorder.record(
+      action,
+      description,
+      reported(),
+      Number(exhausted / TO_REPORTED),
+      Number(quota / TO_REPORTED),
+      electedNow,
+      excludedNow,
+    );
 
   /** Iterates the keep factors until the surpluses settle or someone new reaches the quota. */
   const settle = (): number[] => {
@@ -92,19 +114,42 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
     const lowest = candidates.reduce((m, c) => (votes[c] < m ? votes[c] : m), votes[candidates[0]]);
     const tied = candidates.filter((c) => votes[c] === lowest);
     const history = recorder.history.slice(0, -1);
-    const c = tied.length === 1 ? tied[0] : breakTie(tied, history, 'lowest', lot, 'which of the candidates with the fewest votes is excluded', recorder.stages.length + 1);
+    const c =
+      tied.length === 1
+        ? tied[0]
+        : breakTie(
+            tied,
+            history,
+            'lowest',
+            lot,
+            'which of the candidates with the fewest votes is excluded',
+            recorder.stages.length + 1,
+          );
     status[c] = 'excluded';
     keep[c] = 0n;
     excluded.push(c);
     distribute();
-    const why = reason === 'lowest' ? 'had the fewest votes' : 'can no longer be elected: every seat still to fill is reserved';
-    record({ kind: 'exclusion', candidates: [c], reason }, `${names[c]} ${why} and is excluded; every ballot now passes over them.`, [], [c]);
+    const why =
+      reason === 'lowest'
+        ? 'had the fewest votes'
+        : 'can no longer be elected: every seat still to fill is reserved';
+    record(
+      { kind: 'exclusion', candidates: [c], reason },
+      `${names[c]} ${why} and is excluded; every ballot now passes over them.`,
+      [],
+      [c],
+    );
   };
 
   for (;;) {
     const now = settle();
     if (now.length) {
-      record({ kind: 'election', candidates: now }, `${now.map((c) => names[c]).join(', ')} reached the quota and ${now.length === 1 ? 'is' : 'are'} elected.`, now, []);
+      record(
+        { kind: 'election', candidates: now },
+        `${now.map((c) => names[c]).join(', ')} reached the quota and ${now.length === 1 ? 'is' : 'are'} elected.`,
+        now,
+        [],
+      );
       continue;
     }
     if (seatsLeft() === 0) break;
@@ -132,6 +177,19 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
     );
   }
   const notes = [...(reservation?.notes ?? [])];
-  if (elected.length < seats) notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
-  return { method: 'meek-stv', candidates: names, seats, validBallots, invalidBallots: 0, quota: recorder.stages[0].quota, stages: recorder.stages, elected, excluded, draws: lot.draws, notes };
+  if (elected.length < seats)
+    notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
+  return {
+    method: 'meek-stv',
+    candidates: names,
+    seats,
+    validBallots,
+    invalidBallots: 0,
+    quota: recorder.stages[0].quota,
+    stages: recorder.stages,
+    elected,
+    excluded,
+    draws: lot.draws,
+    notes,
+  };
 }

@@ -23,18 +23,29 @@ export interface PreparedElection {
 export function prepareElection(input: ElectionInput): PreparedElection {
   const names = input.candidates.map((c) => c.name);
   const n = names.length;
-  if (n === 0) throw new InvalidInput('An election needs at least one candidate.', { candidates: 'none given' });
+  if (n === 0)
+    throw new InvalidInput('An election needs at least one candidate.', { candidates: 'none given' });
   if (!Number.isInteger(input.seats) || input.seats < 1) {
-    throw new InvalidInput(`The number of seats must be a whole number of at least 1 (it was ${input.seats}).`, { seats: 'must be 1 or more' });
+    throw new InvalidInput(
+      `The number of seats must be a whole number of at least 1 (it was ${input.seats}).`,
+      { seats: 'must be 1 or more' },
+    );
   }
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new InvalidInput(`Two candidates are both called "${name}": give each candidate a distinct name.`, { candidates: 'names must differ' });
+    if (seen.has(name))
+      throw new InvalidInput(
+        `Two candidates are both called "${name}": give each candidate a distinct name.`,
+        { candidates: 'names must differ' },
+      );
     seen.add(name);
   }
   const standing = names.map(() => true);
   for (const w of input.withdrawn ?? []) {
-    if (!Number.isInteger(w) || w < 0 || w >= n) throw new InvalidInput(`Withdrawn candidate number ${w} is not on the ballot (1 to ${n}).`, { withdrawn: 'unknown candidate' });
+    if (!Number.isInteger(w) || w < 0 || w >= n)
+      throw new InvalidInput(`Withdrawn candidate number ${w} is not on the ballot (1 to ${n}).`, {
+        withdrawn: 'unknown candidate',
+      });
     standing[w] = false;
   }
   const byKey = new Map<string, BallotGroup>();
@@ -42,12 +53,18 @@ export function prepareElection(input: ElectionInput): PreparedElection {
   input.ballots.forEach((ballot, index) => {
     const count = ballot.count ?? 1;
     if (!Number.isInteger(count) || count < 0) {
-      throw new InvalidInput(`Ballot line ${index + 1} stands for ${count} ballots: that must be a whole number, 0 or more.`, { ballots: 'bad count' });
+      throw new InvalidInput(
+        `Ballot line ${index + 1} stands for ${count} ballots: that must be a whole number, 0 or more.`,
+        { ballots: 'bad count' },
+      );
     }
     const preferences: number[] = [];
     for (const c of ballot.preferences) {
       if (!Number.isInteger(c) || c < 0 || c >= n) {
-        throw new InvalidInput(`Ballot line ${index + 1} names candidate number ${c + 1}, but there are ${n} candidates.`, { ballots: 'unknown candidate' });
+        throw new InvalidInput(
+          `Ballot line ${index + 1} names candidate number ${c + 1}, but there are ${n} candidates.`,
+          { ballots: 'unknown candidate' },
+        );
       }
       if (standing[c] && !preferences.includes(c)) preferences.push(c);
     }
@@ -83,10 +100,14 @@ export function prepareReservation(input: ElectionInput, standing: readonly bool
   let total = 0;
   reserved.forEach((r, k) => {
     if (!Number.isInteger(r.atLeast) || r.atLeast < 1) {
-      throw new InvalidInput(`Reserved seats for "${r.group}" must be a whole number of at least 1.`, { reservedSeats: 'must be 1 or more' });
+      throw new InvalidInput(`Reserved seats for "${r.group}" must be a whole number of at least 1.`, {
+        reservedSeats: 'must be 1 or more',
+      });
     }
     if (reserved.findIndex((o) => o.group === r.group) !== k) {
-      throw new InvalidInput(`Seats for "${r.group}" are reserved twice: give one reservation per group.`, { reservedSeats: 'duplicate group' });
+      throw new InvalidInput(`Seats for "${r.group}" are reserved twice: give one reservation per group.`, {
+        reservedSeats: 'duplicate group',
+      });
     }
     let members = 0;
     input.candidates.forEach((c, i) => {
@@ -112,7 +133,9 @@ export function prepareReservation(input: ElectionInput, standing: readonly bool
     total += atLeast;
   });
   if (total > input.seats) {
-    throw new InvalidInput(`More seats are reserved (${total}) than there are seats (${input.seats}).`, { reservedSeats: 'more than the seats' });
+    throw new InvalidInput(`More seats are reserved (${total}) than there are seats (${input.seats}).`, {
+      reservedSeats: 'more than the seats',
+    });
   }
   return { groupOf, need, labels: reserved.map((r) => r.group), notes };
 }
@@ -137,7 +160,11 @@ export function recordElected(reservation: Reservation | null, c: number): void 
 }
 
 /** A candidate who may not be excluded because their group has no more candidates than reserved seats left. */
-export function isProtected(reservation: Reservation | null, c: number, continuing: readonly number[]): boolean {
+export function isProtected(
+  reservation: Reservation | null,
+  c: number,
+  continuing: readonly number[],
+): boolean {
   if (!reservation) return false;
   const group = reservation.groupOf[c];
   if (group === null || reservation.need[group] <= 0) return false;

@@ -1,7 +1,14 @@
 import type { ElectionCount, ElectionInput } from './election.types';
 import { formatVotes, mulDivFloor, VOTE_SCALE } from './fixed-point';
 import { breakTie, LotDrawer } from './lot';
-import { canStillBeElected, isProtected, prepareElection, prepareReservation, recordElected, seatsStillReserved } from './prepare';
+import {
+  canStillBeElected,
+  isProtected,
+  prepareElection,
+  prepareReservation,
+  recordElected,
+  seatsStillReserved,
+} from './prepare';
 import { StageRecorder } from './stage-recorder';
 
 /**
@@ -24,7 +31,9 @@ export function countScottishStv(input: ElectionInput): ElectionCount {
   // Rule 46: the quota.
   const quota = (Math.floor(validBallots / (seats + 1)) + 1) * VOTE_SCALE;
 
-  const status: ('continuing' | 'elected' | 'excluded')[] = standing.map((s) => (s ? 'continuing' : 'excluded'));
+  const status: ('continuing' | 'elected' | 'excluded')[] = standing.map((s) =>
+    s ? 'continuing' : 'excluded',
+  );
   const votes = new Array<number>(n).fill(0);
   const piles: number[][] = names.map(() => []);
   const position = new Int32Array(groups.length);
@@ -93,7 +102,15 @@ export function countScottishStv(input: ElectionInput): ElectionCount {
       reason === 'lowest'
         ? 'had the fewest votes'
         : `can no longer be elected: every seat still to fill is reserved for ${reservation!.labels.filter((_, k) => reservation!.need[k] > 0).join(' or ')}`;
-    recorder.record({ kind: 'exclusion', candidates: [c], reason }, `${names[c]} ${why} and is excluded; their ballot papers pass to the next continuing preference at their current value.`, votes, nonTransferable, quota, [], [c]);
+    recorder.record(
+      { kind: 'exclusion', candidates: [c], reason },
+      `${names[c]} ${why} and is excluded; their ballot papers pass to the next continuing preference at their current value.`,
+      votes,
+      nonTransferable,
+      quota,
+      [],
+      [c],
+    );
   };
 
   recorder.addElected(electThoseWithQuota());
@@ -108,7 +125,17 @@ export function countScottishStv(input: ElectionInput): ElectionCount {
       if (cannot.length) {
         const lowest = Math.min(...cannot.map((c) => votes[c]));
         const tied = cannot.filter((c) => votes[c] === lowest);
-        exclude(breakTie(tied, recorder.history.slice(0, -1), 'lowest', lot, 'which candidate who cannot fill a reserved seat is excluded first', stageNumber()), 'reserved-seats');
+        exclude(
+          breakTie(
+            tied,
+            recorder.history.slice(0, -1),
+            'lowest',
+            lot,
+            'which candidate who cannot fill a reserved seat is excluded first',
+            stageNumber(),
+          ),
+          'reserved-seats',
+        );
         recorder.addElected(electThoseWithQuota());
         continue;
       }
@@ -130,7 +157,14 @@ export function countScottishStv(input: ElectionInput): ElectionCount {
     if (pendingSurplus.length) {
       const largest = Math.max(...pendingSurplus.map(surplusOf));
       const tied = pendingSurplus.filter((c) => surplusOf(c) === largest);
-      const c = breakTie(tied, recorder.history.slice(0, -1), 'highest', lot, 'whose equal surplus is transferred first', stageNumber());
+      const c = breakTie(
+        tied,
+        recorder.history.slice(0, -1),
+        'highest',
+        lot,
+        'whose equal surplus is transferred first',
+        stageNumber(),
+      );
       pendingSurplus.splice(pendingSurplus.indexOf(c), 1);
       const surplus = surplusOf(c);
       const total = votes[c];
@@ -159,11 +193,34 @@ export function countScottishStv(input: ElectionInput): ElectionCount {
     const excludable = stillIn.filter((c) => !isProtected(reservation, c, stillIn));
     const lowest = Math.min(...excludable.map((c) => votes[c]));
     const tied = excludable.filter((c) => votes[c] === lowest);
-    exclude(breakTie(tied, recorder.history.slice(0, -1), 'lowest', lot, 'which of the candidates with the fewest votes is excluded', stageNumber()), 'lowest');
+    exclude(
+      breakTie(
+        tied,
+        recorder.history.slice(0, -1),
+        'lowest',
+        lot,
+        'which of the candidates with the fewest votes is excluded',
+        stageNumber(),
+      ),
+      'lowest',
+    );
     recorder.addElected(electThoseWithQuota());
   }
 
   const notes = [...(reservation?.notes ?? [])];
-  if (elected.length < seats) notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
-  return { method: 'scottish-stv', candidates: names, seats, validBallots, invalidBallots: 0, quota, stages: recorder.stages, elected, excluded, draws: lot.draws, notes };
+  if (elected.length < seats)
+    notes.push(`Only ${elected.length} of ${seats} seats could be filled: too few candidates stood.`);
+  return {
+    method: 'scottish-stv',
+    candidates: names,
+    seats,
+    validBallots,
+    invalidBallots: 0,
+    quota,
+    stages: recorder.stages,
+    elected,
+    excluded,
+    draws: lot.draws,
+    notes,
+  };
 }

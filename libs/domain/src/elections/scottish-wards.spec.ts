@@ -27,34 +27,52 @@ describe.each(wards)('$file', ({ file, officialWinners }) => {
     elected: string[];
     stages: { nonTransferable: string; votes: string[] }[];
   };
-  const count = countScottishStv({ candidates: blt.candidates, seats: blt.seats, ballots: blt.ballots, withdrawn: blt.withdrawn });
+  const count = countScottishStv({
+    candidates: blt.candidates,
+    seats: blt.seats,
+    ballots: blt.ballots,
+    withdrawn: blt.withdrawn,
+  });
   const electedNames = count.elected.map((c) => plain(count.candidates[c]));
 
   it('elects exactly the official winners', () => {
     expect(electedNames).toHaveLength(blt.seats);
-    for (const winner of officialWinners) expect(electedNames.filter((name) => name.includes(winner))).toHaveLength(1);
+    for (const winner of officialWinners)
+      expect(electedNames.filter((name) => name.includes(winner))).toHaveLength(1);
     expect(count.draws).toEqual([]);
   });
 
   it("matches Droop's quota, elected and every stage to five decimal places", () => {
     expect(formatVotes(count.quota!)).toBe(droop.quota);
     expect([...electedNames].sort()).toEqual(droop.elected.map(plain).sort());
-    const column = droop.candidates.map((name) => count.candidates.findIndex((ours) => plain(ours) === plain(name)));
+    const column = droop.candidates.map((name) =>
+      count.candidates.findIndex((ours) => plain(ours) === plain(name)),
+    );
     expect(column).not.toContain(-1);
-    const ours = count.stages.map((s) => ({ nonTransferable: formatVotes(s.nonTransferable), votes: column.map((c) => formatVotes(s.votes[c])) }));
+    const ours = count.stages.map((s) => ({
+      nonTransferable: formatVotes(s.nonTransferable),
+      votes: column.map((c) => formatVotes(s.votes[c])),
+    }));
     expect(ours).toEqual(droop.stages);
   });
 
   it('conserves the votes at every stage, up to the recorded non-transferable and rounding loss', () => {
     for (const stage of count.stages) {
-      expect(stage.votes.reduce((a, b) => a + b, 0) + stage.nonTransferable + stage.roundingLoss).toBe(count.validBallots * 100_000);
+      expect(stage.votes.reduce((a, b) => a + b, 0) + stage.nonTransferable + stage.roundingLoss).toBe(
+        count.validBallots * 100_000,
+      );
       expect(stage.roundingLoss).toBeGreaterThanOrEqual(0);
     }
   });
 
   it('survives a round trip through BLT export and import unchanged', () => {
     const again = parseBlt(formatBlt(blt));
-    const recount = countScottishStv({ candidates: again.candidates, seats: again.seats, ballots: again.ballots, withdrawn: again.withdrawn });
+    const recount = countScottishStv({
+      candidates: again.candidates,
+      seats: again.seats,
+      ballots: again.ballots,
+      withdrawn: again.withdrawn,
+    });
     expect(recount.stages).toEqual(count.stages);
     expect(again.title).toBe(blt.title);
   });

@@ -14,8 +14,18 @@ export class StageRecorder {
     this.previous = new Array<number>(candidateCount).fill(0);
   }
 
-  record(action: StageAction, description: string, votes: readonly number[], nonTransferable: number, quota: number | null, elected: number[], excluded: number[]): CountStage {
-    const previousNonTransferable = this.stages.length ? this.stages[this.stages.length - 1].nonTransferable : 0;
+  record(
+    action: StageAction,
+    description: string,
+    votes: readonly number[],
+    nonTransferable: number,
+    quota: number | null,
+    elected: number[],
+    excluded: number[],
+  ): CountStage {
+    const previousNonTransferable = this.stages.length
+      ? this.stages[this.stages.length - 1].nonTransferable
+      : 0;
     const held = votes.reduce((a, b) => a + b, 0);
     const stage: CountStage = {
       number: this.stages.length + 1,

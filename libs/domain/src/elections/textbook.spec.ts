@@ -17,10 +17,18 @@ import {
 } from './index';
 
 const named = (count: ElectionCount, list: number[]) => list.map((c) => count.candidates[c]);
-const votesAt = (count: ElectionCount, stage: number) => Object.fromEntries(count.candidates.map((name, c) => [name, formatVotes(count.stages[stage - 1].votes[c])]));
+const votesAt = (count: ElectionCount, stage: number) =>
+  Object.fromEntries(
+    count.candidates.map((name, c) => [name, formatVotes(count.stages[stage - 1].votes[c])]),
+  );
 
 /** Build an input from "count: A > B > C" lines. */
-function election(names: string[], seats: number, lines: [number, string[]][], extra: Partial<ElectionInput> = {}): ElectionInput {
+function election(
+  names: string[],
+  seats: number,
+  lines: [number, string[]][],
+  extra: Partial<ElectionInput> = {},
+): ElectionInput {
   return {
     candidates: names.map((name) => ({ name })),
     seats,
@@ -51,8 +59,13 @@ describe('instant runoff: the Tennessee capital (Wikipedia, "Instant-runoff voti
   });
 
   it('and first past the post, on the same ballots, elects Memphis', () => {
-    const firstOnly = { ...tennessee, ballots: tennessee.ballots.map((b) => ({ ...b, preferences: b.preferences.slice(0, 1) })) };
-    expect(named(countFirstPastThePost(firstOnly), countFirstPastThePost(firstOnly).elected)).toEqual(['Memphis']);
+    const firstOnly = {
+      ...tennessee,
+      ballots: tennessee.ballots.map((b) => ({ ...b, preferences: b.preferences.slice(0, 1) })),
+    };
+    expect(named(countFirstPastThePost(firstOnly), countFirstPastThePost(firstOnly).elected)).toEqual([
+      'Memphis',
+    ]);
   });
 });
 
@@ -72,11 +85,22 @@ describe('STV: the food election (Wikipedia, "Single transferable vote")', () =>
     expect(formatVotes(count.quota!)).toBe('6.00000');
     expect(named(count, count.elected)).toEqual(['Chocolate', 'Orange', 'Strawberry']);
     expect(named(count, count.excluded)).toEqual(['Pear', 'Hamburger']);
-    expect(votesAt(count, 2)).toEqual({ Orange: '4.00000', Pear: '2.00000', Chocolate: '6.00000', Strawberry: '5.00000', Hamburger: '3.00000' });
+    expect(votesAt(count, 2)).toEqual({
+      Orange: '4.00000',
+      Pear: '2.00000',
+      Chocolate: '6.00000',
+      Strawberry: '5.00000',
+      Hamburger: '3.00000',
+    });
     expect(votesAt(count, 3)).toMatchObject({ Orange: '6.00000', Pear: '0.00000' });
     expect(named(count, count.stages[2].elected)).toEqual(['Orange']);
     expect(formatVotes(count.stages[3].nonTransferable)).toBe('3.00000');
-    expect(count.stages.map((s) => s.action.kind)).toEqual(['first-preferences', 'surplus', 'exclusion', 'exclusion']);
+    expect(count.stages.map((s) => s.action.kind)).toEqual([
+      'first-preferences',
+      'surplus',
+      'exclusion',
+      'exclusion',
+    ]);
   });
 
   it("under Meek's method elects the same three", () => {
@@ -98,7 +122,12 @@ describe('the worked example of the 2007 Scottish rules (docs/elections.md), che
   });
 
   it('matches every stage of the independent count to five decimal places', () => {
-    expect(count.stages.map((s) => ({ nonTransferable: formatVotes(s.nonTransferable), votes: s.votes.map(formatVotes) }))).toEqual(droop.stages);
+    expect(
+      count.stages.map((s) => ({
+        nonTransferable: formatVotes(s.nonTransferable),
+        votes: s.votes.map(formatVotes),
+      })),
+    ).toEqual(droop.stages);
   });
 
   it('passes Brian’s surplus on at values worked out from each paper’s own value (rule 48(4))', () => {
@@ -136,7 +165,8 @@ describe('ties', () => {
     expect(() => countScottishStv(input)).toThrow(/needs a draw by lot/);
     const count = countScottishStv({ ...input, lotSeed: 'conference 2026 dice 4-1-6' });
     const [draw] = count.draws;
-    const key = (name: string) => createHash('sha256').update(`conference 2026 dice 4-1-6:1:${name}`).digest('hex');
+    const key = (name: string) =>
+      createHash('sha256').update(`conference 2026 dice 4-1-6:1:${name}`).digest('hex');
     expect(draw.keys).toEqual([key('Bea'), key('Cat')]);
     expect(draw.chosen).toBe(key('Bea') < key('Cat') ? 1 : 2);
     expect(count.excluded[0]).toBe(draw.chosen);
@@ -194,7 +224,12 @@ describe('reserved seats ("at least 1 of the seats goes to a candidate who self-
 
   it('with it, once the only seat left is reserved, Colin is excluded as unable to fill it and Diane is elected', () => {
     for (const counter of [countScottishStv, countMeekStv]) {
-      const count = counter({ candidates: people, seats: 3, ballots, reservedSeats: [{ group: 'woman', atLeast: 1 }] });
+      const count = counter({
+        candidates: people,
+        seats: 3,
+        ballots,
+        reservedSeats: [{ group: 'woman', atLeast: 1 }],
+      });
       expect(named(count, count.elected).sort()).toEqual(['Alan', 'Bob', 'Diane']);
       const exclusion = count.stages.find((s) => s.action.kind === 'exclusion')!;
       expect(exclusion.action).toEqual({ kind: 'exclusion', candidates: [2], reason: 'reserved-seats' });
@@ -203,7 +238,13 @@ describe('reserved seats ("at least 1 of the seats goes to a candidate who self-
 
   it('the last candidate who can fill a reserved seat is never excluded for having the fewest votes', () => {
     const input: ElectionInput = {
-      candidates: [{ name: 'M1' }, { name: 'M2' }, { name: 'M3' }, { name: 'M4' }, { name: 'W1', groups: ['woman'] }],
+      candidates: [
+        { name: 'M1' },
+        { name: 'M2' },
+        { name: 'M3' },
+        { name: 'M4' },
+        { name: 'W1', groups: ['woman'] },
+      ],
       seats: 3,
       ballots: [
         { count: 30, preferences: [0] },
@@ -220,7 +261,12 @@ describe('reserved seats ("at least 1 of the seats goes to a candidate who self-
   });
 
   it('a reservation larger than the group standing is cut down, with a note for the returning officer', () => {
-    const count = countScottishStv({ candidates: people, seats: 3, ballots, reservedSeats: [{ group: 'woman', atLeast: 2 }] });
+    const count = countScottishStv({
+      candidates: people,
+      seats: 3,
+      ballots,
+      reservedSeats: [{ group: 'woman', atLeast: 2 }],
+    });
     expect(count.notes).toEqual([expect.stringContaining('only 1 such candidate stands')]);
     expect(named(count, count.elected)).toContain('Diane');
   });
@@ -242,15 +288,27 @@ describe('reserved seats ("at least 1 of the seats goes to a candidate who self-
 
 describe('input the count refuses, in words', () => {
   it('names what is wrong', () => {
-    expect(() => countElection('scottish-stv', { candidates: [{ name: 'A' }], seats: 0, ballots: [] })).toThrow(/at least 1/);
-    expect(() => countElection('instant-runoff', { candidates: [{ name: 'A' }, { name: 'B' }], seats: 2, ballots: [] })).toThrow(/one seat/);
-    expect(() => countElection('meek-stv', { candidates: [{ name: 'A' }], seats: 1, ballots: [{ preferences: [3] }] })).toThrow(/candidate number 4/);
+    expect(() =>
+      countElection('scottish-stv', { candidates: [{ name: 'A' }], seats: 0, ballots: [] }),
+    ).toThrow(/at least 1/);
+    expect(() =>
+      countElection('instant-runoff', { candidates: [{ name: 'A' }, { name: 'B' }], seats: 2, ballots: [] }),
+    ).toThrow(/one seat/);
+    expect(() =>
+      countElection('meek-stv', { candidates: [{ name: 'A' }], seats: 1, ballots: [{ preferences: [3] }] }),
+    ).toThrow(/candidate number 4/);
     expect(() =>
       countElection('scottish-stv', {
-        candidates: [{ name: 'A', groups: ['x'] }, { name: 'B', groups: ['y'] }],
+        candidates: [
+          { name: 'A', groups: ['x'] },
+          { name: 'B', groups: ['y'] },
+        ],
         seats: 1,
         ballots: [],
-        reservedSeats: [{ group: 'x', atLeast: 1 }, { group: 'y', atLeast: 1 }],
+        reservedSeats: [
+          { group: 'x', atLeast: 1 },
+          { group: 'y', atLeast: 1 },
+        ],
       }),
     ).toThrow(/More seats are reserved/);
   });
@@ -258,7 +316,13 @@ describe('input the count refuses, in words', () => {
 
 describe('withdrawn candidates', () => {
   it('are passed over on every ballot', () => {
-    const count = countScottishStv({ ...election(['A', 'B', 'C'], 1, [[3, ['A', 'B']], [2, ['C']]]), withdrawn: [0] });
+    const count = countScottishStv({
+      ...election(['A', 'B', 'C'], 1, [
+        [3, ['A', 'B']],
+        [2, ['C']],
+      ]),
+      withdrawn: [0],
+    });
     expect(count.stages[0].votes.map((v) => v / 100_000)).toEqual([0, 3, 2]);
     expect(count.elected).toEqual([1]);
   });
