@@ -78,7 +78,7 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
       description,
       reported(),
       Number(exhausted / TO_REPORTED),
-      Number(quota / TO_REPORTED),
+      Number(ceilDiv(quota, TO_REPORTED)),
       electedNow,
       excludedNow,
     );
