@@ -58,7 +58,7 @@ export type StageAction =
   | { kind: 'first-preferences' }
   | { kind: 'surplus'; candidate: number; surplus: number }
   | { kind: 'exclusion'; candidates: number[]; reason: 'lowest' | 'reserved-seats' }
-  | { kind: 'election'; candidates: number[] }
+  | { kind: 'keep-factors'; candidates: number[] }
   | { kind: 'marks' };
 
 export interface CountStage {

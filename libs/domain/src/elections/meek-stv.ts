@@ -1,4 +1,4 @@
-import type { ElectionCount, ElectionInput } from './election.types';
+import type { ElectionCount, ElectionInput, StageAction } from './election.types';
 import { VOTE_SCALE } from './fixed-point';
 import { breakTie, LotDrawer } from './lot';
 import {
@@ -9,7 +9,7 @@ import {
   recordElected,
   seatsStillReserved,
 } from './prepare';
-import { StageRecorder } from './stage-recorder';
+import { listNames, StageRecorder } from './stage-recorder';
 
 /** Meek's values are kept to nine decimal places (as the Proportional Representation Foundation's reference rule does). */
 const MEEK_ONE = 1_000_000_000n;
@@ -108,18 +108,16 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
     }
   };
 
-  distribute();
-  record({ kind: 'first-preferences' }, 'First preferences counted.', [], []);
-  const excludeOne = (candidates: number[], reason: 'lowest' | 'reserved-seats') => {
+  /** Takes the continuing candidate with the fewest votes out of `candidates`: they keep nothing from now on. */
+  const excludeLowest = (candidates: number[]): number => {
     const lowest = candidates.reduce((m, c) => (votes[c] < m ? votes[c] : m), votes[candidates[0]]);
     const tied = candidates.filter((c) => votes[c] === lowest);
-    const history = recorder.history.slice(0, -1);
     const c =
       tied.length === 1
         ? tied[0]
         : breakTie(
             tied,
-            history,
+            recorder.history.slice(0, -1),
             'lowest',
             lot,
             'which of the candidates with the fewest votes is excluded',
@@ -128,36 +126,35 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
     status[c] = 'excluded';
     keep[c] = 0n;
     excluded.push(c);
-    distribute();
-    const why =
-      reason === 'lowest'
-        ? 'had the fewest votes'
-        : 'can no longer be elected: every seat still to fill is reserved';
-    record(
-      { kind: 'exclusion', candidates: [c], reason },
-      `${names[c]} ${why} and is excluded; every ballot now passes over them.`,
-      [],
-      [c],
-    );
+    return c;
   };
 
+  // Each stage is one settling of the keep factors: after the first preferences, after an election
+  // (the new member's keep factor falls and their surplus flows on), or after an exclusion.
+  let action: StageAction = { kind: 'first-preferences' };
+  let description = 'First preferences counted.';
+  let excludedNow: number[] = [];
   for (;;) {
     const now = settle();
+    const electedWords = now.length
+      ? ` ${listNames(names, now)} reached the quota and ${now.length === 1 ? 'is' : 'are'} elected.`
+      : '';
+    record(action, description + electedWords, now, excludedNow);
+    if (seatsLeft() === 0) break;
     if (now.length) {
-      record(
-        { kind: 'election', candidates: now },
-        `${now.map((c) => names[c]).join(', ')} reached the quota and ${now.length === 1 ? 'is' : 'are'} elected.`,
-        now,
-        [],
-      );
+      action = { kind: 'keep-factors', candidates: [...elected] };
+      description = `The keep factors of ${listNames(names, elected)} are lowered until each keeps a quota; the rest of each vote passes on.`;
+      excludedNow = [];
       continue;
     }
-    if (seatsLeft() === 0) break;
     const stillIn = continuing();
     if (reservation && seatsLeft() <= seatsStillReserved(reservation)) {
       const cannot = stillIn.filter((c) => !canStillBeElected(reservation, c, seatsLeft()));
       if (cannot.length) {
-        excludeOne(cannot, 'reserved-seats');
+        const c = excludeLowest(cannot);
+        action = { kind: 'exclusion', candidates: [c], reason: 'reserved-seats' };
+        description = `${names[c]} can no longer be elected: every seat still to fill is reserved. They are excluded and every ballot now passes over them.`;
+        excludedNow = [c];
         continue;
       }
     }
@@ -171,10 +168,10 @@ export function countMeekStv(input: ElectionInput): ElectionCount {
       recorder.addElected(order);
       break;
     }
-    excludeOne(
-      stillIn.filter((c) => !isProtected(reservation, c, stillIn)),
-      'lowest',
-    );
+    const c = excludeLowest(stillIn.filter((o) => !isProtected(reservation, o, stillIn)));
+    action = { kind: 'exclusion', candidates: [c], reason: 'lowest' };
+    description = `${names[c]} had the fewest votes and is excluded; every ballot now passes over them.`;
+    excludedNow = [c];
   }
   const notes = [...(reservation?.notes ?? [])];
   if (elected.length < seats)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countScottishStv, formatBlt, formatVotes, parseBlt } from './index';
+import { countMeekStv, countScottishStv, formatBlt, formatVotes, parseBlt } from './index';
 
 /**
  * Six Edinburgh wards (2012, 2017, 2022) from their published ballot data: the count must elect
@@ -25,6 +25,7 @@ describe.each(wards)('$file', ({ file, officialWinners }) => {
     candidates: string[];
     quota: string;
     elected: string[];
+    meekPrfElected: string[];
     stages: { nonTransferable: string; votes: string[] }[];
   };
   const count = countScottishStv({
@@ -54,6 +55,18 @@ describe.each(wards)('$file', ({ file, officialWinners }) => {
       votes: column.map((c) => formatVotes(s.votes[c])),
     }));
     expect(ours).toEqual(droop.stages);
+  });
+
+  it("Meek's method elects the same councillors as Droop's Meek (its meek-prf rule)", () => {
+    const meek = countMeekStv({
+      candidates: blt.candidates,
+      seats: blt.seats,
+      ballots: blt.ballots,
+      withdrawn: blt.withdrawn,
+    });
+    expect(meek.elected.map((c) => plain(meek.candidates[c])).sort()).toEqual(
+      droop.meekPrfElected.map(plain).sort(),
+    );
   });
 
   it('conserves the votes at every stage, up to the recorded non-transferable and rounding loss', () => {
