@@ -18,3 +18,4 @@ export { countElection } from './count-election';
 export { formatBlt, parseBlt } from './blt';
 export type { BltElection } from './blt';
 export { sha256Hex } from './sha256';
+export { countCsv, countReport, METHOD_NAMES } from './count-report';
