@@ -10,3 +10,4 @@ export * from './monitoring';
 export * from './standing-orders';
 export * from './membership';
 export * from './resolutions';
+export * from './elections';

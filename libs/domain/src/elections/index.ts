@@ -1,0 +1,21 @@
+export type {
+  CountingMethod,
+  CountStage,
+  ElectionCandidate,
+  ElectionCount,
+  ElectionInput,
+  LotDraw,
+  RankedBallot,
+  ReservedSeats,
+  StageAction,
+} from './election.types';
+export { formatVotes, parseVotes, VOTE_SCALE } from './fixed-point';
+export { countFirstPastThePost } from './first-past-the-post';
+export { countInstantRunoff } from './instant-runoff';
+export { countScottishStv } from './scottish-stv';
+export { countMeekStv } from './meek-stv';
+export { countElection } from './count-election';
+export { formatBlt, parseBlt } from './blt';
+export type { BltElection } from './blt';
+export { sha256Hex } from './sha256';
+export { countCsv, countReport, METHOD_NAMES } from './count-report';
