@@ -31,6 +31,7 @@ function describe(action: Action): string {
     'vote.count': 'only tellers enter counts',
     'monitoring.view': 'only monitors see speaker statistics',
     'body.submit': "officers submit only for their own body",
+    'sign-in.unblock': 'only head office sees and lifts sign-in blocks',
   };
   return words[action];
 }

@@ -18,7 +18,8 @@ export type Action =
   | 'debate.chair'
   | 'vote.count' // tellers
   | 'monitoring.view'
-  | 'body.submit'; // an officer for their own body
+  | 'body.submit' // an officer for their own body
+  | 'sign-in.unblock'; // see and lift sign-in blocks (head office)
 
 export interface Scope {
   conferenceId?: string;
@@ -39,6 +40,7 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'vote.count': ['teller'],
   'monitoring.view': ['monitor'],
   'body.submit': [],
+  'sign-in.unblock': [],
 };
 
 /** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */
