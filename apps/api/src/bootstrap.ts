@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@agm/config';
 import { openDatabase, OpenDatabase } from '@agm/persistence';
 import { AppModule } from './app.module';
+import { MAX_JSON_BODY, verifyJsonBody } from './common/hostile-input';
 import { ConferenceSocketAdapter } from './realtime/socket-adapter';
 import { serveWeb } from './web/serve-web';
 
@@ -60,7 +61,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableCors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true });
-  app.useBodyParser('json', { limit: '2mb' });
+  // Size and nesting depth are checked on the raw bytes before JSON.parse (see hostile-input.ts); Nest's
+  // typing leaves out body-parser's verify hook, which it otherwise uses for the same purpose (rawBody).
+  app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody } as Record<string, unknown>);
   app.disable('x-powered-by');
   serveWeb(app);
 

@@ -33,6 +33,7 @@ function describe(action: Action): string {
     'body.submit': "officers submit only for their own body",
     'register.read': 'members and officials read the resolution register',
     'register.manage': 'only head office edits the resolution register and the operational plan',
+    'sign-in.unblock': 'only head office sees and lifts sign-in blocks',
   };
   return words[action];
 }

@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Principal } from '@agm/domain';
-import { AttendeeSignInDto, ErrorResponseDto, OfficialSignInDto, PrincipalResponseDto, SessionResponseDto } from '@agm/contracts';
+import { AttendeeSignInDto, ErrorResponseDto, LiftSignInBlockDto, LiftSignInBlockResponseDto, OfficialSignInDto, PrincipalResponseDto, SessionResponseDto, SignInBlockResponseDto } from '@agm/contracts';
 import { CurrentPrincipal, Public } from './auth.guard';
 import { SignInAttendee, SignInOfficial } from './use-cases/sign-in.use-case';
+import { LiftSignInBlock, ListSignInBlocks } from './use-cases/sign-in-blocks.use-case';
 import { SignOut } from './use-cases/sign-out.use-case';
 
 @ApiTags('auth')
@@ -15,6 +16,8 @@ export class AuthController {
     private readonly signInOfficial: SignInOfficial,
     private readonly signInAttendee: SignInAttendee,
     private readonly signOut: SignOut,
+    private readonly listSignInBlocks: ListSignInBlocks,
+    private readonly liftSignInBlock: LiftSignInBlock,
   ) {}
 
   @Public()
@@ -48,5 +51,20 @@ export class AuthController {
   me(@CurrentPrincipal() principal: Principal): PrincipalResponseDto {
     const { sessionId: _omit, ...visible } = principal;
     return visible as PrincipalResponseDto;
+  }
+
+  @Get('sign-in-blocks')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: SignInBlockResponseDto, isArray: true, description: 'Head office: who is refused or slowed at sign-in now, on the instance that answers' })
+  signInBlocks(@CurrentPrincipal() principal: Principal): SignInBlockResponseDto[] {
+    return this.listSignInBlocks.execute(principal);
+  }
+
+  @Post('sign-in-blocks/lift')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: LiftSignInBlockResponseDto, description: 'Head office: forgets the failed sign-ins of an identifier, an address, or the two together' })
+  lift(@Body() body: LiftSignInBlockDto, @CurrentPrincipal() principal: Principal): LiftSignInBlockResponseDto {
+    return this.liftSignInBlock.execute(principal, body);
   }
 }

@@ -8,6 +8,7 @@ import { LoginThrottle } from './login-throttle';
 import { SessionRevocations } from './session-revocations';
 import { SessionTokens } from './session-tokens';
 import { SignInAttendee, SignInOfficial } from './use-cases/sign-in.use-case';
+import { LiftSignInBlock, ListSignInBlocks } from './use-cases/sign-in-blocks.use-case';
 import { SignOut } from './use-cases/sign-out.use-case';
 
 @Global()
@@ -23,6 +24,8 @@ import { SignOut } from './use-cases/sign-out.use-case';
     SignInOfficial,
     SignInAttendee,
     SignOut,
+    ListSignInBlocks,
+    LiftSignInBlock,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AccessRepository, ProjectorLinkRepository, Authenticator, SessionRevocations, SessionTokens],

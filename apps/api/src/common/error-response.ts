@@ -61,6 +61,7 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 function bodyParserMessage(error: BodyParserError): string {
   if (error.type === 'entity.parse.failed') return 'The request body is not valid JSON; check quotes, commas and brackets.';
-  if (error.type === 'entity.too.large') return 'The request body is too large.';
+  if (error.type === 'entity.too.large') return 'The request body is too large (2 MB at most).';
+  if (error.type === 'entity.too.deep' || error.type === 'charset.unsupported') return (error as BodyParserError & { message: string }).message;
   return 'The request body could not be read.';
 }

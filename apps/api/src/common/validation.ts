@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { findHostileInput } from './hostile-input';
 
 /** Flattens class-validator errors into `{ 'field.sub': 'reason; reason' }`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): Record<string, string> {
@@ -18,9 +19,30 @@ export class InvalidRequest extends BadRequestException {
   }
 }
 
-/** Global pipe: unknown fields refused, types transformed, every problem named. */
+/**
+ * Refuses hostile input (NUL, broken UTF-16, prototype keys, numbers out of range; see hostile-input.ts)
+ * at the field before the DTO rules run, so no validator ever sees it, and checks numbers again once query
+ * strings and path parameters have been turned into numbers.
+ */
+class HygienicValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const field = metadata.data ?? '';
+    assertNotHostile(value, field);
+    const transformed = await super.transform(value, metadata);
+    assertNotHostile(transformed, field);
+    return transformed;
+  }
+}
+
+export function assertNotHostile(value: unknown, field = ''): void {
+  const problems = findHostileInput(value, field);
+  if (Object.keys(problems).length > 0) throw new InvalidRequest(problems);
+}
+
+/** Global pipe: hostile input refused, unknown fields refused, types transformed, every problem named. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new HygienicValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -24,7 +24,8 @@ export class ProjectorLinksController {
   @Post()
   @ApiCreatedResponse({ type: ProjectorLinkIssuedDto, description: 'The key is shown this once' })
   create(@Param('conferenceId', uuid) conferenceId: string, @Body() body: ProjectorLinkCreateDto, @CurrentPrincipal() principal: Principal): Promise<ProjectorLinkIssuedDto> {
-    return this.issue.execute(principal, conferenceId, body.label);
+    // null, like leaving the label out, gives the default label.
+    return this.issue.execute(principal, conferenceId, body.label ?? undefined);
   }
 
   @Get()

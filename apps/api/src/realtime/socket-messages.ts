@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { InvalidInput } from '@agm/domain';
 import type { Ack } from '@agm/contracts';
 import { toErrorResponse } from '../common/error-response';
+import { findHostileInput } from '../common/hostile-input';
 import { flattenValidationErrors } from '../common/validation';
 
 type Class<T> = new () => T;
@@ -11,6 +12,11 @@ type Class<T> = new () => T;
 export async function parseMessage<T extends object>(dto: Class<T>, body: unknown): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInput('The message must be an object; see docs/REALTIME.md for its fields.');
+  }
+  // Depth, NUL, broken UTF-16, prototype keys and numbers out of range, before any validator walks the message.
+  const hostile = findHostileInput(body);
+  if (Object.keys(hostile).length > 0) {
+    throw new InvalidInput(`The message is invalid: ${Object.keys(hostile).length} field(s) need fixing.`, hostile);
   }
   const instance = plainToInstance(dto, body);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });

@@ -33,7 +33,8 @@ export class ConferenceCreateDto {
   format: ConferenceFormat;
 }
 
-export class ConferenceUpdateDto extends PartialType(ConferenceCreateDto) {
+// A field may be left out, but null is refused at the field: every detail of a conference is required.
+export class ConferenceUpdateDto extends PartialType(ConferenceCreateDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({
     description:
       "The conference's `version` these details were read at; when another change has been saved since, the api answers 409",

@@ -23,6 +23,7 @@ const EVERY_ACTION: Action[] = [
   'vote.count',
   'monitoring.view',
   'body.submit',
+  'sign-in.unblock',
 ];
 
 describe('permissions', () => {

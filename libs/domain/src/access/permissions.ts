@@ -20,7 +20,8 @@ export type Action =
   | 'monitoring.view'
   | 'body.submit' // an officer for their own body
   | 'register.read' // the resolution register: every member and official
-  | 'register.manage'; // head office: owners, statuses, links, imports, the operational plan
+  | 'register.manage' // head office: owners, statuses, links, imports, the operational plan
+  | 'sign-in.unblock'; // see and lift sign-in blocks (head office)
 
 export interface Scope {
   conferenceId?: string;
@@ -43,6 +44,7 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'body.submit': [],
   'register.read': [],
   'register.manage': [],
+  'sign-in.unblock': [],
 };
 
 /** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */

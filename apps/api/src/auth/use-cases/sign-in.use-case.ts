@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Unauthenticated } from '@agm/domain';
 import { AccessRepository } from '@agm/persistence';
 import { Transactions } from '../../events/transactions';
-import { LoginThrottle } from '../login-throttle';
+import { attendeeIdentifier, LoginThrottle, officialIdentifier } from '../login-throttle';
 import { hashSecret, verifySecret } from '../passwords';
 import { SessionTokens } from '../session-tokens';
 
@@ -27,16 +27,16 @@ export class SignInOfficial {
   ) {}
 
   async execute(email: string, password: string, callerAddress: string): Promise<SignedIn> {
-    const keys = [`email:${email.toLowerCase()}`, `ip:${callerAddress}`];
-    this.throttle.assertAllowed(keys);
+    const attempt = { identifier: officialIdentifier(email), address: callerAddress };
+    await this.throttle.beforeAttempt(attempt);
     const account = await this.access.findAccountByEmail(this.transactions.manager, email);
     // Verify against a dummy hash when there is no account, so timing does not reveal which emails exist.
     const ok = await verifySecret(account?.passwordHash ?? (await dummyHash()), password);
     if (!account || !ok) {
-      this.throttle.recordFailure(keys);
+      this.throttle.recordFailure(attempt);
       throw new Unauthenticated(WRONG_DETAILS);
     }
-    this.throttle.clear(keys);
+    this.throttle.recordSuccess(attempt);
     return openSession(this.transactions, this.access, this.tokens, { accountId: account.id });
   }
 }
@@ -52,16 +52,16 @@ export class SignInAttendee {
   ) {}
 
   async execute(conferenceId: string, membershipNumber: string, accessCode: string, callerAddress: string): Promise<SignedIn> {
-    const keys = [`member:${conferenceId}:${membershipNumber}`, `ip:${callerAddress}`];
-    this.throttle.assertAllowed(keys);
+    const attempt = { identifier: attendeeIdentifier(conferenceId, membershipNumber), address: callerAddress };
+    await this.throttle.beforeAttempt(attempt);
     const attendee = await this.access.findAttendee(this.transactions.manager, conferenceId, membershipNumber);
     const hash = attendee && !attendee.codeRevoked ? attendee.accessCodeHash : null;
     const ok = await verifySecret(hash ?? (await dummyHash()), normaliseAccessCode(accessCode));
     if (!attendee || !hash || !ok) {
-      this.throttle.recordFailure(keys);
+      this.throttle.recordFailure(attempt);
       throw new Unauthenticated(WRONG_DETAILS);
     }
-    this.throttle.clear(keys);
+    this.throttle.recordSuccess(attempt);
     return openSession(this.transactions, this.access, this.tokens, { registrationId: attendee.registrationId });
   }
 }
