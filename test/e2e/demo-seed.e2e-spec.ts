@@ -105,6 +105,58 @@ describe('the demo union seeded on start', () => {
     ]);
   });
 
+  it('can hold a vote as seeded: a quorum the checked-in hall meets, a published order of business, plausible monitoring answers', async () => {
+    const { conferenceId, officials } = seed.result!;
+    const chair = officials.find((o) => o.role === 'chair')!;
+    const signIn = await api
+      .http()
+      .post('/api/auth/official')
+      .send({ email: chair.email, password: chair.password })
+      .expect(200);
+    const auth = { Authorization: `Bearer ${signIn.body.token}` };
+    const base = `/api/conferences/${conferenceId}`;
+
+    // Napo's 150 would stop every vote of a twenty-attendee demo; the quorum is met by the hall checked in.
+    const quorum = (await api.http().get(`${base}/quorum`).set(auth).expect(200)).body;
+    expect(quorum.required).toBeGreaterThan(1);
+    expect(quorum.required).toBeLessThanOrEqual(20);
+    expect(quorum.met).toBe(true);
+    expect(quorum.presentHall).toBeGreaterThan(0);
+    expect(quorum.presentHall).toBeLessThan(10); // some hall attendees are left for head office to check in
+
+    // The chair can take an item at once: London Branch's motions are admitted and on the order of business.
+    const agenda = (await api.http().get(`${base}/agenda`).set(auth).expect(200)).body;
+    expect(JSON.stringify(agenda)).toContain('Workload Measurement');
+    const motions: Array<{
+      status: string;
+      proposerMemberId: string | null;
+      seconderMemberId: string | null;
+    }> = await query(
+      'SELECT status, proposer_member_id AS "proposerMemberId", seconder_member_id AS "seconderMemberId" FROM motion WHERE conference_id = $1',
+      [conferenceId],
+    );
+    expect(motions.length).toBeGreaterThanOrEqual(2);
+    for (const m of motions) {
+      expect(m.status).toBe('placed');
+      expect(m.proposerMemberId).not.toBeNull();
+      expect(m.seconderMemberId).not.toBeNull();
+    }
+
+    // Every attendee answered the monitoring form, and not all alike: a spread over each question,
+    // with "prefer not to say" a minority.
+    const sets: Array<{ answers: Record<string, string> }> = await query(
+      'SELECT answers FROM monitoring_answer_set WHERE conference_id = $1',
+      [conferenceId],
+    );
+    expect(sets).toHaveLength(20);
+    for (const question of ['gender', 'ethnicity', 'disability', 'lgbt', 'age_band', 'first_agm']) {
+      const given = sets.map((s) => s.answers[question]);
+      const distinct = new Set(given.filter((a) => a !== 'prefer_not_to_say'));
+      expect(distinct.size).toBeGreaterThanOrEqual(2);
+      expect(given.filter((a) => a === 'prefer_not_to_say').length).toBeLessThan(given.length / 4);
+    }
+  });
+
   it('prints a login for every role, and every printed login works', async () => {
     const { lines, officials, attendees, conferenceId } = seed.result!;
     const printed = lines.join('\n');

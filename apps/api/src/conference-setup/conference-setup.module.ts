@@ -3,6 +3,9 @@ import { RegistrationRepository } from '@agm/persistence';
 import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { CreateConference } from '../conferences/use-cases/create-conference.use-case';
 import { MembershipModule } from '../membership/membership.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
+import { MotionsModule } from '../motions/motions.module';
+import { RegistrationModule } from '../registration/registration.module';
 import { RegisterAttendee } from '../registration/use-cases/register-attendee.use-case';
 import { DemoSeed } from '../seed/demo-seed';
 import { AccountsController } from './accounts.controller';
@@ -17,8 +20,9 @@ import { SetDeadlines } from './use-cases/set-deadlines.use-case';
 
 /** Conference set-up: deadlines, the versioned ruleset, sections, roles, official accounts, and the demo seed. */
 @Module({
-  // The demo seed writes through the register imports, conference creation and registration use cases.
-  imports: [MembershipModule],
+  // The demo seed writes through the register imports, conference creation, registration, presence,
+  // monitoring answers and motions use cases.
+  imports: [MembershipModule, RegistrationModule, MonitoringModule, MotionsModule],
   controllers: [ConferenceSetupController, AccountsController],
   providers: [
     ConferenceSetupRepository,

@@ -15,8 +15,9 @@ import { SetUnionQuestions } from './use-cases/set-union-questions.use-case';
 
 /**
  * Speaker monitoring: the attendee's own equality answers, the monitors' suppressed statistics (JSON,
- * CSV, printable HTML, PDF, comparison across AGMs) and the live view. Nothing is exported: no other
- * module can compute a pseudonymous key or read an answer.
+ * CSV, printable HTML, PDF, comparison across AGMs) and the live view. Only the attendee's own save is
+ * exported (the demo seed answers as each demo attendee): no other module can compute a pseudonymous
+ * key or read an answer.
  */
 @Module({
   controllers: [MonitoringController],
@@ -32,5 +33,6 @@ import { SetUnionQuestions } from './use-cases/set-union-questions.use-case';
     SetUnionQuestions,
     LiveMonitoring,
   ],
+  exports: [SaveMyAnswers],
 })
 export class MonitoringModule {}

@@ -23,6 +23,7 @@ import { SubmitMotion } from './use-cases/submit-motion.use-case';
   // The order of sections is the conference's (set-up's): the SOC's section moves write it there.
   providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, SlotEmergencyMotion, MotionDocuments, ImportBooklet],
   // The voting/debate side records the meeting's vote on admitting an emergency motion through this use case.
-  exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository],
+  // The demo seed drafts, submits, admits and publishes its motions through the same use cases.
+  exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository, DraftMotion, SubmitMotion, ReviewMotion, OrderOfBusiness],
 })
 export class MotionsModule {}

@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@agm/config';
-import type { AccountPrincipal } from '@agm/domain';
+import type { AccountPrincipal, AttendeePrincipal } from '@agm/domain';
 import { AccessRepository } from '@agm/persistence';
+import { rulesetOf } from '../motions/motion-steps';
+import { OrderOfBusiness } from '../motions/use-cases/agenda.use-case';
+import { DraftMotion } from '../motions/use-cases/draft-motion.use-case';
+import { ReviewMotion } from '../motions/use-cases/review-motion.use-case';
+import { SubmitMotion } from '../motions/use-cases/submit-motion.use-case';
+import { SaveMyAnswers } from '../monitoring/use-cases/save-my-answers.use-case';
+import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
+import { ChangeRuleset } from '../conference-setup/use-cases/change-ruleset.use-case';
 import { APP_CONFIG } from '../common/app-config.token';
 import { CreateConference } from '../conferences/use-cases/create-conference.use-case';
 import { Transactions } from '../events/transactions';
@@ -13,7 +21,14 @@ import { AssignRoles } from '../conference-setup/use-cases/assign-roles.use-case
 import { CreateAccount } from '../conference-setup/use-cases/create-account.use-case';
 import { ManageSections } from '../conference-setup/use-cases/manage-sections.use-case';
 import { SetDeadlines } from '../conference-setup/use-cases/set-deadlines.use-case';
-import { buildDemoUnion, readBooklet, toCsv } from './demo-union';
+import {
+  buildDemoUnion,
+  DEMO_CHECKED_IN,
+  DEMO_QUORUM,
+  demoMonitoringAnswers,
+  readBooklet,
+  toCsv,
+} from './demo-union';
 
 export interface OfficialLogin {
   role: string;
@@ -64,6 +79,13 @@ export class DemoSeed implements OnApplicationBootstrap {
     private readonly sections: ManageSections,
     private readonly roles: AssignRoles,
     private readonly registerAttendee: RegisterAttendee,
+    private readonly changeRuleset: ChangeRuleset,
+    private readonly presence: RecordPresence,
+    private readonly saveAnswers: SaveMyAnswers,
+    private readonly draftMotion: DraftMotion,
+    private readonly submitMotion: SubmitMotion,
+    private readonly reviewMotion: ReviewMotion,
+    private readonly orderOfBusiness: OrderOfBusiness,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -142,6 +164,13 @@ export class DemoSeed implements OnApplicationBootstrap {
     }
     await this.sections.rotate(principal, conference.id, undefined);
 
+    // The quorum fits the demo's twenty attendees (Napo's 150 would stop every vote).
+    const ruleset = await rulesetOf(this.transactions.manager, conference.id);
+    await this.changeRuleset.execute(principal, conference.id, {
+      ruleset: { ...ruleset, quorum: { ...ruleset.quorum, minimumCount: DEMO_QUORUM } },
+      reason: `The demo conference has 20 registered attendees: a quorum of ${DEMO_QUORUM}.`,
+    });
+
     const officials: OfficialLogin[] = [
       { role: union.headOffice.role, email: union.headOffice.email, password: union.headOffice.password },
     ];
@@ -159,7 +188,8 @@ export class DemoSeed implements OnApplicationBootstrap {
     }
 
     const attendees: AttendeeLogin[] = [];
-    for (const a of union.attendees) {
+    let hallCheckedIn = 0;
+    for (const [position, a] of union.attendees.entries()) {
       const { registration, accessCode } = await this.registerAttendee.execute(
         principal,
         conference.id,
@@ -174,11 +204,79 @@ export class DemoSeed implements OnApplicationBootstrap {
         membershipNumber: a.membershipNumber,
         accessCode,
       });
+      // Each attendee fills in the monitoring form as themself, as a member would on their phone.
+      const attendee: AttendeePrincipal = {
+        kind: 'attendee',
+        sessionId: 'demo-seed',
+        registrationId: registration.id,
+        memberId: registration.memberId,
+        conferenceId: conference.id,
+        name: registration.name,
+        attendanceMode: a.mode,
+      };
+      await this.saveAnswers.execute(attendee, conference.id, demoMonitoringAnswers(position));
+      // Most of the hall has arrived at the registration desk, so the quorum is met on the first screen.
+      if (a.mode === 'hall' && hallCheckedIn < DEMO_CHECKED_IN) {
+        await this.presence.checkIn(principal, conference.id, registration.id, true);
+        hallCheckedIn += 1;
+      }
     }
+
+    await this.seedOrderOfBusiness(union, conference.id, ids, principal);
 
     const lines = loginTable(conference.name, conference.id, officials, attendees);
     lines.forEach((line) => print(line));
     return { conferenceId: conference.id, conferenceName: conference.name, officials, attendees, lines };
+  }
+
+  /**
+   * London Branch's motions, drafted by its secretary, moved and seconded by its two attending members,
+   * admitted by the SOC and published as the order of business: the chair can take the first item.
+   */
+  private async seedOrderOfBusiness(
+    union: ReturnType<typeof buildDemoUnion>,
+    conferenceId: string,
+    ids: { bodies: Map<string, string>; members: Map<string, string> },
+    headOffice: AccountPrincipal,
+  ): Promise<void> {
+    const secretaryLogin = union.officials.find((o) => o.role.startsWith('branch secretary'))!;
+    const londonCode = union.officers.find(
+      (o) => o.membershipNumber === secretaryLogin.membershipNumber,
+    )!.bodyCode;
+    const londonId = ids.bodies.get(londonCode)!;
+    const [mover, seconder] = union.members.filter((m) => m.branchCode === londonCode);
+    // Each acts as the official they are, so the motions' history names the secretary and the SOC.
+    const signedIn = async (email: string, as: Partial<AccountPrincipal>): Promise<AccountPrincipal> => {
+      const [account] = await this.transactions.manager.query(
+        'SELECT id, name FROM account WHERE email = $1',
+        [email],
+      );
+      return { ...headOffice, accountId: account.id, name: account.name, isHeadOffice: false, ...as };
+    };
+    const secretary = await signedIn(secretaryLogin.email, {
+      memberId: ids.members.get(secretaryLogin.membershipNumber!)!,
+      officerOf: [londonId],
+    });
+    const socLogin = union.officials.find((o) => o.conferenceRole === 'soc')!;
+    const soc = await signedIn(socLogin.email, { roles: [{ conferenceId, role: 'soc' }] });
+    const [section] = await this.transactions.manager.query(
+      'SELECT id FROM section WHERE conference_id = $1 ORDER BY position LIMIT 1',
+      [conferenceId],
+    );
+    for (const motion of union.motions) {
+      const draft = await this.draftMotion.create(secretary, conferenceId, {
+        kind: 'motion',
+        bodyId: londonId,
+        title: motion.title,
+        text: motion.text,
+        sectionId: section.id,
+        proposerMemberId: ids.members.get(mover.membershipNumber),
+        seconderMemberId: ids.members.get(seconder.membershipNumber),
+      });
+      await this.submitMotion.execute(secretary, conferenceId, draft.id);
+      await this.reviewMotion.execute(soc, conferenceId, draft.id, 'admit', undefined);
+    }
+    await this.orderOfBusiness.publish(soc, conferenceId);
   }
 
   private async lookupIds(): Promise<{ bodies: Map<string, string>; members: Map<string, string> }> {

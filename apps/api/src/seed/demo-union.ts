@@ -60,6 +60,48 @@ export interface DemoUnion {
   officials: DemoOfficial[];
   /** Membership numbers registered for the demo conference, with how they attend. */
   attendees: Array<{ membershipNumber: string; mode: 'hall' | 'remote' }>;
+  /** Motions London Branch submits and the SOC admits, so the chair can take one straight away. */
+  motions: Array<{ title: string; text: string }>;
+}
+
+/**
+ * The demo conference's quorum: enough that the chair sees it counted, few enough that the hall
+ * attendees the seed checks in meet it (six of them count), so a vote can be put without changing a rule.
+ */
+export const DEMO_QUORUM = 5;
+
+/** How many of the ten hall attendees the seed checks in: the rest are left for head office to try check-in. */
+export const DEMO_CHECKED_IN = 8;
+
+const DEMO_MOTIONS = [
+  {
+    title: 'Workload Measurement',
+    text: 'This AGM instructs the NEC to campaign for a workload measurement tool agreed with Napo in every probation region, and to report progress to the next AGM.',
+  },
+  {
+    title: 'Safe Staffing in Family Courts',
+    text: 'This AGM calls on the NEC to press Cafcass for published safe staffing levels and to support branches whose members carry caseloads above them.',
+  },
+];
+
+/**
+ * A plausible spread of equality monitoring answers, one set per demo attendee (by position): a mix
+ * across every question, with a few "prefer not to say", as a real AGM's would be.
+ */
+export function demoMonitoringAnswers(position: number): Record<string, string> {
+  const pick = (options: string[], step: number) =>
+    options[(position * step + Math.floor(position / 3)) % options.length];
+  return {
+    gender: pick(['woman', 'woman', 'man', 'woman', 'man', 'non_binary', 'woman', 'prefer_not_to_say'], 3),
+    ethnicity: pick(
+      ['white', 'white', 'black', 'white', 'asian', 'mixed', 'white', 'prefer_not_to_say', 'white', 'other'],
+      7,
+    ),
+    disability: pick(['no', 'no', 'yes', 'no', 'no', 'prefer_not_to_say'], 5),
+    lgbt: pick(['no', 'no', 'no', 'yes', 'no', 'prefer_not_to_say', 'no'], 4),
+    age_band: pick(['35_44', '45_54', '25_34', '55_64', '45_54', 'under_25', '35_44', '65_plus', '55_64'], 5),
+    first_agm: pick(['no', 'yes', 'no', 'no', 'yes', 'prefer_not_to_say'], 1),
+  };
 }
 
 const NETWORKS: Array<[string, string]> = [
@@ -246,12 +288,10 @@ export function buildDemoUnion(bookletText: string | null): DemoUnion {
   });
 
   // Ten in the hall and ten remote, across every category; the two officers attend too.
-  const attendees = members
-    .slice(0, 20)
-    .map((m, i) => ({
-      membershipNumber: m.membershipNumber,
-      mode: (i % 2 === 0 ? 'hall' : 'remote') as 'hall' | 'remote',
-    }));
+  const attendees = members.slice(0, 20).map((m, i) => ({
+    membershipNumber: m.membershipNumber,
+    mode: (i % 2 === 0 ? 'hall' : 'remote') as 'hall' | 'remote',
+  }));
 
   return {
     bodies,
@@ -280,6 +320,7 @@ export function buildDemoUnion(bookletText: string | null): DemoUnion {
       ),
     ],
     attendees,
+    motions: DEMO_MOTIONS,
   };
 }
 
