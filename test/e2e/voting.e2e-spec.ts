@@ -76,7 +76,7 @@ describe('live hybrid voting', () => {
 
   const ballotsStored = async (voteId: string) => {
     const [row] = await sql(
-      `SELECT (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS ballots, (SELECT count(*)::int FROM vote_participation WHERE vote_id = $1) AS participations`,
+      `SELECT (SELECT count(*)::int FROM ballot WHERE vote_id = $1) + (SELECT count(*)::int FROM sealed_ballot WHERE vote_id = $1) AS ballots, (SELECT count(*)::int FROM vote_participation WHERE vote_id = $1) AS participations`,
       [voteId],
     );
     return row as { ballots: number; participations: number };
@@ -363,13 +363,11 @@ describe('live hybrid voting', () => {
     const columns = await sql(`SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name IN ('ballot', 'vote_participation')`);
     expect(columns.filter((c: { data_type: string }) => c.data_type.includes('time'))).toEqual([]);
     expect(columns.filter((c: { table_name: string }) => c.table_name === 'vote_participation').map((c: { column_name: string }) => c.column_name).sort()).toEqual(['member_id', 'vote_id']);
-    // No ballot row of the secret vote names a voter; none of its rows anywhere holds a voter next to a choice.
-    const secretBallots = await sql('SELECT * FROM ballot WHERE vote_id = $1', [secret.id]);
-    expect(secretBallots).toHaveLength(2);
-    for (const row of secretBallots) {
-      expect(row.member_id).toBeNull();
-      for (const memberId of memberIds) expect(JSON.stringify(row)).not.toContain(memberId);
-    }
+    // While the vote is open a secret ballot is sealed: no choice in clear anywhere, no voter in it.
+    expect(await sql('SELECT * FROM ballot WHERE vote_id = $1', [secret.id])).toEqual([]);
+    const sealed = await sql(`SELECT encode(sealed, 'escape') AS sealed FROM sealed_ballot WHERE vote_id = $1`, [secret.id]);
+    expect(sealed).toHaveLength(2);
+    for (const row of sealed) for (const text of ['for', ...memberIds]) expect(row.sealed).not.toContain(text);
     // Ballots are not log entries: no vote event names a voter.
     const events = await sql(`SELECT type, payload::text AS payload FROM conference_event WHERE conference_id = $1 AND type LIKE 'vote.%'`, [conference.id]);
     expect(events.length).toBeGreaterThan(0);
@@ -381,6 +379,14 @@ describe('live hybrid voting', () => {
 
     await api.http().post(`/api/conferences/${conference.id}/votes/${secret.id}/close`).set(chair.auth).expect(200);
     await api.http().post(`/api/conferences/${conference.id}/votes/${named.id}/close`).set(chair.auth).expect(200);
+    // After the close: no ballot row of the secret vote names a voter; the sealed rows are gone.
+    const secretBallots = await sql('SELECT * FROM ballot WHERE vote_id = $1', [secret.id]);
+    expect(secretBallots).toHaveLength(2);
+    for (const row of secretBallots) {
+      expect(row.member_id).toBeNull();
+      for (const memberId of memberIds) expect(JSON.stringify(row)).not.toContain(memberId);
+    }
+    expect(await sql('SELECT * FROM sealed_ballot WHERE vote_id = $1', [secret.id])).toEqual([]);
     const secretList = await api.http().get(`/api/conferences/${conference.id}/votes/${secret.id}/receipts`).set(voters[0].attendee.auth).expect(200);
     expect(secretList.body.every((entry: Record<string, unknown>) => !('memberId' in entry))).toBe(true);
     const namedList = await api.http().get(`/api/conferences/${conference.id}/votes/${named.id}/receipts`).set(voters[0].attendee.auth).expect(200);

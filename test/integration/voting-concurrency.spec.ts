@@ -131,7 +131,7 @@ describe(`ballots racing the close (${VOTERS} voters)`, () => {
       expect(a.receiptCode).toBe(b.receiptCode);
     }
     const [{ ballots, participations }] = await sql(
-      `SELECT (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS ballots, (SELECT count(*)::int FROM vote_participation WHERE vote_id = $1) AS participations`,
+      `SELECT (SELECT count(*)::int FROM ballot WHERE vote_id = $1) + (SELECT count(*)::int FROM sealed_ballot WHERE vote_id = $1) AS ballots, (SELECT count(*)::int FROM vote_participation WHERE vote_id = $1) AS participations`,
       [voteId],
     );
     expect({ ballots, participations }).toEqual({ ballots: 20, participations: 20 });

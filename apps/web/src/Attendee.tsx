@@ -15,6 +15,8 @@ import {
 } from './ui';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 import { AgendaList } from './Agenda';
+import { ReceiptCheck } from './attendee/ReceiptCheck';
+import { keepReceipt } from './attendee/receipts';
 
 /** A member attending, in the hall or remote: phone first. */
 export function Attendee({ conferenceId }: { conferenceId: string }) {
@@ -238,6 +240,9 @@ function VotePanel({ live, state, remote }: { live: LiveConference; state: LiveS
         <p role="status">Voting has closed. The result follows when the tellers’ count is in.</p>
       )}
       {vote.state === 'declared' && <VoteResult vote={vote} />}
+      {(vote.state === 'closed' || vote.state === 'declared') && (
+        <ReceiptCheck conferenceId={live.conferenceId} vote={vote} />
+      )}
     </LiveSection>
   );
 }
@@ -300,7 +305,7 @@ function Ballot({
           Your receipt: <code className="receipt">{receipt.receiptCode}</code>
         </p>
         <p className="hint">
-          Keep it. After the close, the list of receipts is published so you can check your vote was counted.
+          This phone keeps it too: after the close it checks your receipt is in the published list.
         </p>
         {counter}
       </div>
@@ -314,6 +319,7 @@ function Ballot({
         choice,
         idempotencyKey: ballotKey(vote.id),
       });
+      keepReceipt(ack);
       setReceipt(ack);
     });
   return (

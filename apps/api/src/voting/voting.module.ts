@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistrationRepository } from '@agm/persistence';
 import { VoteRepository } from '@agm/persistence/voting';
 import { MotionsModule } from '../motions/motions.module';
+import { BallotSeal } from './ballot-seal';
 import { BallotsCastNotifier } from './ballots-cast.notifier';
 import { ReceiptCodes } from './receipt-codes';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
@@ -20,7 +21,7 @@ import { VoteAutoClose } from './vote-auto-close';
   // The result of a vote on admitting an emergency motion is recorded on the motion (SO 7).
   imports: [MotionsModule],
   controllers: [VotingController],
-  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway, VoteAutoClose],
+  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotSeal, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway, VoteAutoClose],
   exports: [OpenVote, CloseVote, VoteQueries],
 })
 export class VotingModule {}

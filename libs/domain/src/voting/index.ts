@@ -50,3 +50,5 @@ export {
 export type { HashFunction, PublishedReceipt, ReceiptContent, StoredBallot } from './receipts';
 export { DEFAULT_BALLOT_RATE, takeBallotToken } from './ballot-rate';
 export type { BallotBucket, BallotRate } from './ballot-rate';
+export { receiptInExport, verifyVoteExport, VOTE_EXPORT_FORMAT } from './export-verification';
+export type { VerificationCheck, VerificationReport, VoteExport, VoteExportBallot } from './export-verification';

@@ -71,8 +71,10 @@ export interface BallotContext {
   vote: Pick<VoteRow, 'id' | 'conferenceId' | 'state' | 'method' | 'secret' | 'ballotsChangeable' | 'closesAt'>;
   entry: EligibilityEntry | undefined;
   participated: boolean;
-  /** The ballot stored under the key sent now, if any. */
+  /** The counted ballot stored under the key sent now, if any. */
   keyedBallot: { id: string; choice: VoteChoice } | null;
+  /** A secret vote's sealed ballot stored under the key sent now, if any (open only with the server's secret). */
+  sealedBallot: Buffer | null;
 }
 
 export interface NewBallot {
@@ -85,6 +87,17 @@ export interface NewBallot {
   ballotKeyHash: string;
   /** Recorded on the ballot only for a named (open) vote. */
   namedMemberId: string | null;
+  /** A secret vote's ballot while it is open: choice, weight, channel and receipt sealed together (then the clear fields are not stored). */
+  sealed: Buffer | null;
+}
+
+/** A counted ballot written at the close of a secret vote, from its opened seal: no voter, no link to the sealed row. */
+export interface CountedBallot {
+  choice: VoteChoice;
+  weight: number;
+  channel: VoteChannel;
+  receiptHash: string;
+  ballotKeyHash: string;
 }
 
 export interface TellerCountRow {
@@ -330,17 +343,19 @@ export class VoteRepository {
   }
 
   /** The ballot transaction's one read, after lockForBallot. */
-  async ballotContext(manager: EntityManager, conferenceId: string, voteId: string, memberId: string, ballotKeyHash: string): Promise<BallotContext | null> {
+  /** `countedKeyHash`: the key under which a secret vote's counted ballot is found after the close (see BallotSeal). */
+  async ballotContext(manager: EntityManager, conferenceId: string, voteId: string, memberId: string, ballotKeyHash: string, countedKeyHash: string): Promise<BallotContext | null> {
     const rows = await manager.query(
       `SELECT v.id, v.conference_id, v.state, v.method, v.secret, v.ballots_changeable, v.closes_at,
               e.member_id AS e_member_id, e.category, e.attendance_mode, e.eligible, e.channel, e.weight, e.body_id, e.reason, e.topic,
               EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = v.id AND p.member_id = $3) AS participated,
-              b.id AS ballot_id, b.choice AS ballot_choice
+              b.id AS ballot_id, b.choice AS ballot_choice, s.sealed
          FROM vote v
          LEFT JOIN vote_eligibility e ON e.vote_id = v.id AND e.member_id = $3
-         LEFT JOIN ballot b ON b.vote_id = v.id AND b.ballot_key_hash = $4
+         LEFT JOIN ballot b ON b.vote_id = v.id AND b.ballot_key_hash IN ($4, $5)
+         LEFT JOIN sealed_ballot s ON s.vote_id = v.id AND s.ballot_key_hash = $4
         WHERE v.id = $2 AND v.conference_id = $1`,
-      [conferenceId, voteId, memberId, ballotKeyHash],
+      [conferenceId, voteId, memberId, ballotKeyHash, countedKeyHash],
     );
     if (rows.length === 0) return null;
     const row = rows[0];
@@ -357,6 +372,7 @@ export class VoteRepository {
       entry: row.e_member_id ? toEntry({ ...row, member_id: row.e_member_id }) : undefined,
       participated: row.participated,
       keyedBallot: row.ballot_id ? { id: row.ballot_id, choice: row.ballot_choice } : null,
+      sealedBallot: row.sealed ?? null,
     };
   }
 
@@ -375,7 +391,9 @@ export class VoteRepository {
          (SELECT coalesce(json_agg(x), '[]'::json) FROM (
             SELECT e.*, EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = e.vote_id AND p.member_id = e.member_id) AS participated
               FROM vote_eligibility e WHERE e.vote_id = $2 AND e.member_id = ANY($3::uuid[])) x) AS entries,
-         (SELECT coalesce(array_agg(ballot_key_hash), '{}') FROM ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])) AS keyed`,
+         (SELECT coalesce(array_agg(ballot_key_hash), '{}') FROM (
+            SELECT ballot_key_hash FROM ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])
+            UNION ALL SELECT ballot_key_hash FROM sealed_ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])) k) AS keyed`,
       [conferenceId, voteId, memberIds, keyHashes],
     );
     const vote = row.vote;
@@ -392,6 +410,7 @@ export class VoteRepository {
   /** Many first ballots in one statement; returns the members whose participation row was written (the others had voted meanwhile). */
   async insertBallots(manager: EntityManager, voteId: string, ballots: NewBallot[]): Promise<Set<string>> {
     if (ballots.length === 0) return new Set();
+    if (ballots[0].sealed) return this.insertSealedBallots(manager, voteId, ballots);
     const rows: Array<{ member_id: string }> = await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::uuid[])
@@ -418,11 +437,30 @@ export class VoteRepository {
     return new Set(rows.map((r) => r.member_id));
   }
 
+  /** insertBallots for a secret vote while it is open: participation and the sealed ballot, nothing in clear. */
+  private async insertSealedBallots(manager: EntityManager, voteId: string, ballots: NewBallot[]): Promise<Set<string>> {
+    const rows: Array<{ member_id: string }> = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::bytea[]) AS t(member_id, ballot_key_hash, sealed)
+       ), participation AS (
+         INSERT INTO vote_participation (vote_id, member_id) SELECT $1::uuid, member_id FROM input ON CONFLICT DO NOTHING RETURNING member_id
+       ), ballots AS (
+         INSERT INTO sealed_ballot (vote_id, ballot_key_hash, sealed)
+         SELECT $1::uuid, i.ballot_key_hash, i.sealed FROM input i JOIN participation p USING (member_id)
+         RETURNING 1
+       )
+       SELECT member_id FROM participation`,
+      [voteId, ballots.map((b) => b.memberId), ballots.map((b) => b.ballotKeyHash), ballots.map((b) => b.sealed)],
+    );
+    return new Set(rows.map((r) => r.member_id));
+  }
+
   /**
    * Writes "has voted" and the ballot together, in one statement. Returns false when the member
    * already has a participation row (a race between two of their devices): the primary key decided.
    */
   async insertBallot(manager: EntityManager, ballot: NewBallot): Promise<boolean> {
+    if (ballot.sealed) return (await this.insertSealedBallots(manager, ballot.voteId, [ballot])).size === 1;
     const rows = await manager.query(
       `WITH participation AS (
          INSERT INTO vote_participation (vote_id, member_id) VALUES ($1::uuid, $2::uuid) ON CONFLICT DO NOTHING RETURNING vote_id
@@ -438,6 +476,30 @@ export class VoteRepository {
   /** A changed ballot (ruleset.ballotsChangeable): the last one counts, found by its key, never by member. */
   async replaceBallot(manager: EntityManager, ballotId: string, choice: VoteChoice, receiptHash: string): Promise<void> {
     await manager.query('UPDATE ballot SET choice = $2, receipt_hash = $3 WHERE id = $1', [ballotId, choice, receiptHash]);
+  }
+
+  /** A changed ballot of a secret vote still open: the seal is replaced, found by its key. */
+  async replaceSealedBallot(manager: EntityManager, voteId: string, ballotKeyHash: string, sealed: Buffer): Promise<void> {
+    await manager.query('UPDATE sealed_ballot SET sealed = $3 WHERE vote_id = $1 AND ballot_key_hash = $2', [voteId, ballotKeyHash, sealed]);
+  }
+
+  /** At the close (under the exclusive ballot lock): the vote's sealed ballots, removed as they are read. */
+  async takeSealedBallots(manager: EntityManager, voteId: string): Promise<Array<{ ballotKeyHash: string; sealed: Buffer }>> {
+    const rows: Array<{ ballot_key_hash: string; sealed: Buffer }> = rowsOf(
+      await manager.query('DELETE FROM sealed_ballot WHERE vote_id = $1 RETURNING ballot_key_hash, sealed', [voteId]),
+    );
+    return rows.map((row) => ({ ballotKeyHash: row.ballot_key_hash, sealed: row.sealed }));
+  }
+
+  /** The opened ballots of a secret vote, in one statement, in the order given (the caller shuffles them). */
+  async insertCountedBallots(manager: EntityManager, voteId: string, ballots: CountedBallot[]): Promise<void> {
+    if (ballots.length === 0) return;
+    await manager.query(
+      `INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash)
+       SELECT $1::uuid, choice, weight, channel, receipt_hash, ballot_key_hash
+         FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS t(choice, weight, channel, receipt_hash, ballot_key_hash)`,
+      [voteId, ballots.map((b) => b.choice), ballots.map((b) => b.weight), ballots.map((b) => b.channel), ballots.map((b) => b.receiptHash), ballots.map((b) => b.ballotKeyHash)],
+    );
   }
 
   async countParticipation(manager: EntityManager, voteId: string): Promise<number> {

@@ -5,6 +5,7 @@ import type { BallotAckDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { NewBallot, VoteRepository } from '@agm/persistence/voting';
 import { Transactions } from '../../events/transactions';
+import { BallotSeal } from '../ballot-seal';
 import { BallotsCastNotifier } from '../ballots-cast.notifier';
 import { ReceiptCodes } from '../receipt-codes';
 
@@ -56,6 +57,7 @@ export class CastBallot {
     private readonly votes: VoteRepository,
     private readonly receipts: ReceiptCodes,
     private readonly notifier: BallotsCastNotifier,
+    private readonly seal: BallotSeal,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, voteId: string, command: BallotCommand): Promise<BallotAckDto> {
@@ -162,6 +164,7 @@ export class CastBallot {
               receiptHash,
               ballotKeyHash: ballot.keyHash,
               namedMemberId: vote.secret ? null : ballot.memberId,
+              sealed: vote.secret ? this.seal.seal(voteId, ballot.keyHash, { choice: decision.choice, weight: decision.weight, channel: decision.channel, receiptHash }) : null,
             });
             candidates.push({ ballot, ack: { voteId, choice: decision.choice, channel: decision.channel, weight: decision.weight, receiptCode: ballot.receiptCode, receiptHash, status: 'accepted' } });
           } catch (error) {
@@ -195,9 +198,11 @@ export class CastBallot {
       // A retry racing its own first attempt: the second waits on the participation key, finds
       // nothing written by it, and reads again (a new statement sees the first one's commit).
       for (let attempt = 0; attempt < 2; attempt++) {
-        const context = await this.votes.ballotContext(manager, conferenceId, voteId, principal.memberId, keyHash);
+        const context = await this.votes.ballotContext(manager, conferenceId, voteId, principal.memberId, keyHash, this.seal.countedKeyHash(voteId, keyHash));
         if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
-        const { vote, entry, participated, keyedBallot } = context;
+        const { vote, entry, participated, sealedBallot } = context;
+        // A secret vote's ballot is sealed until the close; then it is a counted ballot, found by its counted key.
+        const keyedBallot = context.keyedBallot ?? (sealedBallot ? { id: null, choice: this.seal.open(voteId, keyHash, sealedBallot).choice } : null);
         // The announced close time binds even before the chair closes the vote.
         const state: VoteState = vote.state === 'open' && vote.closesAt && now.getTime() > vote.closesAt.getTime() ? 'closed' : vote.state;
 
@@ -222,7 +227,11 @@ export class CastBallot {
         const receiptHash = this.receipts.receiptHash(voteId, receiptCode, decision.choice, decision.weight);
         if (decision.kind === 'duplicate') return this.ackOf(voteId, decision.choice, decision.channel, decision.weight, receiptCode, 'duplicate');
         if (decision.kind === 'replace') {
-          await this.votes.replaceBallot(manager, keyedBallot!.id, decision.choice, receiptHash);
+          if (keyedBallot!.id === null) {
+            await this.votes.replaceSealedBallot(manager, voteId, keyHash, this.seal.seal(voteId, keyHash, { choice: decision.choice, weight: decision.weight, channel: decision.channel, receiptHash }));
+          } else {
+            await this.votes.replaceBallot(manager, keyedBallot!.id, decision.choice, receiptHash);
+          }
           return this.ackOf(voteId, decision.choice, decision.channel, decision.weight, receiptCode, 'replaced');
         }
         const stored = await this.votes
@@ -236,6 +245,7 @@ export class CastBallot {
             ballotKeyHash: keyHash,
             // DOMAIN: a secret vote stores no link from voter to choice; a named vote may.
             namedMemberId: vote.secret ? null : principal.memberId,
+            sealed: vote.secret ? this.seal.seal(voteId, keyHash, { choice: decision.choice, weight: decision.weight, channel: decision.channel, receiptHash }) : null,
           })
           .catch((error: { code?: string }) => {
             if (error?.code === UNIQUE_VIOLATION) {

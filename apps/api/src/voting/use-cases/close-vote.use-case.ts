@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { closeVote, NotFound, Principal, TallyResult, voidVote } from '@agm/domain';
-import { VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { CountedBallot, VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import { BallotSeal } from '../ballot-seal';
 import { VoteDeclaration } from '../vote-declaration';
 
 export interface ClosedVote {
@@ -24,6 +27,7 @@ export class CloseVote {
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
     private readonly declaration: VoteDeclaration,
+    private readonly seal: BallotSeal,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, voteId: string): Promise<ClosedVote> {
@@ -48,6 +52,7 @@ export class CloseVote {
       if (vote.state !== 'open' && notOpen === 'skip-if-not-open') return null;
       closeVote({ state: vote.state, subject: vote.subject }, uow.now);
       await this.votes.markClosed(uow.manager, voteId, uow.now);
+      await this.countSealedBallots(uow.manager, voteId);
       const ballotsCast = await this.votes.countParticipation(uow.manager, voteId);
       uow.record({
         conferenceId,
@@ -60,6 +65,27 @@ export class CloseVote {
       const result = await this.declaration.declareIfComplete(uow, closed, actorId);
       return { vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed, result };
     });
+  }
+
+  /**
+   * DESIGN "Voting at volume, and secrecy": a secret vote's sealed ballots are opened and written as
+   * counted ballots in this one transaction, in random order, and the sealed rows deleted. Every counted
+   * ballot then has the same xmin, a random place in the table and a random id, and a ballot key the
+   * database reader cannot relate to the sealed row's: nothing pairs it with a participation row.
+   * Within the close's transaction, so a crash before its commit leaves the sealed ballots as they were.
+   */
+  private async countSealedBallots(manager: EntityManager, voteId: string): Promise<void> {
+    const sealed = await this.votes.takeSealedBallots(manager, voteId);
+    const counted: CountedBallot[] = sealed.map(({ ballotKeyHash, sealed: value }) => ({
+      ...this.seal.open(voteId, ballotKeyHash, value),
+      ballotKeyHash: this.seal.countedKeyHash(voteId, ballotKeyHash),
+    }));
+    // Fisher–Yates with the system's random source: the order read (the sealed rows' physical order) is gone.
+    for (let i = counted.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [counted[i], counted[j]] = [counted[j], counted[i]];
+    }
+    await this.votes.insertCountedBallots(manager, voteId, counted);
   }
 }
 
@@ -79,6 +105,8 @@ export class VoidVote {
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
       const voided = voidVote({ state: vote.state, subject: vote.subject }, reason, now);
       await this.votes.markVoided(manager, voteId, voided.voidReason!, now);
+      // A voided vote is never counted: its sealed ballots (linked to their voters, if only as ciphertext) go.
+      await this.votes.takeSealedBallots(manager, voteId);
       record({ conferenceId, type: 'vote.voided', payload: { voteId, title: vote.title, reason: voided.voidReason, voidedAt: now.toISOString() }, audience: 'public', actorId: actorOf(principal) });
       return { ...vote, state: 'voided', voidedAt: now, voidReason: voided.voidReason! };
     });

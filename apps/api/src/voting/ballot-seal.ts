@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { AppConfig } from '@agm/config';
+import type { VoteChannel, VoteChoice } from '@agm/domain';
+import { APP_CONFIG } from '../common/app-config.token';
+
+/** What a sealed ballot holds until the close: everything its counted ballot will carry. */
+export interface SealedContent {
+  choice: VoteChoice;
+  weight: number;
+  channel: VoteChannel;
+  receiptHash: string;
+}
+
+/**
+ * Every sealed plaintext is padded to this many bytes, so the ciphertext's length says nothing
+ * ('for' is shorter than 'against'; a card's weight has more digits than a member's 1).
+ */
+const PLAINTEXT_BYTES = 160;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** Keys of the votes seen lately; one derivation per vote, not per ballot. */
+const MAX_CACHED_KEYS = 1000;
+
+/**
+ * Seals a secret vote's ballots while it is open, and opens them at the close (DESIGN "Voting at
+ * volume, and secrecy"). AES-256-GCM under a per-vote key derived (HKDF-SHA-256) from TOKEN_SECRET,
+ * which the database never holds; the vote id and the ballot key hash are bound in as associated data,
+ * so a sealed value moved to another row or vote does not open. A reader of the database sees only
+ * same-length ciphertexts while the vote is open.
+ */
+@Injectable()
+export class BallotSeal {
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  seal(voteId: string, ballotKeyHash: string, content: SealedContent): Buffer {
+    const text = JSON.stringify({ c: content.choice, w: content.weight, ch: content.channel, r: content.receiptHash });
+    const plain = Buffer.alloc(PLAINTEXT_BYTES, 0x20);
+    if (Buffer.byteLength(text) > PLAINTEXT_BYTES) throw new Error(`A sealed ballot is longer than ${PLAINTEXT_BYTES} bytes.`);
+    plain.write(text);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.keyOf(voteId), iv);
+    cipher.setAAD(Buffer.from(`${voteId}:${ballotKeyHash}`));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  open(voteId: string, ballotKeyHash: string, sealed: Buffer): SealedContent {
+    const decipher = createDecipheriv('aes-256-gcm', this.keyOf(voteId), sealed.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(`${voteId}:${ballotKeyHash}`));
+    decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    let plain: Buffer;
+    try {
+      plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new Error(
+        `A sealed ballot of vote ${voteId} does not open: the server's TOKEN_SECRET is not the one it was sealed under (or the row was altered). Start every instance with the TOKEN_SECRET in use when the vote opened, then close the vote again.`,
+      );
+    }
+    const parsed = JSON.parse(plain.toString().trimEnd()) as { c: VoteChoice; w: number; ch: VoteChannel; r: string };
+    return { choice: parsed.c, weight: parsed.w, channel: parsed.ch, receiptHash: parsed.r };
+  }
+
+  /**
+   * The ballot key a counted ballot carries: keyed under the server's secret, so a reader who noted a
+   * sealed row's key hash (and its voter) while the vote was open cannot find that ballot after the close.
+   * The server, given the device's key again, can: a retry after the close still gets its answer.
+   */
+  countedKeyHash(voteId: string, ballotKeyHash: string): string {
+    return createHmac('sha256', this.config.tokenSecret).update(`counted-ballot:${voteId}:${ballotKeyHash}`).digest('hex');
+  }
+
+  private keyOf(voteId: string): Buffer {
+    let key = this.keys.get(voteId);
+    if (!key) {
+      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
+      key = Buffer.from(hkdfSync('sha256', this.config.tokenSecret, 'agm-ballot-seal', `vote:${voteId}`, 32));
+      this.keys.set(voteId, key);
+    }
+    return key;
+  }
+}
