@@ -58,7 +58,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new ConferenceSocketAdapter(app, config));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'health/live', 'health/ready'].map((path) => ({ path, method: RequestMethod.GET })),
+  });
   app.enableCors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true });
   app.useBodyParser('json', { limit: '2mb' });
   app.disable('x-powered-by');
