@@ -45,12 +45,17 @@ export function emitWithAck<T>(socket: TestSocket, name: string, body: unknown, 
 }
 
 /**
- * What a well-behaved client does with the event stream: applies each seq once, in order, and
- * remembers the last one to resume from.
+ * The reference client (docs/REALTIME.md): the server sends a client its audiences' events in seq
+ * order, each once, live or replayed, so the client applies what it receives in the order received
+ * and remembers the last seq to resume from. A seq at or below the last applied would break the
+ * server's promise: it is not applied and is kept in `outOfOrder`, so a test can see it.
  */
 export class EventStream {
   readonly applied: ConferenceEventMessage[] = [];
+  readonly outOfOrder: ConferenceEventMessage[] = [];
   lastSeq = 0;
+  /** The head of the log at the last join that answered with a snapshot (`truncated`). */
+  snapshotAt: number | undefined;
 
   constructor(socket: TestSocket, readonly conferenceId: string) {
     this.attach(socket);
@@ -58,15 +63,24 @@ export class EventStream {
 
   attach(socket: TestSocket): void {
     socket.on('conference.event', (event: ConferenceEventMessage) => {
-      if (event.conferenceId !== this.conferenceId || event.seq <= this.lastSeq) return;
+      if (event.conferenceId !== this.conferenceId) return;
+      if (event.seq <= this.lastSeq) {
+        this.outOfOrder.push(event);
+        return;
+      }
       this.applied.push(event);
       this.lastSeq = event.seq;
     });
   }
 
-  async join(socket: TestSocket): Promise<JoinedConference> {
-    const answer = await emitWithAck<JoinedConference>(socket, 'conference.join', { conferenceId: this.conferenceId, lastSeq: this.lastSeq });
-    if (!answer.ok) throw new Error(answer.error.message);
+  /** Joins from the last seq applied; a `truncated` answer (too far behind) means: load the state over HTTP, go on from `headSeq`. */
+  async join(socket: TestSocket, timeout = 5000): Promise<JoinedConference> {
+    const answer = await emitWithAck<JoinedConference>(socket, 'conference.join', { conferenceId: this.conferenceId, lastSeq: this.lastSeq }, timeout);
+    if (!answer.ok) throw Object.assign(new Error(answer.error.message), { statusCode: answer.error.statusCode });
+    if (answer.data.truncated) {
+      this.snapshotAt = answer.data.headSeq;
+      this.lastSeq = Math.max(this.lastSeq, answer.data.headSeq);
+    }
     return answer.data;
   }
 

@@ -17,6 +17,7 @@ import { RegistrationModule } from './registration/registration.module';
 import { EventsModule } from './events/events.module';
 import { MembershipModule } from './membership/membership.module';
 import { HealthController } from './health/health.controller';
+import { DatabaseProbe } from './health/database-probe';
 import { ConferenceSetupModule } from './conference-setup/conference-setup.module';
 import { MotionsModule } from './motions/motions.module';
 import { VotingModule } from './voting/voting.module';
@@ -74,6 +75,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        DatabaseProbe,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -59,7 +59,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new ConferenceSocketAdapter(app, config));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'health/live', 'health/ready'].map((path) => ({ path, method: RequestMethod.GET })),
+  });
   app.enableCors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true });
   // Size and nesting depth are checked on the raw bytes before JSON.parse (see hostile-input.ts); Nest's
   // typing leaves out body-parser's verify hook, which it otherwise uses for the same purpose (rawBody).

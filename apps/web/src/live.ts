@@ -94,9 +94,11 @@ const initial = (): LiveState => ({
 });
 
 /**
- * One socket per signed-in page and conference. Joins with the last seq applied, applies each seq
- * once (dropping any at or below it, as docs/REALTIME.md asks), reconnects silently and resumes, and
- * says when it is offline so screens can mark what they show as stale.
+ * One socket per signed-in page and conference. The server sends the events in seq order, each once
+ * (docs/REALTIME.md): the first join asks for no replay and loads the state over HTTP, holding the
+ * live events until that state is in; a reconnect resumes from the last seq applied (or, when too
+ * much was missed, loads the state again). Reconnects silently and says when it is offline so
+ * screens can mark what they show as stale.
  */
 export class LiveConference {
   private socket: LiveSocket;
@@ -105,6 +107,8 @@ export class LiveConference {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly eventListeners = new Set<(event: ConferenceEventMessage | null) => void>();
+  /** Live events held while the state under them is loaded over HTTP; null when not loading. */
+  private held: ConferenceEventMessage[] | null = null;
 
   constructor(
     readonly conferenceId: string,
@@ -198,16 +202,24 @@ export class LiveConference {
 
   private async join(attempt = 1): Promise<void> {
     const first = !this.state.synced;
+    // Events pushed from the moment the join is sent wait until we know what they apply to.
+    this.held = [];
     try {
-      if (first) await this.loadSnapshot();
       const joined = await this.send<JoinedConference>('conference.join', {
         conferenceId: this.conferenceId,
-        lastSeq: this.state.lastSeq,
+        // No lastSeq on the first join: no replay of the history, the state comes over HTTP.
+        ...(first ? {} : { lastSeq: this.state.lastSeq }),
       });
-      if (joined.truncated) await this.loadSnapshot();
+      if (joined.truncated) {
+        // The state read now is at least as new as headSeq; the held events after it apply on top.
+        await this.loadSnapshot();
+        if (joined.headSeq > this.state.lastSeq) this.set({ lastSeq: joined.headSeq });
+      }
+      this.release();
       this.set({ status: 'online', synced: true, currentAt: Date.now() });
       if (first || joined.truncated) this.eventListeners.forEach((listener) => listener(null));
     } catch (error) {
+      this.held = null; // the next join resumes from the last seq applied, or loads the state again
       if (error instanceof ApiError && (error.statusCode === 404 || error.statusCode === 403))
         return this.end(error.message);
       this.set({ status: 'offline' });
@@ -216,6 +228,13 @@ export class LiveConference {
       if (attempt < 5 && this.socket.connected)
         setTimeout(() => this.socket.connected && void this.join(attempt + 1), 300 * attempt);
     }
+  }
+
+  /** Applies the events held during a join, in the order they came. */
+  private release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const event of held) this.apply(event);
   }
 
   /** The state over HTTP: the base under the replayed events, and the fallback when too much was missed. */
@@ -259,7 +278,14 @@ export class LiveConference {
   }
 
   private apply(event: ConferenceEventMessage): void {
-    if (event.conferenceId !== this.conferenceId || event.seq <= this.state.lastSeq) return;
+    if (event.conferenceId !== this.conferenceId) return;
+    if (this.held) {
+      this.held.push(event);
+      return;
+    }
+    // The server sends each seq once and in order; one at or below the last applied (an old
+    // server's join, say) changes nothing already applied.
+    if (event.seq <= this.state.lastSeq) return;
     if (this.state.synced) queueMicrotask(() => this.eventListeners.forEach((listener) => listener(event)));
     const p = event.payload as Record<string, any>;
     const patch: Partial<LiveState> = { lastSeq: event.seq, currentAt: Date.now() };

@@ -12,12 +12,11 @@ import {
   JoinedConference,
   ServerToClientEvents,
 } from '@agm/contracts';
-import { EventLogRepository, StoredConferenceEvent } from '@agm/persistence';
+import type { StoredConferenceEvent } from '@agm/persistence';
 import { Authenticator, bearerToken } from '../auth/authenticator';
 import { SessionRevocations } from '../auth/session-revocations';
 import { toErrorResponse } from '../common/error-response';
-import { EventBus } from '../events/event-bus';
-import { Transactions } from '../events/transactions';
+import { EventFeed } from '../events/event-feed';
 import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
 import { answer, parseMessage } from './socket-messages';
 import { principalOf } from './socket-principal';
@@ -29,8 +28,12 @@ export const roomOf = (conferenceId: string, audience: string) => `conf:${confer
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const attendeeRoom = (registrationId: string) => `attendee:${registrationId}`;
 
-/** Events replayed on one join at most; a client further behind is told to load a fresh snapshot. */
-export const REPLAY_LIMIT = 5000;
+/**
+ * Events replayed on one join at most; a client further behind (or one that sends no lastSeq) gets
+ * no replay and loads the state over HTTP (`truncated: true`): a hall reconnecting at once must not
+ * pull thousands of events each.
+ */
+export const REPLAY_LIMIT = 1000;
 
 /**
  * The conference's real-time channel. The handshake is authenticated by the same function as HTTP;
@@ -47,16 +50,14 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, On
 
   constructor(
     private readonly authenticator: Authenticator,
-    private readonly bus: EventBus,
+    private readonly feed: EventFeed,
     private readonly revocations: SessionRevocations,
-    private readonly eventLog: EventLogRepository,
-    private readonly transactions: Transactions,
     private readonly presence: RecordPresence,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions = [
-      this.bus.events$.subscribe((event) => this.push(event)),
+      this.feed.delivered$.subscribe((event) => this.push(event)),
       this.revocations.revoked$.subscribe(({ sessionId, reason }) => this.endSession(sessionId, reason)),
     ];
   }
@@ -107,17 +108,23 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, On
   @SubscribeMessage('conference.join')
   join(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() body: unknown): Promise<Ack<JoinedConference>> {
     return answer(async () => {
-      const { conferenceId, lastSeq = 0 } = await parseMessage(JoinConferenceDto, body);
+      const { conferenceId, lastSeq } = await parseMessage(JoinConferenceDto, body);
       const audiences = audiencesFor(principalOf(socket), conferenceId);
       if (audiences.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
-      // Join first, then read the log: nothing committed in between is missed. The client drops
-      // any event it receives twice by its seq.
-      await socket.join(audiences.map((audience) => roomOf(conferenceId, audience)));
-      const missed = await this.eventLog.readAfter(this.transactions.manager, conferenceId, lastSeq, audiences, REPLAY_LIMIT + 1);
-      const truncated = missed.length > REPLAY_LIMIT;
-      for (const event of missed.slice(0, REPLAY_LIMIT)) socket.emit('conference.event', toMessage(event));
-      const headSeq = await this.eventLog.lastSeq(this.transactions.manager, conferenceId);
-      return { conferenceId, replayed: Math.min(missed.length, REPLAY_LIMIT), headSeq, truncated };
+      const rooms = audiences.map((audience) => roomOf(conferenceId, audience));
+      // Joining again on the same socket starts over from the lastSeq given now.
+      for (const room of socket.rooms) if (room.startsWith(`conf:${conferenceId}:`)) void socket.leave(room);
+      // The missed events first, then — in the same tick — the rooms: a live event can neither
+      // overtake the replay nor arrive twice (event-feed.ts).
+      const resumed = await this.feed.resume(
+        conferenceId,
+        lastSeq,
+        audiences,
+        REPLAY_LIMIT,
+        (event) => socket.emit('conference.event', toMessage(event)),
+        () => void socket.join(rooms),
+      );
+      return { conferenceId, replayed: resumed.replayed, headSeq: resumed.headSeq, truncated: resumed.snapshot };
     });
   }
 
@@ -145,8 +152,9 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayConnection, On
     });
   }
 
+  /** Each instance delivers every event to its own sockets, from the log in seq order (EventFeed). */
   private push(event: StoredConferenceEvent): void {
-    this.server.to(roomOf(event.conferenceId, event.audience)).emit('conference.event', toMessage(event));
+    this.server.local.to(roomOf(event.conferenceId, event.audience)).emit('conference.event', toMessage(event));
   }
 
   private endSession(sessionId: string, reason = 'Your session was ended. Sign in again to continue.'): void {

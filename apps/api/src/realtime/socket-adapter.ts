@@ -1,27 +1,27 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '@agm/config';
+import { RedisLink } from '../events/redis-link';
 
 /** Socket messages are small commands; anything bigger is refused before it is parsed. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * socket.io with the origin allow-list, a message size limit and — when REDIS_URL is set — the Redis
- * adapter, so a broadcast from any instance reaches clients connected to every instance.
+ * adapter, so a broadcast from any instance reaches clients connected to every instance. Its
+ * connections come from RedisLink: an outage of Redis slows the cross-instance broadcasts (session
+ * ends, ballot counters) and never ends the instance; conference events do not go through it.
  */
 export class ConferenceSocketAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
-  private redis: Redis[] = [];
-
   constructor(
-    app: INestApplicationContext,
+    private readonly appContext: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
-    super(app);
+    super(appContext);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -37,19 +37,11 @@ export class ConferenceSocketAdapter extends IoAdapter {
         callback(allowed ? null : 'origin not allowed', allowed);
       },
     });
-    if (this.config.redisUrl) {
-      const publisher = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-      const subscriber = publisher.duplicate();
-      for (const client of [publisher, subscriber]) client.on('error', (error) => this.logger.error(`Redis: ${error.message}`));
-      this.redis = [publisher, subscriber];
-      server.adapter(createAdapter(publisher, subscriber));
+    const redis = this.appContext.get(RedisLink);
+    if (redis.configured) {
+      server.adapter(createAdapter(redis.publisher('socket.io'), redis.subscriber('socket.io')));
       this.logger.log('socket.io uses the Redis adapter');
     }
     return server;
-  }
-
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
-    await Promise.all(this.redis.map((client) => client.quit().catch(() => undefined)));
   }
 }

@@ -40,26 +40,57 @@ export class EventLogRepository {
     return stored;
   }
 
-  /** Events after `afterSeq` whose audience is one of `audiences`, in order. */
-  async readAfter(manager: EntityManager, conferenceId: string, afterSeq: number, audiences: string[], limit = 1000): Promise<StoredConferenceEvent[]> {
-    const rows: Array<{ seq: string; type: string; payload: Record<string, unknown>; audience: string; actor_id: string | null; at: Date }> = await manager.query(
+  /** Events after `afterSeq` (and up to `untilSeq` when given) whose audience is one of `audiences`, in order. */
+  async readAfter(manager: EntityManager, conferenceId: string, afterSeq: number, audiences: string[], limit = 1000, untilSeq?: number): Promise<StoredConferenceEvent[]> {
+    const rows: EventRow[] = await manager.query(
       `SELECT seq, type, payload, audience, actor_id, at FROM conference_event
-        WHERE conference_id = $1 AND seq > $2 AND audience = ANY($3) ORDER BY seq LIMIT $4`,
-      [conferenceId, afterSeq, audiences, limit],
+        WHERE conference_id = $1 AND seq > $2 AND audience = ANY($3) AND ($5::bigint IS NULL OR seq <= $5) ORDER BY seq LIMIT $4`,
+      [conferenceId, afterSeq, audiences, limit, untilSeq ?? null],
     );
-    return rows.map((row) => ({
-      conferenceId,
-      seq: Number(row.seq),
-      type: row.type,
-      payload: row.payload,
-      audience: row.audience,
-      actorId: row.actor_id,
-      at: new Date(row.at).toISOString(),
-    }));
+    return rows.map((row) => toStored(conferenceId, row));
+  }
+
+  /** Every event after `afterSeq`, whatever its audience, in order: what an instance delivers to its sockets. */
+  async readAllAfter(manager: EntityManager, conferenceId: string, afterSeq: number, limit: number): Promise<StoredConferenceEvent[]> {
+    const rows: EventRow[] = await manager.query(
+      'SELECT seq, type, payload, audience, actor_id, at FROM conference_event WHERE conference_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [conferenceId, afterSeq, limit],
+    );
+    return rows.map((row) => toStored(conferenceId, row));
+  }
+
+  /** The newest seq of each of these conferences, in one read. */
+  async lastSeqs(manager: EntityManager, conferenceIds: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ conference_id: string; last_seq: string }> = await manager.query(
+      'SELECT conference_id, last_seq FROM conference_event_counter WHERE conference_id = ANY($1)',
+      [conferenceIds],
+    );
+    return new Map(rows.map((row) => [row.conference_id, Number(row.last_seq)]));
   }
 
   async lastSeq(manager: EntityManager, conferenceId: string): Promise<number> {
     const rows = await manager.query('SELECT last_seq FROM conference_event_counter WHERE conference_id = $1', [conferenceId]);
     return rows.length ? Number(rows[0].last_seq) : 0;
   }
+}
+
+interface EventRow {
+  seq: string;
+  type: string;
+  payload: Record<string, unknown>;
+  audience: string;
+  actor_id: string | null;
+  at: Date;
+}
+
+function toStored(conferenceId: string, row: EventRow): StoredConferenceEvent {
+  return {
+    conferenceId,
+    seq: Number(row.seq),
+    type: row.type,
+    payload: row.payload,
+    audience: row.audience,
+    actorId: row.actor_id,
+    at: new Date(row.at).toISOString(),
+  };
 }
