@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { newPdfDocument, pdfBytes, pdfText, PdfFont } from '../common/pdf-fonts';
 import type { DebateEvent } from '@agm/domain';
 import type { DebateMotionRow, LoggedDebateEvent } from '@agm/persistence/debate';
 
@@ -99,36 +99,23 @@ export function renderMinutesHtml(model: MinutesModel): string {
 
 /** The same minutes as an A4 PDF. pdfkit draws text as text, so nothing needs escaping. */
 export function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 62, right: 62 }, info: { Title: model.title } });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(16).text(pdfSafe(model.title));
-    pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(9).text(pdfSafe(model.intro));
-    if (model.sections.length === 0) pdf.moveDown(1).font('Helvetica').fontSize(11).text('No debate has been recorded yet.');
-    for (const section of model.sections) {
-      if (section.heading !== null) pdf.moveDown(1).font('Helvetica-Bold').fontSize(12.5).text(pdfSafe(section.heading));
-      for (const entry of section.entries) {
-        pdf.moveDown(0.25).font('Helvetica').fontSize(9.5).text(pdfSafe(`${entry.time}  `), { continued: true });
-        pdf.font('Helvetica-Bold').text(pdfSafe(`${entry.actor}: `), { continued: true });
-        pdf.font('Helvetica').text(pdfSafe(entry.text));
-      }
+  const pdf = newPdfDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 62, right: 62 }, info: { Title: model.title } });
+  const bytes = pdfBytes(pdf);
+  pdf.font(PdfFont.bold).fontSize(16).text(pdfText(model.title));
+  pdf.moveDown(0.3).font(PdfFont.italic).fontSize(9).text(pdfText(model.intro));
+  if (model.sections.length === 0) pdf.moveDown(1).font(PdfFont.regular).fontSize(11).text('No debate has been recorded yet.');
+  for (const section of model.sections) {
+    if (section.heading !== null) pdf.moveDown(1).font(PdfFont.bold).fontSize(12.5).text(pdfText(section.heading));
+    for (const entry of section.entries) {
+      pdf.moveDown(0.25).font(PdfFont.regular).fontSize(9.5).text(pdfText(`${entry.time}  `), { continued: true });
+      pdf.font(PdfFont.bold).text(pdfText(`${entry.actor}: `), { continued: true });
+      pdf.font(PdfFont.regular).text(pdfText(entry.text));
     }
-    pdf.end();
-  });
+  }
+  pdf.end();
+  return bytes;
 }
 
-/** The standard PDF fonts cover WinAnsi: map the usual typographic characters and replace the rest. */
-function pdfSafe(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[^\n\t\x20-\x7E\xA0-\xFF]/g, '?');
-}
 
 function describe(e: DebateEvent, who: (id: string | null | undefined) => string, title: (id: string | null | undefined) => string): string {
   const on = (amendmentId: string | null) => (amendmentId ? ` (on amendment ${title(amendmentId)})` : '');

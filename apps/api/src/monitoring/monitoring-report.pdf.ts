@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { newPdfDocument, pdfBytes, pdfText, PdfFont } from '../common/pdf-fonts';
 import type { SpeakerReportGroup, StatCell } from '@agm/domain';
 import type { PublishedReport } from './monitoring.queries';
 
@@ -7,39 +7,35 @@ import type { PublishedReport } from './monitoring.queries';
  * the counts. pdfkit draws text as text, so names need no escaping; suppressed cells print "suppressed".
  */
 export function renderReportPdf(report: PublishedReport): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: `Speaker monitoring: ${safe(report.conferenceName)}` } });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(18).text(safe(`Speaker monitoring: ${report.conferenceName}`));
-    pdf.moveDown(0.3).font('Helvetica').fontSize(11).text(safe(`Speakers by ${report.questionLabel}${report.breakdownBy ? `, by ${report.breakdownBy.replace(/_/g, ' ')}` : ''}.`));
-    pdf
-      .moveDown(0.3)
-      .fontSize(9)
-      .fillColor('#444')
-      .text(
-        `${report.speechesCounted} speeches counted${report.live ? ' so far (live view, released in batches)' : ''}. Figures under ${report.suppressionThreshold} are suppressed, with any figure that would let one be worked out by subtraction. Bars: dark, share of speakers; light, share of registered attendees.`,
-      )
-      .fillColor('black');
-    for (const group of [report.overall, ...report.groups]) drawGroup(pdf, report, group);
-    pdf.end();
-  });
+  const pdf = newPdfDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: `Speaker monitoring: ${pdfText(report.conferenceName)}` } });
+  const bytes = pdfBytes(pdf);
+  pdf.font(PdfFont.bold).fontSize(18).text(pdfText(`Speaker monitoring: ${report.conferenceName}`));
+  pdf.moveDown(0.3).font(PdfFont.regular).fontSize(11).text(pdfText(`Speakers by ${report.questionLabel}${report.breakdownBy ? `, by ${report.breakdownBy.replace(/_/g, ' ')}` : ''}.`));
+  pdf
+    .moveDown(0.3)
+    .fontSize(9)
+    .fillColor('#444')
+    .text(
+      `${report.speechesCounted} speeches counted${report.live ? ' so far (live view, released in batches)' : ''}. Figures under ${report.suppressionThreshold} are suppressed, with any figure that would let one be worked out by subtraction. Bars: dark, share of speakers; light, share of registered attendees.`,
+    )
+    .fillColor('black');
+  for (const group of [report.overall, ...report.groups]) drawGroup(pdf, report, group);
+  pdf.end();
+  return bytes;
 }
 
 function drawGroup(pdf: PDFKit.PDFDocument, report: PublishedReport, group: SpeakerReportGroup): void {
   const needed = 40 + group.categories.length * 30;
   if (pdf.y + needed > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
   const title = group.dimension === 'all' ? 'All speeches' : `${group.dimension.replace(/_/g, ' ')}: ${group.key === null ? 'none' : (report.groupLabels[group.key] ?? group.key)}`;
-  pdf.moveDown(1).font('Helvetica-Bold').fontSize(12).text(safe(title));
-  pdf.moveDown(0.3).font('Helvetica').fontSize(9);
+  pdf.moveDown(1).font(PdfFont.bold).fontSize(12).text(pdfText(title));
+  pdf.moveDown(0.3).font(PdfFont.regular).fontSize(9);
   const left = pdf.page.margins.left;
   const labelWidth = 150;
   const barWidth = 200;
   for (const row of group.categories) {
     const y = pdf.y;
-    pdf.fillColor('black').text(safe(row.label), left, y + 2, { width: labelWidth - 6 });
+    pdf.fillColor('black').text(pdfText(row.label), left, y + 2, { width: labelWidth - 6 });
     drawBar(pdf, row.speakerShare, left + labelWidth, y, barWidth, '#1f4e79');
     drawBar(pdf, row.attendeeShare, left + labelWidth, y + 11, barWidth, '#9dc3e6');
     const figures = `speakers ${num(row.speakers)}, speeches ${num(row.speeches)}, attendees ${num(row.attendees)}, ratio ${row.representationRatio.flag === 'shown' ? row.representationRatio.value.toFixed(2) : 'suppressed'}`;
@@ -47,7 +43,7 @@ function drawGroup(pdf: PDFKit.PDFDocument, report: PublishedReport, group: Spea
     const figuresWidth = pdf.page.width - pdf.page.margins.right - figuresX;
     pdf.fillColor('black').text(figures, figuresX, y + 2, { width: figuresWidth });
     // A row is as tall as its tallest text, so wrapped figures never run into the next row.
-    const height = Math.max(28, pdf.heightOfString(figures, { width: figuresWidth }) + 8, pdf.heightOfString(safe(row.label), { width: labelWidth - 6 }) + 8);
+    const height = Math.max(28, pdf.heightOfString(figures, { width: figuresWidth }) + 8, pdf.heightOfString(pdfText(row.label), { width: labelWidth - 6 }) + 8);
     pdf.x = left;
     pdf.y = y + height;
   }
@@ -67,11 +63,3 @@ function num(c: StatCell): string {
   return c.flag === 'suppressed' ? 'suppressed' : String(c.value);
 }
 
-/** The standard PDF fonts cover WinAnsi; replace what they cannot draw. */
-function safe(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/[^\n\t\x20-\x7E\xA0-\xFF]/g, '?');
-}
