@@ -262,6 +262,9 @@ export class LiveConference {
       if (newest) patch.currentVoteId = newest.id;
     }
     this.set(patch);
+    // The list carries no one's own entry (`me`: eligible, by which channel, with what card weight):
+    // a phone that joins while a vote is open reads it from the vote's own view, as after vote.opened.
+    await Promise.all((votes ?? []).filter((v) => v.state === 'open').map((v) => this.refreshVote(v.id)));
   }
 
   /** The debate version a command answered with: the next chair command is issued against it. */
@@ -274,7 +277,11 @@ export class LiveConference {
     const vote = await get<VoteResponseDto>(`/api/conferences/${this.conferenceId}/votes/${voteId}`).catch(
       () => null,
     );
-    if (vote) this.setVote(voteId, vote);
+    if (!vote) return;
+    // A close or result pushed while this was read is newer than an 'open' read before it.
+    const overtaken =
+      this.state.votes[voteId]?.state !== undefined && this.state.votes[voteId]?.state !== 'open';
+    this.setVote(voteId, overtaken && vote.state === 'open' ? { me: vote.me } : vote);
   }
 
   private apply(event: ConferenceEventMessage): void {
