@@ -220,6 +220,9 @@ function TestVoteResult({ vote, large }: { vote: LiveVote; large?: boolean }) {
   );
 }
 
+/** A description as a sentence: one full stop at its end, whether or not the api's text has one. */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean }) {
   const r = vote.result;
   if (!r) return null;
@@ -260,8 +263,8 @@ export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean })
           ))}
         </tbody>
       </table>
-      <p className="muted">
-        {r.threshold.description}. {r.turnout.description}.
+      <p className="muted threshold" data-testid="vote-threshold">
+        {sentence(r.threshold.description)} {sentence(r.turnout.description)}
       </p>
     </div>
   );
