@@ -104,12 +104,12 @@ describeInBrowser('web client: the projector fits the whole result', () => {
     ]) {
       await projector.page.setViewportSize(viewport);
       // Layout settles in the frame after a resize; read the boxes after it.
+      // Strings, not functions: this file is compiled without the DOM library.
       await projector.page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
       );
-      const bottoms = await projector.page.evaluate(() => {
-        const bottom = (selector: string) =>
-          document.querySelector(selector)?.getBoundingClientRect().bottom ?? Infinity;
+      const bottoms = (await projector.page.evaluate(`(() => {
+        const bottom = (selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? Infinity;
         return {
           total: bottom('[data-testid=vote-result] tr.total'),
           threshold: bottom('[data-testid=vote-result] [data-testid=vote-threshold]'),
@@ -117,7 +117,7 @@ describeInBrowser('web client: the projector fits the whole result', () => {
           page: document.documentElement.scrollHeight,
           width: document.documentElement.scrollWidth,
         };
-      });
+      })()`)) as { total: number; threshold: number; quorum: number; page: number; width: number };
       const where = `${viewport.width}×${viewport.height}`;
       const fits = Math.max(bottoms.total, bottoms.threshold, bottoms.quorum) <= viewport.height;
       // The figures stay in the message when it fails: how far below the window each one ended.

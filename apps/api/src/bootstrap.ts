@@ -9,6 +9,7 @@ import { openDatabase, OpenDatabase } from '@agm/persistence';
 import { AppModule } from './app.module';
 import { MAX_JSON_BODY, verifyJsonBody } from './common/hostile-input';
 import { ConferenceSocketAdapter } from './realtime/socket-adapter';
+import { securityHeaders } from './web/security-headers';
 import { serveWeb } from './web/serve-web';
 
 export interface RunningApi {
@@ -67,6 +68,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   // typing leaves out body-parser's verify hook, which it otherwise uses for the same purpose (rawBody).
   app.useBodyParser('json', { limit: MAX_JSON_BODY, verify: verifyJsonBody } as Record<string, unknown>);
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   serveWeb(app);
 
   const document = SwaggerModule.createDocument(
