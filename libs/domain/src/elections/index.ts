@@ -19,3 +19,30 @@ export { formatBlt, parseBlt } from './blt';
 export type { BltElection } from './blt';
 export { sha256Hex } from './sha256';
 export { countCsv, countReport, METHOD_NAMES } from './count-report';
+export {
+  assertMayNominate,
+  assertMayStand,
+  assertMayWithdraw,
+  assertNominationsOpen,
+  assertNotAlreadyNominated,
+  assertValidAcceptance,
+  assertValidPost,
+  countStatementWords,
+  decideAtClose,
+  DEFAULT_STATEMENT_WORD_LIMIT,
+  POST_COUNTING_METHODS,
+  POST_STATES,
+  postState,
+  postStateInWords,
+  publicDeclaration,
+} from './nominations';
+export type {
+  CandidateFacts,
+  CloseDecision,
+  GroupDeclaration,
+  NominationForRules,
+  NominationStatus,
+  PostDefinition,
+  PostForRules,
+  PostState,
+} from './nominations';
