@@ -25,6 +25,7 @@ import { DebateModule } from './debate/debate.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProjectorModule } from './projector/projector.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
+import { ElectionsModule } from './elections/elections.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +72,7 @@ export class AppModule {
         MonitoringModule,
         ProjectorModule,
         ResolutionsModule,
+        ElectionsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1294,6 +1294,7 @@ const OFFICIAL_ROLE_LABEL: Record<string, string> = {
   chair: 'Chair',
   teller: 'Teller',
   monitor: 'Equality monitor',
+  returning_officer: 'Returning officer',
 };
 
 function Roles({ base, revision }: { base: string; revision: number }) {

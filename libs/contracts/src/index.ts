@@ -12,3 +12,4 @@ export * from './debate';
 export * from './monitoring';
 export * from './projector/projector-link.dto';
 export * from './resolutions/resolution.dto';
+export * from './elections/election.dto';

@@ -4,11 +4,22 @@ export const CONFERENCE_FORMATS = ['in_person', 'hybrid', 'online'] as const;
 export type ConferenceFormat = (typeof CONFERENCE_FORMATS)[number];
 
 /** Napo's membership categories. A union may add its own; the ruleset lists the ones in force. */
-export const NAPO_MEMBER_CATEGORIES = ['full', 'professional_associate', 'associate', 'retired', 'student'] as const;
+export const NAPO_MEMBER_CATEGORIES = [
+  'full',
+  'professional_associate',
+  'associate',
+  'retired',
+  'student',
+] as const;
 export type MemberCategory = string;
 
 /** Motion topics that eligibility rules can key on. Unions may add more in the ruleset. */
-export const NAPO_MOTION_TOPICS = ['pay_and_conditions', 'industrial_action', 'constitutional', 'general'] as const;
+export const NAPO_MOTION_TOPICS = [
+  'pay_and_conditions',
+  'industrial_action',
+  'constitutional',
+  'general',
+] as const;
 export type MotionTopic = string;
 
 export const BODY_KINDS = ['branch', 'network', 'committee', 'forum', 'joint_members'] as const;
@@ -17,10 +28,17 @@ export type BodyKind = (typeof BODY_KINDS)[number];
 export const ATTENDANCE_MODES = ['hall', 'remote'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
-export const CONFERENCE_ROLES = ['admin', 'soc', 'chair', 'teller', 'monitor'] as const;
+/** `returning_officer` runs the conference's elections: posts, nominations and their close (docs/elections.md). */
+export const CONFERENCE_ROLES = ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'] as const;
 export type ConferenceRole = (typeof CONFERENCE_ROLES)[number];
 
-export const MOTION_KINDS = ['motion', 'constitutional_amendment', 'emergency_motion', 'composite', 'amendment'] as const;
+export const MOTION_KINDS = [
+  'motion',
+  'constitutional_amendment',
+  'emergency_motion',
+  'composite',
+  'amendment',
+] as const;
 export type MotionKind = (typeof MOTION_KINDS)[number];
 
 export const MOTION_STATUSES = [
@@ -43,7 +61,15 @@ export const MOTION_STATUSES = [
 ] as const;
 export type MotionStatus = (typeof MOTION_STATUSES)[number];
 
-export const VOTE_SUBJECTS = ['motion', 'amendment', 'procedural_motion', 'emergency_admission', 'challenge_to_chair', 'custom', 'test'] as const;
+export const VOTE_SUBJECTS = [
+  'motion',
+  'amendment',
+  'procedural_motion',
+  'emergency_admission',
+  'challenge_to_chair',
+  'custom',
+  'test',
+] as const;
 export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
 
 export const VOTE_METHODS = ['show_of_cards', 'electronic', 'hybrid', 'card_vote'] as const;
@@ -58,10 +84,27 @@ export type VoteChannel = (typeof VOTE_CHANNELS)[number];
 export const MAJORITIES = ['simple', 'two_thirds'] as const;
 export type Majority = (typeof MAJORITIES)[number];
 
-export const PROCEDURAL_MOTIONS = ['next_business', 'question_be_now_put', 'remit', 'refer_back', 'suspend_standing_orders', 'challenge_chair'] as const;
+export const PROCEDURAL_MOTIONS = [
+  'next_business',
+  'question_be_now_put',
+  'remit',
+  'refer_back',
+  'suspend_standing_orders',
+  'challenge_chair',
+] as const;
 export type ProceduralMotion = (typeof PROCEDURAL_MOTIONS)[number];
 
-export const SPEECH_ROLES = ['mover', 'seconder', 'for', 'against', 'to', 'right_of_reply', 'point_of_order', 'request_for_information', 'procedural'] as const;
+export const SPEECH_ROLES = [
+  'mover',
+  'seconder',
+  'for',
+  'against',
+  'to',
+  'right_of_reply',
+  'point_of_order',
+  'request_for_information',
+  'procedural',
+] as const;
 export type SpeechRole = (typeof SPEECH_ROLES)[number];
 
 export const TIE_RULES = ['chair_casting_vote', 'motion_falls'] as const;

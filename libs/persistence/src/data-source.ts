@@ -12,6 +12,7 @@ import { ProjectorLinks1763960000000 } from './migrations/1763960000000-Projecto
 import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
 import { ResolutionRegister1764950000000 } from './migrations/1764950000000-ResolutionRegister';
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
+import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   VoteCardHolders1763970000000,
   SealedBallots1764300000000,
   ResolutionRegister1764950000000,
+  ElectionPosts1796456500000,
 ];
 
 export interface DatabaseConnection {

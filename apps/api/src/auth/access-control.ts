@@ -14,7 +14,8 @@ export function assertCan(principal: Principal, action: Action, scope: Scope = {
 }
 
 /** What a projector link is told when it asks for anything but the hall screen. */
-export const PROJECTOR_ONLY = 'A projector link only shows the hall screen (the floor, votes and quorum); it cannot do or read anything else. Sign in to do this.';
+export const PROJECTOR_ONLY =
+  'A projector link only shows the hall screen (the floor, votes and quorum); it cannot do or read anything else. Sign in to do this.';
 
 function describe(action: Action): string {
   const words: Record<Action, string> = {
@@ -22,7 +23,7 @@ function describe(action: Action): string {
     'conference.manage': "only the conference's administrators change its set-up",
     'conference.view': 'only registered attendees and officials see this conference',
     'conference.watch': 'only registered attendees, officials and its projector links see this conference',
-    'projector.manage': 'only the chair and the conference\'s administrators issue projector links',
+    'projector.manage': "only the chair and the conference's administrators issue projector links",
     'membership.manage': 'only head office manages the membership register',
     'registration.manage': "only the conference's administrators register attendees",
     'presence.record': 'only administrators and tellers record check-in',
@@ -30,10 +31,12 @@ function describe(action: Action): string {
     'debate.chair': 'only the chair runs the debate',
     'vote.count': 'only tellers enter counts',
     'monitoring.view': 'only monitors see speaker statistics',
-    'body.submit': "officers submit only for their own body",
+    'body.submit': 'officers submit only for their own body',
     'register.read': 'members and officials read the resolution register',
     'register.manage': 'only head office edits the resolution register and the operational plan',
     'sign-in.unblock': 'only head office sees and lifts sign-in blocks',
+    'elections.manage':
+      "only head office, the conference's administrators and its returning officer run its elections",
   };
   return words[action];
 }

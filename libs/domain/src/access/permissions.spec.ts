@@ -5,10 +5,35 @@ const conferenceA = 'conf-a';
 const conferenceB = 'conf-b';
 
 function official(overrides: Partial<AccountPrincipal> = {}): AccountPrincipal {
-  return { kind: 'account', sessionId: 's', accountId: 'acc', memberId: 'm-off', name: 'Official', isHeadOffice: false, roles: [], officerOf: [], ...overrides };
+  return {
+    kind: 'account',
+    sessionId: 's',
+    accountId: 'acc',
+    memberId: 'm-off',
+    name: 'Official',
+    isHeadOffice: false,
+    roles: [],
+    officerOf: [],
+    ...overrides,
+  };
 }
-const attendee: AttendeePrincipal = { kind: 'attendee', sessionId: 's', registrationId: 'r', memberId: 'm1', conferenceId: conferenceA, name: 'A', attendanceMode: 'remote' };
-const projector: ProjectorPrincipal = { kind: 'projector', sessionId: 'link', projectorLinkId: 'link', conferenceId: conferenceA, name: 'Projector', memberId: null };
+const attendee: AttendeePrincipal = {
+  kind: 'attendee',
+  sessionId: 's',
+  registrationId: 'r',
+  memberId: 'm1',
+  conferenceId: conferenceA,
+  name: 'A',
+  attendanceMode: 'remote',
+};
+const projector: ProjectorPrincipal = {
+  kind: 'projector',
+  sessionId: 'link',
+  projectorLinkId: 'link',
+  conferenceId: conferenceA,
+  name: 'Projector',
+  memberId: null,
+};
 const EVERY_ACTION: Action[] = [
   'conference.create',
   'conference.manage',
@@ -24,9 +49,22 @@ const EVERY_ACTION: Action[] = [
   'monitoring.view',
   'body.submit',
   'sign-in.unblock',
+  'elections.manage',
 ];
 
 describe('permissions', () => {
+  it("lets a returning officer run their conference's elections and nothing else there, and gives them the elections audience", () => {
+    const officer = official({ roles: [{ conferenceId: conferenceA, role: 'returning_officer' }] });
+    expect(can(officer, 'elections.manage', { conferenceId: conferenceA })).toBe(true);
+    expect(can(officer, 'elections.manage', { conferenceId: conferenceB })).toBe(false);
+    expect(can(officer, 'conference.view', { conferenceId: conferenceA })).toBe(true);
+    expect(can(officer, 'conference.manage', { conferenceId: conferenceA })).toBe(false);
+    expect(can(official({ officerOf: ['london'] }), 'elections.manage', { conferenceId: conferenceA })).toBe(
+      false,
+    );
+    expect(audiencesFor(officer, conferenceA)).toEqual(['public', 'member:m-off', 'elections']);
+  });
+
   it('lets a chair chair only the conference they chair', () => {
     const chair = official({ roles: [{ conferenceId: conferenceA, role: 'chair' }] });
     expect(can(chair, 'debate.chair', { conferenceId: conferenceA })).toBe(true);
@@ -49,7 +87,9 @@ describe('permissions', () => {
   });
 
   it("lets a body's officer view a conference's set-up without a role in it, and no one else without a part", () => {
-    expect(can(official({ officerOf: ['london'] }), 'conference.view', { conferenceId: conferenceA })).toBe(true);
+    expect(can(official({ officerOf: ['london'] }), 'conference.view', { conferenceId: conferenceA })).toBe(
+      true,
+    );
     expect(can(official(), 'conference.view', { conferenceId: conferenceA })).toBe(false);
   });
 
@@ -62,7 +102,10 @@ describe('permissions', () => {
   it("lets a projector link read its own conference's public screen and do nothing else", () => {
     expect(can(projector, 'conference.watch', { conferenceId: conferenceA })).toBe(true);
     for (const action of EVERY_ACTION.filter((a) => a !== 'conference.watch')) {
-      expect([action, can(projector, action, { conferenceId: conferenceA, bodyId: 'london' })]).toEqual([action, false]);
+      expect([action, can(projector, action, { conferenceId: conferenceA, bodyId: 'london' })]).toEqual([
+        action,
+        false,
+      ]);
     }
     expect(can(projector, 'conference.watch', { conferenceId: conferenceB })).toBe(false);
     expect(can(projector, 'conference.watch')).toBe(false);
@@ -79,7 +122,9 @@ describe('permissions', () => {
     expect(can(official(), 'conference.watch', { conferenceId: conferenceA })).toBe(false);
     expect(can(chair, 'projector.manage', { conferenceId: conferenceA })).toBe(true);
     expect(can(chair, 'projector.manage', { conferenceId: conferenceB })).toBe(false);
-    expect(can(official({ isHeadOffice: true }), 'projector.manage', { conferenceId: conferenceA })).toBe(true);
+    expect(can(official({ isHeadOffice: true }), 'projector.manage', { conferenceId: conferenceA })).toBe(
+      true,
+    );
     expect(can(teller, 'projector.manage', { conferenceId: conferenceA })).toBe(false);
     expect(can(attendee, 'projector.manage', { conferenceId: conferenceA })).toBe(false);
   });
@@ -97,7 +142,13 @@ describe('event audiences', () => {
   });
 
   it('adds the rooms of each role held in that conference', () => {
-    const person = official({ roles: [{ conferenceId: conferenceA, role: 'chair' }, { conferenceId: conferenceA, role: 'monitor' }, { conferenceId: conferenceB, role: 'soc' }] });
+    const person = official({
+      roles: [
+        { conferenceId: conferenceA, role: 'chair' },
+        { conferenceId: conferenceA, role: 'monitor' },
+        { conferenceId: conferenceB, role: 'soc' },
+      ],
+    });
     expect(audiencesFor(person, conferenceA)).toEqual(['public', 'member:m-off', 'chair', 'monitors']);
     expect(audiencesFor(person, conferenceA)).not.toContain('soc');
   });

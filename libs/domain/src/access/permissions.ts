@@ -21,7 +21,8 @@ export type Action =
   | 'body.submit' // an officer for their own body
   | 'register.read' // the resolution register: every member and official
   | 'register.manage' // head office: owners, statuses, links, imports, the operational plan
-  | 'sign-in.unblock'; // see and lift sign-in blocks (head office)
+  | 'sign-in.unblock' // see and lift sign-in blocks (head office)
+  | 'elections.manage'; // posts, nominations on a candidate's behalf, the close of nominations (returning officer)
 
 export interface Scope {
   conferenceId?: string;
@@ -31,8 +32,8 @@ export interface Scope {
 const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'conference.create': [],
   'conference.manage': ['admin'],
-  'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor'],
-  'conference.watch': ['admin', 'soc', 'chair', 'teller', 'monitor'],
+  'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'],
+  'conference.watch': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'],
   'projector.manage': ['admin', 'chair'],
   'membership.manage': [],
   'registration.manage': ['admin'],
@@ -45,6 +46,7 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'register.read': [],
   'register.manage': [],
   'sign-in.unblock': [],
+  'elections.manage': ['admin', 'returning_officer'],
 };
 
 /** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */
@@ -52,7 +54,8 @@ const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'vote.count', 'monitorin
 
 export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
   // A projector link reads its own conference's public screen and nothing else, whatever comes later.
-  if (principal.kind === 'projector') return action === 'conference.watch' && scope.conferenceId === principal.conferenceId;
+  if (principal.kind === 'projector')
+    return action === 'conference.watch' && scope.conferenceId === principal.conferenceId;
   // The register is the union's policy: every signed-in member and official reads it.
   if (action === 'register.read') return true;
   // Whoever may view a conference may also read its public screen.
@@ -62,7 +65,8 @@ export function can(principal: Principal, action: Action, scope: Scope = {}): bo
   }
   if (action === 'body.submit') return !!scope.bodyId && principal.officerOf.includes(scope.bodyId);
   // Officers follow every conference they may submit to (deadlines, sections) without holding a role in it.
-  if (action === 'conference.view') return !!scope.conferenceId && mayViewConference(principal, scope.conferenceId);
+  if (action === 'conference.view')
+    return !!scope.conferenceId && mayViewConference(principal, scope.conferenceId);
   if (principal.isHeadOffice && !HEAD_OFFICE_EXCLUDED.includes(action)) return true;
   const roles = ROLES_FOR[action];
   if (!scope.conferenceId) return false;
@@ -71,8 +75,13 @@ export function can(principal: Principal, action: Action, scope: Scope = {}): bo
 
 /** True when the person may see anything of this conference at all. */
 export function mayViewConference(principal: Principal, conferenceId: string): boolean {
-  if (principal.kind === 'attendee' || principal.kind === 'projector') return principal.conferenceId === conferenceId;
-  return principal.isHeadOffice || principal.roles.some((r) => r.conferenceId === conferenceId) || principal.officerOf.length > 0;
+  if (principal.kind === 'attendee' || principal.kind === 'projector')
+    return principal.conferenceId === conferenceId;
+  return (
+    principal.isHeadOffice ||
+    principal.roles.some((r) => r.conferenceId === conferenceId) ||
+    principal.officerOf.length > 0
+  );
 }
 
 /**
@@ -93,5 +102,7 @@ export function audiencesFor(principal: Principal, conferenceId: string): string
   if (roles.has('soc')) audiences.push('soc');
   if (roles.has('teller')) audiences.push('tellers');
   if (roles.has('monitor')) audiences.push('monitors');
+  // Nominations not yet accepted are the returning officer's business, not the public's.
+  if (roles.has('admin') || roles.has('returning_officer')) audiences.push('elections');
   return audiences;
 }

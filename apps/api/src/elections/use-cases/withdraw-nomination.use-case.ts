@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { assertMayWithdraw, Principal } from '@agm/domain';
+import type { NominationWithdrawDto } from '@agm/contracts';
+import { ConferenceRepository } from '@agm/persistence';
+import { ElectionPostRepository } from '@agm/persistence/elections';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+import {
+  assertCandidateOrReturningOfficer,
+  loadNomination,
+  loadPost,
+  recordCloseDecision,
+} from '../election-commands';
+
+/**
+ * A candidate withdraws, with a reason, any time before the ballot. After the close a withdrawal
+ * shortens the ballot list; if it leaves no more candidates than seats, they are declared elected
+ * unopposed then, exactly as at the close.
+ */
+@Injectable()
+export class WithdrawNomination {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly conferences: ConferenceRepository,
+    private readonly posts: ElectionPostRepository,
+  ) {}
+
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    postId: string,
+    nominationId: string,
+    command: NominationWithdrawDto,
+  ): Promise<void> {
+    const actorId = actorOf(principal);
+    await this.transactions.run(async (uow) => {
+      const { conference, post } = await loadPost(
+        uow.manager,
+        this.conferences,
+        this.posts,
+        conferenceId,
+        postId,
+      );
+      const nomination = await loadNomination(uow.manager, this.posts, post, nominationId);
+      assertCandidateOrReturningOfficer(principal, conferenceId, nomination);
+      assertMayWithdraw(post, nomination, nomination.candidateName);
+      const reason = command.reason.trim();
+      await this.posts.recordWithdrawal(uow.manager, nomination.id, uow.now, reason);
+      const payload = {
+        postId: post.id,
+        title: post.title,
+        nominationId: nomination.id,
+        name: nomination.candidateName,
+      };
+      uow.record({
+        conferenceId,
+        type: 'election.nomination.withdrawn',
+        payload: { ...payload, reason },
+        audience: 'elections',
+        actorId,
+      });
+      // A candidate the public saw accept is seen to withdraw; the reason stays with the returning officer.
+      if (nomination.status === 'accepted')
+        uow.record({
+          conferenceId,
+          type: 'election.candidate.withdrawn',
+          payload,
+          audience: 'public',
+          actorId,
+        });
+      if (post.outcome === 'ballot') await recordCloseDecision(uow, this.posts, conference, post, actorId);
+    });
+  }
+}
