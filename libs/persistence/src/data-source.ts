@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { ConferenceEntity } from './entities/conference.entity';
 import { ConferenceEventEntity } from './entities/conference-event.entity';
+import { ElectionPostEntity, NominationEntity } from './entities/election-post.entity';
 import { Foundation1763870000000 } from './migrations/1763870000000-Foundation';
 import { Membership1763880000000 } from './migrations/1763880000000-Membership';
 import { ConferenceSetup1763900000000 } from './migrations/1763900000000-ConferenceSetup';
@@ -15,7 +16,7 @@ import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBal
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
-export const ENTITIES = [ConferenceEntity, ConferenceEventEntity];
+export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
 
 /** Every migration, in order. The same migrations run on the embedded database and on PostgreSQL. */
 export const MIGRATIONS = [

@@ -74,6 +74,13 @@ describe('setting up a post', () => {
       nominationsCloseAt: 'nominations must close after they open',
     });
   });
+
+  it('refuses a year nobody means, at its field', () => {
+    const error = refusal(() =>
+      assertValidPost(post({ nominationsOpenAt: new Date('0000-03-02T09:00:00Z') })),
+    ) as InvalidInput;
+    expect(error.errors?.nominationsOpenAt).toContain('give a date between 1900 and 2999');
+  });
 });
 
 describe('the nomination window', () => {

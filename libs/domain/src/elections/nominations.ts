@@ -71,6 +71,13 @@ export function assertValidPost(post: PostDefinition): void {
   if (post.method === 'instant-runoff' && post.seats !== 1) {
     errors.method = `instant runoff fills one seat; for ${post.seats} seats choose the single transferable vote (Scottish rules or Meek) or first past the post`;
   }
+  // A year the database cannot store (0000) or nobody means (9999) is a typing slip, not a window.
+  for (const field of ['nominationsOpenAt', 'nominationsCloseAt'] as const) {
+    const year = post[field].getUTCFullYear();
+    if (!(year >= 1900 && year <= 2999))
+      errors[field] =
+        `the year ${year} is not a year of this union's elections: give a date between 1900 and 2999`;
+  }
   if (!(post.nominationsOpenAt.getTime() < post.nominationsCloseAt.getTime()))
     errors.nominationsCloseAt = 'nominations must close after they open';
   if (!Number.isInteger(post.statementWordLimit) || post.statementWordLimit < 1)

@@ -1,12 +1,6 @@
 import { EntityManager } from 'typeorm';
-import type {
-  CountingMethod,
-  GroupDeclaration,
-  NominationStatus,
-  PostForRules,
-  ReservedSeats,
-} from '@agm/domain';
-import { rowsOf } from '../query-result';
+import type { GroupDeclaration, NominationStatus, PostForRules } from '@agm/domain';
+import { ElectionPostEntity, NominationEntity } from '../entities/election-post.entity';
 
 export interface PostRow extends PostForRules {
   id: string;
@@ -41,9 +35,6 @@ export interface CandidateRow {
   bodyIds: string[];
 }
 
-const POST_COLUMNS = `id, conference_id, title, seats, method, eligible_categories, eligible_body_ids, nominating_body_ids,
-  nominations_open_at, nominations_close_at, statement_word_limit, reserved_seats, closed_at, outcome, result_summary, created_at`;
-
 const NOMINATION_SELECT = `SELECT n.id, n.post_id, n.candidate_member_id, m.name AS candidate_name, n.nominating_body_id, b.name AS nominating_body_name,
   n.nominated_at, n.status, n.statement, n.declared_groups, n.declaration_public, n.accepted_at, n.withdrawn_at, n.withdrawal_reason
   FROM nomination n JOIN member m ON m.id = n.candidate_member_id JOIN body b ON b.id = n.nominating_body_id`;
@@ -51,25 +42,17 @@ const NOMINATION_SELECT = `SELECT n.id, n.post_id, n.candidate_member_id, m.name
 /** Election posts and their nominations. */
 export class ElectionPostRepository {
   async insertPost(manager: EntityManager, post: NewPost): Promise<PostRow> {
-    const rows = await manager.query(
-      `INSERT INTO election_post (conference_id, title, seats, method, eligible_categories, eligible_body_ids, nominating_body_ids,
-         nominations_open_at, nominations_close_at, statement_word_limit, reserved_seats)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${POST_COLUMNS}`,
-      [
-        post.conferenceId,
-        post.title,
-        post.seats,
-        post.method,
-        post.eligibleCategories,
-        post.eligibleBodyIds,
-        post.nominatingBodyIds,
-        post.nominationsOpenAt,
-        post.nominationsCloseAt,
-        post.statementWordLimit,
-        JSON.stringify(post.reservedSeats),
-      ],
+    const saved = await manager.getRepository(ElectionPostEntity).save(
+      manager.create(ElectionPostEntity, {
+        ...post,
+        eligibleCategories: [...post.eligibleCategories],
+        eligibleBodyIds: [...post.eligibleBodyIds],
+        nominatingBodyIds: [...post.nominatingBodyIds],
+        reservedSeats: post.reservedSeats.map((r) => ({ ...r })),
+      }),
     );
-    return toPost(rowsOf(rows)[0]);
+    // Read back, so the defaults the database filled in (closed_at, outcome) come as they are stored.
+    return toPost(await manager.getRepository(ElectionPostEntity).findOneByOrFail({ id: saved.id }));
   }
 
   async titleTaken(manager: EntityManager, conferenceId: string, title: string): Promise<boolean> {
@@ -87,18 +70,17 @@ export class ElectionPostRepository {
     postId: string,
     lock = false,
   ): Promise<PostRow | null> {
-    const rows = await manager.query(
-      `SELECT ${POST_COLUMNS} FROM election_post WHERE conference_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [conferenceId, postId],
-    );
-    return rows.length ? toPost(rows[0]) : null;
+    const found = await manager.getRepository(ElectionPostEntity).findOne({
+      where: { conferenceId, id: postId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return found ? toPost(found) : null;
   }
 
   async postsOf(manager: EntityManager, conferenceId: string): Promise<PostRow[]> {
-    const rows = await manager.query(
-      `SELECT ${POST_COLUMNS} FROM election_post WHERE conference_id = $1 ORDER BY created_at, title`,
-      [conferenceId],
-    );
+    const rows = await manager
+      .getRepository(ElectionPostEntity)
+      .find({ where: { conferenceId }, order: { createdAt: 'ASC', title: 'ASC' } });
     return rows.map(toPost);
   }
 
@@ -145,17 +127,16 @@ export class ElectionPostRepository {
       at: Date;
     },
   ): Promise<string> {
-    const rows = await manager.query(
-      'INSERT INTO nomination (post_id, candidate_member_id, nominating_body_id, nominated_by, nominated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [
-        nomination.postId,
-        nomination.candidateMemberId,
-        nomination.nominatingBodyId,
-        nomination.nominatedBy,
-        nomination.at,
-      ],
+    const saved = await manager.getRepository(NominationEntity).save(
+      manager.create(NominationEntity, {
+        postId: nomination.postId,
+        candidateMemberId: nomination.candidateMemberId,
+        nominatingBodyId: nomination.nominatingBodyId,
+        nominatedBy: nomination.nominatedBy,
+        nominatedAt: nomination.at,
+      }),
     );
-    return rowsOf(rows)[0].id;
+    return saved.id;
   }
 
   async recordAcceptance(
@@ -216,26 +197,24 @@ export class ElectionPostRepository {
   }
 }
 
-function toPost(row: Record<string, any>): PostRow {
+function toPost(entity: ElectionPostEntity): PostRow {
   return {
-    id: row.id,
-    conferenceId: row.conference_id,
-    title: row.title,
-    seats: row.seats,
-    method: row.method as CountingMethod,
-    eligibleCategories: row.eligible_categories ?? [],
-    eligibleBodyIds: row.eligible_body_ids ?? [],
-    nominatingBodyIds: row.nominating_body_ids ?? [],
-    nominationsOpenAt: new Date(row.nominations_open_at),
-    nominationsCloseAt: new Date(row.nominations_close_at),
-    statementWordLimit: row.statement_word_limit,
-    reservedSeats: (typeof row.reserved_seats === 'string'
-      ? JSON.parse(row.reserved_seats)
-      : row.reserved_seats) as ReservedSeats[],
-    closedAt: row.closed_at ? new Date(row.closed_at) : null,
-    outcome: row.outcome ?? null,
-    resultSummary: row.result_summary ?? null,
-    createdAt: new Date(row.created_at),
+    id: entity.id,
+    conferenceId: entity.conferenceId,
+    title: entity.title,
+    seats: entity.seats,
+    method: entity.method,
+    eligibleCategories: entity.eligibleCategories ?? [],
+    eligibleBodyIds: entity.eligibleBodyIds ?? [],
+    nominatingBodyIds: entity.nominatingBodyIds ?? [],
+    nominationsOpenAt: new Date(entity.nominationsOpenAt),
+    nominationsCloseAt: new Date(entity.nominationsCloseAt),
+    statementWordLimit: entity.statementWordLimit,
+    reservedSeats: entity.reservedSeats ?? [],
+    closedAt: entity.closedAt ? new Date(entity.closedAt) : null,
+    outcome: entity.outcome ?? null,
+    resultSummary: entity.resultSummary ?? null,
+    createdAt: new Date(entity.createdAt),
   };
 }
 
