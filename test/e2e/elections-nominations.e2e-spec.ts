@@ -263,6 +263,27 @@ describe('elections: posts and nominations', () => {
     });
   });
 
+  it('lets head office give the returning officer role through conference set-up, and the new officer set up a post', async () => {
+    const headOffice = await suite.ctx.asHeadOffice();
+    const official = await suite.ctx.newOfficial();
+    await http()
+      .post(base)
+      .set(official.auth)
+      .send({ title: 'Auditor', seats: 1, method: 'first-past-the-post', ...openWindow() })
+      .expect(404);
+    await http()
+      .post(`/api/conferences/${conferenceId}/roles`)
+      .set(headOffice.auth)
+      .send({ accountId: official.id, role: 'returning_officer' })
+      .expect(201);
+    // Roles are read at each request, so the same token now runs the elections.
+    await http()
+      .post(base)
+      .set(official.auth)
+      .send({ title: 'Auditor', seats: 1, method: 'first-past-the-post', ...openWindow() })
+      .expect(201);
+  });
+
   it('refuses a nomination outside the window with the window in the conference’s zone, and a post that cannot be counted', async () => {
     const future = await http()
       .post(base)
@@ -288,6 +309,20 @@ describe('elections: posts and nominations', () => {
       .send({ title: 'Vice-presidents', seats: 2, method: 'instant-runoff', ...openWindow() })
       .expect(400);
     expect(irv.body.errors.method).toContain('instant runoff fills one seat');
+    const typo = await http()
+      .post(base)
+      .set(returningOfficer.auth)
+      .send({
+        title: 'Auditor',
+        seats: 1,
+        method: 'first-past-the-post',
+        eligibleCategories: ['fulll'],
+        ...openWindow(),
+      })
+      .expect(400);
+    expect(typo.body.errors.eligibleCategories).toContain(
+      'fulll: not a membership category of this conference (full,',
+    );
     const noOffset = await http()
       .post(base)
       .set(returningOfficer.auth)

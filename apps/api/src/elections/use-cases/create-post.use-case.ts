@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertValidPost, Conflict, InvalidInput, NotFound, Principal } from '@agm/domain';
 import type { PostCreateDto } from '@agm/contracts';
-import { ConferenceRepository } from '@agm/persistence';
+import { ConferenceRepository, loadRuleset } from '@agm/persistence';
 import { ElectionPostRepository, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
@@ -39,13 +39,19 @@ export class CreatePost {
         ...definition.eligibleBodyIds,
         ...definition.nominatingBodyIds,
       ]);
-      const unknownBodies: Record<string, string> = {};
+      const unknown: Record<string, string> = {};
+      // A misspelt category would silently let nobody stand.
+      const categories = Object.keys((await loadRuleset(manager, conferenceId))?.categories ?? {});
+      const unknownCategories = definition.eligibleCategories.filter((c) => !categories.includes(c));
+      if (unknownCategories.length > 0) {
+        unknown.eligibleCategories = `${unknownCategories.join(', ')}: not a membership category of this conference (${categories.join(', ')})`;
+      }
       if (definition.eligibleBodyIds.some((id) => !known.has(id)))
-        unknownBodies.eligibleBodyIds = 'a body that is not on the register';
+        unknown.eligibleBodyIds = 'a body that is not on the register';
       if (definition.nominatingBodyIds.some((id) => !known.has(id)))
-        unknownBodies.nominatingBodyIds = 'a body that is not on the register';
-      if (Object.keys(unknownBodies).length > 0)
-        throw new InvalidInput('Name only bodies on the register.', unknownBodies);
+        unknown.nominatingBodyIds = 'a body that is not on the register';
+      if (Object.keys(unknown).length > 0)
+        throw new InvalidInput('Name only categories and bodies this conference knows.', unknown);
       if (await this.posts.titleTaken(manager, conferenceId, definition.title)) {
         throw new Conflict(
           `This conference already elects a post called "${definition.title}": give the new post another title.`,
