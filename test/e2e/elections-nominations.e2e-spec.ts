@@ -109,6 +109,12 @@ describe('elections: posts and nominations', () => {
       .set(bo.auth)
       .send({ statement: 'Not mine to accept.' })
       .expect(403);
+    const stranger = await ctx.newOfficial();
+    await http()
+      .post(`${base}/${postId}/nominations/${annNomination}/accept`)
+      .set(stranger.auth)
+      .send({ statement: 'Not mine either.' })
+      .expect(404);
     await http()
       .post(`${base}/${postId}/nominations/${annNomination}/accept`)
       .set(ann.auth)

@@ -9,6 +9,7 @@ import {
 import type { NominationAcceptDto } from '@agm/contracts';
 import { ConferenceRepository } from '@agm/persistence';
 import { ElectionPostRepository } from '@agm/persistence/elections';
+import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { assertCandidateOrReturningOfficer, loadNomination, loadPost } from '../election-commands';
@@ -32,6 +33,8 @@ export class AcceptNomination {
     nominationId: string,
     command: NominationAcceptDto,
   ): Promise<void> {
+    // Someone with no part in the conference learns nothing of its posts: 404, as for no conference.
+    assertCan(principal, 'conference.view', { conferenceId });
     const actorId = actorOf(principal);
     await this.transactions.run(async ({ manager, record, now }) => {
       const { conference, post } = await loadPost(

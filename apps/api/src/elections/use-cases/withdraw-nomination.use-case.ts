@@ -3,6 +3,7 @@ import { assertMayWithdraw, Principal } from '@agm/domain';
 import type { NominationWithdrawDto } from '@agm/contracts';
 import { ConferenceRepository } from '@agm/persistence';
 import { ElectionPostRepository } from '@agm/persistence/elections';
+import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import {
@@ -32,6 +33,8 @@ export class WithdrawNomination {
     nominationId: string,
     command: NominationWithdrawDto,
   ): Promise<void> {
+    // Someone with no part in the conference learns nothing of its posts: 404, as for no conference.
+    assertCan(principal, 'conference.view', { conferenceId });
     const actorId = actorOf(principal);
     await this.transactions.run(async (uow) => {
       const { conference, post } = await loadPost(
