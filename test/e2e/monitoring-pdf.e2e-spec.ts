@@ -77,7 +77,7 @@ withChromium('speaker monitoring PDF', () => {
         },
       );
     }
-    await api.app.get(Transactions).run(async ({ record }) => {
+    await api.app.get(Transactions).runFor(conferenceId, async ({ record }) => {
       for (const event of events)
         record({
           conferenceId,

@@ -6,7 +6,15 @@
 export type FieldErrors = Record<string, string>;
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'standing_order' | 'unauthenticated' | 'rate_limited';
+  abstract readonly kind:
+    | 'invalid'
+    | 'not_found'
+    | 'forbidden'
+    | 'conflict'
+    | 'standing_order'
+    | 'unauthenticated'
+    | 'rate_limited'
+    | 'busy';
   constructor(
     message: string,
     readonly errors?: FieldErrors,
@@ -71,6 +79,20 @@ export class Unauthenticated extends DomainError {
 /** Too many attempts (429); the message says when to try again. */
 export class RateLimited extends DomainError {
   readonly kind = 'rate_limited' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The database kept refusing the change for contention (a deadlock or serialization failure, retried
+ * already): nothing was changed and the same request will succeed in a moment (503, Retry-After).
+ */
+export class TryAgain extends DomainError {
+  readonly kind = 'busy' as const;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,

@@ -32,7 +32,9 @@ const ENGINE_EVENT_TYPES: Record<DebateEventType, true> = {
   items_not_reached: true,
 };
 
-export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map((t) => DEBATE_EVENT_PREFIX + t);
+export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map(
+  (t) => DEBATE_EVENT_PREFIX + t,
+);
 
 export function logTypeOf(event: DebateEvent): string {
   return DEBATE_EVENT_PREFIX + event.type;
@@ -68,9 +70,11 @@ export interface DebateMotionRow {
 /** Reads the debate's part of the conference event log and what the engine needs from elsewhere. */
 export class DebateLogRepository {
   /**
-   * Takes the conference's event counter row lock until the transaction ends. Every append takes the
-   * same lock, so once this returns no other command can add to this conference's log: the events
-   * read next are the whole log, and two chairs acting at once are decided one after the other.
+   * Takes the conference's event counter row lock until the transaction ends. Every write to the
+   * conference takes the same lock first (Transactions.runFor, which the debate command runs in, has
+   * taken it already; here it also says whether the conference exists), so once this returns no other
+   * command can add to this conference's log: the events read next are the whole log, and two chairs
+   * acting at once are decided one after the other.
    */
   async lockConference(manager: EntityManager, conferenceId: string): Promise<number | null> {
     const rows: Array<{ last_seq: string }> = await manager.query(
@@ -82,16 +86,25 @@ export class DebateLogRepository {
 
   /** The engine's events for the conference, in log order. */
   async events(manager: EntityManager, conferenceId: string): Promise<LoggedDebateEvent[]> {
-    const rows: Array<{ seq: string; payload: DebateEvent; actor_id: string | null; at: Date }> = await manager.query(
-      `SELECT seq, payload, actor_id, at FROM conference_event
+    const rows: Array<{ seq: string; payload: DebateEvent; actor_id: string | null; at: Date }> =
+      await manager.query(
+        `SELECT seq, payload, actor_id, at FROM conference_event
         WHERE conference_id = $1 AND type LIKE 'debate.%' AND type = ANY($2) ORDER BY seq`,
-      [conferenceId, DEBATE_LOG_TYPES],
-    );
-    return rows.map((row) => ({ seq: Number(row.seq), event: row.payload, actorId: row.actor_id, at: new Date(row.at).toISOString() }));
+        [conferenceId, DEBATE_LOG_TYPES],
+      );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      event: row.payload,
+      actorId: row.actor_id,
+      at: new Date(row.at).toISOString(),
+    }));
   }
 
   /** Where each present attendee is now: the engine's `attendanceOf`. */
-  async presentAttendance(manager: EntityManager, conferenceId: string): Promise<Map<string, AttendanceMode>> {
+  async presentAttendance(
+    manager: EntityManager,
+    conferenceId: string,
+  ): Promise<Map<string, AttendanceMode>> {
     const rows: Array<{ member_id: string; attendance_mode: AttendanceMode }> = await manager.query(
       'SELECT member_id, attendance_mode FROM registration WHERE conference_id = $1 AND present',
       [conferenceId],
@@ -99,7 +112,11 @@ export class DebateLogRepository {
     return new Map(rows.map((r) => [r.member_id, r.attendance_mode]));
   }
 
-  async motion(manager: EntityManager, conferenceId: string, motionId: string): Promise<DebateMotionRow | null> {
+  async motion(
+    manager: EntityManager,
+    conferenceId: string,
+    motionId: string,
+  ): Promise<DebateMotionRow | null> {
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
               proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text, topics
@@ -109,7 +126,11 @@ export class DebateLogRepository {
     return rows.length ? toMotion(rows[0]) : null;
   }
 
-  async motions(manager: EntityManager, conferenceId: string, motionIds: string[]): Promise<Map<string, DebateMotionRow>> {
+  async motions(
+    manager: EntityManager,
+    conferenceId: string,
+    motionIds: string[],
+  ): Promise<Map<string, DebateMotionRow>> {
     if (motionIds.length === 0) return new Map();
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
@@ -147,7 +168,8 @@ function toMotion(row: Record<string, unknown>): DebateMotionRow {
     status: row.status as string,
     proposerMemberId: (row.proposer_member_id as string | null) ?? null,
     seconderMemberId: (row.seconder_member_id as string | null) ?? null,
-    agendaNumber: row.agenda_number === null || row.agenda_number === undefined ? null : Number(row.agenda_number),
+    agendaNumber:
+      row.agenda_number === null || row.agenda_number === undefined ? null : Number(row.agenda_number),
     agendaLabel: (row.agenda_label as string | null) ?? null,
     amendmentText: (row.amendment_text as AmendmentText | null) ?? null,
     topics: (row.topics as string[] | null) ?? [],

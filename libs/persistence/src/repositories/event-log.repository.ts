@@ -21,7 +21,25 @@ export interface StoredConferenceEvent extends NewConferenceEvent {
  * log has no gaps, while other conferences are not held up.
  */
 export class EventLogRepository {
-  async append(manager: EntityManager, events: NewConferenceEvent[], at: Date): Promise<StoredConferenceEvent[]> {
+  /**
+   * The conference's lock: its event counter row, FOR UPDATE, until the transaction ends. Every write
+   * to a conference takes it first (Transactions.runFor), before any other row of that conference, so
+   * two writers of one conference queue here and never wait for each other in opposite orders
+   * (docs/DECISIONS.md, "Lock order"). Returns the log's last seq, or null when there is no such conference.
+   */
+  async lockConference(manager: EntityManager, conferenceId: string): Promise<number | null> {
+    const rows: Array<{ last_seq: string }> = await manager.query(
+      'SELECT last_seq FROM conference_event_counter WHERE conference_id = $1 FOR UPDATE',
+      [conferenceId],
+    );
+    return rows.length ? Number(rows[0].last_seq) : null;
+  }
+
+  async append(
+    manager: EntityManager,
+    events: NewConferenceEvent[],
+    at: Date,
+  ): Promise<StoredConferenceEvent[]> {
     const stored: StoredConferenceEvent[] = [];
     for (const event of events) {
       const result = await manager.query(
@@ -33,7 +51,15 @@ export class EventLogRepository {
       const seq = Number(rows[0].last_seq);
       await manager.query(
         'INSERT INTO conference_event (conference_id, seq, type, payload, audience, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [event.conferenceId, seq, event.type, JSON.stringify(event.payload), event.audience, event.actorId, at],
+        [
+          event.conferenceId,
+          seq,
+          event.type,
+          JSON.stringify(event.payload),
+          event.audience,
+          event.actorId,
+          at,
+        ],
       );
       stored.push({ ...event, seq, at: at.toISOString() });
     }
@@ -41,7 +67,14 @@ export class EventLogRepository {
   }
 
   /** Events after `afterSeq` (and up to `untilSeq` when given) whose audience is one of `audiences`, in order. */
-  async readAfter(manager: EntityManager, conferenceId: string, afterSeq: number, audiences: string[], limit = 1000, untilSeq?: number): Promise<StoredConferenceEvent[]> {
+  async readAfter(
+    manager: EntityManager,
+    conferenceId: string,
+    afterSeq: number,
+    audiences: string[],
+    limit = 1000,
+    untilSeq?: number,
+  ): Promise<StoredConferenceEvent[]> {
     const rows: EventRow[] = await manager.query(
       `SELECT seq, type, payload, audience, actor_id, at FROM conference_event
         WHERE conference_id = $1 AND seq > $2 AND audience = ANY($3) AND ($5::bigint IS NULL OR seq <= $5) ORDER BY seq LIMIT $4`,
@@ -51,7 +84,12 @@ export class EventLogRepository {
   }
 
   /** Every event after `afterSeq`, whatever its audience, in order: what an instance delivers to its sockets. */
-  async readAllAfter(manager: EntityManager, conferenceId: string, afterSeq: number, limit: number): Promise<StoredConferenceEvent[]> {
+  async readAllAfter(
+    manager: EntityManager,
+    conferenceId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredConferenceEvent[]> {
     const rows: EventRow[] = await manager.query(
       'SELECT seq, type, payload, audience, actor_id, at FROM conference_event WHERE conference_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
       [conferenceId, afterSeq, limit],
@@ -69,7 +107,10 @@ export class EventLogRepository {
   }
 
   async lastSeq(manager: EntityManager, conferenceId: string): Promise<number> {
-    const rows = await manager.query('SELECT last_seq FROM conference_event_counter WHERE conference_id = $1', [conferenceId]);
+    const rows = await manager.query(
+      'SELECT last_seq FROM conference_event_counter WHERE conference_id = $1',
+      [conferenceId],
+    );
     return rows.length ? Number(rows[0].last_seq) : 0;
   }
 }

@@ -27,7 +27,7 @@ export class AssignRoles {
     input: { accountId?: string; email?: string; role: ConferenceRole },
   ): Promise<RoleAssignmentResponseDto> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    return this.transactions.run(async ({ manager, record }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       if (!(await this.setup.find(manager, conferenceId, true)))
         throw new NotFound(`No conference ${conferenceId}.`);
       const account = await this.account(manager, input);
@@ -51,7 +51,7 @@ export class AssignRoles {
     role: ConferenceRole,
   ): Promise<void> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    await this.transactions.run(async ({ manager, record }) => {
+    await this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       if (!(await this.setup.find(manager, conferenceId, true)))
         throw new NotFound(`No conference ${conferenceId}.`);
       const removed = await this.setup.removeRole(manager, conferenceId, accountId, role);

@@ -37,7 +37,7 @@ export class ChangeRuleset {
     }
     const ruleset = input.ruleset as Ruleset;
     const reason = input.reason?.trim() || null;
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       if (input.expectedVersion !== undefined && input.expectedVersion !== conference.rulesetVersion) {
@@ -57,7 +57,11 @@ export class ChangeRuleset {
       const previous = await this.setup.currentRuleset(manager, conferenceId);
       if (previous) {
         // Members whose category is gone could no longer register or vote: the register changes first.
-        const held = findHeldCategoriesRemoved(previous.ruleset, ruleset, await this.membership.categoryCounts(manager));
+        const held = findHeldCategoriesRemoved(
+          previous.ruleset,
+          ruleset,
+          await this.membership.categoryCounts(manager),
+        );
         if (Object.keys(held).length > 0) {
           throw new Conflict(
             `The ruleset was not changed: members of the register still hold ${Object.keys(held)
@@ -66,7 +70,11 @@ export class ChangeRuleset {
             prefix(held),
           );
         }
-        const unknownBodies = findUnknownAmendmentBodies(previous.ruleset, ruleset, await this.membership.bodyCodes(manager));
+        const unknownBodies = findUnknownAmendmentBodies(
+          previous.ruleset,
+          ruleset,
+          await this.membership.bodyCodes(manager),
+        );
         if (Object.keys(unknownBodies).length > 0) {
           throw new InvalidInput(
             'The ruleset was not changed: a body named as one that may submit constitutional amendments does not exist.',

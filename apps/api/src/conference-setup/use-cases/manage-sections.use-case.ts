@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Conflict, InvalidInput, NotFound, Principal, rotateSections, StandingOrderViolation } from '@agm/domain';
+import {
+  Conflict,
+  InvalidInput,
+  NotFound,
+  Principal,
+  rotateSections,
+  StandingOrderViolation,
+} from '@agm/domain';
 import type { SectionResponseDto } from '@agm/contracts';
 import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
 import { assertCan } from '../../auth/access-control';
@@ -154,7 +161,7 @@ export class ManageSections {
     work: (uow: UnitOfWork) => Promise<string | null>,
   ): Promise<SectionResponseDto[]> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    return this.transactions.run(async (uow) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
       if (!(await this.setup.find(uow.manager, conferenceId, true)))
         throw new NotFound(`No conference ${conferenceId}.`);
       const sectionId = await work(uow);

@@ -16,7 +16,7 @@ export class OpenConference {
 
   async execute(principal: Principal, conferenceId: string): Promise<ConferenceOpenedResponseDto> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       if (conference.openedAt) {

@@ -25,7 +25,7 @@ export class SetDeadlines {
     input: DeadlinesUpdateDto,
   ): Promise<DeadlinesResponseDto> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    return this.transactions.run(async ({ manager, record }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       const deadlines = resolveDeadlines(

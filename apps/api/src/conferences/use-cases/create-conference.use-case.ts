@@ -15,11 +15,20 @@ export class CreateConference {
     assertCan(principal, 'conference.create');
     assertValidConferenceDates(fields);
     const actorId = principal.kind === 'account' ? principal.accountId : null;
-    return this.transactions.run(async ({ manager, record }) => {
-      // Every conference starts on Napo's documented standing orders; admins adjust them per conference.
-      const conference = await this.conferences.insert(manager, fields, napoDefaultRuleset());
-      record({ conferenceId: conference.id, type: 'conference.created', payload: { ...fields }, audience: 'public', actorId });
-      return conference;
-    });
+    return this.transactions.run(
+      async ({ manager, record }) => {
+        // Every conference starts on Napo's documented standing orders; admins adjust them per conference.
+        const conference = await this.conferences.insert(manager, fields, napoDefaultRuleset());
+        record({
+          conferenceId: conference.id,
+          type: 'conference.created',
+          payload: { ...fields },
+          audience: 'public',
+          actorId,
+        });
+        return conference;
+      },
+      { newConference: true },
+    );
   }
 }

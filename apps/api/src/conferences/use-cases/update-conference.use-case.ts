@@ -23,7 +23,7 @@ export class UpdateConference {
     assertCan(principal, 'conference.manage', { conferenceId: id });
     const { expectedVersion, ...changes } = input;
     const actorId = principal.kind === 'account' ? principal.accountId : null;
-    return this.transactions.run(async ({ manager, record }) => {
+    return this.transactions.runFor(id, async ({ manager, record }) => {
       const existing = await this.conferences.findById(manager, id, true);
       if (!existing) throw new NotFound(`No conference ${id}.`);
       if (expectedVersion !== undefined && expectedVersion !== existing.version) {
@@ -38,18 +38,33 @@ export class UpdateConference {
       const setup = await this.setup.find(manager, id);
       if (setup) {
         // Named at the field that moved: the date, or else the zone that moved the day's midnight.
-        const differs = (field: keyof ConferenceFields) => changes[field] !== undefined && changes[field] !== existing[field];
-        const moved = (field: 'startsOn' | 'endsOn') => (differs(field) || !differs('timeZone') ? field : 'timeZone');
+        const differs = (field: keyof ConferenceFields) =>
+          changes[field] !== undefined && changes[field] !== existing[field];
+        const moved = (field: 'startsOn' | 'endsOn') =>
+          differs(field) || !differs('timeZone') ? field : 'timeZone';
         const clashes = findDeadlineClashes(
-          { motions: setup.motionsDeadline, amendments: setup.amendmentsDeadline, emergency: setup.emergencyDeadline },
+          {
+            motions: setup.motionsDeadline,
+            amendments: setup.amendmentsDeadline,
+            emergency: setup.emergencyDeadline,
+          },
           after,
           { opening: moved('startsOn'), closing: moved('endsOn') },
         );
         if (Object.keys(clashes).length > 0)
-          throw new InvalidInput('The conference was not changed: its deadlines would no longer fall before it.', clashes);
+          throw new InvalidInput(
+            'The conference was not changed: its deadlines would no longer fall before it.',
+            clashes,
+          );
       }
       const updated = await this.conferences.update(manager, id, changes);
-      record({ conferenceId: id, type: 'conference.updated', payload: { ...changes }, audience: 'public', actorId });
+      record({
+        conferenceId: id,
+        type: 'conference.updated',
+        payload: { ...changes },
+        audience: 'public',
+        actorId,
+      });
       return updated;
     });
   }

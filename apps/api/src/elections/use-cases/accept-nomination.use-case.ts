@@ -36,7 +36,7 @@ export class AcceptNomination {
     // Someone with no part in the conference learns nothing of its posts: 404, as for no conference.
     assertCan(principal, 'conference.view', { conferenceId });
     const actorId = actorOf(principal);
-    await this.transactions.run(async ({ manager, record, now }) => {
+    await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const { conference, post } = await loadPost(
         manager,
         this.conferences,

@@ -22,7 +22,7 @@ export class CloseNominations {
 
   async execute(principal: Principal, conferenceId: string, postId: string): Promise<void> {
     assertCan(principal, 'elections.manage', { conferenceId });
-    await this.transactions.run(async (uow) => {
+    await this.transactions.runFor(conferenceId, async (uow) => {
       const { conference, post } = await loadPost(
         uow.manager,
         this.conferences,

@@ -18,7 +18,7 @@ export class CreatePost {
 
   async execute(principal: Principal, conferenceId: string, command: PostCreateDto): Promise<PostRow> {
     assertCan(principal, 'elections.manage', { conferenceId });
-    return this.transactions.run(async ({ manager, record }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       const conference = await this.conferences.findById(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       const definition = {

@@ -37,7 +37,7 @@ export class NominateCandidate {
     assertCan(principal, 'conference.view', { conferenceId });
     // Nominations are a body's act, as motions are: only its officers make them (head office does not).
     assertCan(principal, 'body.submit', { conferenceId, bodyId: command.bodyId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const { conference, post } = await loadPost(
         manager,
         this.conferences,

@@ -36,7 +36,7 @@ export class WithdrawNomination {
     // Someone with no part in the conference learns nothing of its posts: 404, as for no conference.
     assertCan(principal, 'conference.view', { conferenceId });
     const actorId = actorOf(principal);
-    await this.transactions.run(async (uow) => {
+    await this.transactions.runFor(conferenceId, async (uow) => {
       const { conference, post } = await loadPost(
         uow.manager,
         this.conferences,

@@ -15,18 +15,30 @@ export class SetUnionQuestions {
     private readonly forms: MonitoringFormRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, unionQuestions: MonitoringQuestion[]): Promise<MonitoringQuestion[]> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    unionQuestions: MonitoringQuestion[],
+  ): Promise<MonitoringQuestion[]> {
     assertCan(principal, 'conference.manage', { conferenceId });
-    return this.transactions.run(async ({ manager, now, record }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, now, record }) => {
       const conference = await this.data.conference(manager, conferenceId);
       // The same rule as the answers: the form the attendees answered is the form the statistics use.
       if (conference.openedAt !== null && now >= conference.openedAt) {
-        throw new DeadlinePassed('The monitoring form cannot be changed once the AGM has opened: attendees answered the form as it was.');
+        throw new DeadlinePassed(
+          'The monitoring form cannot be changed once the AGM has opened: attendees answered the form as it was.',
+        );
       }
       const questions = defineMonitoringQuestions(unionQuestions);
       const defaults = questions.length - unionQuestions.length;
       await this.forms.save(manager, conferenceId, questions.slice(defaults));
-      record({ conferenceId, type: 'monitoring.form_changed', payload: { questionCodes: questions.map((q) => q.code) }, audience: 'public', actorId: actorOf(principal) });
+      record({
+        conferenceId,
+        type: 'monitoring.form_changed',
+        payload: { questionCodes: questions.map((q) => q.code) },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
       return questions;
     });
   }

@@ -23,12 +23,15 @@ export class ArrangeOrderOfBusiness {
 
   async execute(principal: Principal, conferenceId: string, move: AgendaMove): Promise<Arrangement> {
     assertCan(principal, 'motions.review', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
-      if (!(await this.motions.conferenceSettings(manager, conferenceId, true))) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!(await this.motions.conferenceSettings(manager, conferenceId, true)))
+        throw new NotFound(`No conference ${conferenceId}.`);
       const published = (await this.motions.agenda(manager, conferenceId)) !== null;
       const all = await this.motions.list(manager, conferenceId);
-      const rows = published ? await publishedItems(manager, this.motions, conferenceId) : all.filter(ON_AGENDA);
+      const rows = published
+        ? await publishedItems(manager, this.motions, conferenceId)
+        : all.filter(ON_AGENDA);
       const sections = await this.motions.sections(manager, conferenceId);
       const result = arrangeOrderOfBusiness(
         { published, items: rows.map(arrangedItem), sectionIds: sections.map((s) => s.id) },
@@ -36,15 +39,20 @@ export class ArrangeOrderOfBusiness {
       );
 
       if (published) await writeAgendaOrder(manager, this.motions, rows, result.order, now);
-      else if (result.fromSectionId !== result.toSectionId) await this.motions.update(manager, result.motionId, { sectionId: result.toSectionId }, now);
+      else if (result.fromSectionId !== result.toSectionId)
+        await this.motions.update(manager, result.motionId, { sectionId: result.toSectionId }, now);
 
       const moved = (await this.motions.find(manager, conferenceId, result.motionId)) as MotionRow;
       const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? null;
       const fromSection = sectionName(result.fromSectionId);
       const toSection = sectionName(result.toSectionId);
       const what = [
-        result.fromPosition !== null && result.fromPosition !== result.toPosition ? `place ${(result.fromPosition ?? 0) + 1} → ${(result.toPosition ?? 0) + 1}` : null,
-        result.fromSectionId !== result.toSectionId ? `section ${fromSection ?? 'none'} → ${toSection ?? 'none'}` : null,
+        result.fromPosition !== null && result.fromPosition !== result.toPosition
+          ? `place ${(result.fromPosition ?? 0) + 1} → ${(result.toPosition ?? 0) + 1}`
+          : null,
+        result.fromSectionId !== result.toSectionId
+          ? `section ${fromSection ?? 'none'} → ${toSection ?? 'none'}`
+          : null,
       ].filter(Boolean);
       await this.motions.audit(manager, {
         motionId: moved.id,

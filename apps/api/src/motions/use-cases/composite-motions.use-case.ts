@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { compositeMotions, CompositePlacement, countWords, NotFound, placeComposite, Principal } from '@agm/domain';
+import {
+  compositeMotions,
+  CompositePlacement,
+  countWords,
+  NotFound,
+  placeComposite,
+  Principal,
+} from '@agm/domain';
 import type { CompositeCreateDto } from '@agm/contracts';
 import { MotionRepository, MotionRow } from '@agm/persistence/motions';
 import { assertCan } from '../../auth/access-control';
@@ -25,9 +32,10 @@ export class CompositeMotions {
 
   async execute(principal: Principal, conferenceId: string, input: CompositeCreateDto): Promise<MotionRow> {
     assertCan(principal, 'motions.review', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
-      if (!(await this.motions.conferenceSettings(manager, conferenceId, true))) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!(await this.motions.conferenceSettings(manager, conferenceId, true)))
+        throw new NotFound(`No conference ${conferenceId}.`);
       const found = await this.motions.findMany(manager, conferenceId, input.motionIds, true);
       const missing = input.motionIds.filter((id) => !found.some((m) => m.id === id));
       if (missing.length > 0) throw new NotFound(`No motion ${missing.join(', ')} in this conference.`);
@@ -43,9 +51,19 @@ export class CompositeMotions {
         // Composited originals keep their published number (not their label), so no "Motion N" is used twice.
         const highest = await highestMotionNumber(manager, this.motions, conferenceId);
         const items = (await publishedItems(manager, this.motions, conferenceId)).map(labelledItem);
-        placement = placeComposite(items, { motionId: PENDING, title: input.title.trim(), sectionId }, input.motionIds, input.expectedOrder, highest);
+        placement = placeComposite(
+          items,
+          { motionId: PENDING, title: input.title.trim(), sectionId },
+          input.motionIds,
+          input.expectedOrder,
+          highest,
+        );
       }
-      compositeMotions(originals.map(toOriginal), input.text, input.title, { compositeId: PENDING, actor, now });
+      compositeMotions(originals.map(toOriginal), input.text, input.title, {
+        compositeId: PENDING,
+        actor,
+        now,
+      });
       const words = countWords(input.text, ruleset);
       const compositeId = await this.motions.insert(manager, {
         conferenceId,
@@ -61,31 +79,83 @@ export class CompositeMotions {
         submittedAt: now,
         now,
       });
-      const result = compositeMotions(originals.map(toOriginal), input.text, input.title, { compositeId, actor, now });
+      const result = compositeMotions(originals.map(toOriginal), input.text, input.title, {
+        compositeId,
+        actor,
+        now,
+      });
       await this.motions.addSubmitters(manager, compositeId, result.composite.submitterBodyIds);
-      await this.motions.audit(manager, { motionId: compositeId, action: 'create_composite', who: actor.id, role: 'soc', at: now, why: `Composited from ${originals.map((m) => `"${m.title}"`).join(', ')}`, fromStatus: null, toStatus: 'admitted' });
+      await this.motions.audit(manager, {
+        motionId: compositeId,
+        action: 'create_composite',
+        who: actor.id,
+        role: 'soc',
+        at: now,
+        why: `Composited from ${originals.map((m) => `"${m.title}"`).join(', ')}`,
+        fromStatus: null,
+        toStatus: 'admitted',
+      });
       for (const step of result.originals) {
         // An original on the order of business leaves it: the composite takes its place and label (the number stays, as history).
-        const leaves = placement?.replaced.some((r) => r.motionId === step.id) ? { agendaLabel: null, agendaPosition: null } : {};
-        await this.motions.update(manager, step.id, { status: 'composited', compositeId, statusReason: step.audit.why, ...leaves }, now);
+        const leaves = placement?.replaced.some((r) => r.motionId === step.id)
+          ? { agendaLabel: null, agendaPosition: null }
+          : {};
+        await this.motions.update(
+          manager,
+          step.id,
+          { status: 'composited', compositeId, statusReason: step.audit.why, ...leaves },
+          now,
+        );
         const a = step.audit;
-        await this.motions.audit(manager, { motionId: step.id, action: a.action, who: a.who, role: a.role, at: a.when, why: a.why, fromStatus: a.from, toStatus: a.to });
+        await this.motions.audit(manager, {
+          motionId: step.id,
+          action: a.action,
+          who: a.who,
+          role: a.role,
+          at: a.when,
+          why: a.why,
+          fromStatus: a.from,
+          toStatus: a.to,
+        });
         // DOMAIN.md: the SOC merges motions "and their amendments": they now amend the composite.
         for (const amendment of await this.motions.amendmentsOf(manager, step.id)) {
           await this.motions.update(manager, amendment.id, { parentMotionId: compositeId }, now);
-          await this.motions.audit(manager, { motionId: amendment.id, action: 'follow_composite', who: actor.id, role: 'soc', at: now, why: `Now amends the composite "${input.title.trim()}"`, fromStatus: amendment.status, toStatus: amendment.status });
+          await this.motions.audit(manager, {
+            motionId: amendment.id,
+            action: 'follow_composite',
+            who: actor.id,
+            role: 'soc',
+            at: now,
+            why: `Now amends the composite "${input.title.trim()}"`,
+            fromStatus: amendment.status,
+            toStatus: amendment.status,
+          });
         }
       }
       let composite = (await this.motions.find(manager, conferenceId, compositeId)) as MotionRow;
       if (placement) {
-        composite = await stepMotion(manager, this.motions, composite, 'place', actor, placement.label, now, { agendaNumber: placement.number, agendaLabel: placement.label });
-        const order = placement.order.map((item) => (item.motionId === PENDING ? { ...item, motionId: compositeId } : item));
-        await writeAgendaOrder(manager, this.motions, await publishedItems(manager, this.motions, conferenceId), order, now);
+        composite = await stepMotion(manager, this.motions, composite, 'place', actor, placement.label, now, {
+          agendaNumber: placement.number,
+          agendaLabel: placement.label,
+        });
+        const order = placement.order.map((item) =>
+          item.motionId === PENDING ? { ...item, motionId: compositeId } : item,
+        );
+        await writeAgendaOrder(
+          manager,
+          this.motions,
+          await publishedItems(manager, this.motions, conferenceId),
+          order,
+          now,
+        );
       }
       for (const original of await this.motions.findMany(manager, conferenceId, input.motionIds)) {
         announce(record, principal, original, 'motion.composited', { compositeId });
       }
-      announce(record, principal, composite, 'motion.composite_created', { compositedFrom: input.motionIds, submitterBodyIds: composite.submitterBodyIds });
+      announce(record, principal, composite, 'motion.composite_created', {
+        compositedFrom: input.motionIds,
+        submitterBodyIds: composite.submitterBodyIds,
+      });
       if (placement) {
         announce(
           record,
@@ -95,7 +165,11 @@ export class CompositeMotions {
           {
             label: placement.label,
             position: placement.position,
-            replaced: placement.replaced.map((r) => ({ motionId: r.motionId, label: r.label, title: r.title })),
+            replaced: placement.replaced.map((r) => ({
+              motionId: r.motionId,
+              label: r.label,
+              title: r.title,
+            })),
             order: placement.order.map((item) => (item.motionId === PENDING ? compositeId : item.motionId)),
           },
           ['public'],

@@ -26,7 +26,7 @@ export class MoveSectionOnAgenda {
 
   async execute(principal: Principal, conferenceId: string, move: SectionMove): Promise<SectionArrangement> {
     assertCan(principal, 'motions.review', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
@@ -74,7 +74,13 @@ export class MoveSectionOnAgenda {
         actorId: who,
       });
       const sectionList = (await this.setup.listSections(manager, conferenceId)).map(sectionView);
-      record({ conferenceId, type: 'sections.changed', payload: { change: 'reordered', sectionId: result.sectionId, sections: sectionList }, audience: 'public', actorId: who });
+      record({
+        conferenceId,
+        type: 'sections.changed',
+        payload: { change: 'reordered', sectionId: result.sectionId, sections: sectionList },
+        audience: 'public',
+        actorId: who,
+      });
       return result;
     });
   }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LabelledItem, MotionPlacement, MotionPlacementRequest, NotFound, placeAdmittedMotion, Principal, slotEmergencyMotion, StandingOrderViolation, UnplacedMotion } from '@agm/domain';
+import {
+  LabelledItem,
+  MotionPlacement,
+  MotionPlacementRequest,
+  NotFound,
+  placeAdmittedMotion,
+  Principal,
+  slotEmergencyMotion,
+  StandingOrderViolation,
+  UnplacedMotion,
+} from '@agm/domain';
 import { MotionRepository } from '@agm/persistence/motions';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
@@ -22,11 +32,23 @@ export class PlaceAdmittedMotion {
     private readonly motions: MotionRepository,
   ) {}
 
-  execute(principal: Principal, conferenceId: string, motionId: string, request: MotionPlacementRequest): Promise<MotionPlacement> {
+  execute(
+    principal: Principal,
+    conferenceId: string,
+    motionId: string,
+    request: MotionPlacementRequest,
+  ): Promise<MotionPlacement> {
     return placeOnPublishedOrder(this.transactions, this.motions, principal, conferenceId, motionId, {
       event: 'agenda.motion_placed',
-      notPublished: 'The order of business is not published yet: publishing places every admitted motion. Publish it first.',
-      place: async (items, motion, manager) => placeAdmittedMotion(items, motion, request, await highestMotionNumber(manager, this.motions, conferenceId)),
+      notPublished:
+        'The order of business is not published yet: publishing places every admitted motion. Publish it first.',
+      place: async (items, motion, manager) =>
+        placeAdmittedMotion(
+          items,
+          motion,
+          request,
+          await highestMotionNumber(manager, this.motions, conferenceId),
+        ),
     });
   }
 }
@@ -43,7 +65,12 @@ export class SlotEmergencyMotion {
     private readonly motions: MotionRepository,
   ) {}
 
-  execute(principal: Principal, conferenceId: string, motionId: string, request: MotionPlacementRequest): Promise<MotionPlacement> {
+  execute(
+    principal: Principal,
+    conferenceId: string,
+    motionId: string,
+    request: MotionPlacementRequest,
+  ): Promise<MotionPlacement> {
     return placeOnPublishedOrder(this.transactions, this.motions, principal, conferenceId, motionId, {
       event: 'agenda.emergency_slotted',
       notPublished: 'Publish the order of business before slotting emergency motions into it.',
@@ -62,32 +89,52 @@ async function placeOnPublishedOrder(
   how: {
     event: 'agenda.motion_placed' | 'agenda.emergency_slotted';
     notPublished: string;
-    place: (items: LabelledItem[], motion: UnplacedMotion, manager: EntityManager) => Promise<MotionPlacement>;
+    place: (
+      items: LabelledItem[],
+      motion: UnplacedMotion,
+      manager: EntityManager,
+    ) => Promise<MotionPlacement>;
   },
 ): Promise<MotionPlacement> {
   assertCan(principal, 'motions.review', { conferenceId });
-  return transactions.run(async ({ manager, record, now }) => {
+  return transactions.runFor(conferenceId, async ({ manager, record, now }) => {
     // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
-    if (!(await motions.conferenceSettings(manager, conferenceId, true))) throw new NotFound(`No conference ${conferenceId}.`);
-    if (!(await motions.agenda(manager, conferenceId))) throw new StandingOrderViolation('agenda', how.notPublished);
+    if (!(await motions.conferenceSettings(manager, conferenceId, true)))
+      throw new NotFound(`No conference ${conferenceId}.`);
+    if (!(await motions.agenda(manager, conferenceId)))
+      throw new StandingOrderViolation('agenda', how.notPublished);
     const motion = await motions.find(manager, conferenceId, motionId, true);
     if (!motion || motion.status === 'draft') throw new NotFound(`No motion ${motionId} in this conference.`);
     const rows = await publishedItems(manager, motions, conferenceId);
     const placement = await how.place(
       rows.map(labelledItem),
-      { motionId: motion.id, title: motion.title, kind: motion.kind, status: motion.status, sectionId: motion.sectionId },
+      {
+        motionId: motion.id,
+        title: motion.title,
+        kind: motion.kind,
+        status: motion.status,
+        sectionId: motion.sectionId,
+      },
       manager,
     );
     const actor = { id: actorOf(principal), role: 'soc' as const };
     const why = `${placement.label}, placed on the order of business at place ${placement.position + 1} of ${placement.order.length}. ${placement.reason}`;
-    const placed = await stepMotion(manager, motions, motion, 'place', actor, why, now, { agendaNumber: placement.number, agendaLabel: placement.label });
+    const placed = await stepMotion(manager, motions, motion, 'place', actor, why, now, {
+      agendaNumber: placement.number,
+      agendaLabel: placement.label,
+    });
     await writeAgendaOrder(manager, motions, [...rows, placed], placement.order, now);
     announce(
       record,
       principal,
       placed,
       how.event,
-      { label: placement.label, position: placement.position, reason: placement.reason, order: placement.order.map((item) => item.motionId) },
+      {
+        label: placement.label,
+        position: placement.position,
+        reason: placement.reason,
+        order: placement.order.map((item) => item.motionId),
+      },
       ['public'],
     );
     return placement;

@@ -15,8 +15,16 @@ import { stepMotion } from '../motion-steps';
  */
 type AmendmentAction = 'open_debate' | 'carry' | 'lose';
 const AMENDMENT_ACTIONS: readonly string[] = ['open_debate', 'carry', 'lose'];
-const AMENDMENT_TO: Record<AmendmentAction, MotionRow['status']> = { open_debate: 'debated', carry: 'carried', lose: 'lost' };
-const AMENDMENT_VERB: Record<AmendmentAction, string> = { open_debate: 'debated', carry: 'carried', lose: 'lost' };
+const AMENDMENT_TO: Record<AmendmentAction, MotionRow['status']> = {
+  open_debate: 'debated',
+  carry: 'carried',
+  lose: 'lost',
+};
+const AMENDMENT_VERB: Record<AmendmentAction, string> = {
+  open_debate: 'debated',
+  carry: 'carried',
+  lose: 'lost',
+};
 
 export interface MotionOutcomeInput {
   conferenceId: string;
@@ -40,9 +48,15 @@ export class RecordMotionOutcome {
     private readonly motions: MotionRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, motionId: string, action: OutcomeAction, reason: string | undefined): Promise<MotionRow> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    motionId: string,
+    action: OutcomeAction,
+    reason: string | undefined,
+  ): Promise<MotionRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
-    return this.transactions.run(async (uow) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
       assertMayRead(principal, await this.motions.find(uow.manager, conferenceId, motionId, true), motionId);
       return this.apply(uow, { conferenceId, motionId, action, reason, actorId: actorOf(principal) });
     });
@@ -57,13 +71,29 @@ export class RecordMotionOutcome {
     const after =
       motion.kind === 'amendment' && AMENDMENT_ACTIONS.includes(input.action)
         ? await this.amendmentOutcome(manager, actor, motion, input.action as AmendmentAction, now)
-        : await stepMotion(manager, this.motions, motion, input.action, actor, input.reason ?? undefined, now);
-    announce(record, { actorId: input.actorId }, after, 'motion.outcome', { action: input.action }, ['public']);
+        : await stepMotion(
+            manager,
+            this.motions,
+            motion,
+            input.action,
+            actor,
+            input.reason ?? undefined,
+            now,
+          );
+    announce(record, { actorId: input.actorId }, after, 'motion.outcome', { action: input.action }, [
+      'public',
+    ]);
     return after;
   }
 
   /** Amendments are debated and voted on before the motion; a carried one makes the motion "as amended". */
-  private async amendmentOutcome(manager: EntityManager, actor: MotionActor, amendment: MotionRow, action: AmendmentAction, now: Date): Promise<MotionRow> {
+  private async amendmentOutcome(
+    manager: EntityManager,
+    actor: MotionActor,
+    amendment: MotionRow,
+    action: AmendmentAction,
+    now: Date,
+  ): Promise<MotionRow> {
     // Only an amendment the SOC or chair ruled admissible reaches the floor; the rest are decided there.
     const from = action === 'open_debate' ? ['admitted', 'placed'] : ['debated'];
     if (!from.includes(amendment.status) || amendment.amendmentRuling === 'inadmissible') {
@@ -74,12 +104,35 @@ export class RecordMotionOutcome {
     }
     const to = AMENDMENT_TO[action];
     await this.motions.update(manager, amendment.id, { status: to }, now);
-    await this.motions.audit(manager, { motionId: amendment.id, action, who: actor.id, role: actor.role, at: now, why: null, fromStatus: amendment.status, toStatus: to });
+    await this.motions.audit(manager, {
+      motionId: amendment.id,
+      action,
+      who: actor.id,
+      role: actor.role,
+      at: now,
+      why: null,
+      fromStatus: amendment.status,
+      toStatus: to,
+    });
     if (action === 'carry') {
-      const motion = (await this.motions.find(manager, amendment.conferenceId, amendment.parentMotionId!, true)) as MotionRow;
+      const motion = (await this.motions.find(
+        manager,
+        amendment.conferenceId,
+        amendment.parentMotionId!,
+        true,
+      )) as MotionRow;
       const amended = applyAmendment(motion.amendedText ?? motion.text, amendment.amendmentText!);
       await this.motions.update(manager, motion.id, { amendedText: amended }, now);
-      await this.motions.audit(manager, { motionId: motion.id, action: 'amended', who: actor.id, role: actor.role, at: now, why: `Amendment ${amendment.id} carried`, fromStatus: motion.status, toStatus: motion.status });
+      await this.motions.audit(manager, {
+        motionId: motion.id,
+        action: 'amended',
+        who: actor.id,
+        role: actor.role,
+        at: now,
+        why: `Amendment ${amendment.id} carried`,
+        fromStatus: motion.status,
+        toStatus: motion.status,
+      });
     }
     return (await this.motions.find(manager, amendment.conferenceId, amendment.id)) as MotionRow;
   }

@@ -24,19 +24,40 @@ export class IssueProjectorLink {
     private readonly tokens: SessionTokens,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, label = 'Hall projector'): Promise<ProjectorLinkIssuedDto> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    label = 'Hall projector',
+  ): Promise<ProjectorLinkIssuedDto> {
     assertCan(principal, 'projector.manage', { conferenceId });
     const key = `${PROJECTOR_KEY_PREFIX}${this.tokens.issue().token}`;
     const actorId = actorOf(principal);
-    const link = await this.transactions.run(async ({ manager, record, now }) => {
+    const link = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const [conference] = await manager.query('SELECT id FROM conference WHERE id = $1', [conferenceId]);
       if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
       const expiresAt = new Date(now.getTime() + PROJECTOR_LINK_DAYS * 86_400_000);
-      const row = await this.links.insert(manager, { conferenceId, tokenHash: this.tokens.hash(key), label, createdBy: principal.kind === 'account' ? principal.accountId : null, createdAt: now, expiresAt });
-      record({ conferenceId, type: 'projector_link.issued', payload: { linkId: row.id, label, expiresAt: expiresAt.toISOString() }, audience: 'admin', actorId });
+      const row = await this.links.insert(manager, {
+        conferenceId,
+        tokenHash: this.tokens.hash(key),
+        label,
+        createdBy: principal.kind === 'account' ? principal.accountId : null,
+        createdAt: now,
+        expiresAt,
+      });
+      record({
+        conferenceId,
+        type: 'projector_link.issued',
+        payload: { linkId: row.id, label, expiresAt: expiresAt.toISOString() },
+        audience: 'admin',
+        actorId,
+      });
       return row;
     });
     // The key goes in the fragment: browsers never send it to the server, to logs or in a Referer.
-    return { ...toProjectorLinkResponse(link), key, path: `/projector/${conferenceId}#key=${encodeURIComponent(key)}` };
+    return {
+      ...toProjectorLinkResponse(link),
+      key,
+      path: `/projector/${conferenceId}#key=${encodeURIComponent(key)}`,
+    };
   }
 }

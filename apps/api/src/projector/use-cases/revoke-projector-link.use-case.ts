@@ -19,10 +19,22 @@ export class RevokeProjectorLink {
   async execute(principal: Principal, conferenceId: string, linkId: string): Promise<void> {
     assertCan(principal, 'projector.manage', { conferenceId });
     const actorId = actorOf(principal);
-    await this.transactions.run(async ({ manager, record, now }) => {
-      const revoked = await this.links.revoke(manager, conferenceId, linkId, principal.kind === 'account' ? principal.accountId : null, now);
+    await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
+      const revoked = await this.links.revoke(
+        manager,
+        conferenceId,
+        linkId,
+        principal.kind === 'account' ? principal.accountId : null,
+        now,
+      );
       if (!revoked) throw new NotFound(`No projector link ${linkId} in force in this conference.`);
-      record({ conferenceId, type: 'projector_link.revoked', payload: { linkId }, audience: 'admin', actorId });
+      record({
+        conferenceId,
+        type: 'projector_link.revoked',
+        payload: { linkId },
+        audience: 'admin',
+        actorId,
+      });
     });
     // The link's id is its principal's session id: the gateway ends its sockets as it ends a session's.
     this.revocations.publish([linkId], PROJECTOR_LINK_ENDED);

@@ -20,7 +20,11 @@ export class ChangeAccessCode {
     private readonly revocations: SessionRevocations,
   ) {}
 
-  async reissue(principal: Principal, conferenceId: string, registrationId: string): Promise<{ registration: RegistrationRow; accessCode: string }> {
+  async reissue(
+    principal: Principal,
+    conferenceId: string,
+    registrationId: string,
+  ): Promise<{ registration: RegistrationRow; accessCode: string }> {
     const { code, hash } = await newAccessCode();
     const registration = await this.change(principal, conferenceId, registrationId, hash);
     return { registration, accessCode: code };
@@ -30,15 +34,26 @@ export class ChangeAccessCode {
     return this.change(principal, conferenceId, registrationId, null);
   }
 
-  private async change(principal: Principal, conferenceId: string, registrationId: string, newHash: string | null): Promise<RegistrationRow> {
+  private async change(
+    principal: Principal,
+    conferenceId: string,
+    registrationId: string,
+    newHash: string | null,
+  ): Promise<RegistrationRow> {
     assertCan(principal, 'registration.manage', { conferenceId });
     let revokedSessions: string[] = [];
-    const registration = await this.transactions.run(async ({ manager, record, now }) => {
+    const registration = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const existing = await this.registrations.find(manager, conferenceId, registrationId, true);
       if (!existing) throw new NotFound(`No registration ${registrationId} in this conference.`);
       await this.registrations.setAccessCode(manager, registrationId, newHash, now);
       revokedSessions = await this.access.revokeRegistrationSessions(manager, registrationId, now);
-      record({ conferenceId, type: newHash ? 'access_code.reissued' : 'access_code.revoked', payload: { registrationId }, audience: 'admin', actorId: actorOf(principal) });
+      record({
+        conferenceId,
+        type: newHash ? 'access_code.reissued' : 'access_code.revoked',
+        payload: { registrationId },
+        audience: 'admin',
+        actorId: actorOf(principal),
+      });
       return (await this.registrations.find(manager, conferenceId, registrationId)) as RegistrationRow;
     });
     this.revocations.publish(revokedSessions);

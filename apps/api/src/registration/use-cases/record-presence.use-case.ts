@@ -21,11 +21,14 @@ export class RecordPresence {
 
   async checkIn(principal: Principal, conferenceId: string, registrationId: string, checkedIn: boolean) {
     assertCan(principal, 'presence.record', { conferenceId });
-    return this.transactions.run(async (uow) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
       const registration = await this.registrations.find(uow.manager, conferenceId, registrationId, true);
       if (!registration) throw new NotFound(`No registration ${registrationId} in this conference.`);
       if (registration.attendanceMode !== 'hall') {
-        throw new StandingOrderViolation('attendance-mode', `${registration.name} is registered to attend remotely; remote attendees are present while connected, not checked in.`);
+        throw new StandingOrderViolation(
+          'attendance-mode',
+          `${registration.name} is registered to attend remotely; remote attendees are present while connected, not checked in.`,
+        );
       }
       return this.apply(uow, conferenceId, registrationId, { checkedIn }, actorOf(principal));
     });
@@ -33,18 +36,30 @@ export class RecordPresence {
 
   /** A remote attendee confirms attendance (true) or their last connection closes (false). */
   async remoteConnection(conferenceId: string, registrationId: string, connected: boolean) {
-    return this.transactions.run(async (uow) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
       const registration = await this.registrations.find(uow.manager, conferenceId, registrationId, true);
       if (!registration || registration.attendanceMode !== 'remote') return null;
       return this.apply(uow, conferenceId, registrationId, { remoteConfirmed: connected }, null);
     });
   }
 
-  private async apply({ manager, record }: UnitOfWork, conferenceId: string, registrationId: string, change: { checkedIn?: boolean; remoteConfirmed?: boolean }, actorId: string | null) {
+  private async apply(
+    { manager, record }: UnitOfWork,
+    conferenceId: string,
+    registrationId: string,
+    change: { checkedIn?: boolean; remoteConfirmed?: boolean },
+    actorId: string | null,
+  ) {
     const { changed, present } = await this.registrations.setPresence(manager, registrationId, change);
     const quorum = await this.quorum.figure(manager, conferenceId);
     if (changed) {
-      record({ conferenceId, type: 'presence.changed', payload: { registrationId, present }, audience: 'admin', actorId });
+      record({
+        conferenceId,
+        type: 'presence.changed',
+        payload: { registrationId, present },
+        audience: 'admin',
+        actorId,
+      });
       record({ conferenceId, type: 'quorum.changed', payload: { ...quorum }, audience: 'public', actorId });
     }
     return { present, quorum };

@@ -14,20 +14,39 @@ export class RegisterAttendee {
     private readonly registrations: RegistrationRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, membershipNumber: string, mode: AttendanceMode): Promise<{ registration: RegistrationRow; accessCode: string }> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    membershipNumber: string,
+    mode: AttendanceMode,
+  ): Promise<{ registration: RegistrationRow; accessCode: string }> {
     assertCan(principal, 'registration.manage', { conferenceId });
     const { code, hash } = await newAccessCode(); // hashed outside the transaction: argon2 is slow on purpose
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const ruleset = await loadRuleset(manager, conferenceId);
       if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
       const member = await this.registrations.findMemberByNumber(manager, membershipNumber);
-      if (!member) throw new InvalidInput('No member has that membership number.', { membershipNumber: `no member with number '${membershipNumber}'; check the register` });
+      if (!member)
+        throw new InvalidInput('No member has that membership number.', {
+          membershipNumber: `no member with number '${membershipNumber}'; check the register`,
+        });
       if (!ruleset.categories[member.category]?.mayAttend) {
-        throw new Forbidden(`Members in the '${member.category}' category may not attend this conference under its standing orders.`);
+        throw new Forbidden(
+          `Members in the '${member.category}' category may not attend this conference under its standing orders.`,
+        );
       }
       const id = await this.registrations.insert(manager, conferenceId, member.id, mode, hash, now);
-      if (!id) throw new Conflict(`${member.name} (${membershipNumber}) is already registered. Reissue their access code instead of registering again.`);
-      record({ conferenceId, type: 'registration.created', payload: { registrationId: id, memberId: member.id, attendanceMode: mode }, audience: 'admin', actorId: actorOf(principal) });
+      if (!id)
+        throw new Conflict(
+          `${member.name} (${membershipNumber}) is already registered. Reissue their access code instead of registering again.`,
+        );
+      record({
+        conferenceId,
+        type: 'registration.created',
+        payload: { registrationId: id, memberId: member.id, attendanceMode: mode },
+        audience: 'admin',
+        actorId: actorOf(principal),
+      });
       const registration = (await this.registrations.find(manager, conferenceId, id)) as RegistrationRow;
       return { registration, accessCode: code };
     });

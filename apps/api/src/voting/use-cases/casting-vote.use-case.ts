@@ -19,18 +19,36 @@ export class RecordCastingVote {
     private readonly declaration: VoteDeclaration,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, voteId: string, castingVote: 'for' | 'against'): Promise<VoteRow> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    voteId: string,
+    castingVote: 'for' | 'against',
+  ): Promise<VoteRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
-    return this.transactions.run(async (uow) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
       if (vote.state !== 'declared' || vote.result?.outcome !== 'tied_chair_casting_vote_needed') {
-        throw new StandingOrderViolation('casting-vote', 'The chair has a casting vote only on a declared tie under the casting-vote rule; this vote is not one.');
+        throw new StandingOrderViolation(
+          'casting-vote',
+          'The chair has a casting vote only on a declared tie under the casting-vote rule; this vote is not one.',
+        );
       }
       const outcome = applyCastingVote(vote.result.outcome, castingVote);
-      const result: TallyResult & { castingVote: 'for' | 'against' } = { ...vote.result, outcome, castingVote };
+      const result: TallyResult & { castingVote: 'for' | 'against' } = {
+        ...vote.result,
+        outcome,
+        castingVote,
+      };
       await this.votes.recordCastingVote(uow.manager, voteId, result);
-      uow.record({ conferenceId, type: 'vote.casting_vote', payload: { voteId, title: vote.title, castingVote, outcome }, audience: 'public', actorId: actorOf(principal) });
+      uow.record({
+        conferenceId,
+        type: 'vote.casting_vote',
+        payload: { voteId, title: vote.title, castingVote, outcome },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
       const decided: VoteRow = { ...vote, result };
       await this.declaration.decideEmergencyAdmission(uow, decided, result, actorOf(principal));
       return decided;

@@ -44,8 +44,13 @@ export class CloseVote {
     return this.close(conferenceId, voteId, null, 'skip-if-not-open');
   }
 
-  private close(conferenceId: string, voteId: string, actorId: string | null, notOpen: 'refuse-if-not-open' | 'skip-if-not-open'): Promise<ClosedVote | null> {
-    return this.transactions.run(async (uow): Promise<ClosedVote | null> => {
+  private close(
+    conferenceId: string,
+    voteId: string,
+    actorId: string | null,
+    notOpen: 'refuse-if-not-open' | 'skip-if-not-open',
+  ): Promise<ClosedVote | null> {
+    return this.transactions.runFor(conferenceId, async (uow): Promise<ClosedVote | null> => {
       await this.votes.lockAgainstBallots(uow.manager, voteId);
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
@@ -57,13 +62,22 @@ export class CloseVote {
       uow.record({
         conferenceId,
         type: 'vote.closed',
-        payload: { voteId, title: vote.title, closedAt: uow.now.toISOString(), ballotsCast, ...(actorId ? {} : { closedBy: 'announced close time' }) },
+        payload: {
+          voteId,
+          title: vote.title,
+          closedAt: uow.now.toISOString(),
+          ballotsCast,
+          ...(actorId ? {} : { closedBy: 'announced close time' }),
+        },
         audience: 'public',
         actorId,
       });
       const closed: VoteRow = { ...vote, state: 'closed', closedAt: uow.now };
       const result = await this.declaration.declareIfComplete(uow, closed, actorId);
-      return { vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed, result };
+      return {
+        vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed,
+        result,
+      };
     });
   }
 
@@ -97,9 +111,14 @@ export class VoidVote {
     private readonly votes: VoteRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, voteId: string, reason: string): Promise<VoteRow> {
+  async execute(
+    principal: Principal,
+    conferenceId: string,
+    voteId: string,
+    reason: string,
+  ): Promise<VoteRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
-    return this.transactions.run(async ({ manager, record, now }) => {
+    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       await this.votes.lockAgainstBallots(manager, voteId);
       const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
@@ -107,7 +126,13 @@ export class VoidVote {
       await this.votes.markVoided(manager, voteId, voided.voidReason!, now);
       // A voided vote is never counted: its sealed ballots (linked to their voters, if only as ciphertext) go.
       await this.votes.takeSealedBallots(manager, voteId);
-      record({ conferenceId, type: 'vote.voided', payload: { voteId, title: vote.title, reason: voided.voidReason, voidedAt: now.toISOString() }, audience: 'public', actorId: actorOf(principal) });
+      record({
+        conferenceId,
+        type: 'vote.voided',
+        payload: { voteId, title: vote.title, reason: voided.voidReason, voidedAt: now.toISOString() },
+        audience: 'public',
+        actorId: actorOf(principal),
+      });
       return { ...vote, state: 'voided', voidedAt: now, voidReason: voided.voidReason! };
     });
   }
