@@ -37,7 +37,7 @@ import { SessionRevocations } from '../auth/session-revocations';
 import { toErrorResponse } from '../common/error-response';
 import { EventFeed } from '../events/event-feed';
 import { RedisLink } from '../events/redis-link';
-import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
+import { RemotePresence } from './remote-presence';
 import { answer, parseMessage } from './socket-messages';
 import { accountRoom, principalOf, roomOf, sessionRoom, SocketAuthorization } from './socket-principal';
 
@@ -85,7 +85,7 @@ export class ConferenceGateway
     private readonly authenticator: Authenticator,
     private readonly feed: EventFeed,
     private readonly revocations: SessionRevocations,
-    private readonly presence: RecordPresence,
+    private readonly presence: RemotePresence,
     private readonly live: LivePrincipals,
     private readonly authorization: SocketAuthorization,
     private readonly accessChanges: AccessChanges,
@@ -181,16 +181,20 @@ export class ConferenceGateway
     await socket.join(sessionRoom(principal.sessionId));
     if (principal.kind === 'account') await socket.join(accountRoom(principal.accountId));
     if (principal.kind === 'attendee') await socket.join(attendeeRoom(principal.registrationId));
+    if (principal.kind === 'attendee' && principal.attendanceMode === 'remote') {
+      // A reload, a new tab or a reconnect to this instance: a confirmed attendee's presence goes on.
+      await this.presence
+        .connected(principal.registrationId)
+        .catch((error: unknown) => this.presenceTrouble(error));
+    }
   }
 
   async handleDisconnect(socket: ConferenceSocket): Promise<void> {
     const principal = socket.data.principal;
     if (this.shuttingDown || principal?.kind !== 'attendee' || principal.attendanceMode !== 'remote') return;
     try {
-      // Remote attendees are present while connected: the last of their sockets, on any instance, closing ends it.
-      const remaining = await this.server.in(attendeeRoom(principal.registrationId)).fetchSockets();
-      if (remaining.length > 0) return;
-      await this.presence.remoteConnection(principal.conferenceId, principal.registrationId, false);
+      // Presence belongs to the person: a dropped connection keeps it for the grace (RemotePresence).
+      await this.presence.disconnected(principal.registrationId);
     } catch (error) {
       // An instance that cannot answer (Redis down, a peer stopping) must not crash this one.
       this.logger.warn(
@@ -279,9 +283,31 @@ export class ConferenceGateway
           'You are registered to attend in the hall: please check in at the registration desk.',
         );
       }
-      const result = await this.presence.remoteConnection(conferenceId, principal.registrationId, true);
+      const result = await this.presence.confirm(conferenceId, principal.registrationId);
       return { present: result?.present ?? false };
     });
+  }
+
+  /**
+   * Whether the signed-in remote attendee counts as present now: the phone asks after each (re)join,
+   * so a reload shows "confirmed" only while it is true, and "confirm again" once the grace ran out.
+   */
+  @SubscribeMessage('presence.status')
+  status(
+    @ConnectedSocket() socket: ConferenceSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ present: boolean }>> {
+    return answer(async () => {
+      const { conferenceId } = await parseMessage(ConferenceRefDto, body);
+      const principal = await this.authorization.principalOf(socket);
+      if (principal.kind !== 'attendee' || principal.conferenceId !== conferenceId)
+        throw new NotFound(`No registration for you in conference ${conferenceId}.`);
+      return { present: await this.presence.isPresent(conferenceId, principal.registrationId) };
+    });
+  }
+
+  private presenceTrouble(error: unknown): void {
+    this.logger.warn(`Could not update presence: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   /** Each instance delivers every event to its own sockets, from the log in seq order (EventFeed). */
