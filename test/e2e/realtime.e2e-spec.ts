@@ -26,7 +26,13 @@ describe('the real-time channel', () => {
 
   const checkIn = async (conferenceId: string, registrationId: string, into = true) => {
     const admin = await ctx.asHeadOffice();
-    await api.http().post(`/api/conferences/${conferenceId}/registrations/${registrationId}/${into ? 'check-in' : 'check-out'}`).set(admin.auth).expect(200);
+    await api
+      .http()
+      .post(
+        `/api/conferences/${conferenceId}/registrations/${registrationId}/${into ? 'check-in' : 'check-out'}`,
+      )
+      .set(admin.auth)
+      .expect(200);
   };
 
   it('refuses a handshake with no token, and one with a made-up token', async () => {
@@ -63,14 +69,21 @@ describe('the real-time channel', () => {
     const attendee = await ctx.newAttendee(mine.id);
     const socket = await open(attendee.token);
     const answer = await emitWithAck(socket, 'conference.join', { conferenceId: other.id });
-    expect(answer).toEqual({ ok: false, error: { statusCode: 404, message: expect.stringContaining('No conference') } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { statusCode: 404, message: expect.stringContaining('No conference') },
+    });
   });
 
   it('answers a malformed message with the error shape, naming each field', async () => {
     const conference = await ctx.newConference();
     const attendee = await ctx.newAttendee(conference.id);
     const socket = await open(attendee.token);
-    const answer = await emitWithAck(socket, 'conference.join', { conferenceId: 'abc', lastSeq: -1, colour: 'red' });
+    const answer = await emitWithAck(socket, 'conference.join', {
+      conferenceId: 'abc',
+      lastSeq: -1,
+      colour: 'red',
+    });
     expect(answer.ok).toBe(false);
     if (!answer.ok) {
       expect(answer.error.statusCode).toBe(400);
@@ -119,11 +132,19 @@ describe('the real-time channel', () => {
     await stream.join(socket);
     await checkIn(conference.id, hall.registrationId);
     const [presence] = await stream.waitFor('presence.changed');
-    expect(presence.payload).toEqual({ registrationId: hall.registrationId, present: true });
+    expect(presence.payload).toEqual({
+      registrationId: hall.registrationId,
+      name: hall.member.name,
+      present: true,
+    });
   });
 
-  it('counts a remote attendee present while confirmed and connected', async () => {
+  it('counts a remote attendee present from confirming until the grace after their last socket closed', async () => {
     const conference = await ctx.newConference();
+    await api.database.dataSource.query(
+      `UPDATE conference SET ruleset = jsonb_set(ruleset, '{presence}', '{"remoteGraceSeconds": 5}') WHERE id = $1`,
+      [conference.id],
+    );
     const remote = await ctx.newAttendee(conference.id, { mode: 'remote' });
     const admin = await ctx.asHeadOffice();
     const adminSocket = await open(admin.token);
@@ -137,7 +158,8 @@ describe('the real-time channel', () => {
     expect(up.payload).toMatchObject({ presentRemote: 1 });
 
     socket.close();
-    const events = await adminStream.waitFor('quorum.changed', 2);
+    // Not at the close: when the 5 s grace has run out (remote-presence.e2e-spec has the rest).
+    const events = await adminStream.waitFor('quorum.changed', 2, 20_000);
     expect(events[1].payload).toMatchObject({ presentRemote: 0 });
   });
 
@@ -156,7 +178,11 @@ describe('the real-time channel', () => {
     const ended = waitForEvent<{ reason: string }>(socket, 'session.ended');
     const disconnected = waitForEvent(socket, 'disconnect');
     const admin = await ctx.asHeadOffice();
-    await api.http().delete(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/access-code`).set(admin.auth).expect(200);
+    await api
+      .http()
+      .delete(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/access-code`)
+      .set(admin.auth)
+      .expect(200);
     expect((await ended).reason).toContain('Sign in again');
     await disconnected;
     await expect(connect(api.url, attendee.token)).rejects.toMatchObject({ statusCode: 401 });
@@ -176,7 +202,13 @@ describe('the real-time channel behind an origin allow-list', () => {
 
   const connectFrom = (origin: string, token: string) =>
     new Promise<TestSocket>((resolve, reject) => {
-      const socket = io(api.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin } });
+      const socket = io(api.url, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin },
+      });
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', (error) => {
         socket.close();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BallotAckDto } from '@agm/contracts';
 import { isCurrent, type LiveConference, type LiveState, type LiveVote } from './live';
 import { useConference, useMe } from './session';
@@ -44,34 +44,61 @@ export function Attendee({ conferenceId }: { conferenceId: string }) {
   );
 }
 
+/**
+ * A remote attendee's presence is theirs, not the page's: it survives a dropped connection, a reload
+ * and a new tab for the meeting's grace. After each (re)join the page asks the server whether it
+ * still holds, so it never says "confirmed" when the count says otherwise; when the grace ran out the
+ * server says so (presence.lapsed) and one tap confirms again.
+ */
 function ConfirmAttendance({ live, state }: { live: LiveConference; state: LiveState }) {
   const { busy, error, done, run } = useAction();
   const [present, setPresent] = useState(false);
+  const current = isCurrent(state);
+  useEffect(() => {
+    if (!current) return;
+    let stale = false;
+    live
+      .send<{ present: boolean }>('presence.status', { conferenceId: live.conferenceId })
+      .then((answer) => !stale && setPresent(answer.present))
+      .catch(() => undefined); // offline again: the next join asks again
+    return () => {
+      stale = true;
+    };
+  }, [current, live, state.presenceLapsed]);
+  const lapsed = state.presenceLapsed;
+  const showPresent = present && !lapsed;
   return (
     <section className="card" aria-labelledby="attendance">
       <h2 id="attendance">Your attendance</h2>
-      {present ? (
-        <p data-testid="attendance-confirmed">You are counted as present while this page stays connected.</p>
+      {showPresent ? (
+        <p data-testid="attendance-confirmed">
+          Attendance confirmed. You stay counted as present if your connection drops for a short while.
+        </p>
+      ) : lapsed ? (
+        <p className="alert" role="alert" data-testid="attendance-lapsed">
+          {lapsed}
+        </p>
       ) : (
         <p>Confirm you are attending so you count toward the quorum and can vote.</p>
       )}
       <ErrorAlert error={error} />
       <Done message={done} />
-      {!present && (
+      {!showPresent && (
         <button
           type="button"
           className="primary"
-          disabled={busy || !isCurrent(state)}
+          disabled={busy || !current}
           onClick={() =>
             void run(async () => {
               const answer = await live.send<{ present: boolean }>('presence.confirm', {
                 conferenceId: live.conferenceId,
               });
               setPresent(answer.present);
+              if (answer.present) live.clearPresenceLapsed();
             }, 'Attendance confirmed.')
           }
         >
-          Confirm attendance
+          {lapsed ? 'Confirm attendance again' : 'Confirm attendance'}
         </button>
       )}
     </section>

@@ -66,6 +66,8 @@ export interface LiveState {
   /** Server clock minus ours, for countdowns that match the hall's. */
   clockOffsetMs: number;
   endedReason: string | null;
+  /** A remote attendee: why their presence ended (presence.lapsed), until they confirm again. */
+  presenceLapsed: string | null;
 }
 
 type LiveSocket = Socket<
@@ -91,6 +93,7 @@ const initial = (): LiveState => ({
   motionsRevision: 0,
   clockOffsetMs: 0,
   endedReason: null,
+  presenceLapsed: null,
 });
 
 /**
@@ -362,6 +365,9 @@ export class LiveConference {
       case 'monitoring.updated':
         patch.monitoring = p as LiveState['monitoring'];
         break;
+      case 'presence.lapsed':
+        patch.presenceLapsed = typeof p.reason === 'string' ? p.reason : 'You no longer count as present.';
+        break;
       case 'monitoring.balance':
         patch.balance = (p.signals ?? []) as LiveState['balance'];
         break;
@@ -383,6 +389,11 @@ export class LiveConference {
           patch.motionsRevision = this.state.motionsRevision + 1;
     }
     this.set(patch);
+  }
+
+  /** The attendee confirmed again: the lapse is behind them. */
+  clearPresenceLapsed(): void {
+    this.set({ presenceLapsed: null });
   }
 
   private setVote(voteId: string, patch: Partial<LiveVote>): void {

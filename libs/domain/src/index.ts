@@ -4,6 +4,7 @@ export * from './ruleset/ruleset';
 export * from './conferences/conference.rules';
 export * from './access/principal';
 export * from './access/permissions';
+export * from './access/live-limits';
 export * from './voting';
 export * from './motions';
 export * from './monitoring';

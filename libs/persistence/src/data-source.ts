@@ -12,6 +12,7 @@ import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
 import { ProjectorLinks1763960000000 } from './migrations/1763960000000-ProjectorLinks';
 import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
 import { ResolutionRegister1764950000000 } from './migrations/1764950000000-ResolutionRegister';
+import { PresenceLeases1765000000000 } from './migrations/1765000000000-PresenceLeases';
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   VoteCardHolders1763970000000,
   SealedBallots1764300000000,
   ResolutionRegister1764950000000,
+  PresenceLeases1765000000000,
   ElectionPosts1796456500000,
 ];
 

@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessRepository, ProjectorLinkRepository } from '@agm/persistence';
+import { SocketAuthorization } from '../realtime/socket-principal';
+import { AccessChanges } from './access-changes';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
+import { LivePrincipals } from './live-principals';
 import { LoginThrottle } from './login-throttle';
 import { SessionRevocations } from './session-revocations';
 import { SessionTokens } from './session-tokens';
@@ -21,6 +24,9 @@ import { SignOut } from './use-cases/sign-out.use-case';
     LoginThrottle,
     SessionRevocations,
     Authenticator,
+    LivePrincipals,
+    AccessChanges,
+    SocketAuthorization,
     SignInOfficial,
     SignInAttendee,
     SignOut,
@@ -28,6 +34,15 @@ import { SignOut } from './use-cases/sign-out.use-case';
     LiftSignInBlock,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessRepository, ProjectorLinkRepository, Authenticator, SessionRevocations, SessionTokens],
+  exports: [
+    AccessRepository,
+    ProjectorLinkRepository,
+    Authenticator,
+    SessionRevocations,
+    SessionTokens,
+    LivePrincipals,
+    AccessChanges,
+    SocketAuthorization,
+  ],
 })
 export class AuthModule {}

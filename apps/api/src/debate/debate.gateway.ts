@@ -1,8 +1,14 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { Ack, ConferenceRefDto, DebateCommandResponseDto, DebateSnapshotResponseDto, DebateSocketCommandDto } from '@agm/contracts';
+import {
+  Ack,
+  ConferenceRefDto,
+  DebateCommandResponseDto,
+  DebateSnapshotResponseDto,
+  DebateSocketCommandDto,
+} from '@agm/contracts';
 import { answer, parseMessage } from '../realtime/socket-messages';
-import { principalOf } from '../realtime/socket-principal';
+import { SocketAuthorization } from '../realtime/socket-principal';
 import { DebateQueries } from './debate.queries';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
@@ -15,23 +21,30 @@ export class DebateGateway {
   constructor(
     private readonly run: RunDebateCommand,
     private readonly queries: DebateQueries,
+    private readonly authorization: SocketAuthorization,
   ) {}
 
   @SubscribeMessage('debate.command')
-  command(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<DebateCommandResponseDto>> {
+  command(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<DebateCommandResponseDto>> {
     return answer(async () => {
-      const principal = principalOf(socket);
       const { conferenceId, command } = await parseMessage(DebateSocketCommandDto, body);
+      const principal = await this.authorization.principalOf(socket);
       const result = await this.run.execute(principal, conferenceId, command);
       return { ...result, events: result.events.map((e) => ({ ...e })) };
     });
   }
 
   @SubscribeMessage('debate.snapshot')
-  snapshot(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<DebateSnapshotResponseDto>> {
+  snapshot(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<DebateSnapshotResponseDto>> {
     return answer(async () => {
-      const principal = principalOf(socket);
       const { conferenceId } = await parseMessage(ConferenceRefDto, body);
+      const principal = await this.authorization.principalOf(socket);
       return this.queries.snapshot(principal, conferenceId);
     });
   }

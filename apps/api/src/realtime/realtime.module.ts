@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RegistrationModule } from '../registration/registration.module';
 import { ConferenceGateway } from './conference.gateway';
+import { RemotePresence } from './remote-presence';
 
 @Module({
   imports: [RegistrationModule],
-  providers: [ConferenceGateway],
+  providers: [ConferenceGateway, RemotePresence],
 })
 export class RealtimeModule {}

@@ -2,7 +2,7 @@ import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { Ack, BallotAckDto, BallotCastMessageDto, isWellFormedBallotMessage } from '@agm/contracts';
 import { answer, parseMessage } from '../realtime/socket-messages';
-import { principalOf } from '../realtime/socket-principal';
+import { SocketAuthorization } from '../realtime/socket-principal';
 import { BallotsCastNotifier } from './ballots-cast.notifier';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
 
@@ -19,6 +19,7 @@ export class VotingGateway implements OnGatewayInit {
   constructor(
     private readonly castBallot: CastBallot,
     private readonly notifier: BallotsCastNotifier,
+    private readonly authorization: SocketAuthorization,
   ) {}
 
   afterInit(server: Server): void {
@@ -37,7 +38,9 @@ export class VotingGateway implements OnGatewayInit {
 
   cast(socket: Socket, body: unknown): Promise<Ack<BallotAckDto>> {
     return answer(async () => {
-      const principal = principalOf(socket);
+      // The principal as last read (no database read per ballot in the storm), unless a revocation or
+      // a role change dropped it; CastBallot checks the registration and presence in its transaction.
+      const principal = await this.authorization.principalOf(socket, { fresh: false });
       // The common case skips the validator's reflection; anything else gets its full list of problems.
       const { conferenceId, voteId, choice, idempotencyKey } = isWellFormedBallotMessage(body)
         ? body

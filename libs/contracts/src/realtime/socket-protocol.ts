@@ -62,4 +62,5 @@ export interface ClientToServerEvents {
   'conference.join': (body: JoinConferenceDto, ack: (answer: Ack<JoinedConference>) => void) => void;
   'conference.leave': (body: ConferenceRefDto, ack: (answer: Ack<{ conferenceId: string }>) => void) => void;
   'presence.confirm': (body: ConferenceRefDto, ack: (answer: Ack<{ present: boolean }>) => void) => void;
+  'presence.status': (body: ConferenceRefDto, ack: (answer: Ack<{ present: boolean }>) => void) => void;
 }

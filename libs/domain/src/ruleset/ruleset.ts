@@ -1,5 +1,13 @@
 import { FieldErrors, InvalidInput } from '../errors';
-import { BODY_KINDS, Majority, MAJORITIES, ProceduralMotion, PROCEDURAL_MOTIONS, TIE_RULES, TieRule } from '../enums';
+import {
+  BODY_KINDS,
+  Majority,
+  MAJORITIES,
+  ProceduralMotion,
+  PROCEDURAL_MOTIONS,
+  TIE_RULES,
+  TieRule,
+} from '../enums';
 
 /**
  * A category or topic code: what the register import makes of 'Professional Associate'
@@ -71,6 +79,23 @@ export interface Ruleset {
     /** Statistics cells under this count are suppressed. */
     suppressionThreshold: number;
   };
+  /** Absent from rulesets saved before it existed: `remoteGraceSeconds()` gives the default then. */
+  presence?: {
+    /**
+     * How long a confirmed remote attendee stays present with no connection (a phone dropping, a
+     * reload, an instance dying): past it they must confirm again.
+     */
+    remoteGraceSeconds: number;
+  };
+}
+
+/** The default grace for a remote attendee's dropped connection: two minutes covers a lift or a train tunnel. */
+export const DEFAULT_REMOTE_GRACE_SECONDS = 120;
+/** Bounds of the grace: under 5 s a lease could lapse between two renewals (each instance renews every second). */
+export const REMOTE_GRACE_BOUNDS = { min: 5, max: 3600 } as const;
+
+export function remoteGraceSeconds(ruleset: Pick<Ruleset, 'presence'>): number {
+  return ruleset.presence?.remoteGraceSeconds ?? DEFAULT_REMOTE_GRACE_SECONDS;
 }
 
 export function napoDefaultRuleset(): Ruleset {
@@ -83,7 +108,11 @@ export function napoDefaultRuleset(): Ruleset {
       professional_associate: { ...open, countsTowardQuorum: true, excludedTopics: ['pay_and_conditions'] },
       associate: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions'] },
       // [Napo 2019] retired members vote on everything except pay and industrial action.
-      retired: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions', 'industrial_action'] },
+      retired: {
+        ...open,
+        countsTowardQuorum: false,
+        excludedTopics: ['pay_and_conditions', 'industrial_action'],
+      },
       student: { ...open, countsTowardQuorum: false, excludedTopics: ['pay_and_conditions'] },
     },
     topics: ['pay_and_conditions', 'industrial_action', 'constitutional', 'general'],
@@ -115,6 +144,7 @@ export function napoDefaultRuleset(): Ruleset {
     ballotsChangeable: false,
     quorum: { minimumCount: 150, minimumShareOfMembership: null, remoteCounts: true },
     monitoring: { suppressionThreshold: 5 },
+    presence: { remoteGraceSeconds: DEFAULT_REMOTE_GRACE_SECONDS },
   };
 }
 
@@ -122,7 +152,8 @@ export function napoDefaultRuleset(): Ruleset {
 export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
   const problems: FieldErrors = {};
   const positiveInt = (path: string, value: unknown, min = 1) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) problems[path] = `must be a whole number of at least ${min}`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+      problems[path] = `must be a whole number of at least ${min}`;
   };
   const nullablePositiveInt = (path: string, value: unknown) => {
     if (value !== null) positiveInt(path, value);
@@ -142,36 +173,55 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
       if (typeof rule?.[flag] !== 'boolean') problems[`categories.${code}.${flag}`] = 'must be true or false';
     }
     for (const topic of rule?.excludedTopics ?? []) {
-      if (!topics.has(topic)) problems[`categories.${code}.excludedTopics`] = `names unknown topic '${topic}'; add it to topics first`;
+      if (!topics.has(topic))
+        problems[`categories.${code}.excludedTopics`] =
+          `names unknown topic '${topic}'; add it to topics first`;
     }
   }
-  if (!categories.some(([, rule]) => rule?.mayVote)) problems['categories'] = 'at least one category must be allowed to vote';
+  if (!categories.some(([, rule]) => rule?.mayVote))
+    problems['categories'] = 'at least one category must be allowed to vote';
 
   positiveInt('submission.wordLimit', ruleset.submission?.wordLimit);
   nullablePositiveInt('submission.maxMotionsPerBody', ruleset.submission?.maxMotionsPerBody);
-  nullablePositiveInt('submission.maxConstitutionalAmendmentsPerBody', ruleset.submission?.maxConstitutionalAmendmentsPerBody);
+  nullablePositiveInt(
+    'submission.maxConstitutionalAmendmentsPerBody',
+    ruleset.submission?.maxConstitutionalAmendmentsPerBody,
+  );
   for (const kind of ruleset.submission?.constitutionalAmendmentBodyKinds ?? []) {
     if (!(BODY_KINDS as readonly string[]).includes(kind))
-      problems['submission.constitutionalAmendmentBodyKinds'] = `names unknown body kind '${kind}'; kinds are ${BODY_KINDS.join(', ')}`;
+      problems['submission.constitutionalAmendmentBodyKinds'] =
+        `names unknown body kind '${kind}'; kinds are ${BODY_KINDS.join(', ')}`;
   }
   for (const cat of ruleset.submission?.jointSubmissionCategories ?? []) {
-    if (!ruleset.categories?.[cat]) problems['submission.jointSubmissionCategories'] = `names unknown category '${cat}'`;
+    if (!ruleset.categories?.[cat])
+      problems['submission.jointSubmissionCategories'] = `names unknown category '${cat}'`;
   }
 
   const limits = ruleset.speechLimitsSeconds;
-  for (const key of ['mover', 'seconder', 'other', 'rightOfReply'] as const) positiveInt(`speechLimitsSeconds.${key}`, limits?.[key], 10);
+  for (const key of ['mover', 'seconder', 'other', 'rightOfReply'] as const)
+    positiveInt(`speechLimitsSeconds.${key}`, limits?.[key], 10);
   positiveInt('speechLimitsSeconds.warningBefore', limits?.warningBefore, 0);
-  if (limits && limits.warningBefore >= Math.min(limits.mover, limits.seconder, limits.other, limits.rightOfReply)) {
+  if (
+    limits &&
+    limits.warningBefore >= Math.min(limits.mover, limits.seconder, limits.other, limits.rightOfReply)
+  ) {
     problems['speechLimitsSeconds.warningBefore'] = 'must be shorter than every speech limit';
   }
 
   const majority = (path: string, value: unknown) => {
     if (!MAJORITIES.includes(value as Majority)) problems[path] = `must be one of ${MAJORITIES.join(', ')}`;
   };
-  for (const key of ['motion', 'constitutional_amendment', 'amendment', 'emergency_admission', 'custom'] as const) {
+  for (const key of [
+    'motion',
+    'constitutional_amendment',
+    'amendment',
+    'emergency_admission',
+    'custom',
+  ] as const) {
     majority(`majorities.${key}`, ruleset.majorities?.[key]);
   }
-  for (const key of PROCEDURAL_MOTIONS) majority(`majorities.procedural.${key}`, ruleset.majorities?.procedural?.[key]);
+  for (const key of PROCEDURAL_MOTIONS)
+    majority(`majorities.procedural.${key}`, ruleset.majorities?.procedural?.[key]);
 
   if (!TIE_RULES.includes(ruleset.tieRule)) problems['tieRule'] = `must be one of ${TIE_RULES.join(', ')}`;
   if (typeof ruleset.ballotsChangeable !== 'boolean') problems['ballotsChangeable'] = 'must be true or false';
@@ -185,6 +235,13 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
   if (typeof quorum?.remoteCounts !== 'boolean') problems['quorum.remoteCounts'] = 'must be true or false';
 
   positiveInt('monitoring.suppressionThreshold', ruleset.monitoring?.suppressionThreshold, 1);
+  if (ruleset.presence !== undefined) {
+    const grace = ruleset.presence?.remoteGraceSeconds;
+    const { min, max } = REMOTE_GRACE_BOUNDS;
+    if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < min || grace > max) {
+      problems['presence.remoteGraceSeconds'] = `must be a whole number of seconds from ${min} to ${max}`;
+    }
+  }
   return problems;
 }
 
@@ -192,13 +249,19 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
 export function assertValidRuleset(ruleset: Ruleset): Ruleset {
   const problems = findRulesetProblems(ruleset);
   if (Object.keys(problems).length > 0) {
-    throw new InvalidInput(`The ruleset is invalid: ${Object.keys(problems).length} rule(s) need fixing.`, problems);
+    throw new InvalidInput(
+      `The ruleset is invalid: ${Object.keys(problems).length} rule(s) need fixing.`,
+      problems,
+    );
   }
   return ruleset;
 }
 
 /** Time allowed for a speech by role, from the ruleset. */
-export function speechLimitFor(ruleset: Ruleset, role: 'mover' | 'seconder' | 'right_of_reply' | string): number {
+export function speechLimitFor(
+  ruleset: Ruleset,
+  role: 'mover' | 'seconder' | 'right_of_reply' | string,
+): number {
   if (role === 'mover') return ruleset.speechLimitsSeconds.mover;
   if (role === 'seconder') return ruleset.speechLimitsSeconds.seconder;
   if (role === 'right_of_reply') return ruleset.speechLimitsSeconds.rightOfReply;

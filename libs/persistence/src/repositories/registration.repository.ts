@@ -24,13 +24,25 @@ const SELECT = `
 
 /** Registrations, access codes and presence. */
 export class RegistrationRepository {
-  async findMemberByNumber(manager: EntityManager, membershipNumber: string): Promise<{ id: string; category: string; name: string } | null> {
-    const rows = await manager.query('SELECT id, category, name FROM member WHERE membership_number = $1', [membershipNumber]);
+  async findMemberByNumber(
+    manager: EntityManager,
+    membershipNumber: string,
+  ): Promise<{ id: string; category: string; name: string } | null> {
+    const rows = await manager.query('SELECT id, category, name FROM member WHERE membership_number = $1', [
+      membershipNumber,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Inserts unless the member is already registered; null then (the unique constraint decides). */
-  async insert(manager: EntityManager, conferenceId: string, memberId: string, mode: AttendanceMode, codeHash: string, now: Date): Promise<string | null> {
+  async insert(
+    manager: EntityManager,
+    conferenceId: string,
+    memberId: string,
+    mode: AttendanceMode,
+    codeHash: string,
+    now: Date,
+  ): Promise<string | null> {
     const rows = await manager.query(
       `INSERT INTO registration (conference_id, member_id, attendance_mode, access_code_hash, code_issued_at, registered_at)
        VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (conference_id, member_id) DO NOTHING RETURNING id`,
@@ -39,8 +51,16 @@ export class RegistrationRepository {
     return rows[0]?.id ?? null;
   }
 
-  async find(manager: EntityManager, conferenceId: string, registrationId: string, lock = false): Promise<RegistrationRow | null> {
-    const rows = await manager.query(`${SELECT} WHERE r.conference_id = $1 AND r.id = $2${lock ? ' FOR UPDATE OF r' : ''}`, [conferenceId, registrationId]);
+  async find(
+    manager: EntityManager,
+    conferenceId: string,
+    registrationId: string,
+    lock = false,
+  ): Promise<RegistrationRow | null> {
+    const rows = await manager.query(
+      `${SELECT} WHERE r.conference_id = $1 AND r.id = $2${lock ? ' FOR UPDATE OF r' : ''}`,
+      [conferenceId, registrationId],
+    );
     return rows.length ? toRow(rows[0]) : null;
   }
 
@@ -49,11 +69,22 @@ export class RegistrationRepository {
     return rows.map(toRow);
   }
 
-  async setAccessCode(manager: EntityManager, registrationId: string, codeHash: string | null, now: Date): Promise<void> {
+  async setAccessCode(
+    manager: EntityManager,
+    registrationId: string,
+    codeHash: string | null,
+    now: Date,
+  ): Promise<void> {
     if (codeHash) {
-      await manager.query('UPDATE registration SET access_code_hash = $2, code_issued_at = $3, code_revoked_at = NULL WHERE id = $1', [registrationId, codeHash, now]);
+      await manager.query(
+        'UPDATE registration SET access_code_hash = $2, code_issued_at = $3, code_revoked_at = NULL WHERE id = $1',
+        [registrationId, codeHash, now],
+      );
     } else {
-      await manager.query('UPDATE registration SET code_revoked_at = $2 WHERE id = $1', [registrationId, now]);
+      await manager.query('UPDATE registration SET code_revoked_at = $2 WHERE id = $1', [
+        registrationId,
+        now,
+      ]);
     }
   }
 
@@ -61,7 +92,11 @@ export class RegistrationRepository {
    * Sets the presence flags and derives `present`: in the hall while checked in; remote while the
    * attendee has confirmed and is connected. Returns whether `present` changed.
    */
-  async setPresence(manager: EntityManager, registrationId: string, change: { checkedIn?: boolean; remoteConfirmed?: boolean }): Promise<{ changed: boolean; present: boolean }> {
+  async setPresence(
+    manager: EntityManager,
+    registrationId: string,
+    change: { checkedIn?: boolean; remoteConfirmed?: boolean },
+  ): Promise<{ changed: boolean; present: boolean }> {
     const result = await manager.query(
       `WITH before AS (SELECT present FROM registration WHERE id = $1 FOR UPDATE)
        UPDATE registration r SET
@@ -76,16 +111,97 @@ export class RegistrationRepository {
     return { changed: row.present !== row.was_present, present: row.present };
   }
 
+  /**
+   * A remote attendee's presence lease (migration PresenceLeases): `hold` starts or restarts it on a
+   * confirmation; `resume` continues a live one when a socket of theirs connects (a reload, a new tab,
+   * another instance) and answers whether there was one; `extend` gives a live one the whole grace
+   * from now (their last socket here closed); `renew` is each instance's heartbeat for the attendees
+   * it serves, writing only leases past half their grace, so the vote storm does not rewrite 3,000 rows a second.
+   */
+  async holdLease(
+    manager: EntityManager,
+    registrationId: string,
+    graceSeconds: number,
+    instanceId: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO presence_lease (registration_id, grace_seconds, expires_at, instance_id) VALUES ($1, $2::int, now() + $2::int * interval '1 second', $3)
+       ON CONFLICT (registration_id) DO UPDATE SET grace_seconds = $2::int, expires_at = now() + $2::int * interval '1 second', instance_id = $3`,
+      [registrationId, graceSeconds, instanceId],
+    );
+  }
+
+  async resumeLease(manager: EntityManager, registrationId: string, instanceId: string): Promise<boolean> {
+    const result = await manager.query(
+      `UPDATE presence_lease SET expires_at = now() + grace_seconds * interval '1 second', instance_id = $2
+        WHERE registration_id = $1 AND expires_at > now() RETURNING registration_id`,
+      [registrationId, instanceId],
+    );
+    return rowsOf(result).length > 0;
+  }
+
+  async extendLeases(manager: EntityManager, registrationIds: string[]): Promise<void> {
+    if (registrationIds.length === 0) return;
+    await manager.query(
+      `UPDATE presence_lease SET expires_at = now() + grace_seconds * interval '1 second' WHERE registration_id = ANY($1) AND expires_at > now()`,
+      [registrationIds],
+    );
+  }
+
+  async renewLeases(manager: EntityManager, registrationIds: string[], instanceId: string): Promise<void> {
+    if (registrationIds.length === 0) return;
+    await manager.query(
+      `UPDATE presence_lease SET expires_at = now() + grace_seconds * interval '1 second', instance_id = $2
+        WHERE registration_id = ANY($1) AND expires_at > now() AND expires_at < now() + grace_seconds * interval '0.5 second'`,
+      [registrationIds, instanceId],
+    );
+  }
+
+  /** Remote attendees counted as present whose lease has lapsed (or who never had one). */
+  async lapsedRemote(
+    manager: EntityManager,
+    limit = 500,
+  ): Promise<Array<{ registrationId: string; conferenceId: string }>> {
+    const rows: Array<{ id: string; conference_id: string }> = await manager.query(
+      `SELECT r.id, r.conference_id FROM registration r LEFT JOIN presence_lease l ON l.registration_id = r.id
+        WHERE r.attendance_mode = 'remote' AND r.present AND (l.expires_at IS NULL OR l.expires_at <= now()) LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ registrationId: row.id, conferenceId: row.conference_id }));
+  }
+
+  /** Ends the lease if it has lapsed, under a row lock (a reconnect racing the sweeper wins or loses whole); true when it was ended. */
+  async endLapsedLease(manager: EntityManager, registrationId: string): Promise<boolean> {
+    const live = await manager.query(
+      `SELECT 1 FROM presence_lease WHERE registration_id = $1 AND expires_at > now() FOR UPDATE`,
+      [registrationId],
+    );
+    if (live.length > 0) return false;
+    await manager.query('DELETE FROM presence_lease WHERE registration_id = $1', [registrationId]);
+    return true;
+  }
+
   /** Present attendees (category and mode) and the membership by category: what quorum needs. */
-  async quorumInputs(manager: EntityManager, conferenceId: string): Promise<{ present: Array<{ category: string; attendanceMode: AttendanceMode }>; membershipByCategory: Record<string, number> }> {
+  async quorumInputs(
+    manager: EntityManager,
+    conferenceId: string,
+  ): Promise<{
+    present: Array<{ category: string; attendanceMode: AttendanceMode }>;
+    membershipByCategory: Record<string, number>;
+  }> {
     const present = await manager.query(
       `SELECT m.category, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 AND r.present`,
       [conferenceId],
     );
     const members = await manager.query('SELECT category, count(*)::int AS n FROM member GROUP BY category');
     return {
-      present: present.map((r: { category: string; attendance_mode: AttendanceMode }) => ({ category: r.category, attendanceMode: r.attendance_mode })),
-      membershipByCategory: Object.fromEntries(members.map((r: { category: string; n: number }) => [r.category, r.n])),
+      present: present.map((r: { category: string; attendance_mode: AttendanceMode }) => ({
+        category: r.category,
+        attendanceMode: r.attendance_mode,
+      })),
+      membershipByCategory: Object.fromEntries(
+        members.map((r: { category: string; n: number }) => [r.category, r.n]),
+      ),
     };
   }
 }

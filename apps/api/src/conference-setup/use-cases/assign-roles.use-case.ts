@@ -4,13 +4,16 @@ import { ConferenceRole, InvalidInput, NotFound, Principal } from '@agm/domain';
 import type { RoleAssignmentResponseDto } from '@agm/contracts';
 import { AccessRepository } from '@agm/persistence';
 import { ConferenceSetupRepository } from '@agm/persistence/conference-setup';
+import { AccessChanges } from '../../auth/access-changes';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 
 /**
  * A conference's administrators give officials their roles for it (admin, SOC, chair, teller,
- * monitor). Roles are read at each request, so a change applies from the official's next request.
+ * monitor). Roles are read at each request, so a change applies from the official's next request;
+ * their open sockets are told after the commit (AccessChanges), so a removed role's live audience is
+ * left at once rather than at their next message.
  */
 @Injectable()
 export class AssignRoles {
@@ -18,6 +21,7 @@ export class AssignRoles {
     private readonly transactions: Transactions,
     private readonly setup: ConferenceSetupRepository,
     private readonly access: AccessRepository,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /** Idempotent: giving a role someone already holds changes nothing and records nothing. */
@@ -64,6 +68,7 @@ export class AssignRoles {
         actorId: actorOf(principal),
       });
     });
+    this.accessChanges.publish(accountId);
   }
 
   private async account(manager: EntityManager, input: { accountId?: string; email?: string }) {

@@ -1,0 +1,75 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
+
+/** How often each instance renews the leases of the remote attendees it serves and sweeps lapsed ones. */
+export const PRESENCE_TICK_MS = 1000;
+
+/**
+ * The remote attendees this instance serves, and the heartbeat that keeps their presence leases live
+ * (RecordPresence). A lease is the person's, not a socket's: any instance serving any of their sockets
+ * renews it; when none does (their phone dropped, this instance was killed), it lapses after the grace
+ * and whichever instance sweeps first ends their presence. So a killed instance's attendees count for
+ * at most the grace (and one tick), never for ever.
+ */
+@Injectable()
+export class RemotePresence implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Presence');
+  /** Names this instance in the leases it renews (for an operator reading the table). */
+  readonly instanceId = randomUUID();
+  private readonly sockets = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+  private ticking = false;
+
+  constructor(private readonly presence: RecordPresence) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.tick(), PRESENCE_TICK_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** A socket of a remote attendee connected here: their live lease goes on. */
+  async connected(registrationId: string): Promise<boolean> {
+    this.sockets.set(registrationId, (this.sockets.get(registrationId) ?? 0) + 1);
+    return this.presence.resumeRemote(registrationId, this.instanceId);
+  }
+
+  /** A socket closed; the last one here gives the lease its whole grace from now. */
+  async disconnected(registrationId: string): Promise<void> {
+    const left = (this.sockets.get(registrationId) ?? 1) - 1;
+    if (left > 0) {
+      this.sockets.set(registrationId, left);
+      return;
+    }
+    this.sockets.delete(registrationId);
+    await this.presence.keepThroughDisconnect([registrationId]);
+  }
+
+  isPresent(conferenceId: string, registrationId: string): Promise<boolean> {
+    return this.presence.isPresent(conferenceId, registrationId);
+  }
+
+  confirm(conferenceId: string, registrationId: string) {
+    return this.presence.confirmRemote(conferenceId, registrationId, this.instanceId);
+  }
+
+  private async tick(): Promise<void> {
+    // A slow database must not stack ticks on top of each other.
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.presence.renew([...this.sockets.keys()], this.instanceId);
+      await this.presence.sweepLapsed();
+    } catch (error) {
+      this.logger.warn(
+        `Could not renew or sweep presence: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      this.ticking = false;
+    }
+  }
+}
