@@ -175,6 +175,39 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     await page.context().close();
   });
 
+  it('casts a priority ballot in the order ticked, and closes it when the order of business is published', async () => {
+    const f = await fixture(1);
+    const page = await phoneFor(f.conference.name, f.attendees[0]);
+    await openTab(page, 'Priority ballot');
+    const ballot = page.getByRole('group', { name: 'Motions on the ballot' });
+    await ballot.getByRole('checkbox', { name: /Office ventilation/ }).check();
+    await ballot.getByRole('checkbox', { name: /Pay claim/ }).check();
+    expect(await ballot.locator('label').filter({ hasText: 'Office ventilation' }).textContent()).toContain(
+      'choice 1',
+    );
+    await expectAccessible(page, 'priority ballot');
+    await expectNoSidewaysScroll(page);
+    await page.getByRole('button', { name: 'Cast my priority ballot' }).click();
+    await waitForText(page, 'p.alert.ok[role=status]', 'Your priority ballot is recorded');
+    expect(await page.getByTestId('priority-cast').getByRole('listitem').allTextContents()).toEqual([
+      'Office ventilation',
+      'Pay claim',
+    ]);
+    await noAlerts(page);
+    const tally = (await suite.api.http().get(`${f.base}/priority-ballot/tally`).set(f.soc.auth).expect(200))
+      .body;
+    expect(tally.ballots).toBe(1);
+    const health = tally.sections.find((s: { section: string }) => s.section === 'HEALTH AND SAFETY');
+    expect(health.motions[0]).toMatchObject({ title: 'Office ventilation', picks: 1 });
+    await screenshot(page, 'member-priority-ballot');
+
+    // Published: the ballot closes, and the screen follows live.
+    await suite.api.http().post(`${f.base}/agenda/publish`).set(f.soc.auth).expect(200);
+    await page.getByText('The priority ballot closed when the order of business was published.').waitFor();
+    expect(await page.getByRole('button', { name: 'Cast my priority ballot' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('marks the item being debated, pins and announces a vote opening while the phone is scrolled down, and shows the outcome in words', async () => {
     const f = await fixture(0);
     await setQuorumMinimum(suite.api, f.conference.id, f.headOffice, 1);
@@ -266,7 +299,8 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     await expectNoSidewaysScroll(phone);
     await expectAccessible(phone, 'vote pinned');
     await screenshot(phone, 'member-vote-pinned', false);
-    expect(await item('Pay claim').getByTestId('item-state').textContent()).toBe('Voting now');
+    // The floor's "question put" and the vote's opening are two events: wait for both to be in.
+    await waitForText(phone, '[aria-current=step] [data-testid=item-state]', 'Voting now');
     // The member filling in the form keeps their place; the bar and the announcement still reach them.
     await waitForText(other, '[data-testid=vote-announcement]', /^Vote now: /);
     expect(await other.evaluate("document.activeElement?.getAttribute('type')")).toBe('radio');
