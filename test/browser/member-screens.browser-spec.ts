@@ -38,7 +38,12 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     return page;
   };
   const openTab = async (page: Page, name: string) => {
-    await page.getByRole('navigation', { name: 'Your screens' }).getByRole('link', { name }).click();
+    // The "Connecting…" banner above the page goes once the phone is in sync and everything moves up: a
+    // tap aimed before that lands on whatever moved under it (a run failed so, on the wrong tab).
+    await page.getByTestId('online-status').waitFor({ state: 'attached' });
+    const nav = page.getByRole('navigation', { name: 'Your screens' });
+    await nav.getByRole('link', { name }).click();
+    await nav.locator('a[aria-current=page]', { hasText: name }).waitFor();
   };
   /** The page itself never scrolls sideways at 360 px (a wide table may, inside its own box). */
   const expectNoSidewaysScroll = async (page: Page) =>
@@ -89,17 +94,15 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     const withdrawn = (await suite.api.http().get(myAnswers).set(member.auth).expect(200)).body;
     expect(Object.values(withdrawn.answers).every((a) => a === 'prefer_not_to_say')).toBe(true);
 
-    // The AGM opens: the answers are fixed, shown read-only, with nothing left to press.
+    // Head office opens the AGM while the form is on screen: it turns read-only without a reload.
     await suite.api
       .http()
       .put(myAnswers)
       .set(member.auth)
       .send({ answers: { gender: 'man' } })
       .expect(200);
-    await suite.api.database.dataSource.query('UPDATE conference SET opened_at = now() WHERE id = $1', [
-      conference.id,
-    ]);
-    await page.reload();
+    const headOffice = await suite.ctx.asHeadOffice();
+    await suite.api.http().post(`/api/conferences/${conference.id}/open`).set(headOffice.auth).expect(200);
     await page.getByTestId('monitoring-fixed').waitFor();
     expect(await page.getByRole('button', { name: 'Save my answers' }).count()).toBe(0);
     expect(await page.locator('.fixed-answers').textContent()).toContain('GenderMan');

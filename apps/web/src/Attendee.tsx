@@ -58,7 +58,7 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       )}
       {tab === 'motions' && <MotionTexts conferenceId={conferenceId} revision={state.motionsRevision} />}
       {tab === 'documents' && <MemberDocuments conferenceId={conferenceId} />}
-      {tab === 'monitoring' && <MonitoringForm conferenceId={conferenceId} />}
+      {tab === 'monitoring' && <MonitoringForm conferenceId={conferenceId} live={live} />}
       {tab === 'priority' && <PriorityBallot conferenceId={conferenceId} revision={state.motionsRevision} />}
     </Frame>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MyMonitoringAnswersResponseDto } from '@agm/contracts';
 import { get, put } from '../api';
+import type { LiveConference } from '../live';
 import { Done, ErrorAlert, useAction } from '../ui';
 
 const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
@@ -32,21 +33,35 @@ function WhyAsked() {
 }
 
 /** The equality monitoring form: answer, change or withdraw until the AGM opens; then read-only. */
-export function MonitoringForm({ conferenceId }: { conferenceId: string }) {
+export function MonitoringForm({ conferenceId, live }: { conferenceId: string; live: LiveConference }) {
   const path = `/api/conferences/${conferenceId}/monitoring/my-answers`;
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const { busy, error, done, run } = useAction();
+  const [reads, setReads] = useState(0);
+  const filled = useRef(false);
   useEffect(() => {
     let current = true;
     get<MyMonitoringAnswersResponseDto>(path).then(
-      (form) => current && (setLoaded(form), setAnswers(form.answers)),
+      (form) => {
+        if (!current) return;
+        setLoaded(form);
+        // Only the first read fills the form: a read again (below) keeps what the member ticked and has not saved.
+        if (!filled.current) setAnswers(form.answers);
+        filled.current = true;
+      },
       () => current && setLoaded('none'),
     );
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [path, reads]);
+  // The AGM opening fixes the answers: read them again so the form turns read-only while it is shown.
+  // `null` is a resync that may have missed the opening.
+  useEffect(
+    () => live.onEvent((event) => (!event || event.type === 'conference.opened') && setReads((n) => n + 1)),
+    [live],
+  );
   const save = (body: Record<string, string>, message: string) =>
     void run(async () => {
       const form = await put<MyMonitoringAnswersResponseDto>(path, { answers: body });
