@@ -14,12 +14,19 @@ import {
   useLiveConference,
 } from './ui';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
-import { AgendaList } from './Agenda';
+import { MemberNav } from './attendee/MemberNav';
+import { MemberDocuments } from './attendee/MemberDocuments';
+import { MonitoringForm } from './attendee/MonitoringForm';
+import { MotionTexts } from './attendee/MotionTexts';
+import { OrderOfBusiness } from './attendee/OrderOfBusiness';
+import { PriorityBallot } from './attendee/PriorityBallot';
+import type { MemberTab } from './attendee/tabs';
+import { VoteAlert } from './attendee/VoteAlert';
 import { ReceiptCheck } from './attendee/ReceiptCheck';
 import { keepReceipt } from './attendee/receipts';
 
-/** A member attending, in the hall or remote: phone first. */
-export function Attendee({ conferenceId }: { conferenceId: string }) {
+/** A member attending, in the hall or remote: phone first. One live connection under every tab. */
+export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab?: MemberTab }) {
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
   const remote = me?.attendanceMode === 'remote';
@@ -29,17 +36,30 @@ export function Attendee({ conferenceId }: { conferenceId: string }) {
       role={remote ? 'Attending remotely' : 'Attending in the hall'}
       state={state}
     >
+      <VoteAlert state={state} />
       <p className="muted">Signed in as {me?.name ?? '…'}</p>
-      {remote && <ConfirmAttendance live={live} state={state} />}
-      <VotePanel live={live} state={state} remote={remote} />
-      <LiveSection state={state} title="Now before the meeting">
-        <FloorView state={state} />
-      </LiveSection>
-      <SpeakRequests live={live} state={state} />
-      <LiveSection state={state} title="Quorum">
-        <QuorumFigure state={state} />
-      </LiveSection>
-      <AgendaList conferenceId={conferenceId} revision={state.motionsRevision} />
+      <MemberNav conferenceId={conferenceId} tab={tab} />
+      {/* The vote stays at the top of every tab: the pinned bar leads here. */}
+      <div id="ballot" className="ballot-anchor">
+        <VotePanel live={live} state={state} remote={remote} />
+      </div>
+      {tab === '' && (
+        <>
+          {remote && <ConfirmAttendance live={live} state={state} />}
+          <LiveSection state={state} title="Now before the meeting">
+            <FloorView state={state} />
+          </LiveSection>
+          <SpeakRequests live={live} state={state} />
+          <LiveSection state={state} title="Quorum">
+            <QuorumFigure state={state} />
+          </LiveSection>
+          <OrderOfBusiness conferenceId={conferenceId} state={state} />
+        </>
+      )}
+      {tab === 'motions' && <MotionTexts conferenceId={conferenceId} revision={state.motionsRevision} />}
+      {tab === 'documents' && <MemberDocuments conferenceId={conferenceId} />}
+      {tab === 'monitoring' && <MonitoringForm conferenceId={conferenceId} live={live} />}
+      {tab === 'priority' && <PriorityBallot conferenceId={conferenceId} revision={state.motionsRevision} />}
     </Frame>
   );
 }

@@ -5,6 +5,7 @@ import { endSession } from './session';
 import { SignIn } from './SignIn';
 import { Home } from './Home';
 import { Attendee } from './Attendee';
+import { asMemberTab } from './attendee/tabs';
 import { Admin } from './Admin';
 import { SCREENS } from './screens';
 import { adoptProjectorKey } from './ProjectorLink';
@@ -42,10 +43,17 @@ function App() {
   if (plan && /^\d{4}$/.test(plan.year)) return <PlanScreen year={Number(plan.year)} key={path} />;
   const projector = match('/projector/:conferenceId', path);
   if (projector) return <SCREENS.projector conferenceId={projector.conferenceId} key={path} />;
+  const memberScreen = match('/c/:conferenceId/attendee/:tab', path);
+  const memberTab = memberScreen && asMemberTab(memberScreen.tab);
+  // Keyed by the conference, not the path: moving between the member's tabs keeps the one live connection.
+  if (memberScreen && memberTab)
+    return (
+      <Attendee conferenceId={memberScreen.conferenceId} tab={memberTab} key={memberScreen.conferenceId} />
+    );
   const screen = match('/c/:conferenceId/:screen', path);
   if (screen) {
     const { conferenceId } = screen;
-    if (screen.screen === 'attendee') return <Attendee conferenceId={conferenceId} key={path} />;
+    if (screen.screen === 'attendee') return <Attendee conferenceId={conferenceId} key={conferenceId} />;
     if (screen.screen === 'admin') return <Admin conferenceId={conferenceId} key={path} />;
     const Screen = SCREENS[screen.screen];
     if (Screen) return <Screen conferenceId={conferenceId} key={path} />;
