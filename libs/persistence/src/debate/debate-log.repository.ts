@@ -28,11 +28,14 @@ const ENGINE_EVENT_TYPES: Record<DebateEventType, true> = {
   procedural_moved: true,
   procedural_decided: true,
   question_put: true,
+  question_withdrawn: true,
   item_concluded: true,
   items_not_reached: true,
 };
 
-export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map((t) => DEBATE_EVENT_PREFIX + t);
+export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map(
+  (t) => DEBATE_EVENT_PREFIX + t,
+);
 
 export function logTypeOf(event: DebateEvent): string {
   return DEBATE_EVENT_PREFIX + event.type;
@@ -82,16 +85,25 @@ export class DebateLogRepository {
 
   /** The engine's events for the conference, in log order. */
   async events(manager: EntityManager, conferenceId: string): Promise<LoggedDebateEvent[]> {
-    const rows: Array<{ seq: string; payload: DebateEvent; actor_id: string | null; at: Date }> = await manager.query(
-      `SELECT seq, payload, actor_id, at FROM conference_event
+    const rows: Array<{ seq: string; payload: DebateEvent; actor_id: string | null; at: Date }> =
+      await manager.query(
+        `SELECT seq, payload, actor_id, at FROM conference_event
         WHERE conference_id = $1 AND type LIKE 'debate.%' AND type = ANY($2) ORDER BY seq`,
-      [conferenceId, DEBATE_LOG_TYPES],
-    );
-    return rows.map((row) => ({ seq: Number(row.seq), event: row.payload, actorId: row.actor_id, at: new Date(row.at).toISOString() }));
+        [conferenceId, DEBATE_LOG_TYPES],
+      );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      event: row.payload,
+      actorId: row.actor_id,
+      at: new Date(row.at).toISOString(),
+    }));
   }
 
   /** Where each present attendee is now: the engine's `attendanceOf`. */
-  async presentAttendance(manager: EntityManager, conferenceId: string): Promise<Map<string, AttendanceMode>> {
+  async presentAttendance(
+    manager: EntityManager,
+    conferenceId: string,
+  ): Promise<Map<string, AttendanceMode>> {
     const rows: Array<{ member_id: string; attendance_mode: AttendanceMode }> = await manager.query(
       'SELECT member_id, attendance_mode FROM registration WHERE conference_id = $1 AND present',
       [conferenceId],
@@ -99,7 +111,11 @@ export class DebateLogRepository {
     return new Map(rows.map((r) => [r.member_id, r.attendance_mode]));
   }
 
-  async motion(manager: EntityManager, conferenceId: string, motionId: string): Promise<DebateMotionRow | null> {
+  async motion(
+    manager: EntityManager,
+    conferenceId: string,
+    motionId: string,
+  ): Promise<DebateMotionRow | null> {
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
               proposer_member_id, seconder_member_id, agenda_number, agenda_label, amendment_text, topics
@@ -109,7 +125,11 @@ export class DebateLogRepository {
     return rows.length ? toMotion(rows[0]) : null;
   }
 
-  async motions(manager: EntityManager, conferenceId: string, motionIds: string[]): Promise<Map<string, DebateMotionRow>> {
+  async motions(
+    manager: EntityManager,
+    conferenceId: string,
+    motionIds: string[],
+  ): Promise<Map<string, DebateMotionRow>> {
     if (motionIds.length === 0) return new Map();
     const rows = await manager.query(
       `SELECT id, conference_id, kind, parent_motion_id, title, text, amended_text, status,
@@ -121,6 +141,24 @@ export class DebateLogRepository {
   }
 
   /** Display names of members and accounts (actors and speakers in the minutes). */
+  /**
+   * Members registered for the conference whose membership number is `text`, or whose name is `text`
+   * (case and surrounding spaces ignored): how the chair names a hall member without a device.
+   */
+  async registeredMembersNamed(
+    manager: EntityManager,
+    conferenceId: string,
+    text: string,
+  ): Promise<Array<{ memberId: string; name: string; membershipNumber: string }>> {
+    const rows: Array<{ id: string; name: string; membership_number: string }> = await manager.query(
+      `SELECT m.id, m.name, m.membership_number FROM registration r JOIN member m ON m.id = r.member_id
+        WHERE r.conference_id = $1 AND (lower(m.membership_number) = lower($2) OR lower(m.name) = lower($2))
+        ORDER BY m.membership_number LIMIT 10`,
+      [conferenceId, text.trim()],
+    );
+    return rows.map((r) => ({ memberId: r.id, name: r.name, membershipNumber: r.membership_number }));
+  }
+
   async names(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Map();
@@ -147,7 +185,8 @@ function toMotion(row: Record<string, unknown>): DebateMotionRow {
     status: row.status as string,
     proposerMemberId: (row.proposer_member_id as string | null) ?? null,
     seconderMemberId: (row.seconder_member_id as string | null) ?? null,
-    agendaNumber: row.agenda_number === null || row.agenda_number === undefined ? null : Number(row.agenda_number),
+    agendaNumber:
+      row.agenda_number === null || row.agenda_number === undefined ? null : Number(row.agenda_number),
     agendaLabel: (row.agenda_label as string | null) ?? null,
     amendmentText: (row.amendment_text as AmendmentText | null) ?? null,
     topics: (row.topics as string[] | null) ?? [],

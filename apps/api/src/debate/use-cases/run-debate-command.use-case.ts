@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   announcedCloseTime,
+  Conflict,
   DebateCommand,
+  openItemOf,
+  QuestionVoteFigures,
   DebateContext,
   DebateEvent,
   DebateState,
@@ -28,7 +31,15 @@ import { OpenVote } from '../../voting/use-cases/open-vote.use-case';
 import { parseDebateCommand } from '../debate-command.parse';
 import { motionStepsOf } from '../motion-projection';
 import { assertAgreesWithVote, questionVoteOf, voteForQuestion } from '../question-vote';
-import { floorView, memberIdsFor, motionIdsFor, queueView, requestsByMember, spokenAtThisAgm, ViewInputs } from '../debate.views';
+import {
+  floorView,
+  memberIdsFor,
+  motionIdsFor,
+  queueView,
+  requestsByMember,
+  spokenAtThisAgm,
+  ViewInputs,
+} from '../debate.views';
 
 export interface DebateCommandResult {
   version: number;
@@ -70,31 +81,53 @@ export class RunDebateCommand {
     // Chair commands need the chair; attendee commands act for the signed-in member, never one named in the body.
     assertCan(principal, forSelf ? 'conference.view' : 'debate.chair', { conferenceId });
     const memberId = forSelf ? principal.memberId : null;
-    if (forSelf && !memberId) throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
+    if (forSelf && !memberId)
+      throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
     const actorId = actorOf(principal);
 
     const decided = await this.transactions.run(async (uow) => {
       const { manager, now } = uow;
-      if ((await this.log.lockConference(manager, conferenceId)) === null) throw new NotFound(`No conference ${conferenceId}.`);
+      if ((await this.log.lockConference(manager, conferenceId)) === null)
+        throw new NotFound(`No conference ${conferenceId}.`);
       const ruleset = await loadRuleset(manager, conferenceId);
       if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
       const before = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));
       const present = await this.log.presentAttendance(manager, conferenceId);
-      const context: DebateContext = { attendanceOf: (id) => present.get(id) ?? null, spokenAtThisAgm: spokenAtThisAgm(before) };
+      // Names for the engine's refusals: everyone present, and everyone the debate has named (a mover who left).
+      const names = await this.log.names(manager, [...present.keys(), ...memberIdsFor(before, null)]);
+      const context: DebateContext = {
+        attendanceOf: (id) => present.get(id) ?? null,
+        spokenAtThisAgm: spokenAtThisAgm(before),
+        questionVote: await this.questionVoteFigures(manager, conferenceId, before),
+        nameOf: (id) => names.get(id),
+      };
       const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
-      if (dto.type === 'putTheQuestion' && dto.vote) announcedCloseTime(dto.vote.closesAt, now, 'vote.closesAt');
+      if (dto.type === 'putTheQuestion' && dto.vote)
+        announcedCloseTime(dto.vote.closesAt, now, 'vote.closesAt');
       const events = decide(before, command, ruleset, now, context);
       // A card vote's holders are checked as POST /votes checks them, before the question is put: wrong
       // ones refuse the command (400), rather than leave the question put without its vote.
-      if (dto.type === 'putTheQuestion' && dto.vote) await this.openVote.assertCardHolders(manager, conferenceId, dto.vote, 'vote.cardHolders');
+      if (dto.type === 'putTheQuestion' && dto.vote)
+        await this.openVote.assertCardHolders(manager, conferenceId, dto.vote, 'vote.cardHolders');
       const after = foldDebate(events, before);
-      for (const event of events) uow.record({ conferenceId, type: logTypeOf(event), payload: { ...event }, audience: 'chair', actorId });
+      for (const event of events)
+        uow.record({
+          conferenceId,
+          type: logTypeOf(event),
+          payload: { ...event },
+          audience: 'chair',
+          actorId,
+        });
       // The motions' statuses follow the debate in this same transaction (a refusal there undoes the command).
-      for (const step of motionStepsOf(events)) await this.motionOutcome.apply(uow, { conferenceId, ...step, actorId });
+      for (const step of motionStepsOf(events))
+        await this.motionOutcome.apply(uow, { conferenceId, ...step, actorId });
       await this.recordViews(uow, conferenceId, before, after, context, actorId);
-      const vote = dto.type === 'putTheQuestion' && dto.vote ? await this.voteRequest(manager, conferenceId, events, dto.vote) : null;
+      const vote =
+        dto.type === 'putTheQuestion' && dto.vote
+          ? await this.voteRequest(manager, conferenceId, events, dto.vote)
+          : null;
       return { version: after.version, events, vote };
     });
     const { vote, ...result } = decided;
@@ -110,20 +143,64 @@ export class RunDebateCommand {
     }
   }
 
+  /** The vote (not voided) on the open item's question put, as the engine reads it: no figures, no result. */
+  private async questionVoteFigures(
+    manager: EntityManager,
+    conferenceId: string,
+    state: DebateState,
+  ): Promise<QuestionVoteFigures | null> {
+    const open = openItemOf(state);
+    if (!open?.questionPut) return null;
+    const vote = questionVoteOf(
+      await this.votes.list(manager, conferenceId),
+      open.motionId,
+      open.questionPut,
+    );
+    return vote && vote.state !== 'voided' ? { state: vote.state, outcome: vote.outcome } : null;
+  }
+
   /** The chair records the result of a question put, never one contradicting its declared vote (rule 'vote-result'). */
-  private async assertAgreesWithDeclaredVote(manager: EntityManager, conferenceId: string, state: DebateState, dto: DebateCommandDto): Promise<void> {
-    const recorded = dto.type === 'recordOutcome' ? dto.outcome : dto.type === 'amendmentOutcome' ? dto.outcome : dto.type === 'proceduralOutcome' ? dto.result : null;
+  private async assertAgreesWithDeclaredVote(
+    manager: EntityManager,
+    conferenceId: string,
+    state: DebateState,
+    dto: DebateCommandDto,
+  ): Promise<void> {
+    const recorded =
+      dto.type === 'recordOutcome'
+        ? dto.outcome
+        : dto.type === 'amendmentOutcome'
+          ? dto.outcome
+          : dto.type === 'proceduralOutcome'
+            ? dto.result
+            : null;
     if (recorded === null || !('itemId' in dto)) return;
     const item = state.items[dto.itemId];
     if (!item?.questionPut) return;
-    assertAgreesWithVote(questionVoteOf(await this.votes.list(manager, conferenceId), item.motionId, item.questionPut), recorded);
+    assertAgreesWithVote(
+      questionVoteOf(await this.votes.list(manager, conferenceId), item.motionId, item.questionPut),
+      recorded,
+    );
   }
 
-  private async voteRequest(manager: EntityManager, conferenceId: string, events: DebateEvent[], options: NonNullable<Extract<DebateCommandDto, { type: 'putTheQuestion' }>['vote']>): Promise<VoteOpenDto | null> {
+  private async voteRequest(
+    manager: EntityManager,
+    conferenceId: string,
+    events: DebateEvent[],
+    options: NonNullable<Extract<DebateCommandDto, { type: 'putTheQuestion' }>['vote']>,
+  ): Promise<VoteOpenDto | null> {
     const put = events.find((e) => e.type === 'question_put');
     if (!put || put.type !== 'question_put') return null;
-    const rows = await this.log.motions(manager, conferenceId, [put.motionId, ...(put.amendmentId ? [put.amendmentId] : [])]);
-    return voteForQuestion(put, rows.get(put.motionId), put.amendmentId ? rows.get(put.amendmentId) : undefined, options);
+    const rows = await this.log.motions(manager, conferenceId, [
+      put.motionId,
+      ...(put.amendmentId ? [put.amendmentId] : []),
+    ]);
+    return voteForQuestion(
+      put,
+      rows.get(put.motionId),
+      put.amendmentId ? rows.get(put.amendmentId) : undefined,
+      options,
+    );
   }
 
   /** The engine's command: motions read from the motions table, the member and their place from registration. */
@@ -140,7 +217,9 @@ export class RunDebateCommand {
         const motion = await this.log.motion(manager, conferenceId, dto.motionId);
         if (!motion) throw new NotFound(`No motion ${dto.motionId} in this conference.`);
         if (motion.kind === 'amendment') {
-          throw new InvalidInput('An amendment is debated within its motion: take the motion, then move to the amendment.');
+          throw new InvalidInput(
+            'An amendment is debated within its motion: take the motion, then move to the amendment.',
+          );
         }
         if (!DEBATABLE.includes(motion.status)) {
           throw new StandingOrderViolation(
@@ -149,7 +228,10 @@ export class RunDebateCommand {
           );
         }
         const mover = dto.moverMemberId ?? motion.proposerMemberId;
-        if (!mover) throw new InvalidInput('The motion names no proposer: name the member who moves it.', { moverMemberId: 'required for this motion' });
+        if (!mover)
+          throw new InvalidInput('The motion names no proposer: name the member who moves it.', {
+            moverMemberId: 'required for this motion',
+          });
         return {
           type: 'takeItem',
           expectedSeq: dto.expectedSeq,
@@ -164,13 +246,22 @@ export class RunDebateCommand {
         const amendment = await this.log.motion(manager, conferenceId, dto.amendmentId);
         if (!amendment) throw new NotFound(`No amendment ${dto.amendmentId} in this conference.`);
         if (amendment.kind !== 'amendment' || amendment.parentMotionId !== dto.itemId) {
-          throw new StandingOrderViolation('amendments', `"${amendment.title}" is not an amendment to the motion under debate.`);
+          throw new StandingOrderViolation(
+            'amendments',
+            `"${amendment.title}" is not an amendment to the motion under debate.`,
+          );
         }
         if (!MOVABLE_AMENDMENT.includes(amendment.status)) {
-          throw new StandingOrderViolation('amendments', `Amendment "${amendment.title}" is ${amendment.status.replace(/_/g, ' ')}; only an amendment ruled admissible is moved.`);
+          throw new StandingOrderViolation(
+            'amendments',
+            `Amendment "${amendment.title}" is ${amendment.status.replace(/_/g, ' ')}; only an amendment ruled admissible is moved.`,
+          );
         }
         const mover = dto.moverMemberId ?? amendment.proposerMemberId;
-        if (!mover) throw new InvalidInput('The amendment names no proposer: name the member who moves it.', { moverMemberId: 'required for this amendment' });
+        if (!mover)
+          throw new InvalidInput('The amendment names no proposer: name the member who moves it.', {
+            moverMemberId: 'required for this amendment',
+          });
         return {
           type: 'moveToAmendment',
           expectedSeq: dto.expectedSeq,
@@ -191,10 +282,16 @@ export class RunDebateCommand {
       case 'requestForInformation':
       case 'withdrawRequest': {
         // Where they are now; a member not present is refused by the engine (rule 'presence').
-        const attendanceMode = context.attendanceOf(memberId!) ?? (principal.kind === 'attendee' ? principal.attendanceMode : 'hall');
+        const attendanceMode =
+          context.attendanceOf(memberId!) ??
+          (principal.kind === 'attendee' ? principal.attendanceMode : 'hall');
         if (dto.type === 'withdrawRequest') return { ...dto, memberId: memberId! };
         if (dto.type === 'requestToSpeak') return { ...dto, memberId: memberId!, attendanceMode };
         return { ...dto, memberId: memberId!, attendanceMode };
+      }
+      case 'addToQueue': {
+        const { member, ...rest } = dto;
+        return { ...rest, memberId: await this.memberNamed(manager, conferenceId, member) };
       }
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
@@ -204,12 +301,44 @@ export class RunDebateCommand {
     }
   }
 
+  /** The member the chair names by membership number or name: one registered member, or a refusal in words. */
+  private async memberNamed(manager: EntityManager, conferenceId: string, text: string): Promise<string> {
+    const found = await this.log.registeredMembersNamed(manager, conferenceId, text);
+    if (found.length === 0) {
+      throw new NotFound(
+        `No member registered for this conference has the membership number or name "${text.trim()}".`,
+        { member: 'no such registered member' },
+      );
+    }
+    if (found.length > 1) {
+      throw new Conflict(
+        `${found.length} registered members are called "${text.trim()}" (${found.map((m) => m.membershipNumber).join(', ')}); give the membership number.`,
+        {
+          member: 'more than one member: give the membership number',
+        },
+      );
+    }
+    return found[0].memberId;
+  }
+
   /** Appends the audiences' views that the command changed, in the same transaction as its events. */
-  private async recordViews(uow: UnitOfWork, conferenceId: string, before: DebateState, after: DebateState, context: DebateContext, actorId: string) {
+  private async recordViews(
+    uow: UnitOfWork,
+    conferenceId: string,
+    before: DebateState,
+    after: DebateState,
+    context: DebateContext,
+    actorId: string,
+  ) {
     const { manager, record } = uow;
-    const history = { spokenAtThisAgm: context.spokenAtThisAgm ?? new Set<string>(), attendanceOf: context.attendanceOf };
+    const history = {
+      spokenAtThisAgm: context.spokenAtThisAgm ?? new Set<string>(),
+      attendanceOf: context.attendanceOf,
+    };
     const suggestion = suggestNextSpeaker(after, history);
-    const motions = await this.log.motions(manager, conferenceId, [...new Set([...motionIdsFor(before), ...motionIdsFor(after)])]);
+    const motions = await this.log.motions(manager, conferenceId, [
+      ...new Set([...motionIdsFor(before), ...motionIdsFor(after)]),
+    ]);
     const names = await this.log.names(manager, memberIdsFor(after, suggestion));
     const inputs: ViewInputs = { motions, names, attendanceOf: context.attendanceOf };
 
@@ -219,14 +348,26 @@ export class RunDebateCommand {
       record({ conferenceId, type: 'debate.floor', payload: { ...afterFloor }, audience: 'public', actorId });
     }
     // The chair's console follows every version (it sends it back as expectedSeq).
-    record({ conferenceId, type: 'debate.queue', payload: { ...queueView(after, suggestion, inputs) }, audience: 'chair', actorId });
+    record({
+      conferenceId,
+      type: 'debate.queue',
+      payload: { ...queueView(after, suggestion, inputs) },
+      audience: 'chair',
+      actorId,
+    });
     // Each member hears only their own place, and only when it changed.
     const was = requestsByMember(before);
     const now = requestsByMember(after);
     for (const memberId of new Set([...was.keys(), ...now.keys()])) {
       const mine = now.get(memberId) ?? { itemId: after.openItemId, requests: [] };
       if (JSON.stringify(was.get(memberId) ?? null) === JSON.stringify(now.get(memberId) ?? null)) continue;
-      record({ conferenceId, type: 'debate.queue_position', payload: { ...mine }, audience: `member:${memberId}`, actorId });
+      record({
+        conferenceId,
+        type: 'debate.queue_position',
+        payload: { ...mine },
+        audience: `member:${memberId}`,
+        actorId,
+      });
     }
   }
 }
