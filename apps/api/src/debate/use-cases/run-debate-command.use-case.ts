@@ -101,7 +101,15 @@ export class RunDebateCommand {
         questionVote: await this.questionVoteFigures(manager, conferenceId, before),
         nameOf: (id) => names.get(id),
       };
-      const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
+      const command = await this.toEngineCommand(
+        manager,
+        conferenceId,
+        dto,
+        memberId,
+        context,
+        principal,
+        names,
+      );
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
       if (dto.type === 'putTheQuestion' && dto.vote)
@@ -211,6 +219,7 @@ export class RunDebateCommand {
     memberId: string | null,
     context: DebateContext,
     principal: Principal,
+    names: Map<string, string>,
   ): Promise<DebateCommand> {
     switch (dto.type) {
       case 'takeItem': {
@@ -291,7 +300,10 @@ export class RunDebateCommand {
       }
       case 'addToQueue': {
         const { member, ...rest } = dto;
-        return { ...rest, memberId: await this.memberNamed(manager, conferenceId, member) };
+        const named = await this.memberNamed(manager, conferenceId, member);
+        // Named in the engine's refusal even when not present (and so not among the names read).
+        names.set(named.memberId, named.name);
+        return { ...rest, memberId: named.memberId };
       }
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
@@ -302,7 +314,11 @@ export class RunDebateCommand {
   }
 
   /** The member the chair names by membership number or name: one registered member, or a refusal in words. */
-  private async memberNamed(manager: EntityManager, conferenceId: string, text: string): Promise<string> {
+  private async memberNamed(
+    manager: EntityManager,
+    conferenceId: string,
+    text: string,
+  ): Promise<{ memberId: string; name: string }> {
     const found = await this.log.registeredMembersNamed(manager, conferenceId, text);
     if (found.length === 0) {
       throw new NotFound(
@@ -318,7 +334,7 @@ export class RunDebateCommand {
         },
       );
     }
-    return found[0].memberId;
+    return found[0];
   }
 
   /** Appends the audiences' views that the command changed, in the same transaction as its events. */
