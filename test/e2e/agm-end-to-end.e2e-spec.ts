@@ -235,6 +235,18 @@ describe('an AGM from call for motions to resolutions booklet', () => {
       .set(teller.auth)
       .send({ for: 2, against: 1, abstain: 0 })
       .expect(200);
+    // A second teller confirms the count: only then is it declared.
+    const teller2 = await ctx.newOfficial();
+    await http()
+      .post(`${base}/roles`)
+      .set(headOffice.auth)
+      .send({ accountId: teller2.id, role: 'teller' })
+      .expect(201);
+    await http()
+      .post(`${base}/votes/${voteId}/teller-count/confirm`)
+      .set(teller2.auth)
+      .send({ for: 2, against: 1, abstain: 0 })
+      .expect(200);
     await http().post(`${base}/votes/${voteId}/close`).set(chair.auth).expect(200);
     for (const { stream } of [hall, away]) {
       const [result] = await stream.waitFor('vote.result');

@@ -334,14 +334,23 @@ describe('debate under standing orders', () => {
       method: 'hybrid',
       title: expect.stringContaining('Amendment 1'),
     });
-    // The hall's cards, counted by a teller: the result is declared at the close, and recorded from its figures.
-    const teller = await ctx.newOfficial({ roles: [{ conferenceId, role: 'teller' }] });
+    // The hall's cards, counted by one teller and confirmed by a second: the result is declared at the
+    // close, and recorded from its figures.
+    const [teller, teller2] = await Promise.all(
+      [1, 2].map(() => ctx.newOfficial({ roles: [{ conferenceId, role: 'teller' }] })),
+    );
     await api
       .http()
       .post(`/api/conferences/${conferenceId}/votes/${onAmendment.voteId}/teller-count`)
       .set(teller.auth)
       .send({ for: 4, against: 1, abstain: 0 })
       .expect((r) => expect(r.status).toBeLessThan(300));
+    await api
+      .http()
+      .post(`/api/conferences/${conferenceId}/votes/${onAmendment.voteId}/teller-count/confirm`)
+      .set(teller2.auth)
+      .send({ for: 4, against: 1, abstain: 0 })
+      .expect(200);
     await api
       .http()
       .post(`/api/conferences/${conferenceId}/votes/${onAmendment.voteId}/close`)

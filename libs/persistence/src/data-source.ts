@@ -11,6 +11,7 @@ import { Monitoring1763940000000 } from './migrations/1763940000000-Monitoring';
 import { ProjectorLinks1763960000000 } from './migrations/1763960000000-ProjectorLinks';
 import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
 import { ResolutionRegister1764950000000 } from './migrations/1764950000000-ResolutionRegister';
+import { TellerCountAcceptance1765000000000 } from './migrations/1765000000000-TellerCountAcceptance';
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   VoteCardHolders1763970000000,
   SealedBallots1764300000000,
   ResolutionRegister1764950000000,
+  TellerCountAcceptance1765000000000,
 ];
 
 export interface DatabaseConnection {

@@ -15,6 +15,14 @@ export interface MinutesInput {
   names: Map<string, string>;
   motions: Map<string, DebateMotionRow>;
   generatedAt: Date;
+  /** Results the chair declared on one teller's unconfirmed hall count, with the reason (issue 19). */
+  unconfirmedCounts?: Array<{
+    seq: number;
+    at: string;
+    actorId: string | null;
+    title: string;
+    reason: string;
+  }>;
 }
 
 export function escapeHtml(text: string): string {
@@ -71,7 +79,24 @@ export function minutesModel(input: MinutesInput): MinutesModel {
     return motion ? `${motion.agendaLabel ? `${motion.agendaLabel}: ` : ''}${motion.title}` : id;
   };
   const sections: MinutesModel['sections'] = [];
+  const unconfirmed = [...(input.unconfirmedCounts ?? [])];
+  // Placed in log order among the debate's entries, under the item then open.
+  const addUnconfirmedBefore = (seq: number) => {
+    while (unconfirmed.length > 0 && unconfirmed[0].seq < seq) {
+      const d = unconfirmed.shift()!;
+      if (sections.length === 0) sections.push({ heading: null, entries: [] });
+      sections[sections.length - 1].entries.push({
+        seq: d.seq,
+        type: 'vote_result_unconfirmed_count',
+        at: d.at,
+        time: time.format(new Date(d.at)),
+        actor: who(d.actorId),
+        text: `The result of "${d.title}" was declared on a hall count no second teller confirmed; the chair accepted it: ${d.reason}.`,
+      });
+    }
+  };
   for (const logged of input.events) {
+    addUnconfirmedBefore(logged.seq);
     const e = logged.event;
     if (e.type === 'item_taken' || sections.length === 0)
       sections.push({ heading: e.type === 'item_taken' ? title(e.motionId) : null, entries: [] });
@@ -84,6 +109,7 @@ export function minutesModel(input: MinutesInput): MinutesModel {
       text: describe(e, who, title),
     });
   }
+  addUnconfirmedBefore(Number.POSITIVE_INFINITY);
   return {
     title: `Minutes of the proceedings: ${input.conferenceName}`,
     intro: `Rendered from the proceedings log on ${time.format(input.generatedAt)} (${input.timeZone}); ${input.events.length} entries.`,

@@ -8,9 +8,9 @@ import { hasHallCount, VoteDeclaration } from '../vote-declaration';
 
 /**
  * The tellers' count of the show of cards in the hall. No more cards than eligible members who were in
- * the hall when the vote opened; a second teller may confirm it (the two counts must agree exactly).
- * Entered while the vote is open or after the close; once the vote is closed, the count completes it
- * and the result is declared.
+ * the hall when the vote opened; a second teller confirms it (the two counts must agree exactly), or
+ * the chair accepts it unconfirmed with a reason (AcceptUnconfirmedCount). Entered while the vote is open
+ * or after the close; once the vote is closed and the count confirmed, the result is declared.
  */
 @Injectable()
 export class EnterTellerCount {
@@ -20,30 +20,56 @@ export class EnterTellerCount {
     private readonly declaration: VoteDeclaration,
   ) {}
 
-  async enter(principal: Principal, conferenceId: string, voteId: string, count: HallCount): Promise<VoteRow> {
+  async enter(
+    principal: Principal,
+    conferenceId: string,
+    voteId: string,
+    count: HallCount,
+  ): Promise<VoteRow> {
     assertCan(principal, 'vote.count', { conferenceId });
     return this.transactions.run(async (uow) => {
       const vote = await this.countable(uow, conferenceId, voteId);
       const valid = validateTellerCount(count, vote.hallHeadcount);
       await this.votes.saveTellerCount(uow.manager, voteId, valid, actorOf(principal), uow.now);
-      uow.record({ conferenceId, type: 'vote.teller_count', payload: { voteId, ...valid, enteredBy: actorOf(principal) }, audience: 'tellers', actorId: actorOf(principal) });
+      uow.record({
+        conferenceId,
+        type: 'vote.teller_count',
+        payload: { voteId, ...valid, enteredBy: actorOf(principal) },
+        audience: 'tellers',
+        actorId: actorOf(principal),
+      });
       return this.completeIfClosed(uow, vote, actorOf(principal));
     });
   }
 
-  async confirm(principal: Principal, conferenceId: string, voteId: string, count: HallCount): Promise<VoteRow> {
+  async confirm(
+    principal: Principal,
+    conferenceId: string,
+    voteId: string,
+    count: HallCount,
+  ): Promise<VoteRow> {
     assertCan(principal, 'vote.count', { conferenceId });
     return this.transactions.run(async (uow) => {
       const vote = await this.countable(uow, conferenceId, voteId);
       const entered = await this.votes.tellerCount(uow.manager, voteId);
-      if (!entered) throw new Conflict('No teller count has been entered for this vote yet; enter it first, then a second teller confirms it.');
+      if (!entered)
+        throw new Conflict(
+          'No teller count has been entered for this vote yet; enter it first, then a second teller confirms it.',
+        );
       if (entered.enteredBy === actorOf(principal)) {
         throw new Conflict('A count is confirmed by a second teller, not by the teller who entered it.');
       }
       validateTellerCount(entered, vote.hallHeadcount, count);
       await this.votes.confirmTellerCount(uow.manager, voteId, actorOf(principal), uow.now);
-      uow.record({ conferenceId, type: 'vote.teller_count_confirmed', payload: { voteId, confirmedBy: actorOf(principal) }, audience: 'tellers', actorId: actorOf(principal) });
-      return vote;
+      uow.record({
+        conferenceId,
+        type: 'vote.teller_count_confirmed',
+        payload: { voteId, confirmedBy: actorOf(principal) },
+        audience: 'tellers',
+        actorId: actorOf(principal),
+      });
+      // Confirmed: a closed vote waiting for it is declared now.
+      return this.completeIfClosed(uow, vote, actorOf(principal));
     });
   }
 
@@ -51,10 +77,16 @@ export class EnterTellerCount {
     const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
     if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
     if (vote.method !== 'hybrid' && vote.method !== 'show_of_cards') {
-      throw new InvalidInput(`This is a ${vote.method.replace(/_/g, ' ')} vote: it has no show of cards for tellers to count.`);
+      throw new InvalidInput(
+        `This is a ${vote.method.replace(/_/g, ' ')} vote: it has no show of cards for tellers to count.`,
+      );
     }
-    if (!hasHallCount(vote)) throw new InvalidInput('No eligible member was in the hall when this vote opened, so there is no hall count to enter.');
-    if (vote.state === 'declared') throw new Conflict('The result of this vote has been declared; its hall count can no longer change.');
+    if (!hasHallCount(vote))
+      throw new InvalidInput(
+        'No eligible member was in the hall when this vote opened, so there is no hall count to enter.',
+      );
+    if (vote.state === 'declared')
+      throw new Conflict('The result of this vote has been declared; its hall count can no longer change.');
     if (vote.state === 'voided') throw new Conflict('This vote was voided; enter the count in the re-run.');
     return vote;
   }
