@@ -464,7 +464,29 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                   </button>
                 </>
               )}
-              {vote.state === 'closed' && <p role="status">Closed: waiting for the tellers’ count.</p>}
+              {vote.state === 'closed' && (
+                <>
+                  <p role="status">Closed: waiting for the tellers’ count, confirmed by a second teller.</p>
+                  <ReasonCommand
+                    summary="Declare on one teller’s count"
+                    fieldLabel="Why no second teller confirms the count"
+                    hint="Shown with the result and recorded in the minutes."
+                    buttonText="Declare without confirmation"
+                    maxLength={1000}
+                    onSubmit={(reason) =>
+                      action.run(
+                        () =>
+                          post(
+                            `/api/conferences/${conferenceId}/votes/${vote.id}/teller-count/accept-unconfirmed`,
+                            { reason },
+                          ),
+                        'Declared on the unconfirmed count; the reason is shown with the result.',
+                      )
+                    }
+                    disabled={action.busy || offline}
+                  />
+                </>
+              )}
               {vote.state === 'declared' && <VoteResult vote={vote} />}
               {(vote.state === 'open' || vote.state === 'closed') && (
                 <ReasonCommand
