@@ -170,7 +170,10 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
 
     // An amendment is taken only once the floor is open: the refusal is shown, the console stays usable.
     await waitForText(chairPage, '[data-testid=amendments]', 'ruled admissible');
-    await refused('Move to the amendment', /floor opened/);
+    // Not before the floor is open: the button says why rather than being refused.
+    const moveAmendment = chairPage.getByRole('button', { name: 'Move to the amendment', exact: true });
+    expect(await moveAmendment.isDisabled()).toBe(true);
+    expect(await moveAmendment.getAttribute('title')).toMatch(/Open the floor/);
     await step('Open the floor');
     await step('Move to the amendment');
     await waitForText(chairPage, '[data-testid=amendment-under-debate]', /amend/i);

@@ -114,11 +114,16 @@ describeInBrowser('the seeded demo runs a vote with nothing changed', () => {
     await teller.getByTestId('entered-count').waitFor();
     await noAlerts(teller);
     await chair.getByRole('button', { name: /Close the vote/ }).click();
+    // The demo has one teller: the chair declares the unconfirmed count, with a reason shown with the result.
+    await chair.getByText('Declare on one teller’s count').click();
+    await chair.getByLabel('Why no second teller confirms the count').fill('The demo has one teller');
+    await chair.getByRole('button', { name: 'Declare without confirmation', exact: true }).click();
 
     for (const page of [projector, phone, chair])
       await waitForText(page, '[data-testid=vote-outcome]', 'Carried');
     const totals = await projector.locator('[data-testid=vote-result] tr.total td').allTextContents();
     expect(totals).toEqual(['6', '2', '1']);
+    await waitForText(projector, '[data-testid=unconfirmed-hall-count]', 'The demo has one teller');
     await expectAccessible(phone, 'demo attendee result');
   }, 240000);
 });

@@ -33,9 +33,15 @@ describe('live hybrid voting', () => {
   /** A conference whose quorum is `quorum` present members (Napo's default of 150 is too many for a test). */
   async function conferenceWith(quorum: number | null, changes: { ballotsChangeable?: boolean } = {}) {
     const conference = await ctx.newConference();
-    await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', $2::jsonb) WHERE id = $1`, [conference.id, JSON.stringify(quorum)]);
+    await sql(
+      `UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', $2::jsonb) WHERE id = $1`,
+      [conference.id, JSON.stringify(quorum)],
+    );
     if (changes.ballotsChangeable !== undefined) {
-      await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{ballotsChangeable}', $2::jsonb) WHERE id = $1`, [conference.id, JSON.stringify(changes.ballotsChangeable)]);
+      await sql(
+        `UPDATE conference SET ruleset = jsonb_set(ruleset, '{ballotsChangeable}', $2::jsonb) WHERE id = $1`,
+        [conference.id, JSON.stringify(changes.ballotsChangeable)],
+      );
     }
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const teller = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'teller' }] });
@@ -46,7 +52,11 @@ describe('live hybrid voting', () => {
   async function hallAttendee(conferenceId: string, category = 'full') {
     const attendee = await ctx.newAttendee(conferenceId, { mode: 'hall', category });
     const admin = await ctx.asHeadOffice();
-    await api.http().post(`/api/conferences/${conferenceId}/registrations/${attendee.registrationId}/check-in`).set(admin.auth).expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conferenceId}/registrations/${attendee.registrationId}/check-in`)
+      .set(admin.auth)
+      .expect(200);
     return attendee;
   }
 
@@ -66,13 +76,35 @@ describe('live hybrid voting', () => {
       .http()
       .post(`/api/conferences/${conferenceId}/votes`)
       .set(who.auth)
-      .send({ subject: 'motion', title: 'Motion 1: Workloads', topics: ['general'], method: 'hybrid', secret: true, ...body });
+      .send({
+        subject: 'motion',
+        title: 'Motion 1: Workloads',
+        topics: ['general'],
+        method: 'hybrid',
+        secret: true,
+        ...body,
+      });
 
-  const castHttp = (conferenceId: string, voteId: string, who: TestAttendee, choice: unknown, idempotencyKey = key()) =>
-    api.http().post(`/api/conferences/${conferenceId}/votes/${voteId}/ballots`).set(who.auth).send({ choice, idempotencyKey });
+  const castHttp = (
+    conferenceId: string,
+    voteId: string,
+    who: TestAttendee,
+    choice: unknown,
+    idempotencyKey = key(),
+  ) =>
+    api
+      .http()
+      .post(`/api/conferences/${conferenceId}/votes/${voteId}/ballots`)
+      .set(who.auth)
+      .send({ choice, idempotencyKey });
 
-  const castSocket = (socket: TestSocket, conferenceId: string, voteId: string, choice: string, idempotencyKey = key()) =>
-    emitWithAck<BallotAckDto>(socket, 'vote.cast', { conferenceId, voteId, choice, idempotencyKey });
+  const castSocket = (
+    socket: TestSocket,
+    conferenceId: string,
+    voteId: string,
+    choice: string,
+    idempotencyKey = key(),
+  ) => emitWithAck<BallotAckDto>(socket, 'vote.cast', { conferenceId, voteId, choice, idempotencyKey });
 
   const ballotsStored = async (voteId: string) => {
     const [row] = await sql(
@@ -84,8 +116,16 @@ describe('live hybrid voting', () => {
 
   it('runs a hybrid vote from the hall (tellers), remote attendees (sockets) and the chair through to the result every client receives', async () => {
     const { conference, chair, teller, teller2 } = await conferenceWith(3);
-    const hall = [await hallAttendee(conference.id), await hallAttendee(conference.id), await hallAttendee(conference.id)];
-    const remote = [await remoteAttendee(conference.id), await remoteAttendee(conference.id), await remoteAttendee(conference.id)];
+    const hall = [
+      await hallAttendee(conference.id),
+      await hallAttendee(conference.id),
+      await hallAttendee(conference.id),
+    ];
+    const remote = [
+      await remoteAttendee(conference.id),
+      await remoteAttendee(conference.id),
+      await remoteAttendee(conference.id),
+    ];
     const chairSocket = await open(chair.token);
     const chairStream = new EventStream(chairSocket, conference.id);
     await chairStream.join(chairSocket);
@@ -99,23 +139,55 @@ describe('live hybrid voting', () => {
 
     const opened = await openVote(conference.id, chair).expect(201);
     const vote: VoteResponseDto = opened.body;
-    expect(vote).toMatchObject({ state: 'open', method: 'hybrid', majority: 'simple', eligibleCount: 6, hallHeadcount: 3, electronicCount: 3, ballotsCast: 0 });
+    expect(vote).toMatchObject({
+      state: 'open',
+      method: 'hybrid',
+      majority: 'simple',
+      eligibleCount: 6,
+      hallHeadcount: 3,
+      electronicCount: 3,
+      ballotsCast: 0,
+    });
     for (const stream of everyone) {
       const [event] = await stream.waitFor('vote.opened');
-      expect(event.payload).toMatchObject({ voteId: vote.id, eligibleCount: 6, closesAt: null, method: 'hybrid' });
+      expect(event.payload).toMatchObject({
+        voteId: vote.id,
+        eligibleCount: 6,
+        closesAt: null,
+        method: 'hybrid',
+      });
     }
 
     // Each attendee sees their own channel.
-    const mine = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(hall[1].auth).expect(200);
+    const mine = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${vote.id}`)
+      .set(hall[1].auth)
+      .expect(200);
     expect(mine.body.me).toEqual({ eligible: true, channel: 'hall', weight: 1, voted: false });
 
-    const counter = waitForEvent<BallotsCastMessage>(remote[0].socket, 'vote.ballots', { where: (m) => m.ballotsCast === 3, timeout: 5000 });
+    const counter = waitForEvent<BallotsCastMessage>(remote[0].socket, 'vote.ballots', {
+      where: (m) => m.ballotsCast === 3,
+      timeout: 5000,
+    });
     const choices = ['for', 'for', 'against'];
-    const acks = await Promise.all(remote.map((r, i) => castSocket(r.socket, conference.id, vote.id, choices[i], `remote-key-${i}-${randomUUID()}`)));
+    const acks = await Promise.all(
+      remote.map((r, i) =>
+        castSocket(r.socket, conference.id, vote.id, choices[i], `remote-key-${i}-${randomUUID()}`),
+      ),
+    );
     for (const [i, answer] of acks.entries()) {
-      expect(answer).toMatchObject({ ok: true, data: { voteId: vote.id, choice: choices[i], channel: 'electronic', weight: 1, status: 'accepted' } });
+      expect(answer).toMatchObject({
+        ok: true,
+        data: { voteId: vote.id, choice: choices[i], channel: 'electronic', weight: 1, status: 'accepted' },
+      });
     }
-    expect(await counter).toMatchObject({ conferenceId: conference.id, voteId: vote.id, ballotsCast: 3, eligible: 6 });
+    expect(await counter).toMatchObject({
+      conferenceId: conference.id,
+      voteId: vote.id,
+      ballotsCast: 3,
+      eligible: 6,
+    });
 
     // A resent ballot (same key) is answered again with the same receipt and not counted twice.
     const firstKey = `resend-${randomUUID()}`;
@@ -127,19 +199,37 @@ describe('live hybrid voting', () => {
     expect(await ballotsStored(vote.id)).toEqual({ ballots: 3, participations: 3 });
 
     // The tellers count the hall; a second teller confirms.
-    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(teller.auth).send({ for: 2, against: 1, abstain: 0 }).expect(200);
-    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count/confirm`).set(teller2.auth).send({ for: 2, against: 1, abstain: 0 }).expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+      .set(teller.auth)
+      .send({ for: 2, against: 1, abstain: 0 })
+      .expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count/confirm`)
+      .set(teller2.auth)
+      .send({ for: 2, against: 1, abstain: 0 })
+      .expect(200);
     await tellerStream.waitFor('vote.teller_count_confirmed');
     expect(hallStream.applied.some((e) => e.type.startsWith('vote.teller_count'))).toBe(false);
 
-    const closed = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+    const closed = await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+      .set(chair.auth)
+      .expect(200);
     expect(closed.body).toMatchObject({ state: 'declared', ballotsCast: 3 });
     for (const stream of everyone) {
       await stream.waitFor('vote.closed');
       const [result] = await stream.waitFor('vote.result');
       expect(result.payload).toMatchObject({
         voteId: vote.id,
-        channels: { electronic: { for: 2, against: 1, abstain: 0 }, hall: { for: 2, against: 1, abstain: 0 }, card: { for: 0, against: 0, abstain: 0 } },
+        channels: {
+          electronic: { for: 2, against: 1, abstain: 0 },
+          hall: { for: 2, against: 1, abstain: 0 },
+          card: { for: 0, against: 0, abstain: 0 },
+        },
         totals: { for: 4, against: 2, abstain: 0 },
         turnout: { voted: 6, eligible: 6, percent: 100 },
         threshold: { majority: 'simple', forNeeded: 3 },
@@ -149,16 +239,32 @@ describe('live hybrid voting', () => {
     }
 
     // Each voter finds their receipt in the published list, with their choice.
-    const receipts = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/receipts`).set(hall[0].auth).expect(200);
+    const receipts = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${vote.id}/receipts`)
+      .set(hall[0].auth)
+      .expect(200);
     expect(receipts.body).toHaveLength(3);
     for (const [i, answer] of acks.entries()) {
       if (!answer.ok) throw new Error('expected an ack');
-      const hash = receiptHash({ voteId: vote.id, receiptCode: answer.data.receiptCode, choice: choices[i] as 'for', weight: 1 }, sha256);
-      expect(receipts.body).toContainEqual({ receiptHash: hash, choice: choices[i], weight: 1, channel: 'electronic' });
+      const hash = receiptHash(
+        { voteId: vote.id, receiptCode: answer.data.receiptCode, choice: choices[i] as 'for', weight: 1 },
+        sha256,
+      );
+      expect(receipts.body).toContainEqual({
+        receiptHash: hash,
+        choice: choices[i],
+        weight: 1,
+        channel: 'electronic',
+      });
     }
 
     // An independent recount from the scrutineer export gives the declared result.
-    const exported = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/export`).set(chair.auth).expect(200);
+    const exported = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${vote.id}/export`)
+      .set(chair.auth)
+      .expect(200);
     const { register, ballots, hallCount, result } = exported.body;
     expect(register.filter((e: { eligible: boolean }) => e.eligible)).toHaveLength(6);
     expect(register.filter((e: { voted: boolean }) => e.voted)).toHaveLength(3);
@@ -170,7 +276,11 @@ describe('live hybrid voting', () => {
       eligibleCount: exported.body.vote.eligibleCount,
     });
     expect(recount).toEqual(result);
-    await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/export`).set(hall[0].auth).expect(403);
+    await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${vote.id}/export`)
+      .set(hall[0].auth)
+      .expect(403);
   });
 
   it('answers a resent ballot with the same acknowledgement and counts it once', async () => {
@@ -189,7 +299,11 @@ describe('live hybrid voting', () => {
     // The same key with another choice is a second ballot: refused, ballots not changeable.
     await castHttp(conference.id, vote.id, voter.attendee, 'for', sameKey).expect(409);
     expect(await ballotsStored(vote.id)).toEqual({ ballots: 1, participations: 1 });
-    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+      .set(chair.auth)
+      .expect(200);
     const third = await castSocket(voter.socket, conference.id, vote.id, 'against', sameKey);
     expect(third).toEqual({ ok: true, data: { ...first.data, status: 'duplicate' } });
   });
@@ -207,8 +321,15 @@ describe('live hybrid voting', () => {
     const changed = await castHttp(conference.id, vote.id, voter.attendee, 'against', myKey).expect(200);
     expect(changed.body).toMatchObject({ status: 'replaced', choice: 'against' });
     expect(await ballotsStored(vote.id)).toEqual({ ballots: 2, participations: 2 });
-    const closed = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
-    expect(closed.body.result).toMatchObject({ totals: { for: 1, against: 1, abstain: 0 }, outcome: 'tied_falls' });
+    const closed = await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+      .set(chair.auth)
+      .expect(200);
+    expect(closed.body.result).toMatchObject({
+      totals: { for: 1, against: 1, abstain: 0 },
+      outcome: 'tied_falls',
+    });
   });
 
   describe('refusals, each with a reason and the count unchanged', () => {
@@ -216,12 +337,30 @@ describe('live hybrid voting', () => {
       const { conference, chair } = await conferenceWith(1);
       const full = await remoteAttendee(conference.id);
       const retired = await remoteAttendee(conference.id, 'retired');
-      const vote = (await openVote(conference.id, chair, { method: 'electronic', topics: ['pay_and_conditions'] }).expect(201)).body;
+      const vote = (
+        await openVote(conference.id, chair, { method: 'electronic', topics: ['pay_and_conditions'] }).expect(
+          201,
+        )
+      ).body;
       expect(vote.eligibleCount).toBe(1);
       const refused = await castSocket(retired.socket, conference.id, vote.id, 'for');
-      expect(refused).toMatchObject({ ok: false, error: { statusCode: 403, message: expect.stringContaining('Only full members vote on pay and conditions') } });
-      const me = await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(retired.attendee.auth).expect(200);
-      expect(me.body.me).toMatchObject({ eligible: false, reason: 'topic_excluded_for_category', voted: false });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          statusCode: 403,
+          message: expect.stringContaining('Only full members vote on pay and conditions'),
+        },
+      });
+      const me = await api
+        .http()
+        .get(`/api/conferences/${conference.id}/votes/${vote.id}`)
+        .set(retired.attendee.auth)
+        .expect(200);
+      expect(me.body.me).toMatchObject({
+        eligible: false,
+        reason: 'topic_excluded_for_category',
+        voted: false,
+      });
       expect(await ballotsStored(vote.id)).toEqual({ ballots: 0, participations: 0 });
       expect((await castSocket(full.socket, conference.id, vote.id, 'for')).ok).toBe(true);
     });
@@ -231,7 +370,10 @@ describe('live hybrid voting', () => {
       const inHall = await hallAttendee(conference.id);
       const vote = (await openVote(conference.id, chair).expect(201)).body;
       const refused = await castHttp(conference.id, vote.id, inHall, 'for').expect(422);
-      expect(refused.body).toMatchObject({ rule: 'one-channel-per-voter', message: expect.stringContaining('counted by the tellers') });
+      expect(refused.body).toMatchObject({
+        rule: 'one-channel-per-voter',
+        message: expect.stringContaining('counted by the tellers'),
+      });
       expect(await ballotsStored(vote.id)).toEqual({ ballots: 0, participations: 0 });
     });
 
@@ -256,43 +398,188 @@ describe('live hybrid voting', () => {
       const second = await castHttp(conference.id, vote.id, voter.attendee, 'against').expect(409);
       expect(second.body.message).toContain('already voted');
       const malformed = await castSocket(other.socket, conference.id, vote.id, 'maybe');
-      expect(malformed).toMatchObject({ ok: false, error: { statusCode: 400, errors: { choice: expect.any(String) } } });
+      expect(malformed).toMatchObject({
+        ok: false,
+        error: { statusCode: 400, errors: { choice: expect.any(String) } },
+      });
       await castHttp(conference.id, vote.id, other.attendee, { for: true }).expect(400);
       await castHttp(conference.id, vote.id, other.attendee, 'for', 'short').expect(400);
       expect(await ballotsStored(vote.id)).toEqual({ ballots: 1, participations: 1 });
 
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+        .set(chair.auth)
+        .expect(200);
       const late = await castSocket(other.socket, conference.id, vote.id, 'for');
-      expect(late).toMatchObject({ ok: false, error: { statusCode: 422, rule: 'vote_closed', message: expect.stringContaining('closed') } });
+      expect(late).toMatchObject({
+        ok: false,
+        error: { statusCode: 422, rule: 'vote_closed', message: expect.stringContaining('closed') },
+      });
       expect(await ballotsStored(vote.id)).toEqual({ ballots: 1, participations: 1 });
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(409);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+        .set(chair.auth)
+        .expect(409);
     });
 
     it('refuses a teller count of more cards than eligible members in the hall, and counts from anyone but a teller', async () => {
-      const { conference, chair, teller } = await conferenceWith(1);
+      const { conference, chair, teller, teller2 } = await conferenceWith(1);
       const hall = [await hallAttendee(conference.id), await hallAttendee(conference.id)];
       const vote = (await openVote(conference.id, chair).expect(201)).body;
-      const tooMany = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(teller.auth).send({ for: 2, against: 1, abstain: 0 }).expect(400);
+      const tooMany = await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(teller.auth)
+        .send({ for: 2, against: 1, abstain: 0 })
+        .expect(400);
       expect(tooMany.body.message).toContain('only 2 eligible members were in the hall');
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(chair.auth).send({ for: 1, against: 0, abstain: 0 }).expect(403);
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(hall[0].auth).send({ for: 1, against: 0, abstain: 0 }).expect(403);
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(teller.auth).send({ for: -1, against: 0.5, abstain: 0 }).expect(400);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(chair.auth)
+        .send({ for: 1, against: 0, abstain: 0 })
+        .expect(403);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(hall[0].auth)
+        .send({ for: 1, against: 0, abstain: 0 })
+        .expect(403);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(teller.auth)
+        .send({ for: -1, against: 0.5, abstain: 0 })
+        .expect(400);
       expect(await sql('SELECT * FROM vote_teller_count WHERE vote_id = $1', [vote.id])).toEqual([]);
       // Closing without the hall count leaves the result waiting for the tellers.
-      const closed = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(chair.auth).expect(200);
+      const closed = await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+        .set(chair.auth)
+        .expect(200);
       expect(closed.body).toMatchObject({ state: 'closed', result: null });
-      const counted = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(teller.auth).send({ for: 1, against: 1, abstain: 0 }).expect(200);
-      expect(counted.body).toMatchObject({ state: 'declared', result: { totals: { for: 1, against: 1, abstain: 0 }, outcome: 'tied_falls' } });
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`).set(teller.auth).send({ for: 2, against: 0, abstain: 0 }).expect(409);
+      const counted = await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(teller.auth)
+        .send({ for: 1, against: 1, abstain: 0 })
+        .expect(200);
+      // Issue 19: one teller's count alone is not declared; it waits for a second teller (or the chair).
+      expect(counted.body).toMatchObject({ state: 'closed', result: null });
+      const confirmed = await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count/confirm`)
+        .set(teller2.auth)
+        .send({ for: 1, against: 1, abstain: 0 })
+        .expect(200);
+      expect(confirmed.body).toMatchObject({
+        state: 'declared',
+        result: { totals: { for: 1, against: 1, abstain: 0 }, outcome: 'tied_falls' },
+      });
+      expect(confirmed.body.result.unconfirmedHallCountReason).toBeUndefined();
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/teller-count`)
+        .set(teller.auth)
+        .send({ for: 2, against: 0, abstain: 0 })
+        .expect(409);
+    });
+
+    it('declares an unconfirmed hall count only when the chair overrides with a reason, shown with the result', async () => {
+      const { conference, chair, teller } = await conferenceWith(1);
+      await hallAttendee(conference.id);
+      await hallAttendee(conference.id);
+      const vote = (await openVote(conference.id, chair).expect(201)).body;
+      const base = `/api/conferences/${conference.id}/votes/${vote.id}`;
+      // Nothing to override before a count is entered.
+      expect(
+        (
+          await api
+            .http()
+            .post(`${base}/teller-count/accept-unconfirmed`)
+            .set(chair.auth)
+            .send({ reason: 'One teller only' })
+            .expect(409)
+        ).body.message,
+      ).toMatch(/No hall count has been entered/);
+      await api
+        .http()
+        .post(`${base}/teller-count`)
+        .set(teller.auth)
+        .send({ for: 2, against: 0, abstain: 0 })
+        .expect(200);
+      expect((await api.http().post(`${base}/close`).set(chair.auth).expect(200)).body).toMatchObject({
+        state: 'closed',
+        result: null,
+      });
+      // Only the chair, and only with a reason in words.
+      await api
+        .http()
+        .post(`${base}/teller-count/accept-unconfirmed`)
+        .set(teller.auth)
+        .send({ reason: 'I am sure' })
+        .expect(403);
+      expect(
+        (
+          await api
+            .http()
+            .post(`${base}/teller-count/accept-unconfirmed`)
+            .set(chair.auth)
+            .send({ reason: '  ' })
+            .expect(400)
+        ).body.errors,
+      ).toHaveProperty('reason');
+      const accepted = await api
+        .http()
+        .post(`${base}/teller-count/accept-unconfirmed`)
+        .set(chair.auth)
+        .send({ reason: 'The second teller was taken ill' })
+        .expect(200);
+      expect(accepted.body).toMatchObject({
+        state: 'declared',
+        result: { outcome: 'carried', unconfirmedHallCountReason: 'The second teller was taken ill' },
+      });
+      const [logged] = await sql(
+        `SELECT payload FROM conference_event WHERE conference_id = $1 AND type = 'vote.result'`,
+        [conference.id],
+      );
+      expect(logged.payload).toMatchObject({
+        hallCountConfirmed: false,
+        unconfirmedHallCountReason: 'The second teller was taken ill',
+      });
+      await api
+        .http()
+        .post(`${base}/teller-count/accept-unconfirmed`)
+        .set(chair.auth)
+        .send({ reason: 'again' })
+        .expect(409);
+      const minutes = (
+        await api.http().get(`/api/conferences/${conference.id}/minutes`).set(chair.auth).expect(200)
+      ).text;
+      expect(minutes).toContain(
+        'was declared on a hall count no second teller confirmed; the chair accepted it: The second teller was taken ill.',
+      );
     });
 
     it('refuses to open a vote without quorum, except a test vote', async () => {
       const { conference, chair } = await conferenceWith(150);
       await remoteAttendee(conference.id);
       const refused = await openVote(conference.id, chair, { method: 'electronic' }).expect(422);
-      expect(refused.body).toMatchObject({ rule: 'quorum', message: expect.stringContaining('not quorate (1 counting members present, 150 required)') });
-      expect(await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id])).toEqual([{ n: 0 }]);
-      const test = await openVote(conference.id, chair, { method: 'electronic', subject: 'test', title: 'Test vote' }).expect(201);
+      expect(refused.body).toMatchObject({
+        rule: 'quorum',
+        message: expect.stringContaining('not quorate (1 counting members present, 150 required)'),
+      });
+      expect(
+        await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]),
+      ).toEqual([{ n: 0 }]);
+      const test = await openVote(conference.id, chair, {
+        method: 'electronic',
+        subject: 'test',
+        title: 'Test vote',
+      }).expect(201);
       expect(test.body).toMatchObject({ subject: 'test', state: 'open' });
     });
 
@@ -302,14 +589,40 @@ describe('live hybrid voting', () => {
       await openVote(conference.id, teller).expect(403);
       await openVote(conference.id, voter.attendee).expect(403);
       await openVote(conference.id, await ctx.asHeadOffice()).expect(403);
-      const outsider = await ctx.newOfficial({ roles: [{ conferenceId: (await ctx.newConference()).id, role: 'chair' }] });
+      const outsider = await ctx.newOfficial({
+        roles: [{ conferenceId: (await ctx.newConference()).id, role: 'chair' }],
+      });
       await openVote(conference.id, outsider).expect(404);
-      expect(await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id])).toEqual([{ n: 0 }]);
+      expect(
+        await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]),
+      ).toEqual([{ n: 0 }]);
       const vote = (await openVote(conference.id, chair, { method: 'electronic' }).expect(201)).body;
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/close`).set(teller.auth).expect(403);
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/void`).set(voter.attendee.auth).send({ reason: 'mine' }).expect(403);
-      await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/void`).set(chair.auth).send({ reason: '' }).expect(400);
-      expect((await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}`).set(chair.auth).expect(200)).body.state).toBe('open');
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
+        .set(teller.auth)
+        .expect(403);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/void`)
+        .set(voter.attendee.auth)
+        .send({ reason: 'mine' })
+        .expect(403);
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/votes/${vote.id}/void`)
+        .set(chair.auth)
+        .send({ reason: '' })
+        .expect(400);
+      expect(
+        (
+          await api
+            .http()
+            .get(`/api/conferences/${conference.id}/votes/${vote.id}`)
+            .set(chair.auth)
+            .expect(200)
+        ).body.state,
+      ).toBe('open');
     });
 
     it('refuses unknown topics and a procedural motion without its name, and takes two-thirds from the ruleset', async () => {
@@ -317,9 +630,16 @@ describe('live hybrid voting', () => {
       await remoteAttendee(conference.id);
       await openVote(conference.id, chair, { topics: ['astrology'] }).expect(400);
       await openVote(conference.id, chair, { subject: 'procedural_motion' }).expect(400);
-      const suspend = await openVote(conference.id, chair, { subject: 'procedural_motion', proceduralMotion: 'suspend_standing_orders', method: 'electronic' }).expect(201);
+      const suspend = await openVote(conference.id, chair, {
+        subject: 'procedural_motion',
+        proceduralMotion: 'suspend_standing_orders',
+        method: 'electronic',
+      }).expect(201);
       expect(suspend.body.majority).toBe('two_thirds');
-      const rule = await openVote(conference.id, chair, { motionKind: 'constitutional_amendment', method: 'electronic' }).expect(201);
+      const rule = await openVote(conference.id, chair, {
+        motionKind: 'constitutional_amendment',
+        method: 'electronic',
+      }).expect(201);
       expect(rule.body.majority).toBe('two_thirds');
     });
   });
@@ -328,12 +648,27 @@ describe('live hybrid voting', () => {
     const { conference, chair } = await conferenceWith(1);
     const voter = await remoteAttendee(conference.id);
     const vote = (await openVote(conference.id, chair, { method: 'electronic' }).expect(201)).body;
-    await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/void`).set(chair.auth).send({ reason: 'Point of order upheld: the stream failed' }).expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${vote.id}/void`)
+      .set(chair.auth)
+      .send({ reason: 'Point of order upheld: the stream failed' })
+      .expect(200);
     const [voided] = await voter.stream.waitFor('vote.voided');
-    expect(voided.payload).toMatchObject({ voteId: vote.id, reason: 'Point of order upheld: the stream failed' });
+    expect(voided.payload).toMatchObject({
+      voteId: vote.id,
+      reason: 'Point of order upheld: the stream failed',
+    });
     const refused = await castSocket(voter.socket, conference.id, vote.id, 'for');
-    expect(refused).toMatchObject({ ok: false, error: { rule: 'vote_closed', message: expect.stringContaining('voided') } });
-    await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/receipts`).set(voter.attendee.auth).expect(409);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { rule: 'vote_closed', message: expect.stringContaining('voided') },
+    });
+    await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${vote.id}/receipts`)
+      .set(voter.attendee.auth)
+      .expect(409);
   });
 
   it('refuses a ballot after the announced close time', async () => {
@@ -351,8 +686,15 @@ describe('live hybrid voting', () => {
   it('keeps no link between voter and choice in a secret vote; a named vote may publish who voted how', async () => {
     const { conference, chair } = await conferenceWith(1);
     const voters = [await remoteAttendee(conference.id), await remoteAttendee(conference.id)];
-    const secret = (await openVote(conference.id, chair, { method: 'electronic', secret: true }).expect(201)).body;
-    const named = (await openVote(conference.id, chair, { method: 'electronic', secret: false, title: 'Named vote' }).expect(201)).body;
+    const secret = (await openVote(conference.id, chair, { method: 'electronic', secret: true }).expect(201))
+      .body;
+    const named = (
+      await openVote(conference.id, chair, {
+        method: 'electronic',
+        secret: false,
+        title: 'Named vote',
+      }).expect(201)
+    ).body;
     for (const voter of voters) {
       await castHttp(conference.id, secret.id, voter.attendee, 'for').expect(200);
       await castHttp(conference.id, named.id, voter.attendee, 'against').expect(200);
@@ -360,25 +702,51 @@ describe('live hybrid voting', () => {
     const memberIds = voters.map((v) => v.attendee.memberId);
 
     // The ballot table has no timestamp column at all, and participation has no choice.
-    const columns = await sql(`SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name IN ('ballot', 'vote_participation')`);
+    const columns = await sql(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name IN ('ballot', 'vote_participation')`,
+    );
     expect(columns.filter((c: { data_type: string }) => c.data_type.includes('time'))).toEqual([]);
-    expect(columns.filter((c: { table_name: string }) => c.table_name === 'vote_participation').map((c: { column_name: string }) => c.column_name).sort()).toEqual(['member_id', 'vote_id']);
+    expect(
+      columns
+        .filter((c: { table_name: string }) => c.table_name === 'vote_participation')
+        .map((c: { column_name: string }) => c.column_name)
+        .sort(),
+    ).toEqual(['member_id', 'vote_id']);
     // While the vote is open a secret ballot is sealed: no choice in clear anywhere, no voter in it.
     expect(await sql('SELECT * FROM ballot WHERE vote_id = $1', [secret.id])).toEqual([]);
-    const sealed = await sql(`SELECT encode(sealed, 'escape') AS sealed FROM sealed_ballot WHERE vote_id = $1`, [secret.id]);
+    const sealed = await sql(
+      `SELECT encode(sealed, 'escape') AS sealed FROM sealed_ballot WHERE vote_id = $1`,
+      [secret.id],
+    );
     expect(sealed).toHaveLength(2);
-    for (const row of sealed) for (const text of ['for', ...memberIds]) expect(row.sealed).not.toContain(text);
+    for (const row of sealed)
+      for (const text of ['for', ...memberIds]) expect(row.sealed).not.toContain(text);
     // Ballots are not log entries: no vote event names a voter.
-    const events = await sql(`SELECT type, payload::text AS payload FROM conference_event WHERE conference_id = $1 AND type LIKE 'vote.%'`, [conference.id]);
+    const events = await sql(
+      `SELECT type, payload::text AS payload FROM conference_event WHERE conference_id = $1 AND type LIKE 'vote.%'`,
+      [conference.id],
+    );
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) for (const memberId of memberIds) expect(`${event.type} ${event.payload}`).not.toContain(memberId);
+    for (const event of events)
+      for (const memberId of memberIds) expect(`${event.type} ${event.payload}`).not.toContain(memberId);
     // The database itself refuses a secret ballot that names its voter.
     await expect(
-      sql(`INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash, member_id) VALUES ($1, 'for', 1, 'electronic', 'x', 'y', $2)`, [secret.id, memberIds[0]]),
+      sql(
+        `INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash, member_id) VALUES ($1, 'for', 1, 'electronic', 'x', 'y', $2)`,
+        [secret.id, memberIds[0]],
+      ),
     ).rejects.toThrow(/secret vote/);
 
-    await api.http().post(`/api/conferences/${conference.id}/votes/${secret.id}/close`).set(chair.auth).expect(200);
-    await api.http().post(`/api/conferences/${conference.id}/votes/${named.id}/close`).set(chair.auth).expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${secret.id}/close`)
+      .set(chair.auth)
+      .expect(200);
+    await api
+      .http()
+      .post(`/api/conferences/${conference.id}/votes/${named.id}/close`)
+      .set(chair.auth)
+      .expect(200);
     // After the close: no ballot row of the secret vote names a voter; the sealed rows are gone.
     const secretBallots = await sql('SELECT * FROM ballot WHERE vote_id = $1', [secret.id]);
     expect(secretBallots).toHaveLength(2);
@@ -387,10 +755,20 @@ describe('live hybrid voting', () => {
       for (const memberId of memberIds) expect(JSON.stringify(row)).not.toContain(memberId);
     }
     expect(await sql('SELECT * FROM sealed_ballot WHERE vote_id = $1', [secret.id])).toEqual([]);
-    const secretList = await api.http().get(`/api/conferences/${conference.id}/votes/${secret.id}/receipts`).set(voters[0].attendee.auth).expect(200);
+    const secretList = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${secret.id}/receipts`)
+      .set(voters[0].attendee.auth)
+      .expect(200);
     expect(secretList.body.every((entry: Record<string, unknown>) => !('memberId' in entry))).toBe(true);
-    const namedList = await api.http().get(`/api/conferences/${conference.id}/votes/${named.id}/receipts`).set(voters[0].attendee.auth).expect(200);
-    expect(namedList.body.map((entry: { memberId: string }) => entry.memberId).sort()).toEqual([...memberIds].sort());
+    const namedList = await api
+      .http()
+      .get(`/api/conferences/${conference.id}/votes/${named.id}/receipts`)
+      .set(voters[0].attendee.auth)
+      .expect(200);
+    expect(namedList.body.map((entry: { memberId: string }) => entry.memberId).sort()).toEqual(
+      [...memberIds].sort(),
+    );
   });
 
   it('pushes a vote only to its own conference', async () => {

@@ -45,10 +45,13 @@ export function AgendaView({
   agenda,
   onPick,
   pickLabel,
+  pickWhyNot,
 }: {
   agenda: LoadedAgenda;
   onPick?: (motionId: string) => void;
   pickLabel?: string;
+  /** Why picking is not possible now (shown as the disabled button's description), or null. */
+  pickWhyNot?: string | null;
 }) {
   return (
     <section className="card" aria-labelledby="agenda-heading">
@@ -66,7 +69,13 @@ export function AgendaView({
               {onPick && (
                 <>
                   {' '}
-                  <button type="button" className="small" onClick={() => onPick(entry.motionId)}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={!!pickWhyNot}
+                    title={pickWhyNot ?? undefined}
+                    onClick={() => onPick(entry.motionId)}
+                  >
                     {pickLabel ?? 'Take'} <span className="visually-hidden">{entry.label}</span>
                   </button>
                 </>

@@ -1,50 +1,23 @@
 import { useEffect, useState } from 'react';
-import type {
-  DebateCommandResponseDto,
-  DebateQuestionVoteView,
-  DebateSnapshotResponseDto,
-} from '@agm/contracts';
-import { ApiError, get, post } from './api';
+import type { DebateCommandResponseDto } from '@agm/contracts';
+import { ApiError, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { AgendaView, useAgenda } from './Agenda';
 import { DocumentLinks, minutesDocuments } from './Documents';
-import { isCurrent, type LiveConference, type LiveState } from './live';
-import {
-  Done,
-  ErrorAlert,
-  Field,
-  Frame,
-  KIND_LABEL,
-  label,
-  LiveSection,
-  STANCE_LABEL,
-  useAction,
-  useLiveConference,
-} from './ui';
-import {
-  FloorView,
-  METHOD_LABEL,
-  OUTCOME_LABEL,
-  PROCEDURAL,
-  QuorumFigure,
-  VoteCloseCountdown,
-  VoteResult,
-} from './views';
+import { isCurrent, type LiveConference } from './live';
+import { Done, ErrorAlert, Field, Frame, label, LiveSection, useAction, useLiveConference } from './ui';
+import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
 import { OtherVote } from './OtherVote';
 import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from './CloseTime';
 import { useConference } from './session';
-
-const OUTCOMES = [
-  ['carried', 'Carried'],
-  ['carried_as_amended', 'Carried as amended'],
-  ['lost', 'Lost'],
-  ['remitted', 'Remitted'],
-  ['referred_back', 'Referred back'],
-  ['withdrawn', 'Withdrawn'],
-  ['fell', 'Fell'],
-] as const;
+import { AddSpeaker } from './chair/AddSpeaker';
+import { QuestionPut } from './chair/QuestionPut';
+import { whyNot, type ChairAction } from './chair/stages';
+import { Queue } from './chair/Queue';
+import { Outcome, Procedural } from './chair/Outcome';
+import { useQuestionVote } from './chair/useQuestionVote';
 
 /** A chair command as sent on the socket (`debate.command`), less the item and version added to it. */
 type CommandBody = Record<string, unknown>;
@@ -68,6 +41,8 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const [secret, setSecret] = useState(true);
   const [shortcutsOn, setShortcutsOn] = useState(true);
   const [questionClose, setQuestionClose] = useState<CloseTimeChoice>(NO_CLOSE_TIME);
+  // Ticked by the chair when no vote is held: results are then recorded as declared on a show of hands.
+  const [showOfHands, setShowOfHands] = useState(false);
   // The api's refusals of the last "Put the question", by field of its vote options (`vote.` dropped).
   const [questionErrors, setQuestionErrors] = useState<Record<string, string>>({});
   const questionErrorFor = (...paths: string[]) =>
@@ -89,7 +64,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     vote?.state === 'voided' ? vote.id : undefined,
   );
   // Read when the question is put: a close time "in 5 minutes" counts from then, on the server's clock.
-  const putTheQuestion = (): CommandBody => {
+  const voteOptions = () => {
     const closesAt = closesAtOf(
       questionClose,
       Date.now() + state.clockOffsetMs,
@@ -97,15 +72,13 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
       'vote.closesAt',
     );
     return {
-      type: 'putTheQuestion',
-      vote: {
-        method,
-        secret,
-        ...(closesAt ? { closesAt } : {}),
-        ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
-      },
+      method,
+      secret,
+      ...(closesAt ? { closesAt } : {}),
+      ...(method === 'card_vote' ? { cardHolders: cardHoldersOf(cards.choice) } : {}),
     };
   };
+  const putTheQuestion = (): CommandBody => ({ type: 'putTheQuestion', vote: voteOptions() });
   const questionVote = useQuestionVote(
     conferenceId,
     `${state.debateVersion}:${vote?.id ?? ''}:${vote?.state ?? ''}`,
@@ -148,6 +121,33 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
         throw new Error(`The question is put, but the vote did not open: ${answer.voteError.message}`);
       return answer;
     }, message);
+
+  // "Open the vote" on the question already put, once whatever stopped it opening is fixed.
+  const openQuestionVote = () =>
+    item &&
+    action.run(async () => {
+      setQuestionErrors({});
+      try {
+        return await post(`/api/conferences/${conferenceId}/debate/question-vote`, {
+          itemId: item.itemId,
+          vote: voteOptions(),
+        });
+      } catch (e) {
+        if (e instanceof ApiError && e.errors)
+          setQuestionErrors(
+            Object.fromEntries(
+              Object.entries(e.errors)
+                .filter(([path]) => path.startsWith('vote.'))
+                .map(([path, why]) => [path.slice('vote.'.length), why]),
+            ),
+          );
+        throw e;
+      }
+    }, 'The vote on the question is open.');
+  // Only while no vote is held: with a vote, the result comes from its figures.
+  const figures = () => (showOfHands && questionVote === null ? { showOfHands: true } : {});
+  const stages = item ? whyNot(item, item.questionPut ? questionVote : null) : null;
+  const why = (action2: ChairAction) => stages?.[action2] ?? null;
 
   const closeVote = () =>
     vote &&
@@ -214,15 +214,18 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  /** A chair command's button: disabled, with the reason as its description, when the stage rules it out. */
   const button = (
     text: string,
     body: CommandBody | (() => CommandBody),
     message: string,
     shortcut?: string,
+    stage?: ChairAction,
   ) => (
     <button
       type="button"
-      disabled={action.busy || offline || !item}
+      disabled={action.busy || offline || !item || (stage !== undefined && why(stage) !== null)}
+      title={stage ? (why(stage) ?? undefined) : undefined}
       onClick={() => void command(body, message)}
       aria-keyshortcuts={shortcutsOn ? shortcut?.toUpperCase() : undefined}
     >
@@ -243,23 +246,49 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               <>
                 <h3>Moving and seconding</h3>
                 <div className="button-row">
-                  {button('Call the mover', { type: 'callMover' }, 'Mover called.')}
-                  {button('Mover absent', { type: 'markMoverAbsent' }, 'Mover marked absent.')}
-                  {button('Call the seconder', { type: 'callSeconder' }, 'Seconder called.')}
-                  {button('Formally seconded', { type: 'formallySeconded' }, 'Formally seconded.')}
-                  {button('Open the floor', { type: 'openFloor' }, 'The floor is open.')}
+                  {button('Call the mover', { type: 'callMover' }, 'Mover called.', undefined, 'callMover')}
+                  {button(
+                    'Mover absent',
+                    { type: 'markMoverAbsent' },
+                    'Mover marked absent.',
+                    undefined,
+                    'markMoverAbsent',
+                  )}
+                  {button(
+                    'Call the seconder',
+                    { type: 'callSeconder' },
+                    'Seconder called.',
+                    undefined,
+                    'callSeconder',
+                  )}
+                  {button(
+                    'Formally seconded',
+                    { type: 'formallySeconded' },
+                    'Formally seconded.',
+                    undefined,
+                    'formallySeconded',
+                  )}
+                  {button(
+                    'Open the floor',
+                    { type: 'openFloor' },
+                    'The floor is open.',
+                    undefined,
+                    'openFloor',
+                  )}
                 </div>
                 <h3>Speech</h3>
                 <div className="button-row">
-                  {button('Start', { type: 'startSpeech' }, 'Speech started.', 's')}
+                  {button('Start', { type: 'startSpeech' }, 'Speech started.', 's', 'startSpeech')}
                   {speech?.paused
-                    ? button('Resume', { type: 'resumeSpeech' }, 'Speech resumed.', 'p')
-                    : button('Pause', { type: 'pauseSpeech' }, 'Speech paused.', 'p')}
-                  {button('End', { type: 'endSpeech' }, 'Speech ended.', 'e')}
+                    ? button('Resume', { type: 'resumeSpeech' }, 'Speech resumed.', 'p', 'pauseSpeech')
+                    : button('Pause', { type: 'pauseSpeech' }, 'Speech paused.', 'p', 'pauseSpeech')}
+                  {button('End', { type: 'endSpeech' }, 'Speech ended.', 'e', 'endSpeech')}
                   {button(
                     'Right of reply',
                     { type: 'callRightOfReply' },
                     'Mover called for the right of reply.',
+                    undefined,
+                    'callRightOfReply',
                   )}
                 </div>
                 <Amendments
@@ -277,8 +306,9 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                       'The amendment is moved; it is debated before the motion.',
                     )
                   }
+                  moveWhyNot={why('moveToAmendment')}
                   onOutcome={(outcome) =>
-                    void command({ type: 'amendmentOutcome', outcome }, `Amendment ${outcome}.`)
+                    void command({ type: 'amendmentOutcome', outcome, ...figures() }, `Amendment ${outcome}.`)
                   }
                   onBack={() =>
                     void command(
@@ -329,15 +359,39 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     putTheQuestion,
                     'The question is put and the vote is open.',
                     'q',
+                    'putTheQuestion',
                   )}
-                  {button('Put without a vote', { type: 'putTheQuestion' }, 'The question is put.')}
+                  {button(
+                    'Put without a vote',
+                    { type: 'putTheQuestion' },
+                    'The question is put.',
+                    undefined,
+                    'putTheQuestion',
+                  )}
                 </div>
-                {item.questionPut && <QuestionVote vote={questionVote} />}
+                {item.questionPut && (
+                  <QuestionPut
+                    vote={questionVote}
+                    openWhyNot={why('openQuestionVote')}
+                    withdrawWhyNot={why('withdrawQuestion')}
+                    onOpen={() => void openQuestionVote()}
+                    onWithdraw={(reason) =>
+                      command(
+                        { type: 'withdrawQuestion', reason },
+                        'The question is withdrawn; the reason is in the minutes.',
+                      )
+                    }
+                    showOfHands={showOfHands}
+                    onShowOfHands={setShowOfHands}
+                    disabled={action.busy || offline}
+                  />
+                )}
                 <Outcome
                   onRecord={(outcome) =>
-                    void command({ type: 'recordOutcome', outcome }, 'Outcome recorded.')
+                    void command({ type: 'recordOutcome', outcome, ...figures() }, 'Outcome recorded.')
                   }
-                  disabled={action.busy || offline}
+                  disabled={action.busy || offline || why('recordOutcome') !== null}
+                  whyNot={why('recordOutcome')}
                 />
                 <Procedural
                   state={state}
@@ -345,7 +399,15 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     void command({ type: 'moveProcedural', kind, memberId }, 'Procedural motion moved.')
                   }
                   onResult={(result) =>
-                    void command({ type: 'proceduralOutcome', result }, `Procedural motion ${result}.`)
+                    void command(
+                      // Voted at once, without putting the question: no figures but the chair's show of hands.
+                      {
+                        type: 'proceduralOutcome',
+                        result,
+                        ...(item.questionPut ? figures() : { showOfHands: true }),
+                      },
+                      `Procedural motion ${result}.`,
+                    )
                   }
                   disabled={action.busy || offline}
                 />
@@ -368,7 +430,16 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
             onCall={(memberId, requestId) =>
               void command({ type: 'callSpeaker', memberId, requestId }, 'Speaker called.')
             }
-          />
+          >
+            {item && (
+              <AddSpeaker
+                disabled={action.busy || offline}
+                onAdd={(member, stance) =>
+                  command({ type: 'addToQueue', member, stance }, `${member} is in the queue.`)
+                }
+              />
+            )}
+          </Queue>
           {vote && (
             <LiveSection state={state} title="Vote">
               <p className="vote-title">{vote.title}</p>
@@ -393,7 +464,29 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                   </button>
                 </>
               )}
-              {vote.state === 'closed' && <p role="status">Closed: waiting for the tellers’ count.</p>}
+              {vote.state === 'closed' && (
+                <>
+                  <p role="status">Closed: waiting for the tellers’ count, confirmed by a second teller.</p>
+                  <ReasonCommand
+                    summary="Declare on one teller’s count"
+                    fieldLabel="Why no second teller confirms the count"
+                    hint="Shown with the result and recorded in the minutes."
+                    buttonText="Declare without confirmation"
+                    maxLength={1000}
+                    onSubmit={(reason) =>
+                      action.run(
+                        () =>
+                          post(
+                            `/api/conferences/${conferenceId}/votes/${vote.id}/teller-count/accept-unconfirmed`,
+                            { reason },
+                          ),
+                        'Declared on the unconfirmed count; the reason is shown with the result.',
+                      )
+                    }
+                    disabled={action.busy || offline}
+                  />
+                </>
+              )}
               {vote.state === 'declared' && <VoteResult vote={vote} />}
               {(vote.state === 'open' || vote.state === 'closed') && (
                 <ReasonCommand
@@ -444,13 +537,13 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               command({ type: 'guillotine', itemIds }, `Recorded as not reached: ${itemIds.length}.`)
             }
           />
-          {!item && (
-            <AgendaView
-              agenda={agenda}
-              onPick={(motionId) => void command({ type: 'takeItem', motionId }, 'Item taken.')}
-              pickLabel="Take item"
-            />
-          )}
+          {/* The order of business stays in view while an item is open: the chair takes the next one after. */}
+          <AgendaView
+            agenda={agenda}
+            onPick={(motionId) => void command({ type: 'takeItem', motionId }, 'Item taken.')}
+            pickLabel="Take item"
+            pickWhyNot={item ? 'An item is open: record its outcome before taking the next.' : null}
+          />
           <DocumentLinks title="Minutes" documents={minutesDocuments(conferenceId)} />
           <ProjectorLinkCard conferenceId={conferenceId} />
           <section className="card" aria-labelledby="shortcuts">
@@ -477,224 +570,6 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
         </div>
       </div>
     </Frame>
-  );
-}
-
-function Queue({
-  state,
-  onCall,
-  disabled,
-}: {
-  state: LiveState;
-  onCall: (memberId: string, requestId: string) => void;
-  disabled: boolean;
-}) {
-  const queue = state.queue?.queue ?? [];
-  const suggestion = state.queue?.suggestion;
-  return (
-    <LiveSection state={state} title={`Queue (${queue.length})`}>
-      {suggestion && (
-        <div className="suggestion" data-testid="suggestion">
-          <p>
-            Suggested next: <strong>{suggestion.name ?? 'a member'}</strong> (
-            {label(STANCE_LABEL, suggestion.role)})
-          </p>
-          <p className="muted">{suggestion.reason}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={disabled}
-            onClick={() => onCall(suggestion.memberId, suggestion.requestId)}
-            aria-keyshortcuts="N"
-          >
-            Call {suggestion.name ?? 'the suggested speaker'} <kbd aria-hidden="true">N</kbd>
-          </button>
-        </div>
-      )}
-      {queue.length === 0 ? (
-        <p className="muted">Nobody is waiting to speak.</p>
-      ) : (
-        <table className="list" data-testid="queue">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Member</th>
-              <th scope="col">Asks</th>
-              <th scope="col">Where</th>
-              <th scope="col">Call</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((q) => (
-              <tr key={q.requestId} className={q.present ? '' : 'absent'}>
-                <td>{q.position}</td>
-                <td>
-                  {q.name ?? 'A member'}
-                  {q.firstAgmEver && <span className="badge info">first AGM</span>}
-                  {!q.present && <span className="badge warn">not present</span>}
-                </td>
-                <td>{q.kind === 'speak' ? label(STANCE_LABEL, q.stance) : label(KIND_LABEL, q.kind)}</td>
-                <td>{q.attendanceMode === 'remote' ? 'Remote' : 'Hall'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={disabled}
-                    onClick={() => onCall(q.memberId, q.requestId)}
-                  >
-                    Call <span className="visually-hidden">{q.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </LiveSection>
-  );
-}
-
-/**
- * The vote on the question put (the chair's debate snapshot's `questionVote`): the vote the api checks a
- * recorded result against. Read again whenever the debate or the current vote changes.
- */
-function useQuestionVote(
-  conferenceId: string,
-  key: string,
-  put: boolean,
-): DebateQuestionVoteView | null | undefined {
-  const [questionVote, setQuestionVote] = useState<DebateQuestionVoteView | null | undefined>(undefined);
-  useEffect(() => {
-    if (!put) return setQuestionVote(undefined);
-    let current = true;
-    get<DebateSnapshotResponseDto>(`/api/conferences/${conferenceId}/debate`).then(
-      (snapshot) => current && setQuestionVote(snapshot.questionVote ?? null),
-      () => current && setQuestionVote(undefined),
-    );
-    return () => {
-      current = false;
-    };
-  }, [conferenceId, key, put]);
-  return questionVote;
-}
-
-const QUESTION_VOTE_STATE: Record<string, string> = {
-  open: 'open',
-  closed: 'closed, waiting for the tellers’ count',
-  declared: 'declared',
-};
-
-function QuestionVote({ vote }: { vote: DebateQuestionVoteView | null | undefined }) {
-  if (vote === undefined) return null;
-  return (
-    <p data-testid="question-vote">
-      {vote === null ? (
-        'No vote is held on the question put: record the meeting’s decision.'
-      ) : (
-        <>
-          The vote on this question is {label(QUESTION_VOTE_STATE, vote.state)}
-          {vote.outcome && (
-            <>
-              : <strong>{label(OUTCOME_LABEL, vote.outcome)}</strong>
-              {vote.totals &&
-                ` (for ${vote.totals.for}, against ${vote.totals.against}, abstain ${vote.totals.abstain})`}
-              . Record the outcome that agrees with it.
-            </>
-          )}
-        </>
-      )}
-    </p>
-  );
-}
-
-function Outcome({ onRecord, disabled }: { onRecord: (outcome: string) => void; disabled: boolean }) {
-  const [outcome, setOutcome] = useState('carried');
-  return (
-    <div className="inline-form">
-      <Field label="Outcome of the item">
-        {(id) => (
-          <select id={id} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {OUTCOMES.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="button" disabled={disabled} onClick={() => onRecord(outcome)}>
-        Record the outcome
-      </button>
-    </div>
-  );
-}
-
-function Procedural({
-  state,
-  onMove,
-  onResult,
-  disabled,
-}: {
-  state: LiveState;
-  onMove: (kind: string, memberId: string) => void;
-  onResult: (result: 'carried' | 'lost') => void;
-  disabled: boolean;
-}) {
-  const [kind, setKind] = useState<string>('next_business');
-  const members = new Map<string, string>();
-  for (const q of state.queue?.queue ?? []) members.set(q.memberId, q.name ?? q.memberId);
-  const [memberId, setMemberId] = useState('');
-  const chosen = memberId || [...members.keys()][0] || '';
-  const pending = state.floor?.item?.procedural;
-  return (
-    <details>
-      <summary>Procedural motions</summary>
-      {pending ? (
-        <div>
-          <p>
-            {label(Object.fromEntries(PROCEDURAL), pending.kind)} moved by {pending.name}. Voted without
-            debate ({pending.majority.replace('_', ' ')} majority).
-          </p>
-          <div className="button-row">
-            <button type="button" disabled={disabled} onClick={() => onResult('carried')}>
-              Carried
-            </button>
-            <button type="button" disabled={disabled} onClick={() => onResult('lost')}>
-              Lost
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="inline-form">
-          <Field label="Motion">
-            {(id) => (
-              <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
-                {PROCEDURAL.map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Moved by (from the queue)">
-            {(id) => (
-              <select id={id} value={chosen} onChange={(e) => setMemberId(e.target.value)}>
-                {members.size === 0 && <option value="">Nobody in the queue</option>}
-                {[...members].map(([id2, name]) => (
-                  <option key={id2} value={id2}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button type="button" disabled={disabled || !chosen} onClick={() => onMove(kind, chosen)}>
-            Move it
-          </button>
-        </div>
-      )}
-    </details>
   );
 }
 

@@ -56,6 +56,7 @@ export function Amendments({
   state,
   motions,
   onMove,
+  moveWhyNot = null,
   onOutcome,
   onBack,
   disabled,
@@ -63,6 +64,8 @@ export function Amendments({
   state: LiveState;
   motions: MotionResponseDto[] | null;
   onMove: (amendmentId: string, moverMemberId?: string, seconderMemberId?: string) => void;
+  /** Why an amendment cannot be moved now, or null. */
+  moveWhyNot?: string | null;
   onOutcome: (outcome: 'carried' | 'lost') => void;
   onBack: () => void;
   disabled: boolean;
@@ -143,7 +146,8 @@ export function Amendments({
               />
               <button
                 type="button"
-                disabled={disabled || !chosen}
+                disabled={disabled || !chosen || moveWhyNot !== null}
+                title={moveWhyNot ?? undefined}
                 onClick={() => chosen && onMove(chosen.id, mover || undefined, seconder || undefined)}
               >
                 Move to the amendment

@@ -75,7 +75,9 @@ function CountForm({
           against: Number(counts.against),
           abstain: Number(counts.abstain),
         }),
-      confirm ? 'Count confirmed.' : 'Count entered. A second teller may confirm it.',
+      confirm
+        ? 'Count confirmed.'
+        : 'Count entered. A second teller confirms it before the result is declared.',
     );
   return (
     <form

@@ -266,6 +266,12 @@ export function VoteResult({ vote, large }: { vote: LiveVote; large?: boolean })
       <p className="muted threshold" data-testid="vote-threshold">
         {sentence(r.threshold.description)} {sentence(r.turnout.description)}
       </p>
+      {r.unconfirmedHallCountReason && (
+        <p className="alert warn" data-testid="unconfirmed-hall-count">
+          The hall count was not confirmed by a second teller; the chair declared it:{' '}
+          {r.unconfirmedHallCountReason}
+        </p>
+      )}
     </div>
   );
 }

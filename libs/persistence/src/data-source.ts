@@ -13,6 +13,7 @@ import { ProjectorLinks1763960000000 } from './migrations/1763960000000-Projecto
 import { VoteCardHolders1763970000000 } from './migrations/1763970000000-VoteCardHolders';
 import { ResolutionRegister1764950000000 } from './migrations/1764950000000-ResolutionRegister';
 import { PresenceLeases1765000000000 } from './migrations/1765000000000-PresenceLeases';
+import { TellerCountAcceptance1765100000000 } from './migrations/1765100000000-TellerCountAcceptance';
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   SealedBallots1764300000000,
   ResolutionRegister1764950000000,
   PresenceLeases1765000000000,
+  TellerCountAcceptance1765100000000,
   ElectionPosts1796456500000,
 ];
 

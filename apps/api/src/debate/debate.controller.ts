@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidInput } from '@agm/domain';
 import type { Principal } from '@agm/domain';
@@ -12,6 +22,9 @@ import {
   DebateItemCommandDto,
   DebateMoveProceduralDto,
   DebateMoveToAmendmentDto,
+  DebateOpenQuestionVoteDto,
+  DebateWithdrawQuestionDto,
+  DebateAddToQueueDto,
   DebateProceduralOutcomeDto,
   DebatePutTheQuestionDto,
   DebateRaisePointDto,
@@ -25,6 +38,7 @@ import {
 import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { DebateQueries } from './debate.queries';
 import { renderMinutesHtml, renderMinutesPdf } from './minutes.renderer';
+import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -40,6 +54,8 @@ const COMMAND_DTOS = [
   DebateMoveProceduralDto,
   DebateProceduralOutcomeDto,
   DebateRecordOutcomeDto,
+  DebateWithdrawQuestionDto,
+  DebateAddToQueueDto,
   DebateGuillotineDto,
   DebateRequestToSpeakDto,
   DebateRaisePointDto,
@@ -54,7 +70,23 @@ export class DebateController {
   constructor(
     private readonly run: RunDebateCommand,
     private readonly queries: DebateQueries,
+    private readonly openQuestionVote: OpenQuestionVote,
   ) {}
+
+  /** "Open the vote" on the question already put, when its vote did not open with it (see docs/debate.md). */
+  @Post('debate/question-vote')
+  @HttpCode(201)
+  @ApiCreatedResponse({
+    description: 'The vote opened on the question put',
+    schema: { type: 'object', properties: { voteId: { type: 'string' } } },
+  })
+  async openVote(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body() body: DebateOpenQuestionVoteDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ voteId: string }> {
+    return { voteId: (await this.openQuestionVote.execute(principal, conferenceId, body)).id };
+  }
 
   /**
    * One command of the debate. The body is validated against the DTO its `type` names (so the global
@@ -63,9 +95,18 @@ export class DebateController {
    */
   @Post('debate/commands')
   @HttpCode(200)
-  @ApiBody({ schema: { oneOf: COMMAND_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })), discriminator: { propertyName: 'type' } } })
+  @ApiBody({
+    schema: {
+      oneOf: COMMAND_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })),
+      discriminator: { propertyName: 'type' },
+    },
+  })
   @ApiOkResponse({ type: DebateCommandResponseDto })
-  async command(@Param('conferenceId', uuid) conferenceId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<DebateCommandResponseDto> {
+  async command(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DebateCommandResponseDto> {
     const result = await this.run.execute(principal, conferenceId, body);
     return { ...result, events: result.events.map((e) => ({ ...e })) };
   }
@@ -73,16 +114,28 @@ export class DebateController {
   @Get('debate')
   @ProjectorRead()
   @ApiOkResponse({ type: DebateSnapshotResponseDto })
-  snapshot(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<DebateSnapshotResponseDto> {
+  snapshot(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DebateSnapshotResponseDto> {
     return this.queries.snapshot(principal, conferenceId);
   }
 
   @Get('minutes')
   @ApiProduces('text/html', 'application/pdf')
   @ApiQuery({ name: 'format', required: false, enum: ['html', 'pdf'] })
-  @ApiOkResponse({ description: 'The minutes of the debate, from the proceedings log', schema: { type: 'string' } })
-  async minutes(@Param('conferenceId', uuid) conferenceId: string, @Query('format') format: string | undefined, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
-    if (format !== undefined && format !== 'html' && format !== 'pdf') throw new InvalidInput('format must be html or pdf.', { format: 'html or pdf' });
+  @ApiOkResponse({
+    description: 'The minutes of the debate, from the proceedings log',
+    schema: { type: 'string' },
+  })
+  async minutes(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Query('format') format: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (format !== undefined && format !== 'html' && format !== 'pdf')
+      throw new InvalidInput('format must be html or pdf.', { format: 'html or pdf' });
     const model = await this.queries.minutes(principal, conferenceId);
     if (format === 'pdf') {
       res.type('application/pdf').setHeader('Content-Disposition', 'inline; filename="minutes.pdf"');

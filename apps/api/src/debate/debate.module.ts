@@ -6,13 +6,21 @@ import { VotingModule } from '../voting/voting.module';
 import { DebateController } from './debate.controller';
 import { DebateGateway } from './debate.gateway';
 import { DebateQueries } from './debate.queries';
+import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
 /** Debate under standing orders: the chair's and attendees' commands, the live views, the minutes. */
 @Module({
   imports: [VotingModule, MotionsModule],
   controllers: [DebateController],
-  providers: [DebateLogRepository, VoteRepository, RunDebateCommand, DebateQueries, DebateGateway],
+  providers: [
+    DebateLogRepository,
+    VoteRepository,
+    RunDebateCommand,
+    OpenQuestionVote,
+    DebateQueries,
+    DebateGateway,
+  ],
   exports: [RunDebateCommand, DebateQueries],
 })
 export class DebateModule {}

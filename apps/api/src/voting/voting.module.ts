@@ -8,6 +8,7 @@ import { ReceiptCodes } from './receipt-codes';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
 import { CloseVote, VoidVote } from './use-cases/close-vote.use-case';
 import { EnterTellerCount } from './use-cases/enter-teller-count.use-case';
+import { AcceptUnconfirmedCount } from './use-cases/accept-unconfirmed-count.use-case';
 import { OpenVote } from './use-cases/open-vote.use-case';
 import { VoteDeclaration } from './vote-declaration';
 import { VoteQueries } from './vote.queries';
@@ -21,7 +22,24 @@ import { VoteAutoClose } from './vote-auto-close';
   // The result of a vote on admitting an emergency motion is recorded on the motion (SO 7).
   imports: [MotionsModule],
   controllers: [VotingController],
-  providers: [VoteRepository, RegistrationRepository, ReceiptCodes, BallotSeal, BallotsCastNotifier, VoteDeclaration, OpenVote, CastBallot, EnterTellerCount, CloseVote, VoidVote, RecordCastingVote, VoteQueries, VotingGateway, VoteAutoClose],
+  providers: [
+    VoteRepository,
+    RegistrationRepository,
+    ReceiptCodes,
+    BallotSeal,
+    BallotsCastNotifier,
+    VoteDeclaration,
+    OpenVote,
+    CastBallot,
+    EnterTellerCount,
+    AcceptUnconfirmedCount,
+    CloseVote,
+    VoidVote,
+    RecordCastingVote,
+    VoteQueries,
+    VotingGateway,
+    VoteAutoClose,
+  ],
   exports: [OpenVote, CloseVote, VoteQueries],
 })
 export class VotingModule {}

@@ -105,7 +105,10 @@ export class DebateVoteOptionsDto {
 export class DebatePutTheQuestionDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['putTheQuestion'] }) @IsIn(['putTheQuestion']) type: 'putTheQuestion';
 
-  @ApiPropertyOptional({ type: DebateVoteOptionsDto, description: 'Open the vote on the question at once, through the voting feature' })
+  @ApiPropertyOptional({
+    type: DebateVoteOptionsDto,
+    description: 'Open the vote on the question at once, through the voting feature',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => DebateVoteOptionsDto)
@@ -117,7 +120,10 @@ export class DebateCallSpeakerDto extends ItemChairCommandDto {
 
   @ApiProperty() @IsUUID('all', { message: UUID_MESSAGE('memberId') }) memberId: string;
 
-  @ApiPropertyOptional({ description: 'Which of their requests, when they have a point waiting as well', example: 'request-7' })
+  @ApiPropertyOptional({
+    description: 'Which of their requests, when they have a point waiting as well',
+    example: 'request-7',
+  })
   @IsOptional()
   @Matches(/^request-\d{1,9}$/, { message: 'requestId must look like request-7' })
   requestId?: string;
@@ -149,21 +155,39 @@ export class DebateMoveToAmendmentDto extends ItemChairCommandDto {
   @IsUUID('all', { message: UUID_MESSAGE('amendmentId') })
   amendmentId: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: UUID_MESSAGE('moverMemberId') }) moverMemberId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: UUID_MESSAGE('seconderMemberId') }) seconderMemberId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: UUID_MESSAGE('moverMemberId') })
+  moverMemberId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: UUID_MESSAGE('seconderMemberId') })
+  seconderMemberId?: string;
 }
 
 export class DebateAmendmentOutcomeDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['amendmentOutcome'] }) @IsIn(['amendmentOutcome']) type: 'amendmentOutcome';
   @ApiProperty({ enum: ['carried', 'lost'] }) @IsIn(['carried', 'lost']) outcome: 'carried' | 'lost';
+
+  @ApiPropertyOptional({
+    description: 'No vote was held: the chair declares the result on a show of hands, and the minutes say so',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
 }
 
 export class DebateMoveProceduralDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['moveProcedural'] }) @IsIn(['moveProcedural']) type: 'moveProcedural';
   @ApiProperty({ enum: PROCEDURAL_MOTIONS }) @IsIn(PROCEDURAL_MOTIONS) kind: ProceduralMotion;
-  @ApiProperty({ description: 'The member moving it' }) @IsUUID('all', { message: UUID_MESSAGE('memberId') }) memberId: string;
+  @ApiProperty({ description: 'The member moving it' })
+  @IsUUID('all', { message: UUID_MESSAGE('memberId') })
+  memberId: string;
 
-  @ApiPropertyOptional({ description: 'For a challenge to the chair: the ruling challenged (default: the latest)', example: 'ruling-9' })
+  @ApiPropertyOptional({
+    description: 'For a challenge to the chair: the ruling challenged (default: the latest)',
+    example: 'ruling-9',
+  })
   @IsOptional()
   @Matches(/^ruling-\d{1,9}$/, { message: 'rulingId must look like ruling-9' })
   rulingId?: string;
@@ -172,14 +196,72 @@ export class DebateMoveProceduralDto extends ItemChairCommandDto {
 export class DebateProceduralOutcomeDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['proceduralOutcome'] }) @IsIn(['proceduralOutcome']) type: 'proceduralOutcome';
   @ApiProperty({ enum: ['carried', 'lost'] }) @IsIn(['carried', 'lost']) result: 'carried' | 'lost';
+
+  @ApiPropertyOptional({
+    description: 'No vote was held: the chair declares the result on a show of hands, and the minutes say so',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
 }
 
-export const DEBATE_OUTCOMES = ['carried', 'carried_as_amended', 'lost', 'remitted', 'referred_back', 'withdrawn', 'fell'] as const;
+export const DEBATE_OUTCOMES = [
+  'carried',
+  'carried_as_amended',
+  'lost',
+  'remitted',
+  'referred_back',
+  'withdrawn',
+  'fell',
+] as const;
 
 export class DebateRecordOutcomeDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['recordOutcome'] }) @IsIn(['recordOutcome']) type: 'recordOutcome';
   @ApiProperty({ enum: DEBATE_OUTCOMES }) @IsIn(DEBATE_OUTCOMES) outcome: (typeof DEBATE_OUTCOMES)[number];
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'No vote was held: the chair declares the result on a show of hands, and the minutes say so',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
+}
+
+export class DebateWithdrawQuestionDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['withdrawQuestion'] }) @IsIn(['withdrawQuestion']) type: 'withdrawQuestion';
+
+  @ApiProperty({
+    description: 'Why the question put is taken back (it goes in the minutes)',
+    maxLength: 1000,
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must be written: it goes in the minutes' })
+  @MaxLength(1000)
+  reason: string;
+}
+
+/** The chair puts a hall member without a device in the queue to speak, found by membership number or name. */
+export class DebateAddToQueueDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['addToQueue'] }) @IsIn(['addToQueue']) type: 'addToQueue';
+
+  @ApiProperty({
+    description: 'The member: their membership number, or their name as registered',
+    example: 'N10042',
+    maxLength: 200,
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'member must be a membership number or a name' })
+  @MaxLength(200)
+  member: string;
+
+  @ApiProperty({ enum: ['for', 'against', 'to'] })
+  @IsIn(['for', 'against', 'to'], { message: 'stance must be for, against or to' })
+  stance: 'for' | 'against' | 'to';
+  @ApiPropertyOptional({ description: 'The member says this is their first AGM' })
+  @IsOptional()
+  @IsBoolean()
+  firstAgmEver?: boolean;
 }
 
 export class DebateGuillotineDto extends ChairCommandDto {
@@ -211,8 +293,13 @@ export const SPEAKING_STANCES = ['for', 'against', 'to'] as const;
 
 export class DebateRequestToSpeakDto extends AttendeeCommandDto {
   @ApiProperty({ enum: ['requestToSpeak'] }) @IsIn(['requestToSpeak']) type: 'requestToSpeak';
-  @ApiProperty({ enum: SPEAKING_STANCES }) @IsIn(SPEAKING_STANCES, { message: 'stance must be for, against or to' }) stance: 'for' | 'against' | 'to';
-  @ApiPropertyOptional({ description: 'Self-declared: this is your first AGM' }) @IsOptional() @IsBoolean() firstAgmEver?: boolean;
+  @ApiProperty({ enum: SPEAKING_STANCES })
+  @IsIn(SPEAKING_STANCES, { message: 'stance must be for, against or to' })
+  stance: 'for' | 'against' | 'to';
+  @ApiPropertyOptional({ description: 'Self-declared: this is your first AGM' })
+  @IsOptional()
+  @IsBoolean()
+  firstAgmEver?: boolean;
 }
 
 export class DebateRaisePointDto extends AttendeeCommandDto {
@@ -220,7 +307,9 @@ export class DebateRaisePointDto extends AttendeeCommandDto {
   @IsIn(['raisePointOfOrder', 'requestForInformation'])
   type: 'raisePointOfOrder' | 'requestForInformation';
 
-  @ApiPropertyOptional({ description: 'SO 14: the one point allowed during a speech is on the conduct of a vote during it' })
+  @ApiPropertyOptional({
+    description: 'SO 14: the one point allowed during a speech is on the conduct of a vote during it',
+  })
   @IsOptional()
   @ValidateIf((o: DebateRaisePointDto) => o.type === 'raisePointOfOrder')
   @IsBoolean()
@@ -230,7 +319,10 @@ export class DebateRaisePointDto extends AttendeeCommandDto {
 export class DebateWithdrawRequestDto extends AttendeeCommandDto {
   @ApiProperty({ enum: ['withdrawRequest'] }) @IsIn(['withdrawRequest']) type: 'withdrawRequest';
 
-  @ApiPropertyOptional({ description: 'Which request; defaults to your request to speak', example: 'request-7' })
+  @ApiPropertyOptional({
+    description: 'Which request; defaults to your request to speak',
+    example: 'request-7',
+  })
   @IsOptional()
   @Matches(/^request-\d{1,9}$/, { message: 'requestId must look like request-7' })
   requestId?: string;
@@ -248,9 +340,12 @@ export type DebateChairCommandDto =
   | DebateMoveProceduralDto
   | DebateProceduralOutcomeDto
   | DebateRecordOutcomeDto
+  | DebateWithdrawQuestionDto
+  | DebateAddToQueueDto
   | DebateGuillotineDto;
 
-export type DebateAttendeeCommandDto = DebateRequestToSpeakDto | DebateRaisePointDto | DebateWithdrawRequestDto;
+export type DebateAttendeeCommandDto =
+  DebateRequestToSpeakDto | DebateRaisePointDto | DebateWithdrawRequestDto;
 export type DebateCommandDto = DebateChairCommandDto | DebateAttendeeCommandDto;
 
 type DtoClass = new () => DebateCommandDto;
@@ -268,6 +363,8 @@ export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
   moveProcedural: DebateMoveProceduralDto,
   proceduralOutcome: DebateProceduralOutcomeDto,
   recordOutcome: DebateRecordOutcomeDto,
+  withdrawQuestion: DebateWithdrawQuestionDto,
+  addToQueue: DebateAddToQueueDto,
   guillotine: DebateGuillotineDto,
   requestToSpeak: DebateRequestToSpeakDto,
   raisePointOfOrder: DebateRaisePointDto,
@@ -276,13 +373,33 @@ export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
 };
 
 /** Commands an attendee issues for themselves; every other type is the chair's ('debate.chair'). */
-export const ATTENDEE_COMMAND_TYPES: readonly string[] = ['requestToSpeak', 'raisePointOfOrder', 'requestForInformation', 'withdrawRequest'];
+export const ATTENDEE_COMMAND_TYPES: readonly string[] = [
+  'requestToSpeak',
+  'raisePointOfOrder',
+  'requestForInformation',
+  'withdrawRequest',
+];
 
 /** The socket message `debate.command`: the conference and the command, validated as on REST. */
 export class DebateSocketCommandDto {
   @IsUUID('4', { message: 'conferenceId must be the id of a conference' })
   conferenceId: string;
 
-  @IsObject({ message: 'command must be an object with a type, as on POST /api/conferences/:id/debate/commands' })
+  @IsObject({
+    message: 'command must be an object with a type, as on POST /api/conferences/:id/debate/commands',
+  })
   command: Record<string, unknown>;
+}
+
+/** `POST /debate/question-vote`: open the vote on the question already put (it did not open with the put). */
+export class DebateOpenQuestionVoteDto {
+  @ApiProperty({ description: 'The open item (the id of the motion taken)' })
+  @IsUUID('all', { message: UUID_MESSAGE('itemId') })
+  itemId: string;
+
+  @ApiProperty({ type: DebateVoteOptionsDto, description: 'How the vote is taken, as with putTheQuestion' })
+  @IsObject({ message: 'vote must say how the vote is taken: { method, secret?, closesAt?, cardHolders? }' })
+  @ValidateNested()
+  @Type(() => DebateVoteOptionsDto)
+  vote: DebateVoteOptionsDto;
 }

@@ -51,7 +51,10 @@ export class CardHolderDto {
  */
 export function CardHoldersField(): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
-    ApiPropertyOptional({ type: [CardHolderDto], description: 'Card vote only (required for one): the card holder of each body' }),
+    ApiPropertyOptional({
+      type: [CardHolderDto],
+      description: 'Card vote only (required for one): the card holder of each body',
+    }),
     IsOptional(),
     IsArray({ message: 'cardHolders must be a list of { bodyId, memberId }' }),
     ArrayMaxSize(2000),
@@ -79,7 +82,8 @@ export function ClosesAtField(): PropertyDecorator {
     IsOptional(),
     IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' }),
     Matches(INSTANT_WITH_OFFSET, {
-      message: 'closesAt must be a date and time with its offset from UTC, e.g. 2026-08-06T14:30:00Z or 2026-08-06T15:30:00+01:00',
+      message:
+        'closesAt must be a date and time with its offset from UTC, e.g. 2026-08-06T14:30:00Z or 2026-08-06T15:30:00+01:00',
     }),
   ];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
@@ -90,18 +94,27 @@ export class VoteOpenDto {
   @IsIn(VOTE_SUBJECTS, { message: `subject must be one of ${VOTE_SUBJECTS.join(', ')}` })
   subject: VoteSubject;
 
-  @ApiPropertyOptional({ description: 'What is voted on: the motion or amendment id, or another reference', example: 'b7c1…' })
+  @ApiPropertyOptional({
+    description: 'What is voted on: the motion or amendment id, or another reference',
+    example: 'b7c1…',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   subjectRef?: string;
 
-  @ApiPropertyOptional({ enum: MOTION_KINDS, description: 'For a motion: its kind sets the majority (constitutional amendments two-thirds)' })
+  @ApiPropertyOptional({
+    enum: MOTION_KINDS,
+    description: 'For a motion: its kind sets the majority (constitutional amendments two-thirds)',
+  })
   @IsOptional()
   @IsIn(MOTION_KINDS, { message: `motionKind must be one of ${MOTION_KINDS.join(', ')}` })
   motionKind?: MotionKind;
 
-  @ApiPropertyOptional({ enum: PROCEDURAL_MOTIONS, description: 'Required when subject is procedural_motion' })
+  @ApiPropertyOptional({
+    enum: PROCEDURAL_MOTIONS,
+    description: 'Required when subject is procedural_motion',
+  })
   @IsOptional()
   @IsIn(PROCEDURAL_MOTIONS, { message: `proceduralMotion must be one of ${PROCEDURAL_MOTIONS.join(', ')}` })
   proceduralMotion?: ProceduralMotion;
@@ -112,7 +125,11 @@ export class VoteOpenDto {
   @MaxLength(300)
   title: string;
 
-  @ApiProperty({ type: [String], example: ['pay_and_conditions'], description: "Topic codes from the conference's ruleset" })
+  @ApiProperty({
+    type: [String],
+    example: ['pay_and_conditions'],
+    description: "Topic codes from the conference's ruleset",
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -123,7 +140,10 @@ export class VoteOpenDto {
   @IsIn(VOTE_METHODS, { message: `method must be one of ${VOTE_METHODS.join(', ')}` })
   method: VoteMethod;
 
-  @ApiProperty({ description: 'A secret vote keeps no link between voter and choice; an open vote may publish who voted how' })
+  @ApiProperty({
+    description:
+      'A secret vote keeps no link between voter and choice; an open vote may publish who voted how',
+  })
   @IsBoolean()
   secret: boolean;
 
@@ -159,8 +179,16 @@ export class BallotCastMessageDto extends BallotCastDto {
 
 export class HallCountDto {
   @ApiProperty() @IsInt({ message: 'for must be a whole number' }) @Min(0) @Max(1_000_000) for: number;
-  @ApiProperty() @IsInt({ message: 'against must be a whole number' }) @Min(0) @Max(1_000_000) against: number;
-  @ApiProperty() @IsInt({ message: 'abstain must be a whole number' }) @Min(0) @Max(1_000_000) abstain: number;
+  @ApiProperty()
+  @IsInt({ message: 'against must be a whole number' })
+  @Min(0)
+  @Max(1_000_000)
+  against: number;
+  @ApiProperty()
+  @IsInt({ message: 'abstain must be a whole number' })
+  @Min(0)
+  @Max(1_000_000)
+  abstain: number;
 }
 
 export class VoteVoidDto {
@@ -171,12 +199,24 @@ export class VoteVoidDto {
   reason: string;
 }
 
+/** The chair declares a hall count without a second teller: why (shown with the result, minuted). */
+export class HallCountAcceptDto {
+  @ApiProperty({ example: 'The second teller was taken ill; the count was taken in full view of the hall' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must be written: it is shown with the result and minuted' })
+  @MaxLength(1000)
+  reason: string;
+}
+
 export class BallotAckDto {
   @ApiProperty({ format: 'uuid' }) voteId: string;
   @ApiProperty({ enum: VOTE_CHOICES }) choice: VoteChoice;
   @ApiProperty({ enum: VOTE_CHANNELS }) channel: VoteChannel;
   @ApiProperty() weight: number;
-  @ApiProperty({ description: 'Keep it: after the close, find hash(receipt) in the published list to check your ballot was counted' })
+  @ApiProperty({
+    description:
+      'Keep it: after the close, find hash(receipt) in the published list to check your ballot was counted',
+  })
   receiptCode: string;
   @ApiProperty({ description: 'The receipt hash as it will be published' }) receiptHash: string;
   @ApiProperty({ enum: ['accepted', 'duplicate', 'replaced'] }) status: 'accepted' | 'duplicate' | 'replaced';
@@ -194,12 +234,20 @@ export class VoteResultDto {
   @ApiProperty() turnout: { voted: number; eligible: number; percent: number; description: string };
   @ApiProperty() threshold: { majority: Majority; forNeeded: number; description: string };
   @ApiProperty({ enum: ['carried', 'lost', 'tied_falls', 'tied_chair_casting_vote_needed'] }) outcome: string;
+  @ApiPropertyOptional({
+    description: "The hall count was declared without a second teller's confirmation: the chair's reason",
+  })
+  unconfirmedHallCountReason?: string;
 }
 
 export class MyEligibilityDto {
   @ApiProperty() eligible: boolean;
   @ApiPropertyOptional({ enum: VOTE_CHANNELS }) channel?: VoteChannel;
-  @ApiPropertyOptional({ description: "When eligible: what the ballot counts for (1, or in a card vote the card holder's body membership)" }) weight?: number;
+  @ApiPropertyOptional({
+    description:
+      "When eligible: what the ballot counts for (1, or in a card vote the card holder's body membership)",
+  })
+  weight?: number;
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ description: 'What the attendee is told when they may not vote' }) message?: string;
   @ApiProperty() voted: boolean;
@@ -226,7 +274,11 @@ export class VoteResponseDto {
   @ApiProperty() electronicCount: number;
   @ApiProperty({ description: 'Ballots cast so far (never their content)' }) ballotsCast: number;
   @ApiPropertyOptional({ type: VoteResultDto }) result: VoteResultDto | null;
-  @ApiPropertyOptional({ type: MyEligibilityDto, description: 'For an attendee: their own entry in the snapshot' }) me?: MyEligibilityDto;
+  @ApiPropertyOptional({
+    type: MyEligibilityDto,
+    description: 'For an attendee: their own entry in the snapshot',
+  })
+  me?: MyEligibilityDto;
 }
 
 export class PublishedReceiptDto {
@@ -276,7 +328,10 @@ export function isWellFormedBallotMessage(body: unknown): body is BallotCastMess
 }
 
 export class VoteCastingVoteDto {
-  @ApiProperty({ enum: ['for', 'against'], description: "The chair's casting vote on a tie, under the casting-vote rule" })
+  @ApiProperty({
+    enum: ['for', 'against'],
+    description: "The chair's casting vote on a tie, under the casting-vote rule",
+  })
   @IsIn(['for', 'against'], { message: "castingVote must be 'for' or 'against'" })
   castingVote: 'for' | 'against';
 }
@@ -286,7 +341,8 @@ export class CardHolderCandidateDto {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'N012345' }) membershipNumber: string;
-  @ApiProperty({ description: 'Present now (a holder not present when the vote opens cannot cast the card)' }) present: boolean;
+  @ApiProperty({ description: 'Present now (a holder not present when the vote opens cannot cast the card)' })
+  present: boolean;
 }
 
 export class CardHolderBodyDto {
@@ -295,23 +351,44 @@ export class CardHolderBodyDto {
   @ApiProperty({ example: 'London Branch' }) name: string;
   @ApiProperty({ enum: ['branch', 'network', 'committee', 'forum', 'joint_members'] }) kind: string;
   @ApiProperty({ description: "The card's weight" }) membershipCount: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The holder in the vote the list is prefilled from, if any' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The holder in the vote the list is prefilled from, if any',
+  })
   holderMemberId: string | null;
-  @ApiProperty({ type: [CardHolderCandidateDto], description: "The body's members registered for the conference (a branch's members and any body's officers), plus the prefilled holder" })
+  @ApiProperty({
+    type: [CardHolderCandidateDto],
+    description:
+      "The body's members registered for the conference (a branch's members and any body's officers), plus the prefilled holder",
+  })
   members: CardHolderCandidateDto[];
 }
 
 /** `GET /votes/card-holders`: the bodies and whom the chair may name as each one's card holder. */
 export class CardHoldersResponseDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The card vote the holders are prefilled from: the one asked for, or the most recent' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The card vote the holders are prefilled from: the one asked for, or the most recent',
+  })
   fromVoteId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) fromVoteTitle: string | null;
-  @ApiProperty({ type: [CardHolderBodyDto], description: 'Bodies with a member registered for the conference, or a holder in that vote' })
+  @ApiProperty({
+    type: [CardHolderBodyDto],
+    description: 'Bodies with a member registered for the conference, or a holder in that vote',
+  })
   bodies: CardHolderBodyDto[];
 }
 
 export class CardHoldersQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Prefill from this card vote (a voided one, to re-run it); default the most recent card vote' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Prefill from this card vote (a voided one, to re-run it); default the most recent card vote',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'voteId must be the id of a vote' })
   voteId?: string;

@@ -28,7 +28,7 @@ describe('an amendment carried, then a further amendment to the motion as amende
     ctx.moveAndSecond('item-1');
     ctx.speakFromFloor('item-1', 'cat', 'against');
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
-    ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'carried' });
+    ctx.run({ type: 'amendmentOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried' });
     return ctx;
   }
 
@@ -76,7 +76,7 @@ describe('an amendment carried, then a further amendment to the motion as amende
       majority: 'simple',
       carriedAmendmentIds: ['A1'],
     });
-    ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'carried' });
+    ctx.run({ type: 'amendmentOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried' });
 
     ctx.run({ type: 'callRightOfReply', itemId: 'item-1' });
     ctx.speak('item-1', 120);
@@ -90,7 +90,7 @@ describe('an amendment carried, then a further amendment to the motion as amende
 
     const wrong = ctx.refusal({ type: 'recordOutcome', itemId: 'item-1', outcome: 'carried' });
     expect(wrong.message).toMatch(/carried_as_amended/);
-    ctx.run({ type: 'recordOutcome', itemId: 'item-1', outcome: 'carried_as_amended' });
+    ctx.run({ type: 'recordOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried_as_amended' });
     expect(ctx.state.items['item-1']).toMatchObject({ status: 'concluded', outcome: 'carried_as_amended' });
     expect(ctx.state.openItemId).toBeNull();
   });

@@ -28,7 +28,7 @@ describe("a challenge to the chair's ruling", () => {
       proceduralKind: 'challenge_chair',
       majority: 'two_thirds',
     });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
     expect(ctx.state.rulings[0].status).toBe('overturned');
     // The debate carries on.
     expect(ctx.state.items['item-1']).toMatchObject({ status: 'open', procedural: null, questionPut: null });
@@ -37,7 +37,7 @@ describe("a challenge to the chair's ruling", () => {
   it('upholds the ruling when the challenge is lost, and it cannot be challenged again', () => {
     const ctx = ruled();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'lost' });
     expect(ctx.state.rulings[0].status).toBe('upheld');
     expect(
       ruleOf(

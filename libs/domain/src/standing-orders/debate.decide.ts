@@ -13,6 +13,7 @@ import {
   RaisePointCommand,
   RecordOutcomeCommand,
   RequestToSpeakCommand,
+  AddToQueueCommand,
   SpeechTimerCommand,
   TakeItemCommand,
 } from './debate.types';
@@ -86,15 +87,19 @@ export function decide(
     case 'backToSubstantive':
       return d.backToSubstantive(item);
     case 'amendmentOutcome':
-      return d.amendmentOutcome(item, command.outcome);
+      return d.amendmentOutcome(item, command.outcome, command.showOfHands === true);
     case 'callRightOfReply':
       return d.callRightOfReply(item, command.memberId);
     case 'moveProcedural':
       return d.moveProcedural(item, command);
     case 'proceduralOutcome':
-      return d.proceduralOutcome(item, command.result);
+      return d.proceduralOutcome(item, command.result, command.showOfHands === true);
     case 'putTheQuestion':
       return d.putTheQuestion(item);
+    case 'withdrawQuestion':
+      return d.withdrawQuestion(item, command.reason);
+    case 'addToQueue':
+      return d.addToQueue(item, command);
     case 'recordOutcome':
       return d.recordOutcome(item, command);
   }
@@ -286,19 +291,54 @@ class Decision {
         'You have already asked to speak in this debate; withdraw that request to change it.',
       );
     }
-    return [
-      {
-        type: 'speak_requested',
-        at: this.at,
-        itemId: item.itemId,
-        requestId: this.nextId('request'),
-        memberId: command.memberId,
-        stance: command.stance,
-        attendanceMode: command.attendanceMode,
-        firstAgmEver: command.firstAgmEver ?? false,
-        amendmentId: currentQuestionOf(item).amendmentId,
-      },
-    ];
+    return [this.speakRequested(item, command, command.attendanceMode, false)];
+  }
+
+  /**
+   * A hall member without a phone catches the chair's (or a steward's) eye: the chair puts them in the
+   * queue. The same standing orders as a request from a device: present, not the mover, not spoken,
+   * debate not closed, one request each. Remote members ask from their own screen, which is their record.
+   */
+  addToQueue(item: DebateItemState, command: AddToQueueCommand): DebateEvent[] {
+    const mode = this.requirePresent(command.memberId);
+    if (mode !== 'hall') {
+      refuse(
+        'presence',
+        `${this.who(command.memberId)} is attending remotely; a remote member asks to speak from their own screen.`,
+      );
+    }
+    if (command.memberId === item.substantive.moverMemberId) {
+      refuse(
+        'right-of-reply',
+        `${this.who(command.memberId)} moved the motion and speaks again only in the right of reply at the end of the debate.`,
+      );
+    }
+    this.requireNotSpoken(item, command.memberId, 'ask to speak');
+    this.requireDebateNotClosed(item, 'add a speaker');
+    if (item.queue.some((r) => r.kind === 'speak' && r.memberId === command.memberId)) {
+      throw new Conflict(`${this.who(command.memberId)} is already in the queue to speak.`);
+    }
+    return [this.speakRequested(item, command, 'hall', true)];
+  }
+
+  private speakRequested(
+    item: DebateItemState,
+    command: RequestToSpeakCommand | AddToQueueCommand,
+    attendanceMode: AttendanceMode,
+    addedByChair: boolean,
+  ): DebateEvent {
+    return {
+      type: 'speak_requested',
+      at: this.at,
+      itemId: item.itemId,
+      requestId: this.nextId('request'),
+      memberId: command.memberId,
+      stance: command.stance,
+      attendanceMode,
+      firstAgmEver: command.firstAgmEver ?? false,
+      amendmentId: currentQuestionOf(item).amendmentId,
+      ...(addedByChair ? { addedByChair: true } : {}),
+    };
   }
 
   raisePoint(item: DebateItemState, command: RaisePointCommand): DebateEvent[] {
@@ -349,7 +389,7 @@ class Decision {
     if (!request)
       refuse(
         'call-from-the-queue',
-        `Member ${memberId} has not asked to speak; they must ask before being called.`,
+        `${this.who(memberId)} has not asked to speak; they must ask before being called.`,
       );
     if (request.kind === 'speak') this.requireSpeechMayBeCalled(item, memberId, request.amendmentId);
     const suggestion = suggestNextSpeaker(
@@ -389,7 +429,7 @@ class Decision {
     if (memberId !== undefined && memberId !== mover) {
       refuse(
         'right-of-reply',
-        `Only the mover of the motion (member ${mover}) has a right of reply; member ${memberId} has none.`,
+        `Only the mover of the motion (${this.who(mover)}) has a right of reply; ${this.who(memberId)} has none.`,
       );
     }
     if (item.rightOfReplyGiven)
@@ -568,12 +608,22 @@ class Decision {
     ];
   }
 
-  amendmentOutcome(item: DebateItemState, outcome: 'carried' | 'lost'): DebateEvent[] {
+  amendmentOutcome(item: DebateItemState, outcome: 'carried' | 'lost', showOfHands: boolean): DebateEvent[] {
     const amendmentId = item.amendment?.amendmentId;
     if (!amendmentId || item.questionPut?.subject !== 'amendment') {
       return refuse('question-put', 'Put the question on the amendment before recording its result.');
     }
-    return [{ type: 'amendment_concluded', at: this.at, itemId: item.itemId, amendmentId, outcome }];
+    this.requireFigures(showOfHands);
+    return [
+      {
+        type: 'amendment_concluded',
+        at: this.at,
+        itemId: item.itemId,
+        amendmentId,
+        outcome,
+        ...(showOfHands ? { showOfHands: true } : {}),
+      },
+    ];
   }
 
   // ---- procedural motions --------------------------------------------------------------------------
@@ -611,9 +661,11 @@ class Decision {
     ];
   }
 
-  proceduralOutcome(item: DebateItemState, result: 'carried' | 'lost'): DebateEvent[] {
+  proceduralOutcome(item: DebateItemState, result: 'carried' | 'lost', showOfHands: boolean): DebateEvent[] {
     const procedural = item.procedural;
     if (!procedural) return refuse('procedural-motion', 'No procedural motion is waiting for its result.');
+    // Not put (voted at once, without debate) or put without a vote: either way no figures but the chair's.
+    this.requireFigures(showOfHands, item.questionPut?.subject === 'procedural');
     const base = { at: this.at, itemId: item.itemId };
     const events: DebateEvent[] = [
       {
@@ -623,6 +675,7 @@ class Decision {
         kind: procedural.kind,
         result,
         rulingId: procedural.rulingId,
+        ...(showOfHands ? { showOfHands: true } : {}),
       },
     ];
     const ends = result === 'carried' ? PROCEDURAL_ENDINGS[procedural.kind] : undefined;
@@ -694,6 +747,7 @@ class Decision {
       throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
     if (outcome === 'carried_as_amended' && !item.asAmended)
       throw new InvalidInput('No amendment was carried: record it as carried.');
+    if (votedOutcome) this.requireFigures(command.showOfHands === true);
     if (!votedOutcome) {
       this.requireNoSpeech(item, `recording the motion as ${outcome}`);
       if (outcome !== 'fell' && item.questionPut !== null) {
@@ -711,17 +765,83 @@ class Decision {
         motionId: item.motionId,
         outcome,
         reason: command.reason ?? null,
+        ...(votedOutcome && command.showOfHands === true ? { showOfHands: true } : {}),
+      },
+    ];
+  }
+
+  /**
+   * A put question whose vote never opened (not quorate, say), or whose vote was voided, is taken back
+   * with a reason: the debate returns to where it was, and the chair may put it again. A question with
+   * a vote under way or declared is not withdrawn: close the vote and record its result, or void it first.
+   */
+  withdrawQuestion(item: DebateItemState, reason: string): DebateEvent[] {
+    const put = item.questionPut;
+    if (!put)
+      return refuse('question-put', 'No question has been put on this item, so there is none to withdraw.');
+    const vote = this.context.questionVote ?? null;
+    if (vote) {
+      refuse(
+        'question-put',
+        vote.state === 'open'
+          ? 'A vote on this question is open; close it and record its result, or void it, before withdrawing the question.'
+          : 'A vote on this question has been held; record its result, or void it, before withdrawing the question.',
+      );
+    }
+    const why = reason.trim();
+    if (!why)
+      throw new InvalidInput('Give the reason the question is withdrawn; it goes in the minutes.', {
+        reason: 'required',
+      });
+    return [
+      {
+        type: 'question_withdrawn',
+        at: this.at,
+        itemId: item.itemId,
+        subject: put.subject,
+        amendmentId: put.amendmentId,
+        proceduralId: put.proceduralId,
+        reason: why,
       },
     ];
   }
 
   // ---- guards --------------------------------------------------------------------------------------
 
+  /**
+   * Carried or lost is recorded from a declared vote's figures, or as the chair's declaration of a show
+   * of hands when no vote was held; never from nothing (a put question whose vote failed to open).
+   */
+  private requireFigures(showOfHands: boolean, questionPut = true): void {
+    const vote = questionPut ? (this.context.questionVote ?? null) : null;
+    if (vote && showOfHands) {
+      refuse(
+        'vote-result',
+        'A vote is held on this question; record its declared result rather than a show of hands.',
+      );
+    }
+    if (vote && vote.state !== 'declared') {
+      refuse(
+        'vote-result',
+        vote.state === 'open'
+          ? 'The vote on this question is still open; close it and record the declared result.'
+          : 'The vote on this question is closed but its result is not declared yet (the hall count is awaited).',
+      );
+    }
+    if (!vote && !showOfHands) {
+      refuse(
+        'vote-result',
+        'No vote has been held on this question, so there are no figures to record. Open the vote, ' +
+          'declare the result on a show of hands, or withdraw the question.',
+      );
+    }
+  }
+
   private requireNoSpeech(item: DebateItemState, doing: string): void {
     if (item.speech) {
       refuse(
         'no-interrupting-a-speech',
-        `Member ${item.speech.memberId} is speaking; end or wait for the speech before ${doing}.`,
+        `${this.who(item.speech.memberId)} is speaking; end or wait for the speech before ${doing}.`,
       );
     }
   }
@@ -763,7 +883,7 @@ class Decision {
     if (item.spokenMemberIds.includes(memberId)) {
       refuse(
         'one-speech-per-motion',
-        `Member ${memberId} has already spoken in this debate (the motion and its amendments are one debate) and cannot ` +
+        `${this.who(memberId)} has already spoken in this debate (the motion and its amendments are one debate) and cannot ` +
           `${doing}; a point of order or request for information is still open to them (SO 14).`,
       );
     }
@@ -776,7 +896,7 @@ class Decision {
     if (point) {
       refuse(
         'SO 14',
-        `A ${point.kind.replace(/_/g, ' ')} from member ${point.memberId} is taken ahead of the queue; call it first.`,
+        `A ${point.kind.replace(/_/g, ' ')} from ${this.who(point.memberId)} is taken ahead of the queue; call it first.`,
       );
     }
     this.requireNotSpoken(item, memberId, 'speak again');
@@ -789,7 +909,7 @@ class Decision {
       const on = requestOn === null ? 'the motion' : `amendment ${requestOn}`;
       refuse(
         'amendments',
-        `Member ${memberId} asked to speak on ${on}, which is not the question under debate.`,
+        `${this.who(memberId)} asked to speak on ${on}, which is not the question under debate.`,
       );
     }
   }
@@ -815,7 +935,7 @@ class Decision {
     if (item.spokenMemberIds.includes(memberId)) {
       refuse(
         'question-be-now-put',
-        `Only a member who has not spoken in this debate may move that the question be now put; member ${memberId} has spoken.`,
+        `Only a member who has not spoken in this debate may move that the question be now put; ${this.who(memberId)} has spoken.`,
       );
     }
     if (!question.floorOpen)
@@ -836,7 +956,7 @@ class Decision {
     if (mode === null) {
       return refuse(
         'presence',
-        `Member ${memberId} is not registered or not present at the AGM now; they cannot be called or take part.`,
+        `${this.who(memberId)} is not registered or not present at the AGM now; they cannot be called or take part.`,
       );
     }
     return mode;
@@ -874,6 +994,11 @@ class Decision {
   /** Ids are unique within the debate log: the version the first event of this decision will have. */
   private nextId(prefix: string): string {
     return `${prefix}-${this.state.version + 1}`;
+  }
+
+  /** People by name in refusals (the chair reads them); the id only when the use case gave no name. */
+  private who(memberId: string): string {
+    return this.context.nameOf?.(memberId) ?? `Member ${memberId}`;
   }
 
   private what(item: DebateItemState): string {

@@ -287,6 +287,10 @@ function applyItemEvent(
         proceduralId: event.proceduralId,
       };
       return;
+    case 'question_withdrawn':
+      // Back to the stage before the put: a procedural motion still waits for its vote, the debate resumes.
+      item.questionPut = null;
+      return;
     case 'item_concluded':
       item.status = 'concluded';
       item.outcome = event.outcome;

@@ -8,6 +8,7 @@ import {
   DebateEvent,
   DebateRuleset,
   DebateState,
+  QuestionVoteFigures,
   SpeakingStance,
 } from './debate.types';
 
@@ -26,6 +27,8 @@ export class DebateTestContext {
   readonly present = new Map<string, AttendanceMode>();
   readonly spokenAtThisAgm = new Set<string>();
   ruleset: DebateRuleset = napoDefaultRuleset();
+  /** The vote (not voided) held on the question put, as voting would report it; null: none opened. */
+  questionVote: QuestionVoteFigures | null = null;
 
   constructor(members: Record<string, AttendanceMode> = {}) {
     for (const [memberId, mode] of Object.entries(members)) this.present.set(memberId, mode);
@@ -35,6 +38,7 @@ export class DebateTestContext {
     return {
       attendanceOf: (memberId) => this.present.get(memberId) ?? null,
       spokenAtThisAgm: this.spokenAtThisAgm,
+      questionVote: this.questionVote,
     };
   }
 

@@ -196,6 +196,8 @@ export interface SpeakRequestedEvent extends ItemEventBase {
   attendanceMode: AttendanceMode;
   firstAgmEver: boolean;
   amendmentId: string | null;
+  /** True when the chair put a hall member without a device in the queue for them (absent on older logs). */
+  addedByChair?: boolean;
 }
 export interface PointRaisedEvent extends ItemEventBase {
   type: 'point_raised';
@@ -265,6 +267,8 @@ export interface AmendmentConcludedEvent extends ItemEventBase {
   type: 'amendment_concluded';
   amendmentId: string;
   outcome: AmendmentOutcome;
+  /** The result is the chair's declaration of a show of hands, not a counted vote (absent on older logs). */
+  showOfHands?: boolean;
 }
 export interface ProceduralMovedEvent extends ItemEventBase {
   type: 'procedural_moved';
@@ -282,6 +286,8 @@ export interface ProceduralDecidedEvent extends ItemEventBase {
   kind: ProceduralMotion;
   result: ProceduralResult;
   rulingId: string | null;
+  /** The result is the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
 }
 export interface QuestionPutEvent extends ItemEventBase {
   type: 'question_put';
@@ -300,6 +306,19 @@ export interface ItemConcludedEvent extends ItemEventBase {
   motionId: string;
   outcome: DebateOutcome;
   reason: string | null;
+  /** Carried or lost on the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
+}
+/**
+ * The chair takes back a question put whose vote never opened (or was voided): the debate returns to
+ * where it was before the question was put, and the reason is minuted.
+ */
+export interface QuestionWithdrawnEvent extends ItemEventBase {
+  type: 'question_withdrawn';
+  subject: QuestionSubject;
+  amendmentId: string | null;
+  proceduralId: string | null;
+  reason: string;
 }
 export interface ItemsNotReachedEvent extends EventBase {
   type: 'items_not_reached';
@@ -325,6 +344,7 @@ export type DebateEvent =
   | ProceduralMovedEvent
   | ProceduralDecidedEvent
   | QuestionPutEvent
+  | QuestionWithdrawnEvent
   | ItemConcludedEvent
   | ItemsNotReachedEvent;
 
@@ -409,7 +429,11 @@ export interface MoveToAmendmentCommand extends ItemCommandBase {
 export interface BackToSubstantiveCommand extends ItemCommandBase {
   type: 'backToSubstantive';
 }
-export interface AmendmentOutcomeCommand extends ItemCommandBase {
+/** A result recorded without a counted vote must say so: the chair declares it on a show of hands. */
+interface OutcomeFigures {
+  showOfHands?: boolean;
+}
+export interface AmendmentOutcomeCommand extends ItemCommandBase, OutcomeFigures {
   type: 'amendmentOutcome';
   outcome: 'carried' | 'lost';
 }
@@ -425,17 +449,28 @@ export interface MoveProceduralCommand extends ItemCommandBase {
   /** For a challenge to the chair; defaults to the latest standing ruling on this item. */
   rulingId?: string;
 }
-export interface ProceduralOutcomeCommand extends ItemCommandBase {
+export interface ProceduralOutcomeCommand extends ItemCommandBase, OutcomeFigures {
   type: 'proceduralOutcome';
   result: ProceduralResult;
 }
 export interface PutTheQuestionCommand extends ItemCommandBase {
   type: 'putTheQuestion';
 }
-export interface RecordOutcomeCommand extends ItemCommandBase {
+export interface RecordOutcomeCommand extends ItemCommandBase, OutcomeFigures {
   type: 'recordOutcome';
   outcome: DebateOutcome;
   reason?: string;
+}
+export interface WithdrawQuestionCommand extends ItemCommandBase {
+  type: 'withdrawQuestion';
+  reason: string;
+}
+/** The chair (for a hall member without a device) puts a member in the queue to speak. */
+export interface AddToQueueCommand extends ItemCommandBase {
+  type: 'addToQueue';
+  memberId: string;
+  stance: SpeakingStance;
+  firstAgmEver?: boolean;
 }
 export interface GuillotineCommand extends ChairCommandBase {
   type: 'guillotine';
@@ -463,7 +498,9 @@ export type DebateCommand =
   | MoveProceduralCommand
   | ProceduralOutcomeCommand
   | PutTheQuestionCommand
+  | WithdrawQuestionCommand
   | RecordOutcomeCommand
+  | AddToQueueCommand
   | GuillotineCommand;
 
 export type DebateCommandType = DebateCommand['type'];
@@ -474,6 +511,20 @@ export interface DebateContext {
   attendanceOf(memberId: string): AttendanceMode | null;
   /** Members who have already made a speech at this AGM (before this state's speeches). */
   spokenAtThisAgm?: ReadonlySet<string>;
+  /**
+   * The latest vote not voided on the question put, as voting holds it: null or absent when none has
+   * opened. The chair records a result only from a declared vote's figures, or declares one on a show
+   * of hands when no vote was held; and a question with a live vote is not withdrawn.
+   */
+  questionVote?: QuestionVoteFigures | null;
+  /** A member's name, for refusals the chair reads (no ids on a screen). */
+  nameOf?(memberId: string): string | undefined;
+}
+
+export interface QuestionVoteFigures {
+  state: 'open' | 'closed' | 'declared';
+  /** The declared outcome, e.g. 'carried'; null until declared. */
+  outcome: string | null;
 }
 
 /** Tunables of the speaker suggestion that the base Ruleset lacks. */

@@ -27,9 +27,9 @@ describe('folding the debate events', () => {
     ctx.moveAndSecond('item-1');
     ctx.speakFromFloor('item-1', 'cat', 'against');
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
-    ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'carried' });
+    ctx.run({ type: 'amendmentOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried' });
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'challenge_chair', memberId: 'lee' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'lost' });
     ctx.run({
       type: 'requestToSpeak',
       itemId: 'item-1',
@@ -41,7 +41,7 @@ describe('folding the debate events', () => {
     ctx.run({ type: 'callRightOfReply', itemId: 'item-1' });
     ctx.speak('item-1', 100);
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
-    ctx.run({ type: 'recordOutcome', itemId: 'item-1', outcome: 'carried_as_amended' });
+    ctx.run({ type: 'recordOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried_as_amended' });
     ctx.run({ type: 'guillotine', itemIds: ['item-2'] });
     return ctx;
   }

@@ -6,7 +6,7 @@ describe('the guillotine: motions not reached', () => {
     const ctx = new DebateTestContext({ mover: 'hall', seconder: 'hall' });
     ctx.openDebate('item-1', 'mover', 'seconder');
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
-    ctx.run({ type: 'recordOutcome', itemId: 'item-1', outcome: 'carried' });
+    ctx.run({ type: 'recordOutcome', showOfHands: true, itemId: 'item-1', outcome: 'carried' });
     return ctx;
   }
 

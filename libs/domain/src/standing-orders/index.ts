@@ -18,3 +18,4 @@ export { speechesOf } from './speech-records';
 export { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecondsFor } from './speech-timer';
 export type { SpeechDeadline } from './speech-timer';
 export type * from './debate.types';
+export { assertVoteMayOpenOnQuestion } from './question-vote.rules';

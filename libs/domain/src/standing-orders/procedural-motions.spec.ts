@@ -12,7 +12,12 @@ describe('procedural motions', () => {
   it('ends the item as fallen when next business is carried, so the next item can be taken', () => {
     const ctx = debate();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'next_business', memberId: 'ann' });
-    const events = ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    const events = ctx.run({
+      type: 'proceduralOutcome',
+      showOfHands: true,
+      itemId: 'item-1',
+      result: 'carried',
+    });
     expect(events.map((e) => e.type)).toEqual(['procedural_decided', 'item_concluded']);
     expect(ctx.state.items['item-1']).toMatchObject({
       status: 'concluded',
@@ -30,7 +35,7 @@ describe('procedural motions', () => {
   ] as const)('records the item as %s → %s when carried', (kind, outcome) => {
     const ctx = debate();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind, memberId: 'ann' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
     expect(ctx.state.items['item-1'].outcome).toBe(outcome);
   });
 
@@ -43,14 +48,14 @@ describe('procedural motions', () => {
       memberId: 'ann',
     });
     expect(moved).toMatchObject({ majority: 'two_thirds' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
     expect(ctx.state.items['item-1']).toMatchObject({ status: 'open', standingOrdersSuspended: true });
   });
 
   it('records the mover of a procedural motion as an intervention that is not a speech', () => {
     const ctx = debate();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'question_be_now_put', memberId: 'ann' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'lost' });
     expect(speechesOf(ctx.state).at(-1)).toMatchObject({
       memberId: 'ann',
       role: 'procedural',

@@ -56,7 +56,7 @@ describe('the question be now put while an amendment is open', () => {
 
     const [procedural] = ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
     expect(procedural).toMatchObject({ subject: 'procedural', proceduralKind: 'question_be_now_put' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
 
     expect(ruleOf(ctx.refusal({ type: 'callSpeaker', itemId: 'item-1', memberId: 'hal' }))).toBe(
       'question-be-now-put',
@@ -66,7 +66,7 @@ describe('the question be now put while an amendment is open', () => {
 
     const [question] = ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
     expect(question).toMatchObject({ type: 'question_put', subject: 'amendment', amendmentId: 'A1' });
-    ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'lost' });
+    ctx.run({ type: 'amendmentOutcome', showOfHands: true, itemId: 'item-1', outcome: 'lost' });
 
     // Back on the motion: the closure was on the amendment only, and the mover keeps the right of reply.
     const item = ctx.state.items['item-1'];
@@ -103,7 +103,7 @@ describe('the question be now put while an amendment is open', () => {
     ctx.openDebate('item-1', 'mover', 'seconder');
     ctx.speakFromFloor('item-1', 'cat', 'against');
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'question_be_now_put', memberId: 'gus' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
     expect(
       ruleOf(
         ctx.refusal({ type: 'moveToAmendment', itemId: 'item-1', amendmentId: 'A1', moverMemberId: 'hal' }),
@@ -119,7 +119,7 @@ describe('the question be now put while an amendment is open', () => {
   it('resumes the debate when the closure is lost', () => {
     const ctx = amendmentDebate();
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'question_be_now_put', memberId: 'gus' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'lost' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'lost' });
     ctx.speakFromFloor('item-1', 'hal', 'for');
     expect(ctx.state.items['item-1'].procedural).toBeNull();
   });

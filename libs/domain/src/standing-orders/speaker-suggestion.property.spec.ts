@@ -75,7 +75,7 @@ function commandsFor(ctx: DebateTestContext, s: Step): TestCommand[] {
     case 'voteAmendment':
       return [
         { type: 'putTheQuestion', itemId },
-        { type: 'amendmentOutcome', itemId, outcome: s.carried ? 'carried' : 'lost' },
+        { type: 'amendmentOutcome', showOfHands: true, itemId, outcome: s.carried ? 'carried' : 'lost' },
       ];
   }
 }

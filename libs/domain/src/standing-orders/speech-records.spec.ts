@@ -22,9 +22,9 @@ describe('speech records for monitoring', () => {
     ctx.run({ type: 'openFloor', itemId: 'item-1' });
     ctx.speakFromFloor('item-1', 'ben', 'to');
     ctx.run({ type: 'moveProcedural', itemId: 'item-1', kind: 'question_be_now_put', memberId: 'cat' });
-    ctx.run({ type: 'proceduralOutcome', itemId: 'item-1', result: 'carried' });
+    ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });
     ctx.run({ type: 'putTheQuestion', itemId: 'item-1' });
-    ctx.run({ type: 'amendmentOutcome', itemId: 'item-1', outcome: 'lost' });
+    ctx.run({ type: 'amendmentOutcome', showOfHands: true, itemId: 'item-1', outcome: 'lost' });
     ctx.run({ type: 'callRightOfReply', itemId: 'item-1' });
     ctx.speak('item-1', 30);
 

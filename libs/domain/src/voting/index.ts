@@ -16,8 +16,8 @@ export type {
 } from './eligibility';
 export { decideBallot, parseVoteChoice } from './ballot-decision';
 export type { BallotAttempt, BallotDecision, ExistingParticipation } from './ballot-decision';
-export { validateTellerCount } from './teller-count';
-export type { HallCount } from './teller-count';
+export { acceptUnconfirmedHallCount, hallCountDeclarable, validateTellerCount } from './teller-count';
+export type { HallCount, HallCountRecord } from './teller-count';
 export { applyCastingVote, majorityFor, outcomeOf, tallyVote } from './tally';
 export type { ChoiceCounts, TallyInput, TallyResult, VoteOutcome, WeightedBallot } from './tally';
 export {
@@ -51,4 +51,9 @@ export type { HashFunction, PublishedReceipt, ReceiptContent, StoredBallot } fro
 export { DEFAULT_BALLOT_RATE, takeBallotToken } from './ballot-rate';
 export type { BallotBucket, BallotRate } from './ballot-rate';
 export { receiptInExport, verifyVoteExport, VOTE_EXPORT_FORMAT } from './export-verification';
-export type { VerificationCheck, VerificationReport, VoteExport, VoteExportBallot } from './export-verification';
+export type {
+  VerificationCheck,
+  VerificationReport,
+  VoteExport,
+  VoteExportBallot,
+} from './export-verification';

@@ -35,6 +35,8 @@ export interface TallyResult {
   turnout: { voted: number; eligible: number; percent: number; description: string };
   threshold: { majority: Majority; forNeeded: number; description: string };
   outcome: VoteOutcome;
+  /** Set when the hall count was declared without a second teller: the chair's reason (issue 19). */
+  unconfirmedHallCountReason?: string;
 }
 
 /** Adds up every channel and applies the majority. Abstentions are reported, never counted in the majority. */

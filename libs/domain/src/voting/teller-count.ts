@@ -57,3 +57,40 @@ function assertCountShape(count: HallCount, prefix: string): void {
     );
   }
 }
+
+/** What the declaration needs to know of the tellers' count of the hall. */
+export interface HallCountRecord {
+  confirmedBy: string | null;
+  /** The chair's reason for declaring on one teller's count, when they did. */
+  acceptedUnconfirmedReason: string | null;
+}
+
+/**
+ * A hall count is declared only once a second teller has confirmed it, or the chair has accepted it
+ * unconfirmed with a reason (shown with the result and minuted): one teller's unchecked entry never
+ * decides a vote silently.
+ */
+export function hallCountDeclarable(count: HallCountRecord | null): boolean {
+  return count !== null && (count.confirmedBy !== null || count.acceptedUnconfirmedReason !== null);
+}
+
+/**
+ * The chair overrides the second teller's confirmation (a teller is missing, say): only for a count
+ * entered and not confirmed, and only with a reason. Returns the reason as recorded.
+ */
+export function acceptUnconfirmedHallCount(count: HallCountRecord | null, reason: string): string {
+  if (count === null) {
+    throw new Conflict('No hall count has been entered for this vote yet; a teller enters it first.');
+  }
+  if (count.confirmedBy !== null) {
+    throw new Conflict('A second teller has confirmed this count; there is nothing to override.');
+  }
+  const why = reason.trim();
+  if (!why) {
+    throw new InvalidInput(
+      'Give the reason the count is declared without a second teller; it is shown with the result and minuted.',
+      { reason: 'required' },
+    );
+  }
+  return why;
+}

@@ -68,7 +68,10 @@ export interface NewVote {
 
 /** What a ballot transaction reads in one round trip: the vote (share-locked), the voter's entry, and what they already cast. */
 export interface BallotContext {
-  vote: Pick<VoteRow, 'id' | 'conferenceId' | 'state' | 'method' | 'secret' | 'ballotsChangeable' | 'closesAt'>;
+  vote: Pick<
+    VoteRow,
+    'id' | 'conferenceId' | 'state' | 'method' | 'secret' | 'ballotsChangeable' | 'closesAt'
+  >;
   entry: EligibilityEntry | undefined;
   participated: boolean;
   /** The counted ballot stored under the key sent now, if any. */
@@ -108,6 +111,9 @@ export interface TellerCountRow {
   enteredAt: Date;
   confirmedBy: string | null;
   confirmedAt: Date | null;
+  /** The chair declared on this count without a second teller: why. */
+  acceptedUnconfirmedReason: string | null;
+  acceptedUnconfirmedBy: string | null;
 }
 
 export interface StoredBallotRow {
@@ -158,35 +164,58 @@ const VOTE_COLUMNS = `id, conference_id, subject, subject_ref, procedural_motion
 export class VoteRepository {
   /** Everyone registered for the conference as they are now: the input of the eligibility snapshot. */
   async attendeesForSnapshot(manager: EntityManager, conferenceId: string): Promise<VotingAttendee[]> {
-    const rows: Array<{ member_id: string; category: string; attendance_mode: AttendanceMode; present: boolean }> = await manager.query(
+    const rows: Array<{
+      member_id: string;
+      category: string;
+      attendance_mode: AttendanceMode;
+      present: boolean;
+    }> = await manager.query(
       `SELECT r.member_id, m.category, r.attendance_mode, r.present
          FROM registration r JOIN member m ON m.id = r.member_id
         WHERE r.conference_id = $1`,
       [conferenceId],
     );
-    return rows.map((row) => ({ memberId: row.member_id, category: row.category, attendanceMode: row.attendance_mode, present: row.present, registered: true }));
+    return rows.map((row) => ({
+      memberId: row.member_id,
+      category: row.category,
+      attendanceMode: row.attendance_mode,
+      present: row.present,
+      registered: true,
+    }));
   }
 
   /** Membership counts of the given bodies: the weight of each body's card in a card vote. */
   async bodyMemberships(manager: EntityManager, bodyIds: string[]): Promise<Map<string, number>> {
     if (bodyIds.length === 0) return new Map();
-    const rows: Array<{ id: string; membership_count: number }> = await manager.query('SELECT id, membership_count FROM body WHERE id = ANY($1::uuid[])', [bodyIds]);
+    const rows: Array<{ id: string; membership_count: number }> = await manager.query(
+      'SELECT id, membership_count FROM body WHERE id = ANY($1::uuid[])',
+      [bodyIds],
+    );
     return new Map(rows.map((row) => [row.id, row.membership_count]));
   }
 
   /** Of the (body, member) pairs given, those where the member belongs to the body, as `bodyId:memberId` keys. */
-  bodyMembersAmong(manager: EntityManager, pairs: Array<{ bodyId: string; memberId: string }>): Promise<Set<string>> {
+  bodyMembersAmong(
+    manager: EntityManager,
+    pairs: Array<{ bodyId: string; memberId: string }>,
+  ): Promise<Set<string>> {
     return bodyMembersAmong(manager, pairs);
   }
 
   /** A card vote's card holders as the chair named them when it opened (kept for a re-run and the next card vote). */
   async saveCardHolders(manager: EntityManager, voteId: string, holders: CardHolderRow[]): Promise<void> {
-    await manager.query('UPDATE vote SET card_holders = $2::jsonb WHERE id = $1', [voteId, JSON.stringify(holders.map(({ bodyId, memberId }) => ({ bodyId, memberId })))]);
+    await manager.query('UPDATE vote SET card_holders = $2::jsonb WHERE id = $1', [
+      voteId,
+      JSON.stringify(holders.map(({ bodyId, memberId }) => ({ bodyId, memberId }))),
+    ]);
   }
 
   /** The card holders a vote was opened with; an empty list for a vote that is not a card vote. */
   async cardHolders(manager: EntityManager, voteId: string): Promise<CardHolderRow[]> {
-    const rows: Array<{ card_holders: CardHolderRow[] | null }> = await manager.query('SELECT card_holders FROM vote WHERE id = $1', [voteId]);
+    const rows: Array<{ card_holders: CardHolderRow[] | null }> = await manager.query(
+      'SELECT card_holders FROM vote WHERE id = $1',
+      [voteId],
+    );
     return rows[0]?.card_holders ?? [];
   }
 
@@ -194,8 +223,17 @@ export class VoteRepository {
    * The members registered for the conference who belong to a body (a branch's members, any body's
    * officers), with their name, membership number and presence: whom the chair may name as a card holder.
    */
-  async registeredBodyMembers(manager: EntityManager, conferenceId: string): Promise<RegisteredBodyMemberRow[]> {
-    const rows: Array<{ body_id: string; member_id: string; name: string; membership_number: string; present: boolean }> = await manager.query(
+  async registeredBodyMembers(
+    manager: EntityManager,
+    conferenceId: string,
+  ): Promise<RegisteredBodyMemberRow[]> {
+    const rows: Array<{
+      body_id: string;
+      member_id: string;
+      name: string;
+      membership_number: string;
+      present: boolean;
+    }> = await manager.query(
       `SELECT DISTINCT b.body_id, m.id AS member_id, m.name, m.membership_number, r.present
          FROM registration r
          JOIN member m ON m.id = r.member_id
@@ -205,29 +243,55 @@ export class VoteRepository {
         ORDER BY b.body_id, m.name, m.membership_number`,
       [conferenceId],
     );
-    return rows.map((row) => ({ bodyId: row.body_id, memberId: row.member_id, name: row.name, membershipNumber: row.membership_number, present: row.present }));
+    return rows.map((row) => ({
+      bodyId: row.body_id,
+      memberId: row.member_id,
+      name: row.name,
+      membershipNumber: row.membership_number,
+      present: row.present,
+    }));
   }
 
   /** Bodies by id, for the card holders' list: name, code, kind and the membership that weighs the card. */
-  async bodies(manager: EntityManager, bodyIds: string[]): Promise<Array<{ id: string; code: string; name: string; kind: string; membershipCount: number }>> {
+  async bodies(
+    manager: EntityManager,
+    bodyIds: string[],
+  ): Promise<Array<{ id: string; code: string; name: string; kind: string; membershipCount: number }>> {
     if (bodyIds.length === 0) return [];
-    const rows: Array<{ id: string; code: string; name: string; kind: string; membership_count: number }> = await manager.query(
-      'SELECT id, code, name, kind, membership_count FROM body WHERE id = ANY($1::uuid[]) ORDER BY kind, name, code',
-      [bodyIds],
-    );
-    return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, kind: row.kind, membershipCount: Number(row.membership_count) }));
+    const rows: Array<{ id: string; code: string; name: string; kind: string; membership_count: number }> =
+      await manager.query(
+        'SELECT id, code, name, kind, membership_count FROM body WHERE id = ANY($1::uuid[]) ORDER BY kind, name, code',
+        [bodyIds],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      membershipCount: Number(row.membership_count),
+    }));
   }
 
   /** Registered members by id (name, membership number, presence), for card holders outside their body's list. */
-  async registeredMembers(manager: EntityManager, conferenceId: string, memberIds: string[]): Promise<Array<Omit<RegisteredBodyMemberRow, 'bodyId'>>> {
+  async registeredMembers(
+    manager: EntityManager,
+    conferenceId: string,
+    memberIds: string[],
+  ): Promise<Array<Omit<RegisteredBodyMemberRow, 'bodyId'>>> {
     if (memberIds.length === 0) return [];
-    const rows: Array<{ member_id: string; name: string; membership_number: string; present: boolean }> = await manager.query(
-      `SELECT m.id AS member_id, m.name, m.membership_number, r.present
+    const rows: Array<{ member_id: string; name: string; membership_number: string; present: boolean }> =
+      await manager.query(
+        `SELECT m.id AS member_id, m.name, m.membership_number, r.present
          FROM registration r JOIN member m ON m.id = r.member_id
         WHERE r.conference_id = $1 AND m.id = ANY($2::uuid[])`,
-      [conferenceId, memberIds],
-    );
-    return rows.map((row) => ({ memberId: row.member_id, name: row.name, membershipNumber: row.membership_number, present: row.present }));
+        [conferenceId, memberIds],
+      );
+    return rows.map((row) => ({
+      memberId: row.member_id,
+      name: row.name,
+      membershipNumber: row.membership_number,
+      present: row.present,
+    }));
   }
 
   async insertVote(manager: EntityManager, vote: NewVote): Promise<VoteRow> {
@@ -261,7 +325,11 @@ export class VoteRepository {
   }
 
   /** The whole snapshot in one statement (thousands of attendees at once). */
-  async insertEligibility(manager: EntityManager, voteId: string, entries: EligibilityEntry[]): Promise<void> {
+  async insertEligibility(
+    manager: EntityManager,
+    voteId: string,
+    entries: EligibilityEntry[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO vote_eligibility (vote_id, member_id, category, attendance_mode, eligible, channel, weight, body_id, reason, topic)
@@ -282,13 +350,24 @@ export class VoteRepository {
   }
 
   /** lock 'update' is the close: it waits for every ballot transaction holding the vote FOR SHARE. */
-  async find(manager: EntityManager, conferenceId: string, voteId: string, lock?: 'update'): Promise<VoteRow | null> {
-    const rows = await manager.query(`SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [conferenceId, voteId]);
+  async find(
+    manager: EntityManager,
+    conferenceId: string,
+    voteId: string,
+    lock?: 'update',
+  ): Promise<VoteRow | null> {
+    const rows = await manager.query(
+      `SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [conferenceId, voteId],
+    );
     return rows.length ? toVote(rows[0]) : null;
   }
 
   async list(manager: EntityManager, conferenceId: string): Promise<VoteRow[]> {
-    const rows = await manager.query(`SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 ORDER BY opened_at, id`, [conferenceId]);
+    const rows = await manager.query(
+      `SELECT ${VOTE_COLUMNS} FROM vote WHERE conference_id = $1 ORDER BY opened_at, id`,
+      [conferenceId],
+    );
     return rows.map(toVote);
   }
 
@@ -306,14 +385,20 @@ export class VoteRepository {
    * is taken before any statement of `work` starts, so each of them sees the close if it committed
    * first. In a storm every round trip waits behind the busy event loop, so each one saved counts.
    */
-  async inBallotTransaction<T>(dataSource: DataSource, voteId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async inBallotTransaction<T>(
+    dataSource: DataSource,
+    voteId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     // Inlined into the statement below, so it must be exactly a uuid (callers have validated it already).
     if (!UUID_TEXT.test(voteId)) throw new Error(`Not a vote id: ${JSON.stringify(voteId)}`);
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
       try {
-        await runner.query(`BEGIN; SELECT pg_advisory_xact_lock_shared(${VOTE_LOCK_CLASS}, hashtext('${voteId}'))`);
+        await runner.query(
+          `BEGIN; SELECT pg_advisory_xact_lock_shared(${VOTE_LOCK_CLASS}, hashtext('${voteId}'))`,
+        );
         const result = await work(runner.manager);
         await runner.query('COMMIT');
         return result;
@@ -331,11 +416,17 @@ export class VoteRepository {
   }
 
   /** Open votes with an announced close time, in every conference: what VoteAutoClose watches. */
-  async openVotesWithCloseTime(manager: EntityManager): Promise<Array<{ id: string; conferenceId: string; closesAt: Date }>> {
+  async openVotesWithCloseTime(
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; conferenceId: string; closesAt: Date }>> {
     const rows: Array<{ id: string; conference_id: string; closes_at: Date }> = await manager.query(
       `SELECT id, conference_id, closes_at FROM vote WHERE state = 'open' AND closes_at IS NOT NULL`,
     );
-    return rows.map((row) => ({ id: row.id, conferenceId: row.conference_id, closesAt: new Date(row.closes_at) }));
+    return rows.map((row) => ({
+      id: row.id,
+      conferenceId: row.conference_id,
+      closesAt: new Date(row.closes_at),
+    }));
   }
 
   async lockAgainstBallots(manager: EntityManager, voteId: string): Promise<void> {
@@ -344,7 +435,14 @@ export class VoteRepository {
 
   /** The ballot transaction's one read, after lockForBallot. */
   /** `countedKeyHash`: the key under which a secret vote's counted ballot is found after the close (see BallotSeal). */
-  async ballotContext(manager: EntityManager, conferenceId: string, voteId: string, memberId: string, ballotKeyHash: string, countedKeyHash: string): Promise<BallotContext | null> {
+  async ballotContext(
+    manager: EntityManager,
+    conferenceId: string,
+    voteId: string,
+    memberId: string,
+    ballotKeyHash: string,
+    countedKeyHash: string,
+  ): Promise<BallotContext | null> {
     const rows = await manager.query(
       `SELECT v.id, v.conference_id, v.state, v.method, v.secret, v.ballots_changeable, v.closes_at,
               e.member_id AS e_member_id, e.category, e.attendance_mode, e.eligible, e.channel, e.weight, e.body_id, e.reason, e.topic,
@@ -383,7 +481,12 @@ export class VoteRepository {
     voteId: string,
     memberIds: string[],
     keyHashes: string[],
-  ): Promise<{ vote: BallotContext['vote']; entries: Map<string, EligibilityEntry>; participated: Set<string>; keyed: Set<string> } | null> {
+  ): Promise<{
+    vote: BallotContext['vote'];
+    entries: Map<string, EligibilityEntry>;
+    participated: Set<string>;
+    keyed: Set<string>;
+  } | null> {
     // One statement, one round trip: in a storm every round trip waits behind the busy event loop.
     const [row] = await manager.query(
       `SELECT
@@ -400,7 +503,15 @@ export class VoteRepository {
     if (!vote) return null;
     const entries: any[] = row.entries;
     return {
-      vote: { id: vote.id, conferenceId: vote.conference_id, state: vote.state, method: vote.method, secret: vote.secret, ballotsChangeable: vote.ballots_changeable, closesAt: vote.closes_at ? new Date(vote.closes_at) : null },
+      vote: {
+        id: vote.id,
+        conferenceId: vote.conference_id,
+        state: vote.state,
+        method: vote.method,
+        secret: vote.secret,
+        ballotsChangeable: vote.ballots_changeable,
+        closesAt: vote.closes_at ? new Date(vote.closes_at) : null,
+      },
       entries: new Map(entries.map((e) => [e.member_id, toEntry(e)])),
       participated: new Set(entries.filter((e) => e.participated).map((e) => e.member_id)),
       keyed: new Set<string>(row.keyed),
@@ -438,7 +549,11 @@ export class VoteRepository {
   }
 
   /** insertBallots for a secret vote while it is open: participation and the sealed ballot, nothing in clear. */
-  private async insertSealedBallots(manager: EntityManager, voteId: string, ballots: NewBallot[]): Promise<Set<string>> {
+  private async insertSealedBallots(
+    manager: EntityManager,
+    voteId: string,
+    ballots: NewBallot[],
+  ): Promise<Set<string>> {
     const rows: Array<{ member_id: string }> = await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::text[], $4::bytea[]) AS t(member_id, ballot_key_hash, sealed)
@@ -450,7 +565,12 @@ export class VoteRepository {
          RETURNING 1
        )
        SELECT member_id FROM participation`,
-      [voteId, ballots.map((b) => b.memberId), ballots.map((b) => b.ballotKeyHash), ballots.map((b) => b.sealed)],
+      [
+        voteId,
+        ballots.map((b) => b.memberId),
+        ballots.map((b) => b.ballotKeyHash),
+        ballots.map((b) => b.sealed),
+      ],
     );
     return new Set(rows.map((r) => r.member_id));
   }
@@ -468,71 +588,143 @@ export class VoteRepository {
        INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash, member_id)
        SELECT vote_id, $3::text, $4::int, $5::text, $6::text, $7::text, $8::uuid FROM participation
        RETURNING 1 AS stored`,
-      [ballot.voteId, ballot.memberId, ballot.choice, ballot.weight, ballot.channel, ballot.receiptHash, ballot.ballotKeyHash, ballot.namedMemberId],
+      [
+        ballot.voteId,
+        ballot.memberId,
+        ballot.choice,
+        ballot.weight,
+        ballot.channel,
+        ballot.receiptHash,
+        ballot.ballotKeyHash,
+        ballot.namedMemberId,
+      ],
     );
     return rowsOf(rows).length === 1;
   }
 
   /** A changed ballot (ruleset.ballotsChangeable): the last one counts, found by its key, never by member. */
-  async replaceBallot(manager: EntityManager, ballotId: string, choice: VoteChoice, receiptHash: string): Promise<void> {
-    await manager.query('UPDATE ballot SET choice = $2, receipt_hash = $3 WHERE id = $1', [ballotId, choice, receiptHash]);
+  async replaceBallot(
+    manager: EntityManager,
+    ballotId: string,
+    choice: VoteChoice,
+    receiptHash: string,
+  ): Promise<void> {
+    await manager.query('UPDATE ballot SET choice = $2, receipt_hash = $3 WHERE id = $1', [
+      ballotId,
+      choice,
+      receiptHash,
+    ]);
   }
 
   /** A changed ballot of a secret vote still open: the seal is replaced, found by its key. */
-  async replaceSealedBallot(manager: EntityManager, voteId: string, ballotKeyHash: string, sealed: Buffer): Promise<void> {
-    await manager.query('UPDATE sealed_ballot SET sealed = $3 WHERE vote_id = $1 AND ballot_key_hash = $2', [voteId, ballotKeyHash, sealed]);
+  async replaceSealedBallot(
+    manager: EntityManager,
+    voteId: string,
+    ballotKeyHash: string,
+    sealed: Buffer,
+  ): Promise<void> {
+    await manager.query('UPDATE sealed_ballot SET sealed = $3 WHERE vote_id = $1 AND ballot_key_hash = $2', [
+      voteId,
+      ballotKeyHash,
+      sealed,
+    ]);
   }
 
   /** At the close (under the exclusive ballot lock): the vote's sealed ballots, removed as they are read. */
-  async takeSealedBallots(manager: EntityManager, voteId: string): Promise<Array<{ ballotKeyHash: string; sealed: Buffer }>> {
+  async takeSealedBallots(
+    manager: EntityManager,
+    voteId: string,
+  ): Promise<Array<{ ballotKeyHash: string; sealed: Buffer }>> {
     const rows: Array<{ ballot_key_hash: string; sealed: Buffer }> = rowsOf(
-      await manager.query('DELETE FROM sealed_ballot WHERE vote_id = $1 RETURNING ballot_key_hash, sealed', [voteId]),
+      await manager.query('DELETE FROM sealed_ballot WHERE vote_id = $1 RETURNING ballot_key_hash, sealed', [
+        voteId,
+      ]),
     );
     return rows.map((row) => ({ ballotKeyHash: row.ballot_key_hash, sealed: row.sealed }));
   }
 
   /** The opened ballots of a secret vote, in one statement, in the order given (the caller shuffles them). */
-  async insertCountedBallots(manager: EntityManager, voteId: string, ballots: CountedBallot[]): Promise<void> {
+  async insertCountedBallots(
+    manager: EntityManager,
+    voteId: string,
+    ballots: CountedBallot[],
+  ): Promise<void> {
     if (ballots.length === 0) return;
     await manager.query(
       `INSERT INTO ballot (vote_id, choice, weight, channel, receipt_hash, ballot_key_hash)
        SELECT $1::uuid, choice, weight, channel, receipt_hash, ballot_key_hash
          FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS t(choice, weight, channel, receipt_hash, ballot_key_hash)`,
-      [voteId, ballots.map((b) => b.choice), ballots.map((b) => b.weight), ballots.map((b) => b.channel), ballots.map((b) => b.receiptHash), ballots.map((b) => b.ballotKeyHash)],
+      [
+        voteId,
+        ballots.map((b) => b.choice),
+        ballots.map((b) => b.weight),
+        ballots.map((b) => b.channel),
+        ballots.map((b) => b.receiptHash),
+        ballots.map((b) => b.ballotKeyHash),
+      ],
     );
   }
 
   async countParticipation(manager: EntityManager, voteId: string): Promise<number> {
-    const rows = await manager.query('SELECT count(*)::int AS n FROM vote_participation WHERE vote_id = $1', [voteId]);
+    const rows = await manager.query('SELECT count(*)::int AS n FROM vote_participation WHERE vote_id = $1', [
+      voteId,
+    ]);
     return rows[0].n;
   }
 
   /** The live counter: how many have voted (never how), against the eligible register. */
-  async ballotsCastFigure(manager: EntityManager, voteId: string): Promise<{ state: StoredVoteState; ballotsCast: number; eligible: number } | null> {
+  async ballotsCastFigure(
+    manager: EntityManager,
+    voteId: string,
+  ): Promise<{ state: StoredVoteState; ballotsCast: number; eligible: number } | null> {
     const rows = await manager.query(
       `SELECT v.state, v.eligible_count, (SELECT count(*)::int FROM vote_participation p WHERE p.vote_id = v.id) AS n FROM vote v WHERE v.id = $1`,
       [voteId],
     );
-    return rows.length ? { state: rows[0].state, ballotsCast: rows[0].n, eligible: rows[0].eligible_count } : null;
+    return rows.length
+      ? { state: rows[0].state, ballotsCast: rows[0].n, eligible: rows[0].eligible_count }
+      : null;
   }
 
   async hasParticipated(manager: EntityManager, voteId: string, memberId: string): Promise<boolean> {
-    const rows = await manager.query('SELECT 1 FROM vote_participation WHERE vote_id = $1 AND member_id = $2', [voteId, memberId]);
+    const rows = await manager.query(
+      'SELECT 1 FROM vote_participation WHERE vote_id = $1 AND member_id = $2',
+      [voteId, memberId],
+    );
     return rows.length > 0;
   }
 
-  async eligibilityOf(manager: EntityManager, voteId: string, memberId: string): Promise<EligibilityEntry | undefined> {
-    const rows = await manager.query('SELECT * FROM vote_eligibility WHERE vote_id = $1 AND member_id = $2', [voteId, memberId]);
+  async eligibilityOf(
+    manager: EntityManager,
+    voteId: string,
+    memberId: string,
+  ): Promise<EligibilityEntry | undefined> {
+    const rows = await manager.query('SELECT * FROM vote_eligibility WHERE vote_id = $1 AND member_id = $2', [
+      voteId,
+      memberId,
+    ]);
     return rows.length ? toEntry(rows[0]) : undefined;
   }
 
   /** Ballots in receipt-hash order: the order of casting cannot be read from it. */
   async ballots(manager: EntityManager, voteId: string): Promise<StoredBallotRow[]> {
-    const rows: Array<{ receipt_hash: string; choice: VoteChoice; weight: number; channel: VoteChannel; member_id: string | null }> = await manager.query(
+    const rows: Array<{
+      receipt_hash: string;
+      choice: VoteChoice;
+      weight: number;
+      channel: VoteChannel;
+      member_id: string | null;
+    }> = await manager.query(
       'SELECT receipt_hash, choice, weight, channel, member_id FROM ballot WHERE vote_id = $1 ORDER BY receipt_hash',
       [voteId],
     );
-    return rows.map((row) => ({ receiptHash: row.receipt_hash, choice: row.choice, weight: row.weight, channel: row.channel, memberId: row.member_id }));
+    return rows.map((row) => ({
+      receiptHash: row.receipt_hash,
+      choice: row.choice,
+      weight: row.weight,
+      channel: row.channel,
+      memberId: row.member_id,
+    }));
   }
 
   async register(manager: EntityManager, voteId: string): Promise<RegisterEntryRow[]> {
@@ -571,23 +763,54 @@ export class VoteRepository {
       enteredAt: new Date(row.entered_at),
       confirmedBy: row.confirmed_by,
       confirmedAt: row.confirmed_at ? new Date(row.confirmed_at) : null,
+      acceptedUnconfirmedReason: row.accepted_unconfirmed_reason ?? null,
+      acceptedUnconfirmedBy: row.accepted_unconfirmed_by ?? null,
     };
   }
 
   /** A new count replaces the previous one and clears its confirmation: the tellers counted again. */
-  async saveTellerCount(manager: EntityManager, voteId: string, count: { for: number; against: number; abstain: number }, enteredBy: string, now: Date): Promise<void> {
+  async saveTellerCount(
+    manager: EntityManager,
+    voteId: string,
+    count: { for: number; against: number; abstain: number },
+    enteredBy: string,
+    now: Date,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO vote_teller_count (vote_id, count_for, count_against, count_abstain, entered_by, entered_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (vote_id) DO UPDATE SET count_for = EXCLUDED.count_for, count_against = EXCLUDED.count_against,
          count_abstain = EXCLUDED.count_abstain, entered_by = EXCLUDED.entered_by, entered_at = EXCLUDED.entered_at,
-         confirmed_by = NULL, confirmed_at = NULL`,
+         confirmed_by = NULL, confirmed_at = NULL,
+         accepted_unconfirmed_reason = NULL, accepted_unconfirmed_by = NULL, accepted_unconfirmed_at = NULL`,
       [voteId, count.for, count.against, count.abstain, enteredBy, now],
     );
   }
 
-  async confirmTellerCount(manager: EntityManager, voteId: string, confirmedBy: string, now: Date): Promise<void> {
-    await manager.query('UPDATE vote_teller_count SET confirmed_by = $2, confirmed_at = $3 WHERE vote_id = $1', [voteId, confirmedBy, now]);
+  async confirmTellerCount(
+    manager: EntityManager,
+    voteId: string,
+    confirmedBy: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE vote_teller_count SET confirmed_by = $2, confirmed_at = $3 WHERE vote_id = $1',
+      [voteId, confirmedBy, now],
+    );
+  }
+
+  /** The chair's override: this count is declared without a second teller's confirmation, for `reason`. */
+  async acceptUnconfirmedTellerCount(
+    manager: EntityManager,
+    voteId: string,
+    reason: string,
+    acceptedBy: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE vote_teller_count SET accepted_unconfirmed_reason = $2, accepted_unconfirmed_by = $3, accepted_unconfirmed_at = $4 WHERE vote_id = $1',
+      [voteId, reason, acceptedBy, now],
+    );
   }
 
   async markClosed(manager: EntityManager, voteId: string, now: Date): Promise<void> {
@@ -595,23 +818,40 @@ export class VoteRepository {
   }
 
   async markDeclared(manager: EntityManager, voteId: string, result: TallyResult, now: Date): Promise<void> {
-    await manager.query(`UPDATE vote SET state = 'declared', declared_at = $2, result = $3 WHERE id = $1`, [voteId, now, JSON.stringify(result)]);
+    await manager.query(`UPDATE vote SET state = 'declared', declared_at = $2, result = $3 WHERE id = $1`, [
+      voteId,
+      now,
+      JSON.stringify(result),
+    ]);
   }
 
   /** The declared result with the chair's casting vote applied; the counts stay as declared. */
   async recordCastingVote(manager: EntityManager, voteId: string, result: TallyResult): Promise<void> {
-    await manager.query(`UPDATE vote SET result = $2 WHERE id = $1 AND state = 'declared'`, [voteId, JSON.stringify(result)]);
+    await manager.query(`UPDATE vote SET result = $2 WHERE id = $1 AND state = 'declared'`, [
+      voteId,
+      JSON.stringify(result),
+    ]);
   }
 
   async markVoided(manager: EntityManager, voteId: string, reason: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE vote SET state = 'voided', voided_at = $2, void_reason = $3 WHERE id = $1`, [voteId, now, reason]);
+    await manager.query(`UPDATE vote SET state = 'voided', voided_at = $2, void_reason = $3 WHERE id = $1`, [
+      voteId,
+      now,
+      reason,
+    ]);
   }
 }
 
 function toEntry(row: any): EligibilityEntry {
   const base = { memberId: row.member_id, category: row.category, attendanceMode: row.attendance_mode };
   if (row.eligible) {
-    return { ...base, eligible: true, channel: row.channel, weight: row.weight, ...(row.body_id ? { bodyId: row.body_id } : {}) };
+    return {
+      ...base,
+      eligible: true,
+      channel: row.channel,
+      weight: row.weight,
+      ...(row.body_id ? { bodyId: row.body_id } : {}),
+    };
   }
   return { ...base, eligible: false, reason: row.reason, ...(row.topic ? { topic: row.topic } : {}) };
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   announcedCloseTime,
+  Conflict,
   DebateCommand,
+  openItemOf,
+  QuestionVoteFigures,
   DebateContext,
   DebateEvent,
   DebateState,
@@ -90,11 +93,23 @@ export class RunDebateCommand {
       if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
       const before = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));
       const present = await this.log.presentAttendance(manager, conferenceId);
+      // Names for the engine's refusals: everyone present, and everyone the debate has named (a mover who left).
+      const names = await this.log.names(manager, [...present.keys(), ...memberIdsFor(before, null)]);
       const context: DebateContext = {
         attendanceOf: (id) => present.get(id) ?? null,
         spokenAtThisAgm: spokenAtThisAgm(before),
+        questionVote: await this.questionVoteFigures(manager, conferenceId, before),
+        nameOf: (id) => names.get(id),
       };
-      const command = await this.toEngineCommand(manager, conferenceId, dto, memberId, context, principal);
+      const command = await this.toEngineCommand(
+        manager,
+        conferenceId,
+        dto,
+        memberId,
+        context,
+        principal,
+        names,
+      );
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
       if (dto.type === 'putTheQuestion' && dto.vote)
@@ -134,6 +149,22 @@ export class RunDebateCommand {
       const { retryAfterSeconds: _r, requestId: _q, ...voteError } = toErrorResponse(error);
       return { ...result, voteError };
     }
+  }
+
+  /** The vote (not voided) on the open item's question put, as the engine reads it: no figures, no result. */
+  private async questionVoteFigures(
+    manager: EntityManager,
+    conferenceId: string,
+    state: DebateState,
+  ): Promise<QuestionVoteFigures | null> {
+    const open = openItemOf(state);
+    if (!open?.questionPut) return null;
+    const vote = questionVoteOf(
+      await this.votes.list(manager, conferenceId),
+      open.motionId,
+      open.questionPut,
+    );
+    return vote && vote.state !== 'voided' ? { state: vote.state, outcome: vote.outcome } : null;
   }
 
   /** The chair records the result of a question put, never one contradicting its declared vote (rule 'vote-result'). */
@@ -188,6 +219,7 @@ export class RunDebateCommand {
     memberId: string | null,
     context: DebateContext,
     principal: Principal,
+    names: Map<string, string>,
   ): Promise<DebateCommand> {
     switch (dto.type) {
       case 'takeItem': {
@@ -266,12 +298,43 @@ export class RunDebateCommand {
         if (dto.type === 'requestToSpeak') return { ...dto, memberId: memberId!, attendanceMode };
         return { ...dto, memberId: memberId!, attendanceMode };
       }
+      case 'addToQueue': {
+        const { member, ...rest } = dto;
+        const named = await this.memberNamed(manager, conferenceId, member);
+        // Named in the engine's refusal even when not present (and so not among the names read).
+        names.set(named.memberId, named.name);
+        return { ...rest, memberId: named.memberId };
+      }
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
         return { type: 'putTheQuestion', expectedSeq: dto.expectedSeq, itemId: dto.itemId };
       default:
         return { ...dto } as DebateCommand;
     }
+  }
+
+  /** The member the chair names by membership number or name: one registered member, or a refusal in words. */
+  private async memberNamed(
+    manager: EntityManager,
+    conferenceId: string,
+    text: string,
+  ): Promise<{ memberId: string; name: string }> {
+    const found = await this.log.registeredMembersNamed(manager, conferenceId, text);
+    if (found.length === 0) {
+      throw new NotFound(
+        `No member registered for this conference has the membership number or name "${text.trim()}".`,
+        { member: 'no such registered member' },
+      );
+    }
+    if (found.length > 1) {
+      throw new Conflict(
+        `${found.length} registered members are called "${text.trim()}" (${found.map((m) => m.membershipNumber).join(', ')}); give the membership number.`,
+        {
+          member: 'more than one member: give the membership number',
+        },
+      );
+    }
+    return found[0];
   }
 
   /** Appends the audiences' views that the command changed, in the same transaction as its events. */

@@ -8,9 +8,9 @@ import { hasHallCount, VoteDeclaration } from '../vote-declaration';
 
 /**
  * The tellers' count of the show of cards in the hall. No more cards than eligible members who were in
- * the hall when the vote opened; a second teller may confirm it (the two counts must agree exactly).
- * Entered while the vote is open or after the close; once the vote is closed, the count completes it
- * and the result is declared.
+ * the hall when the vote opened; a second teller confirms it (the two counts must agree exactly), or
+ * the chair accepts it unconfirmed with a reason (AcceptUnconfirmedCount). Entered while the vote is open
+ * or after the close; once the vote is closed and the count confirmed, the result is declared.
  */
 @Injectable()
 export class EnterTellerCount {
@@ -68,7 +68,8 @@ export class EnterTellerCount {
         audience: 'tellers',
         actorId: actorOf(principal),
       });
-      return vote;
+      // Confirmed: a closed vote waiting for it is declared now.
+      return this.completeIfClosed(uow, vote, actorOf(principal));
     });
   }
 
