@@ -53,7 +53,9 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
     const previous = this.chains.get(conferenceId) ?? Promise.resolve();
     const next = previous
       .then(() => this.refresh(conferenceId, SPEECH_FINISHED.includes(event.type)))
-      .catch((error: unknown) => this.logger.error(`live monitoring of ${conferenceId} failed: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.error(`live monitoring of ${conferenceId} failed: ${String(error)}`),
+      );
     this.chains.set(conferenceId, next);
     void next.then(() => {
       if (this.chains.get(conferenceId) === next) this.chains.delete(conferenceId);
@@ -66,13 +68,27 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
       const inputs = await this.data.load(manager, conferenceId, now);
       const balance: MonitoringBalancePayload = {
         signals: balanceIndicator(
-          inputs.records.map((r) => ({ role: r.role, motionId: r.motionId, startedAt: new Date(r.startedAt), attendanceMode: r.attendanceMode })),
+          inputs.records.map((r) => ({
+            role: r.role,
+            motionId: r.motionId,
+            startedAt: new Date(r.startedAt),
+            attendanceMode: r.attendanceMode,
+          })),
           { ...defaultBalanceWindow(), hallAndRemote: inputs.conference.format === 'hybrid' },
         ),
       };
       const lastBalance = await this.sources.lastPayload(manager, conferenceId, MONITORING_BALANCE);
-      if (signature((lastBalance?.signals as MonitoringBalancePayload['signals'] | undefined) ?? []) !== signature(balance.signals)) {
-        record({ conferenceId, type: MONITORING_BALANCE, payload: { ...balance }, audience: 'chair', actorId: null });
+      if (
+        signature((lastBalance?.signals as MonitoringBalancePayload['signals'] | undefined) ?? []) !==
+        signature(balance.signals)
+      ) {
+        record({
+          conferenceId,
+          type: MONITORING_BALANCE,
+          payload: { ...balance },
+          audience: 'chair',
+          actorId: null,
+        });
       }
       if (!speechFinished) return;
       const lastUpdate = await this.sources.lastPayload(manager, conferenceId, MONITORING_UPDATED);
@@ -83,14 +99,26 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
         suppressionThreshold: inputs.ruleset.monitoring.suppressionThreshold,
         questions: inputs.questions.map((question) => {
           const report = buildSpeakerReport(
-            { questions: inputs.questions, speeches: inputs.speeches, attendees: inputs.attendees, now },
+            {
+              questions: inputs.questions,
+              speeches: inputs.speeches,
+              attendees: inputs.attendees,
+              now,
+              attendeeProfileFixed: inputs.attendeeProfileFixed,
+            },
             { questionCode: question.code },
             inputs.ruleset,
           );
           return { questionCode: question.code, questionLabel: question.label, overall: report.overall };
         }),
       };
-      record({ conferenceId, type: MONITORING_UPDATED, payload: { ...update }, audience: 'monitors', actorId: null });
+      record({
+        conferenceId,
+        type: MONITORING_UPDATED,
+        payload: { ...update },
+        audience: 'monitors',
+        actorId: null,
+      });
     });
   }
 }
