@@ -557,7 +557,8 @@ describe('speaker monitoring', () => {
       expect(html.text).toContain('Eastbourne &lt;b&gt;&amp;&lt;/b&gt; Hybrid');
       expect(html.text).not.toContain('<b>&</b>');
       expect(html.text).toContain('<svg');
-      expect(html.text).toContain('suppressed');
+      expect(html.text).toContain('not shown');
+      expect(html.text).toContain('Not shown: too few to keep answers private');
 
       const pdf = await api
         .http()
