@@ -324,6 +324,26 @@ describe('one suppression plan across the overall figures and every breakdown', 
     expect(val(notYet.overall.total.attendees)).toBe(15);
   });
 
+  it('shows a two-way table (a session by role) with its totals but no answer categories', () => {
+    // 12 women, 12 men and 6 who prefer not to say speak in session s1: plenty in every one-way cell.
+    const folk: Person[] = Array.from({ length: 30 }, (_, i) => ({
+      gender: i < 12 ? 'woman' : i < 24 ? 'man' : 'prefer_not_to_say',
+      mode: 'hall',
+    }));
+    const said: Talk[] = folk.map((_, who) => ({ who, session: 's1', role: 'for' }));
+    const data = inputs(folk, [...said, { who: 0, session: 's1', role: 'against' }]);
+    const oneWay = report(data, { sessionId: 's1' });
+    expect(oneWay.overall.categories.find((c) => c.category === 'woman')!.speakers.flag).toBe('shown');
+    const twoWay = report(data, { sessionId: 's1' }, 'role');
+    // The filtered overall row is the one-way row; the groups are cross-tabulated, so categories are hidden.
+    expect(twoWay.overall).toEqual(oneWay.overall);
+    for (const group of twoWay.groups) {
+      for (const c of group.categories) expect(c.speakers.flag).toBe('suppressed');
+      expect(group.total.firstAgmEverSpeakers.flag).toBe('suppressed');
+    }
+    expect(val(twoWay.groups.find((g) => g.key === 'for')!.total.speakers)).toBe(30);
+  });
+
   it('hides a row whose shown cell is the whole group, and its partner in the column', () => {
     // Remote: 6 women and nobody else (share 1); hall: 6 women, 6 men, 6 who prefer not to say.
     const plan = planMeasure(
