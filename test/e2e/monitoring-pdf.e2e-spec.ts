@@ -77,6 +77,11 @@ withChromium('speaker monitoring PDF', () => {
         },
       );
     }
+    // The AGM has opened: the answers are fixed, so the attendee profile (the light bars) is published.
+    await api.database.dataSource.manager.query(
+      `UPDATE conference SET opened_at = now() - interval '1 minute' WHERE id = $1`,
+      [conferenceId],
+    );
     await api.app.get(Transactions).runFor(conferenceId, async ({ record }) => {
       for (const event of events)
         record({

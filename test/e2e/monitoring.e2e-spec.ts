@@ -158,6 +158,8 @@ describe('speaker monitoring', () => {
         .set(m.auth)
         .send({ answers: { gender: 'man' } })
         .expect(200);
+    // The AGM opens before anyone speaks; the attendee profile is published from then on (answers fixed).
+    await sql(`UPDATE conference SET opened_at = now() - interval '1 minute' WHERE id = $1`, [conferenceId]);
     return {
       conferenceId,
       monitor,
@@ -466,11 +468,12 @@ describe('speaker monitoring', () => {
       });
       const all = body.overall;
       // 6 women spoke (7 speeches: one spoke on both motions), 12 minutes + 2; 6 registered; all first AGM ever.
+      // Nobody else said first AGM ever, so 6 of 6 would say every first-timer who spoke is a woman: hidden.
       expect(row(all, 'woman')).toMatchObject({
         speakers: { value: 6, flag: 'shown' },
         speeches: { value: 7, flag: 'shown' },
         speakingSeconds: { value: 840, flag: 'shown' },
-        firstAgmEverSpeakers: { value: 6, flag: 'shown' },
+        firstAgmEverSpeakers: { value: null, flag: 'suppressed' },
         attendees: { value: 6, flag: 'shown' },
       });
       expect(row(all, 'man')).toMatchObject({
@@ -545,7 +548,7 @@ describe('speaker monitoring', () => {
           .find((l) => l.startsWith('gender,all,all,woman,'))!
           .split(',')
           .slice(5, 11),
-      ).toEqual(['6', '7', '840', '6', '6', '6']);
+      ).toEqual(['6', '7', '840', '6', 'suppressed', '6']);
       expect(lines.find((l) => l.startsWith('gender,all,all,prefer_not_to_say'))).toContain('suppressed');
 
       const html = await report(s.monitor, 'question=gender&breakdown=motion&format=html');
@@ -554,7 +557,8 @@ describe('speaker monitoring', () => {
       expect(html.text).toContain('Eastbourne &lt;b&gt;&amp;&lt;/b&gt; Hybrid');
       expect(html.text).not.toContain('<b>&</b>');
       expect(html.text).toContain('<svg');
-      expect(html.text).toContain('suppressed');
+      expect(html.text).toContain('not shown');
+      expect(html.text).toContain('Not shown: too few to keep answers private');
 
       const pdf = await api
         .http()
@@ -640,10 +644,10 @@ describe('speaker monitoring', () => {
         'first_agm',
       ]);
       const gender = payload.questions[0].overall;
-      expect(gender.categories.find((c: any) => c.category === 'woman').speakers).toEqual({
-        value: 5,
-        flag: 'shown',
-      });
+      // All five speakers are women: showing 5 of 5 (a share of 1) would give every speaker's answer away.
+      expect(gender.total.speakers).toEqual({ value: 5, flag: 'shown' });
+      expect(gender.categories.find((c: any) => c.category === 'woman').speakers.flag).toBe('suppressed');
+      expect(gender.categories.find((c: any) => c.category === 'woman').speakerShare.flag).toBe('suppressed');
       expect(gender.categories.find((c: any) => c.category === 'man').speakers.flag).toBe('suppressed');
 
       // Five hall speakers for the motion in a row: the chair is told, in words that name nobody.

@@ -28,7 +28,7 @@ interface Group {
 
 const cell = (c: Cell | undefined, digits = 0, percent = false) =>
   !c || c.flag === 'suppressed' || c.value === null
-    ? 'suppressed'
+    ? 'not shown'
     : percent
       ? `${(c.value * 100).toFixed(0)}%`
       : c.value.toFixed(digits);
@@ -68,8 +68,10 @@ export function Monitor({ conferenceId }: { conferenceId: string }) {
             speeches counted
           </p>
           <p className="muted">
-            Released in batches of {report?.suppressionThreshold ?? 5}; any figure under{' '}
-            {report?.suppressionThreshold ?? 5} is suppressed so that nobody can be identified.
+            Released in batches of {report?.suppressionThreshold ?? 5}. Not shown: too few to keep answers
+            private (any figure under {report?.suppressionThreshold ?? 5}, any figure that others would give
+            away by subtraction, and any share of 0% or 100%). Attendee figures appear once the AGM opens and
+            the answers are fixed.
           </p>
         </LiveSection>
         <LiveSection state={state} title="Attendance">

@@ -4,10 +4,13 @@ import type { PublishedComparison, PublishedReport } from './monitoring.queries'
 /**
  * The printable report: tables and inline SVG bar charts, no script, no external resource. Every piece
  * of text (conference, section and motion names, union-defined labels) passes through `escapeHtml`.
- * Suppressed cells print as "suppressed" and draw no bar.
+ * Suppressed cells print as "not shown" (explained under the title) and draw no bar.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const STYLE = `
@@ -29,7 +32,7 @@ export function renderReportHtml(report: PublishedReport): string {
     `<h1>${escapeHtml(title)}</h1>
 <p>Speakers by <strong>${escapeHtml(report.questionLabel)}</strong>${describeFilter(report)}.</p>
 <p class="note">${report.speechesCounted} speeches counted${report.live ? ' so far (live: released in batches of ' + report.suppressionThreshold + ' finished speeches)' : ''}.
-Figures under ${report.suppressionThreshold} are suppressed, and so are figures that would let one be worked out by subtraction.
+${NOT_SHOWN_NOTE(report.suppressionThreshold)}
 Equality answers are self-declared and voluntary; "Prefer not to say" includes attendees who did not answer.</p>
 ${groups.map((group) => renderGroup(group, groupTitle(report, group))).join('\n')}`,
   );
@@ -40,15 +43,20 @@ export function renderComparisonHtml(comparison: PublishedComparison, questionLa
   const head = comparison.conferences.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const rows = comparison.rows
     .map(
-      (row) => `<tr><td>${escapeHtml(row.label)}</td>${row.byConference
-        .map((cells) => `<td>${cells ? `${cell(cells.speakers)} speakers<br>${percent(cells.speakerShare)} of speakers<br>${percent(cells.attendeeShare)} of attendees<br>ratio ${ratio(cells.representationRatio)}` : '<span class="suppressed">not asked</span>'}</td>`)
-        .join('')}</tr>`,
+      (row) =>
+        `<tr><td>${escapeHtml(row.label)}</td>${row.byConference
+          .map(
+            (cells) =>
+              `<td>${cells ? `${cell(cells.speakers)} speakers<br>${percent(cells.speakerShare)} of speakers<br>${percent(cells.attendeeShare)} of attendees<br>ratio ${ratio(cells.representationRatio)}` : '<span class="suppressed">not asked</span>'}</td>`,
+          )
+          .join('')}</tr>`,
     )
     .join('\n');
   const totals = `<tr><th>All answers</th>${comparison.totals.map((t) => `<th>${cell(t.speakers)} speakers, ${cell(t.attendees)} attendees</th>`).join('')}</tr>`;
   const charts = comparison.conferences
-    .map((name, i) =>
-      `<section><h2>${escapeHtml(name)}</h2>${barChart(comparison.rows.flatMap((row) => (row.byConference[i] ? [{ ...row.byConference[i]!, label: row.label }] : [])))}</section>`,
+    .map(
+      (name, i) =>
+        `<section><h2>${escapeHtml(name)}</h2>${barChart(comparison.rows.flatMap((row) => (row.byConference[i] ? [{ ...row.byConference[i]!, label: row.label }] : [])))}</section>`,
     )
     .join('\n');
   return page(
@@ -89,7 +97,10 @@ function groupTitle(report: PublishedReport, group: SpeakerReportGroup): string 
 
 function renderGroup(group: SpeakerReportGroup, title: string): string {
   const rows = group.categories
-    .map((row) => `<tr><td>${escapeHtml(row.label)}</td>${countCells(row)}<td>${percent(row.speakerShare)}</td><td>${percent(row.attendeeShare)}</td><td>${ratio(row.representationRatio)}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.label)}</td>${countCells(row)}<td>${percent(row.speakerShare)}</td><td>${percent(row.attendeeShare)}</td><td>${ratio(row.representationRatio)}</td></tr>`,
+    )
     .join('\n');
   return `<section>
 <h2>${escapeHtml(title)}</h2>
@@ -104,12 +115,22 @@ ${rows}
 }
 
 function countCells(counts: SpeakerCounts): string {
-  return [counts.speakers, counts.speeches, minutes(counts.speakingSeconds), counts.firstTimeSpeakers, counts.firstAgmEverSpeakers, counts.attendees]
+  return [
+    counts.speakers,
+    counts.speeches,
+    minutes(counts.speakingSeconds),
+    counts.firstTimeSpeakers,
+    counts.firstAgmEverSpeakers,
+    counts.attendees,
+  ]
     .map((c) => `<td>${cell(c)}</td>`)
     .join('');
 }
 
-const SUPPRESSED = '<span class="suppressed">suppressed</span>';
+/** The words a reader sees for a suppressed cell, and what they mean (printed under the title). */
+const SUPPRESSED = '<span class="suppressed" title="too few to keep answers private">not shown</span>';
+const NOT_SHOWN_NOTE = (threshold: number) =>
+  `Not shown: too few to keep answers private. That is any figure under ${threshold}, any figure that could be worked out from the others by subtraction (in this report or any other), and any share of 0% or 100%, which would say what everyone in a group answered.`;
 
 function cell(c: StatCell): string {
   return c.flag === 'suppressed' ? SUPPRESSED : String(c.value);
@@ -135,7 +156,7 @@ function barChart(rows: Array<Pick<SpeakerCategoryRow, 'label' | 'speakerShare' 
   const height = rows.length * rowHeight + 30;
   const bar = (c: StatCell, y: number, fill: string) =>
     c.flag === 'suppressed'
-      ? `<text x="${labelWidth}" y="${y + 10}" font-size="11" fill="#777" font-style="italic">suppressed</text>`
+      ? `<text x="${labelWidth}" y="${y + 10}" font-size="11" fill="#777" font-style="italic">not shown</text>`
       : `<rect x="${labelWidth}" y="${y}" width="${(c.value * barWidth).toFixed(1)}" height="12" fill="${fill}"/><text x="${labelWidth + c.value * barWidth + 4}" y="${y + 10}" font-size="11">${(c.value * 100).toFixed(1)}%</text>`;
   const body = rows
     .map((row, i) => {

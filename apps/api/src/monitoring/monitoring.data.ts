@@ -32,6 +32,12 @@ export interface MonitoringInputs {
   records: SpeechRecord[];
   /** True while the AGM is running (its last day has not passed in its time zone). */
   live: boolean;
+  /**
+   * True once the AGM has opened. The answers are frozen from then on, so the attendee profile is the
+   * snapshot taken at that fixed point; before it, a profile that moved with each save would tell a
+   * monitor who knows who just saved what they answered (docs/DECISIONS.md, "attendee profile").
+   */
+  attendeeProfileFixed: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,7 +93,9 @@ export class MonitoringData {
       endedAt: new Date(r.endedAt!),
       attendanceMode: r.attendanceMode,
     }));
-    return { conference, ruleset, questions, attendees, speeches, records, live };
+    const attendeeProfileFixed =
+      conference.openedAt !== null && conference.openedAt.getTime() <= now.getTime();
+    return { conference, ruleset, questions, attendees, speeches, records, live, attendeeProfileFixed };
   }
 }
 
@@ -107,11 +115,18 @@ export function releasedSpeeches(records: SpeechRecord[], threshold: number, liv
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** There is no session table: a session is a half-day in the conference's time zone, e.g. '2025-10-02 am'. */
 export function sessionOf(at: Date, timeZone: string): string {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at),
+  );
   return `${localDate(at, timeZone)} ${hour < 12 ? 'am' : 'pm'}`;
 }

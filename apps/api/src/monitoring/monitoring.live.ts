@@ -99,7 +99,13 @@ export class LiveMonitoring implements OnModuleInit, OnModuleDestroy {
         suppressionThreshold: inputs.ruleset.monitoring.suppressionThreshold,
         questions: inputs.questions.map((question) => {
           const report = buildSpeakerReport(
-            { questions: inputs.questions, speeches: inputs.speeches, attendees: inputs.attendees, now },
+            {
+              questions: inputs.questions,
+              speeches: inputs.speeches,
+              attendees: inputs.attendees,
+              now,
+              attendeeProfileFixed: inputs.attendeeProfileFixed,
+            },
             { questionCode: question.code },
             inputs.ruleset,
           );

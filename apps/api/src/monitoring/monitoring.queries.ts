@@ -55,11 +55,17 @@ export class MonitoringQueries {
   ) {}
 
   /** The form, for anyone who may see the conference. */
-  async form(principal: Principal, conferenceId: string): Promise<{ questions: MonitoringQuestion[]; editable: boolean }> {
+  async form(
+    principal: Principal,
+    conferenceId: string,
+  ): Promise<{ questions: MonitoringQuestion[]; editable: boolean }> {
     assertCan(principal, 'conference.view', { conferenceId });
     const manager = this.transactions.manager;
     const conference = await this.data.conference(manager, conferenceId);
-    return { questions: await this.data.questions(manager, conferenceId), editable: editable(conference.openedAt) };
+    return {
+      questions: await this.data.questions(manager, conferenceId),
+      editable: editable(conference.openedAt),
+    };
   }
 
   /** The attendee's own answers, completed with 'prefer not to say'. Nobody else's, ever. */
@@ -68,10 +74,17 @@ export class MonitoringQueries {
     const manager = this.transactions.manager;
     const conference = await this.data.conference(manager, conferenceId);
     const questions = await this.data.questions(manager, conferenceId);
-    const stored = (await this.answers.find(manager, conferenceId, this.keys.keyOf(conferenceId, memberId))) ?? {};
+    const stored =
+      (await this.answers.find(manager, conferenceId, this.keys.keyOf(conferenceId, memberId))) ?? {};
     // Answers to a question no longer on the form are not shown back as if they counted.
-    const known = Object.fromEntries(Object.entries(stored).filter(([code]) => questions.some((q) => q.code === code)));
-    return { questions, answers: completeMonitoringAnswers(questions, known), editable: editable(conference.openedAt) };
+    const known = Object.fromEntries(
+      Object.entries(stored).filter(([code]) => questions.some((q) => q.code === code)),
+    );
+    return {
+      questions,
+      answers: completeMonitoringAnswers(questions, known),
+      editable: editable(conference.openedAt),
+    };
   }
 
   async report(principal: Principal, conferenceId: string, request: ReportRequest): Promise<PublishedReport> {
@@ -82,7 +95,12 @@ export class MonitoringQueries {
   }
 
   /** This AGM's overall figures next to earlier AGMs'. The monitor must be a monitor of each. */
-  async comparison(principal: Principal, conferenceId: string, question: string, others: string[]): Promise<PublishedComparison> {
+  async comparison(
+    principal: Principal,
+    conferenceId: string,
+    question: string,
+    others: string[],
+  ): Promise<PublishedComparison> {
     const ids = [conferenceId, ...others.filter((id) => id !== conferenceId)];
     for (const id of ids) assertCan(principal, 'monitoring.view', { conferenceId: id });
     const manager = this.transactions.manager;
@@ -91,17 +109,30 @@ export class MonitoringQueries {
     for (const id of ids) {
       const inputs = await this.data.load(manager, id, now);
       const report = buildSpeakerReport(
-        { questions: inputs.questions, speeches: inputs.speeches, attendees: inputs.attendees, now },
+        {
+          questions: inputs.questions,
+          speeches: inputs.speeches,
+          attendees: inputs.attendees,
+          now,
+          attendeeProfileFixed: inputs.attendeeProfileFixed,
+        },
         { questionCode: question },
         inputs.ruleset,
       );
-      entries.push({ conference: `${inputs.conference.name} (${inputs.conference.startsOn.slice(0, 4)})`, report });
+      entries.push({
+        conference: `${inputs.conference.name} (${inputs.conference.startsOn.slice(0, 4)})`,
+        report,
+      });
     }
     return { ...compareSpeakerReports(entries), conferenceIds: ids };
   }
 
   /** One report from loaded inputs: also the live view's computation. */
-  async publish(manager: EntityManager, inputs: MonitoringInputs, request: ReportRequest): Promise<PublishedReport> {
+  async publish(
+    manager: EntityManager,
+    inputs: MonitoringInputs,
+    request: ReportRequest,
+  ): Promise<PublishedReport> {
     const filter: MonitoringSpeechFilter = {
       ...(request.session ? { sessionId: request.session } : {}),
       ...(request.section ? { sectionId: request.section } : {}),
@@ -110,7 +141,13 @@ export class MonitoringQueries {
       ...(request.attendanceMode ? { attendanceMode: request.attendanceMode } : {}),
     };
     const report = buildSpeakerReport(
-      { questions: inputs.questions, speeches: inputs.speeches, attendees: inputs.attendees, now: new Date() },
+      {
+        questions: inputs.questions,
+        speeches: inputs.speeches,
+        attendees: inputs.attendees,
+        now: new Date(),
+        attendeeProfileFixed: inputs.attendeeProfileFixed,
+      },
       { questionCode: request.question, filter, breakdownBy: request.breakdown ?? null },
       inputs.ruleset,
     );
@@ -124,14 +161,22 @@ export class MonitoringQueries {
     };
   }
 
-  private async groupLabels(manager: EntityManager, conferenceId: string, report: SpeakerReport): Promise<Record<string, string>> {
+  private async groupLabels(
+    manager: EntityManager,
+    conferenceId: string,
+    report: SpeakerReport,
+  ): Promise<Record<string, string>> {
     const keys = report.groups.map((g) => g.key).filter((k): k is string => k !== null);
     if (report.breakdownBy === 'section') {
       const names = await this.labels.sectionNames(manager, conferenceId);
       return Object.fromEntries(keys.map((k) => [k, names.get(k) ?? k]));
     }
     if (report.breakdownBy === 'motion') {
-      const titles = await this.labels.motionTitles(manager, conferenceId, keys.filter((k) => UUID.test(k)));
+      const titles = await this.labels.motionTitles(
+        manager,
+        conferenceId,
+        keys.filter((k) => UUID.test(k)),
+      );
       return Object.fromEntries(keys.map((k) => [k, titles.get(k) ?? k]));
     }
     return Object.fromEntries(keys.map((k) => [k, k.replace(/_/g, ' ')]));

@@ -18,6 +18,9 @@ export type { MonitoredSpeech, MonitoringAttendeeProfile, StatCell } from './mon
 export { suppressSmallCounts } from './suppression';
 export type { CountTable, SuppressionPattern, SuppressionOptions, FixedMargins } from './suppression';
 
+export { planMeasure, planRow } from './suppression-plan';
+export type { MeasurePlan, PlanMeasure, PlanBreakdown, PlanRow, PlanOptions } from './suppression-plan';
+
 export { MONITORING_BREAKDOWNS, buildSpeakerReport, firstSpeechAtThisAgm } from './speaker-statistics';
 export type {
   MonitoringBreakdown,

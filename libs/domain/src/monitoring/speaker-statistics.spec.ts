@@ -83,7 +83,7 @@ function fixture() {
     ...keys('m', 5).map((k) => speech(k, 60, { sessionId: 's2', motionId: 'motion-2' })),
     speech('n1', 60, { sessionId: 's2', motionId: 'motion-2' }),
   ];
-  return { questions, speeches, attendees, now };
+  return { questions, speeches, attendees, now, attendeeProfileFixed: true };
 }
 
 describe('speaker statistics by category', () => {
@@ -218,12 +218,15 @@ describe('speaker statistics broken down', () => {
     );
     const [hall, remote] = report.groups;
     expect([hall.key, remote.key]).toEqual(['hall', 'remote']);
-    // Remote attendees are w1-w5 only: 5 women of 5.
-    expect(value(row(remote, 'woman').attendees)).toBe(5);
+    // Remote attendees are w1-w5 only: 5 women of 5. Showing 5 of 5 would say every remote attendee is
+    // a woman (a share of 1), so the 5 is hidden with the zeros; the hall's 5 women go with it, or
+    // 10 women overall - 5 in the hall would give it back.
+    expect(row(remote, 'woman').attendees.flag).toBe('suppressed');
+    expect(row(remote, 'woman').attendeeShare.flag).toBe('suppressed');
     expect(value(remote.total.attendees)).toBe(5);
-    // Hall: w6-w10 = 5 women, 15 in all; the 6 men are hidden because the 0 remote men would otherwise
-    // be the only hidden cell in the men's column (6 - 6 = 0).
-    expect(value(row(hall, 'woman').attendees)).toBe(5);
+    expect(row(hall, 'woman').attendees.flag).toBe('suppressed');
+    // Hall: 15 in all; the 6 men are hidden because the 0 remote men would otherwise be the only hidden
+    // cell in the men's column (6 - 6 = 0).
     expect(row(hall, 'man').attendees.flag).toBe('suppressed');
     expect(value(hall.total.attendees)).toBe(15);
     // Remote speakers: w1-w5 (5 speakers; 5 x 120 s + w1's 60 s = 660 s in 6 speeches), hall 7.
@@ -237,8 +240,18 @@ describe('speaker statistics broken down', () => {
       { questionCode: 'gender', filter: { attendanceMode: 'remote' } },
       ruleset,
     );
-    // 5 remote women speakers of 5 remote women attendees: share 1 and 1, ratio 1.
-    expect(value(row(report.overall, 'woman').representationRatio)).toBeCloseTo(1);
+    // 5 remote women speakers of 5 remote women attendees: shares of 1 would say every remote speaker
+    // and attendee is a woman, so neither the counts nor the shares nor the ratio are shown.
+    const women = row(report.overall, 'woman');
+    for (const cell of [
+      women.speakers,
+      women.attendees,
+      women.speakerShare,
+      women.attendeeShare,
+      women.representationRatio,
+    ])
+      expect(cell.flag).toBe('suppressed');
+    expect(value(report.overall.total.speakers)).toBe(5);
     expect(value(report.overall.total.attendees)).toBe(5);
   });
 
@@ -286,7 +299,7 @@ describe('what the monitoring output never carries', () => {
     const attendees = people.map((key, i) => attendee(key, { home_branch: `b${i + 1}` }));
     const speeches = people.map((key) => ({ ...speech(key, 180), memberId: `member-of-${key}` }));
     const report = buildSpeakerReport(
-      { questions: withBranch, speeches, attendees, now },
+      { questions: withBranch, speeches, attendees, now, attendeeProfileFixed: true },
       { questionCode: 'home_branch' },
       ruleset,
     );
@@ -346,7 +359,7 @@ describe('suppression across a whole report (property)', () => {
             });
           });
           const report = buildSpeakerReport(
-            { questions, speeches, attendees, now },
+            { questions, speeches, attendees, now, attendeeProfileFixed: true },
             { questionCode: 'gender', breakdownBy },
             ruleset,
           );
@@ -363,7 +376,7 @@ describe('suppression across a whole report (property)', () => {
           expect(recoverableSpeechCounts(report)).toEqual([]);
           // The overall figures read the same with or without a breakdown, so two reports cannot be combined.
           const plain = buildSpeakerReport(
-            { questions, speeches, attendees, now },
+            { questions, speeches, attendees, now, attendeeProfileFixed: true },
             { questionCode: 'gender' },
             ruleset,
           );

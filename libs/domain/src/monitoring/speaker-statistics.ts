@@ -14,7 +14,7 @@ import {
   StatCell,
   suppressedCell,
 } from './monitoring.types';
-import { CountTable, suppressSmallCounts, SuppressionPattern } from './suppression';
+import { MeasurePlan, PlanMeasure, planMeasure, planRow } from './suppression-plan';
 
 /**
  * Speaker monitoring statistics: who speaks, by self-declared category, against the profile of the
@@ -45,6 +45,12 @@ export interface SpeakerReportInput {
   attendees: MonitoringAttendeeProfile[];
   /** A speech still going is counted up to now (the live view). */
   now: Date;
+  /**
+   * Whether the attendee profile is fixed (the AGM has opened, and the answers with it). Until then an
+   * attendee may change their answers, and a profile that moved with each save would tell a monitor who
+   * knows who just saved what they answered; so the attendee categories are not published before it.
+   */
+  attendeeProfileFixed: boolean;
 }
 
 export interface SpeakerCounts {
@@ -146,7 +152,15 @@ export function buildSpeakerReport(
     filter,
     breakdownBy,
     suppressionThreshold: threshold,
-    ...publish(question, overall, groups, breakdownBy, threshold),
+    ...publish(
+      question,
+      planReport(input, context, threshold),
+      filter,
+      overall,
+      groups,
+      breakdownBy,
+      threshold,
+    ),
   };
 }
 
@@ -255,9 +269,19 @@ function rawGroup(
     for (const cell of [perCategory[context.categoryOf(speech.pseudonymousKey)], total])
       addSpeech(cell, speech, context);
   }
-  const attendeeCounts = context.categories.map(() => 0);
-  for (const attendee of attendees) attendeeCounts[context.categoryOf(attendee.key)] += 1;
-  return { key, perCategory, total, attendees: attendeeCounts, attendeesTotal: attendees.length };
+  return {
+    key,
+    perCategory,
+    total,
+    attendees: attendeeCounts(attendees, context),
+    attendeesTotal: attendees.length,
+  };
+}
+
+function attendeeCounts(attendees: MonitoringAttendeeProfile[], context: JoinContext): number[] {
+  const counts = context.categories.map(() => 0);
+  for (const attendee of attendees) counts[context.categoryOf(attendee.key)] += 1;
+  return counts;
 }
 
 function addSpeech(cell: RawCell, speech: MonitoredSpeech, context: JoinContext): void {
@@ -269,39 +293,131 @@ function addSpeech(cell: RawCell, speech: MonitoredSpeech, context: JoinContext)
   if (context.isFirstAgmEver(speech.pseudonymousKey)) cell.firstAgmEver.add(speech.pseudonymousKey);
 }
 
-/** Suppression patterns over the whole report: the groups are rows, 'all' is the column totals. */
-interface ReportPatterns {
-  speaking: MeasurePattern;
-  firstTime: MeasurePattern;
-  firstAgmEver: MeasurePattern;
-  attendees: MeasurePattern;
+/** The plans of every measure published: speakers (with their speeches and time), sub-counts, attendees. */
+interface ReportPlan {
+  speaking: MeasurePlan;
+  firstTime: MeasurePlan;
+  firstAgmEver: MeasurePlan;
+  attendees: MeasurePlan;
 }
 
-function publish(
-  question: MonitoringQuestion,
-  overall: RawGroup,
-  groups: RawGroup[],
-  breakdownBy: MonitoringBreakdown | null,
-  threshold: number,
-): { overall: SpeakerReportGroup; groups: SpeakerReportGroup[] } {
-  const patterns = suppressReport(overall, groups, breakdownBy, threshold);
-  const rowPatterns = (row: number | 'all'): GroupPatterns => ({
-    speaking: patternRow(patterns.speaking, row),
-    firstTime: patternRow(patterns.firstTime, row),
-    firstAgmEver: patternRow(patterns.firstAgmEver, row),
-    attendees: patternRow(patterns.attendees, row),
+/**
+ * The suppression plan over all the data, whatever was asked (see `suppression-plan.ts`): the overall
+ * row and every one-way breakdown, for every measure. Each response then only reads its rows from it.
+ */
+function planReport(input: SpeakerReportInput, context: JoinContext, threshold: number): ReportPlan {
+  const everything = rawGroup(null, input.speeches, input.attendees, context);
+  const byDimension = MONITORING_BREAKDOWNS.map(
+    (dimension) =>
+      [
+        dimension,
+        groupSpeeches(input.speeches, dimension).map(([key, members]) => rawGroup(key, members, [], context)),
+      ] as const,
+  );
+  const speechMeasure = (count: (cell: RawCell) => number): PlanMeasure => ({
+    overall: everything.perCategory.map(count),
+    overallTotal: count(everything.total),
+    breakdowns: Object.fromEntries(
+      byDimension.map(([dimension, groups]) => [
+        dimension,
+        {
+          keys: groups.map((g) => g.key),
+          cells: groups.map((g) => g.perCategory.map(count)),
+          totals: groups.map((g) => count(g.total)),
+        },
+      ]),
+    ),
   });
-  return {
-    overall: publishGroup(question, 'all', overall, rowPatterns('all')),
-    groups: groups.map((group, row) => publishGroup(question, breakdownBy ?? 'all', group, rowPatterns(row))),
-  };
+  // Speeches and seconds are published on the speakers' pattern: a cell with few speakers hides
+  // its speeches and time too, and the same lines protect them from subtraction.
+  const speaking = planMeasure(
+    speechMeasure((c) => c.speakers.size),
+    threshold,
+  );
+  // Sub-counts of a hidden cell are hidden as well, then protected in their own right.
+  const firstTime = planMeasure(
+    speechMeasure((c) => c.firstTime.size),
+    threshold,
+    { parent: speaking },
+  );
+  const firstAgmEver = planMeasure(
+    speechMeasure((c) => c.firstAgmEver.size),
+    threshold,
+    { parent: speaking },
+  );
+  // The attendee base splits only by attendance mode. Both modes are rows even when nobody attends
+  // one way, and attendees with no mode are a row no response shows, so hall + remote (+ none) always
+  // add up to the overall row and no mode can be had as "overall minus the other".
+  const modeRows = ATTENDANCE_MODES.map((mode) => input.attendees.filter((a) => a.attendanceMode === mode));
+  const noMode = input.attendees.filter(
+    (a) => !ATTENDANCE_MODES.includes(a.attendanceMode as AttendanceMode),
+  );
+  const rows = noMode.length > 0 ? [...modeRows, noMode] : modeRows;
+  const attendees = planMeasure(
+    {
+      overall: everything.attendees,
+      overallTotal: everything.attendeesTotal,
+      breakdowns: {
+        attendance_mode: {
+          keys: [...ATTENDANCE_MODES, ...(noMode.length > 0 ? [null] : [])],
+          cells: rows.map((base) => attendeeCounts(base, context)),
+          totals: rows.map((base) => base.length),
+          unpublished: rows.map((_, i) => i >= ATTENDANCE_MODES.length),
+        },
+      },
+    },
+    threshold,
+    // Before the profile is fixed, one attendee saving their answers would move it: see `attendeeProfileFixed`.
+    { hideCategories: !input.attendeeProfileFixed },
+  );
+  return { speaking, firstTime, firstAgmEver, attendees };
 }
 
-/** The overall row, or a group's row; a measure with no group rows (attendees unless split by mode) repeats the overall. */
-function patternRow(pattern: MeasurePattern, row: number | 'all'): RowPattern {
-  if (row === 'all' || pattern.groups === null)
-    return { cells: pattern.overall.cells[0], total: pattern.overall.rowTotals[0] };
-  return { cells: pattern.groups.cells[row], total: pattern.groups.rowTotals[row] };
+const ATTENDANCE_MODES: readonly AttendanceMode[] = ['hall', 'remote'];
+
+/**
+ * Which one-way table a response's row comes from: none (the overall row), one group of one breakdown,
+ * or a cross-tabulation of two or more (a session's speeches by role, a filter by several roles or by
+ * agenda item) that the plan does not cover.
+ */
+type RowSource =
+  | { kind: 'overall' }
+  | { kind: 'group'; dimension: MonitoringBreakdown; key: string | null }
+  | { kind: 'cross' };
+
+function narrowing(filter: MonitoringSpeechFilter): {
+  planned: [MonitoringBreakdown, string][];
+  unplanned: boolean;
+} {
+  const planned: [MonitoringBreakdown, string][] = [];
+  if (filter.sessionId !== undefined) planned.push(['session', filter.sessionId]);
+  if (filter.sectionId !== undefined) planned.push(['section', filter.sectionId]);
+  if (filter.motionId !== undefined) planned.push(['motion', filter.motionId]);
+  if (filter.roles !== undefined && filter.roles.length === 1) planned.push(['role', filter.roles[0]]);
+  if (filter.attendanceMode !== undefined) planned.push(['attendance_mode', filter.attendanceMode]);
+  const unplanned = filter.itemId !== undefined || (filter.roles !== undefined && filter.roles.length !== 1);
+  return { planned, unplanned };
+}
+
+function rowSource(
+  filter: MonitoringSpeechFilter,
+  group: { dimension: MonitoringBreakdown; key: string | null } | null,
+): RowSource {
+  const { planned, unplanned } = narrowing(filter);
+  if (unplanned || planned.length > 1) return { kind: 'cross' };
+  if (planned.length === 0) return group ? { kind: 'group', ...group } : { kind: 'overall' };
+  const [dimension, key] = planned[0];
+  if (group && (group.dimension !== dimension || group.key !== key)) return { kind: 'cross' };
+  return { kind: 'group', dimension, key };
+}
+
+/**
+ * A cross-tabulation could be differenced against the plan's one-way tables (a session's women by role
+ * add up to that session's women), so its answer categories are not shown at all. Its number of
+ * speakers is no one's answer and is shown when not small; its first-AGM-ever total is an answer.
+ */
+function crossRow(categories: number, total: number, threshold: number, totalIsAnswer: boolean): RowPattern {
+  return { cells: Array.from({ length: categories }, () => true), total: totalIsAnswer || total < threshold };
 }
 
 interface RowPattern {
@@ -309,87 +425,51 @@ interface RowPattern {
   total: boolean;
 }
 
-function suppressReport(
+function rowPatterns(
+  plan: ReportPlan,
+  filter: MonitoringSpeechFilter,
+  group: { dimension: MonitoringBreakdown; key: string | null } | null,
+  raw: RawGroup,
+  threshold: number,
+): GroupPatterns {
+  const source = rowSource(filter, group);
+  const categories = raw.perCategory.length;
+  const fromPlan = (measure: MeasurePlan, total: number, totalIsAnswer: boolean): RowPattern =>
+    source.kind === 'overall'
+      ? measure.overall
+      : source.kind === 'group'
+        ? planRow(measure, source.dimension, source.key)
+        : crossRow(categories, total, threshold, totalIsAnswer);
+  // The attendee base is narrowed by attendance mode only: a filter on mode, or a group of that breakdown.
+  const mode = filter.attendanceMode ?? (group?.dimension === 'attendance_mode' ? group.key : undefined);
+  return {
+    speaking: fromPlan(plan.speaking, raw.total.speakers.size, false),
+    firstTime: fromPlan(plan.firstTime, raw.total.firstTime.size, true),
+    firstAgmEver: fromPlan(plan.firstAgmEver, raw.total.firstAgmEver.size, true),
+    attendees: mode === undefined ? plan.attendees.overall : planRow(plan.attendees, 'attendance_mode', mode),
+  };
+}
+
+function publish(
+  question: MonitoringQuestion,
+  plan: ReportPlan,
+  filter: MonitoringSpeechFilter,
   overall: RawGroup,
   groups: RawGroup[],
   breakdownBy: MonitoringBreakdown | null,
   threshold: number,
-): ReportPatterns {
-  const counts = (count: (cell: RawCell) => number): MeasureCounts => ({
-    overall: overall.perCategory.map(count),
-    overallTotal: count(overall.total),
-    groups: groups.map((g) => g.perCategory.map(count)),
-    groupTotals: groups.map((g) => count(g.total)),
-  });
-  // Speeches and seconds are published on the speakers' pattern: a cell with few speakers hides
-  // its speeches and time too, and the same lines protect them from subtraction.
-  const speaking = suppressMeasure(
-    counts((c) => c.speakers.size),
-    threshold,
-  );
-  // Sub-counts of a hidden cell are hidden as well, then protected in their own right.
-  const firstTime = suppressMeasure(
-    counts((c) => c.firstTime.size),
-    threshold,
-    speaking,
-  );
-  const firstAgmEver = suppressMeasure(
-    counts((c) => c.firstAgmEver.size),
-    threshold,
-    speaking,
-  );
-  // Unless split by mode, every group is compared with the same attendee base: one row is enough.
-  const byMode = breakdownBy === 'attendance_mode';
-  const attendees = suppressMeasure(
-    {
-      overall: overall.attendees,
-      overallTotal: overall.attendeesTotal,
-      groups: byMode ? groups.map((g) => g.attendees) : [],
-      groupTotals: byMode ? groups.map((g) => g.attendeesTotal) : [],
-    },
-    threshold,
-  );
-  return { speaking, firstTime, firstAgmEver, attendees };
-}
-
-interface MeasureCounts {
-  overall: number[];
-  overallTotal: number;
-  groups: number[][];
-  groupTotals: number[];
-}
-
-/** The patterns of one measure: the overall row alone, and the groups with the overall row as margin. */
-interface MeasurePattern {
-  overall: SuppressionPattern;
-  groups: SuppressionPattern | null;
-}
-
-/**
- * The overall row is suppressed on its own first, exactly as a report without a breakdown shows it;
- * the breakdown table then keeps that row as a fixed margin. So the overall figures look the same with
- * or without a breakdown, and a reader cannot fill in one report's gaps from the other.
- */
-function suppressMeasure(counts: MeasureCounts, threshold: number, parent?: MeasurePattern): MeasurePattern {
-  const overall = suppressSmallCounts(
-    { cells: [counts.overall], rowTotals: [counts.overallTotal] },
-    threshold,
-    {
-      alsoSuppress: parent?.overall,
-    },
-  );
-  if (counts.groups.length === 0) return { overall, groups: null };
-  const table: CountTable = {
-    cells: counts.groups,
-    rowTotals: counts.groupTotals,
-    columnTotals: counts.overall,
-    grandTotal: counts.overallTotal,
+): { overall: SpeakerReportGroup; groups: SpeakerReportGroup[] } {
+  return {
+    overall: publishGroup(question, 'all', overall, rowPatterns(plan, filter, null, overall, threshold)),
+    groups: groups.map((group) =>
+      publishGroup(
+        question,
+        breakdownBy ?? 'all',
+        group,
+        rowPatterns(plan, filter, { dimension: breakdownBy!, key: group.key }, group, threshold),
+      ),
+    ),
   };
-  const groups = suppressSmallCounts(table, threshold, {
-    alsoSuppress: parent?.groups ?? undefined,
-    fixedMargins: { columnTotals: overall.cells[0], grandTotal: overall.rowTotals[0] },
-  });
-  return { overall, groups };
 }
 
 interface GroupPatterns {
@@ -426,7 +506,7 @@ function publishGroup(
       ...counts,
       speakerShare,
       attendeeShare,
-      representationRatio: share(speakerShare, attendeeShare),
+      representationRatio: ratio(speakerShare, attendeeShare),
     };
   });
   return { dimension, key: dimension === 'all' ? null : group.key, categories, total };
@@ -449,7 +529,17 @@ function publishCounts(
 }
 
 /** A derived value is shown only when both of its inputs are: a share would otherwise give the count back. */
-function share(part: StatCell, whole: StatCell): StatCell {
+function ratio(part: StatCell, whole: StatCell): StatCell {
   if (part.flag === 'suppressed' || whole.flag === 'suppressed' || whole.value === 0) return suppressedCell();
   return shownCell(part.value / whole.value);
+}
+
+/**
+ * A share of a group. A share of exactly 0 or 1 says what everyone in the group answered (nobody, or
+ * everybody, gave this answer), so it is never published. The plan already hides the counts that would
+ * give one (hidden parts of a row must add up to the threshold at least); this keeps it so.
+ */
+function share(part: StatCell, whole: StatCell): StatCell {
+  const cell = ratio(part, whole);
+  return cell.flag === 'shown' && (cell.value <= 0 || cell.value >= 1) ? suppressedCell() : cell;
 }

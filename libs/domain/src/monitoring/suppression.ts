@@ -5,6 +5,11 @@
  * Complementary: a published total is the sum of its line (row or column), so a line with exactly one
  * suppressed part would give that part away by subtraction. Such a line gets its next smallest part
  * suppressed too, or its total when no part is left; this is repeated until no line has exactly one.
+ * What the hidden parts of a line add up to is always known (total minus the shown parts), so that sum
+ * must not be 0: hidden parts summing to 0 say "nobody in this group gave these answers", and a shown
+ * part equal to its total says "everyone in it gave this one" (a share of 0 or 1). A line whose hidden
+ * parts add up to 0 gets more parts hidden, the same way. (A hidden sum of 1 or more, split between two
+ * or more answers, gives no one's answer; requiring the threshold there hid most small AGMs' figures.)
  */
 export interface CountTable {
   /** counts[row][column]; every row has the same length. */
@@ -123,7 +128,7 @@ export function tableLines(table: CountTable): Line[] {
 function protectLine(line: Line, pattern: SuppressionPattern, isFixed: (slot: Slot) => boolean): boolean {
   if (isSuppressed(pattern, line.total)) return false;
   const hidden = line.parts.filter((p) => isSuppressed(pattern, p.slot));
-  if (hidden.length !== 1) return false;
+  if (!lineExposes(hidden.map((p) => p.count))) return false;
   const shown = line.parts.filter((p) => !isSuppressed(pattern, p.slot) && !isFixed(p.slot));
   // The smallest shown part costs the least information; the first one wins a tie, so output is stable.
   const partner = shown.reduce<(typeof shown)[number] | undefined>(
@@ -135,6 +140,17 @@ function protectLine(line: Line, pattern: SuppressionPattern, isFixed: (slot: Sl
   // A line of one part whose total is fixed as shown: the part equals that published total already.
   else return false;
   return true;
+}
+
+/**
+ * Whether a line with a shown total gives something away through its hidden parts: exactly one hidden
+ * part (total minus the rest), or hidden parts whose known sum is 0 (nobody in the group gave any of
+ * those answers, so a shown part may be the whole group: a share of 0 or 1).
+ */
+export function lineExposes(hiddenCounts: number[]): boolean {
+  if (hiddenCounts.length === 0) return false;
+  if (hiddenCounts.length === 1) return true;
+  return hiddenCounts.every((n) => n === 0);
 }
 
 export function isSuppressed(pattern: SuppressionPattern, slot: Slot): boolean {
