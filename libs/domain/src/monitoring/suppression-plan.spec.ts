@@ -138,12 +138,14 @@ function attack(k: Knowledge, truth: { dimension: string; keys: string[]; cells:
         parts: row.cells,
         total: row.total,
         set: (i: number, v: number) => (row.cells[i] = v),
+        groupOf: () => r,
       })),
       ...k.overall.map((total, c) => ({
         name: `${dimension}:column ${genders[c]}`,
         parts: rows.map((row) => row.cells[c]),
         total,
         set: (i: number, v: number) => (rows[i].cells[c] = v),
+        groupOf: (i: number) => i,
       })),
     ];
     let progress = true;
@@ -155,7 +157,10 @@ function attack(k: Knowledge, truth: { dimension: string; keys: string[]; cells:
         const rest = line.total - line.parts.reduce<number>((a, p) => a + (p ?? 0), 0);
         if (unknown.length === 1) {
           line.set(unknown[0], rest);
-          recovered.push(`${line.name} #${unknown[0]} = ${rest}`);
+          // A cell of a group nobody is in (no remote attendees, say) is 0 for everyone to see: it tells
+          // nothing about any person, so only a cell of a group with people in it counts as given back.
+          const groupSize = cells[line.groupOf(unknown[0])].reduce((a, b) => a + b, 0);
+          if (groupSize > 0) recovered.push(`${line.name} #${unknown[0]} = ${rest}`);
           progress = true;
         } else if (unknown.length > 1 && rest === 0) {
           zeroSums.push(line.name);
