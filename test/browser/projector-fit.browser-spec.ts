@@ -46,10 +46,7 @@ describeInBrowser('web client: the projector fits the whole result', () => {
         .set(admin.auth)
         .expect(200);
     const remote = await Promise.all([1, 2].map(() => ctx.newAttendee(conference.id, { mode: 'remote' })));
-    await api.database.dataSource.query(
-      'UPDATE registration SET remote_confirmed = true, present = true WHERE id = ANY($1::uuid[])',
-      [remote.map((r) => r.registrationId)],
-    );
+    await ctx.markRemotePresent(remote.map((r) => r.registrationId));
 
     const projector = await newPage(browser, api, PROJECTOR);
     await signInOfficial(projector.page, chair);

@@ -103,9 +103,7 @@ describeInBrowser('web client: read-only projector link', () => {
       'openFloor',
     ])
       await chairSays({ type });
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE id = $1', [
-      voter.registrationId,
-    ]);
+    await ctx.markRemotePresent([voter.registrationId]);
     const put = await chairSays({ type: 'putTheQuestion', vote: { method: 'electronic' } });
     expect(put.voteError).toBeUndefined();
     const vote = { id: put.voteId as string };

@@ -489,7 +489,8 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
       (await on.getByTestId('agenda').locator('li').allTextContents()).map((t) => t.split(/ — |Move up|Take item/)[0].trim());
     expect(await items(page)).toEqual(['Motion 1 Workload measurement', 'Motion 3 Late pay claim', 'Motion 2 Pay claim 2027']);
     // The motions are read again after the placing answers: the unplaced list empties a render after the status.
-    await page.waitForFunction("document.querySelectorAll('[data-testid=unplaced]').length === 0");
+    // (Waited for through the locator: a string predicate would be eval'd, which the app's CSP refuses.)
+    await page.getByTestId('unplaced').first().waitFor({ state: 'detached' });
     // "Move up" is disabled under the item already taken, so focus is on the placed item's "Move down".
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Move down “Late pay claim”');
     expect(await reasonField.getAttribute('aria-invalid')).toBeNull();

@@ -26,7 +26,7 @@ describe('a card vote on the question put', () => {
     const [northHolder, northOther, southHolder, mover] = await Promise.all([1, 2, 3, 4].map(() => ctx.newAttendee(conferenceId, { mode: 'remote', category: 'full' })));
     await sql('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [north.id, [northHolder.memberId, northOther.memberId]]);
     await sql('UPDATE member SET branch_id = $1 WHERE id = $2', [south.id, southHolder.memberId]);
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conferenceId]);
+    await ctx.markRemotePresent([northHolder, northOther, southHolder, mover].map((a) => a.registrationId));
     const [motion] = await sql(
       `INSERT INTO motion (conference_id, kind, submitting_body_id, title, text, status, proposer_member_id, word_count, over_word_limit, created_by, submitted_at)
        VALUES ($1, 'motion', $4, 'Conference fund', 'Conference funds the campaign.', 'placed', $2, 4, false, $3, now()) RETURNING id`,

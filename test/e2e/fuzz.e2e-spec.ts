@@ -103,7 +103,7 @@ describe(`fuzzing every operation and socket message (seed ${SEED}): never a 5xx
       'head office': suite.track(await connect(suite.api.url, admin.token)),
       attendee: suite.track(await connect(suite.api.url, attendee.token)),
     };
-    const events = ['conference.join', 'conference.leave', 'presence.confirm', 'debate.command', 'debate.snapshot'];
+    const events = ['conference.join', 'conference.leave', 'presence.confirm', 'presence.status', 'debate.command', 'debate.snapshot'];
     const randoms = fc.sample(
       fc.oneof(
         fc.jsonValue({ maxDepth: 3 }),

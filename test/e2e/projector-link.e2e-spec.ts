@@ -39,7 +39,7 @@ describe('read-only projector links', () => {
   /** A remote attendee confirmed present, so the quorum of one is met and a vote may open. */
   const presentVoter = async (conferenceId: string) => {
     const voter = await ctx.newAttendee(conferenceId, { mode: 'remote' });
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE id = $1', [voter.registrationId]);
+    await ctx.markRemotePresent([voter.registrationId]);
     return voter;
   };
   const issue = async (conferenceId: string, who: SignedInPerson, body: Record<string, unknown> = {}) =>

@@ -13,7 +13,7 @@ describe('closing a vote at its announced time', () => {
     await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const voter = await ctx.newAttendee(conference.id, { mode: 'remote' });
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await suite.ctx.markRemotePresentIn(conference.id);
     const socket = suite.track(await connect(api.url, voter.token));
     const stream = new EventStream(socket, conference.id);
     await stream.join(socket);
@@ -57,7 +57,7 @@ describe('closing a vote at its announced time', () => {
     await sql(`UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`, [conference.id]);
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     await ctx.newAttendee(conference.id, { mode: 'remote' });
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await suite.ctx.markRemotePresentIn(conference.id);
     const open = (closesAt: string) =>
       api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Timed question', topics: [], method: 'electronic', secret: true, closesAt });
     const inAnHour = new Date(Date.now() + 3600_000);

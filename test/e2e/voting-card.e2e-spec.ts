@@ -33,7 +33,7 @@ describe('a card vote', () => {
     await sql('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [north, [holders[0].member.id, noCard.member.id]]);
     await sql('UPDATE member SET branch_id = $1 WHERE id = $2', [south, holders[1].member.id]);
     await sql(`INSERT INTO body_officer (body_id, member_id, office) VALUES ($1, $2, 'secretary')`, [east, holders[2].member.id]);
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await ctx.markRemotePresentIn(conference.id);
     const open = (cardHolders: Array<{ bodyId: string; memberId: string }>) =>
       api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Card vote', topics: [], method: 'card_vote', secret: true, cardHolders });
 

@@ -24,7 +24,7 @@ describe("the chair's casting vote", () => {
     await sql(`UPDATE conference SET ruleset = jsonb_set(jsonb_set(ruleset, '{quorum,minimumCount}', '1'), '{tieRule}', $2::jsonb) WHERE id = $1`, [conference.id, JSON.stringify(tieRule)]);
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const voters = [await ctx.newAttendee(conference.id, { mode: 'remote' }), await ctx.newAttendee(conference.id, { mode: 'remote' })];
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await ctx.markRemotePresentIn(conference.id);
     const vote = (await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Tied question', topics: [], method: 'electronic', secret: true }).expect(201)).body;
     for (const [voter, choice] of [
       [voters[0], 'for'],

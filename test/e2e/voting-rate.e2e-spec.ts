@@ -16,7 +16,7 @@ describe('the ballot message rate', () => {
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const flooder = await ctx.newAttendee(conference.id, { mode: 'remote' });
     const neighbour = await ctx.newAttendee(conference.id, { mode: 'remote' });
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await ctx.markRemotePresent([flooder.registrationId, neighbour.registrationId]);
     const vote = (await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'custom', title: 'Flood', topics: [], method: 'electronic', secret: true }).expect(201)).body as { id: string };
     const socket = suite.track(await connect(api.url, flooder.token));
 

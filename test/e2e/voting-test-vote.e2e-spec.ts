@@ -11,7 +11,7 @@ describe('the test vote', () => {
     const conference = await ctx.newConference(); // Napo's default quorum of 150: a test vote opens anyway
     const chair = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'chair' }] });
     const [working, alsoWorking, silent] = [await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id), await ctx.newAttendee(conference.id)];
-    await sql('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conference.id]);
+    await suite.ctx.markRemotePresentIn(conference.id);
     const vote = (
       await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'test', title: 'Test vote: check your device', topics: [], method: 'electronic', secret: true }).expect(201)
     ).body as { id: string };

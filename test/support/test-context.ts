@@ -97,6 +97,31 @@ export class TestContext {
     return { id: registration.id, registrationId: registration.id, memberId: member.id, member, accessCode, token: signIn.body.token, auth: { Authorization: `Bearer ${signIn.body.token}` } };
   }
 
+  /**
+   * Marks remote registrations as present without a phone confirming over the socket, as a test's shortcut.
+   * Presence is held by a lease (docs/REALTIME.md): without one the sweeper ends it within a second, so the
+   * shortcut writes a lease too, an hour long, as a phone's confirmation would.
+   */
+  async markRemotePresent(registrationIds: string[]): Promise<void> {
+    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE id = ANY($1::uuid[])', [registrationIds]);
+    await this.manager.query(
+      `INSERT INTO presence_lease (registration_id, grace_seconds, expires_at, instance_id)
+       SELECT id, 3600, now() + interval '1 hour', 'test' FROM registration WHERE id = ANY($1::uuid[]) AND attendance_mode = 'remote'
+       ON CONFLICT (registration_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
+      [registrationIds],
+    );
+  }
+
+  /** Every remote registration of a conference marked present, with its lease (see markRemotePresent). */
+  async markRemotePresentIn(conferenceId: string): Promise<void> {
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `SELECT id FROM registration WHERE conference_id = $1 AND attendance_mode = 'remote'`,
+      [conferenceId],
+    );
+    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conferenceId]);
+    await this.markRemotePresent(rows.map((row) => row.id));
+  }
+
   /** A body in the register (branch, network, committee...). */
   async newBody(options: { kind?: string; code?: string; name?: string } = {}): Promise<{ id: string; kind: string; code: string; name: string }> {
     const code = options.code ?? `B${unique()}`;
