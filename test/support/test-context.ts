@@ -103,13 +103,15 @@ export class TestContext {
    * shortcut writes a lease too, an hour long, as a phone's confirmation would.
    */
   async markRemotePresent(registrationIds: string[]): Promise<void> {
-    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE id = ANY($1::uuid[])', [registrationIds]);
+    // The lease first: a sweeper tick between the two statements would otherwise find them present
+    // with no lease, end their presence, and leave the test's vote inquorate (it did, in CI).
     await this.manager.query(
       `INSERT INTO presence_lease (registration_id, grace_seconds, expires_at, instance_id)
        SELECT id, 3600, now() + interval '1 hour', 'test' FROM registration WHERE id = ANY($1::uuid[]) AND attendance_mode = 'remote'
        ON CONFLICT (registration_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
       [registrationIds],
     );
+    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE id = ANY($1::uuid[])', [registrationIds]);
   }
 
   /** Every remote registration of a conference marked present, with its lease (see markRemotePresent). */
@@ -118,8 +120,8 @@ export class TestContext {
       `SELECT id FROM registration WHERE conference_id = $1 AND attendance_mode = 'remote'`,
       [conferenceId],
     );
-    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conferenceId]);
     await this.markRemotePresent(rows.map((row) => row.id));
+    await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE conference_id = $1', [conferenceId]);
   }
 
   /** A body in the register (branch, network, committee...). */
