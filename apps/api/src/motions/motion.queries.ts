@@ -18,6 +18,9 @@ export class MotionQueries {
   ) {}
 
   async list(principal: Principal, conferenceId: string): Promise<MotionResponseDto[]> {
+    // Someone with no part in the conference is told it does not exist, not shown an empty list
+    // (an empty list would tell them it does).
+    assertCan(principal, 'conference.view', { conferenceId });
     const manager = this.transactions.manager;
     const ruleset = await rulesetOf(manager, conferenceId);
     const all = await this.motions.list(manager, conferenceId);
