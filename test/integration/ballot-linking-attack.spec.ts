@@ -49,11 +49,13 @@ describe(`linking a secret ballot to its voter through the database (${VOTERS} b
          INSERT INTO member (membership_number, name, email, category)
          SELECT 'L' || $2 || '-' || i, 'Voter ' || i, 'l' || $2 || i || '@test.example', 'full' FROM generate_series(1, $1::int) i
          RETURNING id)
-       INSERT INTO registration (conference_id, member_id, attendance_mode, remote_confirmed, present)
-       SELECT $3, id, 'remote', true, true FROM m
+       INSERT INTO registration (conference_id, member_id, attendance_mode)
+       SELECT $3, id, 'remote' FROM m
        RETURNING member_id, id AS registration_id`,
       [n, tag, conferenceId],
     );
+    // Present with a lease, as a phone's confirmation would leave them (present without one, the sweeper ends it).
+    await ctx.markRemotePresent(rows.map((row) => row.registration_id));
     return rows.map((row) => ({ kind: 'attendee', sessionId: randomUUID(), registrationId: row.registration_id, memberId: row.member_id, conferenceId, name: 'Voter', attendanceMode: 'remote' }));
   }
 
