@@ -442,6 +442,8 @@ const NUMBER_GROUPS: Array<{ legend: string; rules: NumberRule[] }> = [
 const MAJORITY_LABEL: Record<string, string> = {
   simple: 'Simple: more for than against',
   two_thirds: 'Two-thirds of those voting for or against',
+  votes_cast: 'More than half of all votes cast, abstentions included',
+  entitled: 'More than half of those entitled to vote, however many vote',
 };
 const VOTE_KIND_LABEL: Record<string, string> = {
   motion: 'motions',

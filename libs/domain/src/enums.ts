@@ -81,7 +81,12 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const VOTE_CHANNELS = ['hall', 'electronic', 'card'] as const;
 export type VoteChannel = (typeof VOTE_CHANNELS)[number];
 
-export const MAJORITIES = ['simple', 'two_thirds'] as const;
+/**
+ * simple: for > against. two_thirds: for ≥ ⅔ of for + against. Both leave abstentions out.
+ * votes_cast: for > half of every vote cast, abstentions included (an abstention then counts against).
+ * entitled: for > half of those entitled to vote when it opened, however many voted (issue 19).
+ */
+export const MAJORITIES = ['simple', 'two_thirds', 'votes_cast', 'entitled'] as const;
 export type Majority = (typeof MAJORITIES)[number];
 
 export const PROCEDURAL_MOTIONS = [

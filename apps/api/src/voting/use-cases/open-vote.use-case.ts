@@ -78,7 +78,13 @@ export class OpenVote {
       assertTestVoteShape(command);
       if (command.subject === 'emergency_admission')
         await this.assertAwaitingAdmission(manager, conferenceId, command.subjectRef);
-      const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
+      const majority = majorityFor(
+        ruleset,
+        command.subject,
+        command.motionKind,
+        command.proceduralMotion,
+        command.majority,
+      );
 
       const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
       const quorum = computeQuorum(present, membershipByCategory, ruleset);
