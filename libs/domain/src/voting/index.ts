@@ -36,8 +36,8 @@ export {
   voidVote,
 } from './vote-lifecycle';
 export type { VoteLifecycle, VoteState } from './vote-lifecycle';
-export { computeQuorum } from './quorum';
-export type { QuorumAttendee, QuorumStatus } from './quorum';
+export { assertQuorateToOpen, computeQuorum } from './quorum';
+export type { QuorumAttendee, QuorumPart, QuorumRule, QuorumStatus } from './quorum';
 export {
   buildPublishedReceipts,
   findMyReceipt,

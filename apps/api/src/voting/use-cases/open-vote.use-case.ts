@@ -86,8 +86,11 @@ export class OpenVote {
         command.majority,
       );
 
-      const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
-      const quorum = computeQuorum(present, membershipByCategory, ruleset);
+      const { present, registered, membershipByCategory } = await this.registrations.quorumInputs(
+        manager,
+        conferenceId,
+      );
+      const quorum = computeQuorum(present, membershipByCategory, ruleset, registered);
       openVote({ state: 'draft', subject: command.subject }, quorum, now);
 
       const attendees = await this.withCards(
