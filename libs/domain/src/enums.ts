@@ -112,5 +112,13 @@ export const SPEECH_ROLES = [
 ] as const;
 export type SpeechRole = (typeof SPEECH_ROLES)[number];
 
+/**
+ * Standing orders a suspension can set aside for named business (issue 19): the speech time limits
+ * (each speech on that business may then take the time the meeting agreed) and the guillotine (the
+ * named business cannot be recorded as not reached).
+ */
+export const SUSPENDABLE_ORDERS = ['speech_time_limits', 'guillotine'] as const;
+export type SuspendableOrder = (typeof SUSPENDABLE_ORDERS)[number];
+
 export const TIE_RULES = ['chair_casting_vote', 'motion_falls'] as const;
 export type TieRule = (typeof TIE_RULES)[number];
