@@ -1,6 +1,7 @@
 import type { DebateFloorView } from '@agm/contracts';
 import type { LiveState, LiveVote } from './live';
 import { formatSeconds, label, ROLE_LABEL, useSecondsLeft } from './ui';
+import { SuspensionsInForce } from './chair/SuspensionsInForce';
 
 export function QuorumFigure({ state, large }: { state: LiveState; large?: boolean }) {
   const q = state.quorum;
@@ -104,6 +105,7 @@ export function FloorView({
     return (
       <div>
         <p className="muted">No item is being debated.</p>
+        <SuspensionsInForce state={state} />
         {floor?.lastConcluded && (
           <p data-testid="last-outcome">
             Last: <strong>{floor.lastConcluded.title}</strong> —{' '}
@@ -117,6 +119,7 @@ export function FloorView({
   return (
     <div className={large ? 'floor large' : 'floor'}>
       <p className="item-label">{item.agendaLabel ?? 'Motion'}</p>
+      <SuspensionsInForce state={state} />
       <p className="item-title" data-testid="item-title">
         {item.title}
       </p>
