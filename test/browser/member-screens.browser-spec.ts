@@ -102,6 +102,9 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
       .send({ answers: { gender: 'man' } })
       .expect(200);
     const headOffice = await suite.ctx.asHeadOffice();
+    // The AGM opens only when quorate (issue 19): a quorum of one, this member present.
+    await setQuorumMinimum(suite.api, conference.id, headOffice, 1);
+    await suite.ctx.markRemotePresent([member.registrationId]);
     await suite.api.http().post(`/api/conferences/${conference.id}/open`).set(headOffice.auth).expect(200);
     await page.getByTestId('monitoring-fixed').waitFor();
     expect(await page.getByRole('button', { name: 'Save my answers' }).count()).toBe(0);

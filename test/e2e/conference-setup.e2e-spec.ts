@@ -439,14 +439,32 @@ describe('conference set-up over HTTP', () => {
 
     it('requires a reason once the AGM has opened, and records the change as made during it', async () => {
       const conference = await ctx.newConference();
+      // The AGM opens only when quorate (issue 19): a quorum of one, and one member checked in.
+      await api.database.dataSource.query(
+        `UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1'::jsonb) WHERE id = $1`,
+        [conference.id],
+      );
+      const attendee = await ctx.newAttendee(conference.id, { mode: 'hall' });
+      await api
+        .http()
+        .post(`/api/conferences/${conference.id}/registrations/${attendee.registrationId}/check-in`)
+        .set(headOffice.auth)
+        .expect(200);
       const opened = await api
         .http()
         .post(`/api/conferences/${conference.id}/open`)
         .set(headOffice.auth)
         .expect(200);
-      expect(opened.body).toEqual({ conferenceId: conference.id, openedAt: expect.any(String) });
+      expect(opened.body).toEqual({
+        conferenceId: conference.id,
+        openedAt: expect.any(String),
+        quorum: 'Quorate: 1 member who counts present, of 1 needed.',
+      });
       const [openEvent] = await events(conference.id, 'conference.opened');
-      expect(openEvent).toMatchObject({ audience: 'public', payload: { openedAt: opened.body.openedAt } });
+      expect(openEvent).toMatchObject({
+        audience: 'public',
+        payload: { openedAt: opened.body.openedAt, quorum: 'Quorate: 1 member who counts present, of 1 needed.' },
+      });
       const again = await api
         .http()
         .post(`/api/conferences/${conference.id}/open`)
@@ -455,6 +473,7 @@ describe('conference set-up over HTTP', () => {
       expect(again.body.message).toContain('already opened');
 
       const ruleset = napoDefaultRuleset();
+      ruleset.quorum.minimumCount = 1; // as set for the opening
       ruleset.speechLimitsSeconds.other = 120;
       for (const reason of [undefined, '   ']) {
         const refused = await api

@@ -570,7 +570,7 @@ describe('live hybrid voting', () => {
       const refused = await openVote(conference.id, chair, { method: 'electronic' }).expect(422);
       expect(refused.body).toMatchObject({
         rule: 'quorum',
-        message: expect.stringContaining('not quorate (1 counting members present, 150 required)'),
+        message: expect.stringContaining('not quorate (1 member who counts present, of 150 needed)'),
       });
       expect(
         await sql('SELECT count(*)::int AS n FROM vote WHERE conference_id = $1', [conference.id]),

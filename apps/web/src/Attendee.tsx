@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BallotAckDto } from '@agm/contracts';
+import type { Majority } from '@agm/domain/enums';
+import { majorityInWords } from '@agm/domain/voting/majority-words';
 import { isCurrent, type LiveConference, type LiveState, type LiveVote } from './live';
 import { useConference, useMe } from './session';
 import {
@@ -275,7 +277,7 @@ function VotePanel({ live, state, remote }: { live: LiveConference; state: LiveS
       ) : (
         <p className="muted">
           {label(METHOD_LABEL, vote.method)} ·{' '}
-          {vote.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'} ·{' '}
+          {majorityInWords(vote.majority as Majority)} ·{' '}
           {vote.secret ? 'secret ballot' : 'open vote'}
         </p>
       )}

@@ -395,8 +395,16 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                 />
                 <Procedural
                   state={state}
-                  onMove={(kind, memberId) =>
-                    void command({ type: 'moveProcedural', kind, memberId }, 'Procedural motion moved.')
+                  onMove={(kind, memberId, suspension) =>
+                    void command(
+                      { type: 'moveProcedural', kind, memberId, ...(suspension ? { suspension } : {}) },
+                      'Procedural motion moved.',
+                    )
+                  }
+                  laterItems={
+                    agenda && agenda !== 'none'
+                      ? agenda.entries.filter((entry) => entry.status === 'placed' && entry.motionId !== item.itemId)
+                      : []
                   }
                   onResult={(result) =>
                     void command(

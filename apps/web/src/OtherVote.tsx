@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { MotionResponseDto, RulesetResponseDto, VoteOpenDto, VoteResponseDto } from '@agm/contracts';
+import { MAJORITIES, type Majority } from '@agm/domain/enums';
+import { majorityInWords } from '@agm/domain/voting/majority-words';
 import { get, post } from './api';
 import { CardHoldersEditor, cardHoldersOf, useCardHolders } from './CardHolders';
 import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from './CloseTime';
@@ -80,6 +82,8 @@ export function OtherVote({
   const [method, setMethod] = useState('hybrid');
   const [secret, setSecret] = useState(true);
   const [topics, setTopics] = useState<string[]>([]);
+  // null: the ruleset's majority for a custom question.
+  const [majority, setMajority] = useState<Majority | null>(null);
   const [closeTime, setCloseTime] = useState<CloseTimeChoice>(NO_CLOSE_TIME);
   const [ruleset, setRuleset] = useState<RulesetResponseDto['ruleset'] | null>(null);
   const topicsId = useId();
@@ -127,7 +131,7 @@ export function OtherVote({
                     subjectRef: emergency?.id,
                     topics: emergency?.topics ?? [],
                   }
-                : { ...common, ...ballot, subject: 'custom', topics };
+                : { ...common, ...ballot, subject: 'custom', topics, ...(majority ? { majority } : {}) };
         const vote = await post<VoteResponseDto>(`/api/conferences/${conferenceId}/votes`, body);
         // A fresh form for the next question; the vote itself is followed in the console's Vote panel.
         setOpenedId(vote.id);
@@ -136,6 +140,7 @@ export function OtherVote({
         setMethod('hybrid');
         setSecret(true);
         setTopics([]);
+        setMajority(null);
         setCloseTime(NO_CLOSE_TIME);
         return vote;
       },
@@ -143,9 +148,10 @@ export function OtherVote({
     );
 
   const topicsError = form.errorFor('topics');
+  const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
   const majorityHint = (majority: string | undefined) =>
     majority
-      ? `${majority === 'two_thirds' ? 'Two-thirds' : 'Simple'} majority under this conference’s standing orders.`
+      ? `${sentenceCase(majorityInWords(majority as Majority))} under this conference’s standing orders.`
       : undefined;
   return (
     <section className="card" aria-labelledby="other-vote-heading" data-testid="other-vote">
@@ -221,6 +227,16 @@ export function OtherVote({
               ballot
             </label>
           </>
+        )}
+        {kind === 'custom' && (
+          <SelectField
+            label="Majority needed"
+            hint="A custom question may need another majority than the standing orders’ default for one."
+            value={majority ?? ruleset?.majorities.custom ?? 'simple'}
+            options={MAJORITIES.map((m) => [m, sentenceCase(majorityInWords(m))] as const)}
+            onChange={(value) => setMajority(value as Majority)}
+            error={form.errorFor('majority')}
+          />
         )}
         {kind === 'custom' && known && known.length > 0 && (
           <fieldset

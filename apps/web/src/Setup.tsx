@@ -408,6 +408,19 @@ const NUMBER_GROUPS: Array<{ legend: string; rules: NumberRule[] }> = [
         optional: true,
         percent: true,
       },
+      {
+        path: 'quorum.minimumBodiesRepresented',
+        label: 'Minimum branches represented',
+        hint: 'A branch is represented when a member of it who counts is present. Empty: no minimum',
+        optional: true,
+      },
+      {
+        path: 'quorum.minimumShareOfRegistered',
+        label: 'Minimum share of those registered who count (%)',
+        hint: 'Of the attendees registered for this AGM, present or not. Empty: no minimum share',
+        optional: true,
+        percent: true,
+      },
     ],
   },
   {
@@ -442,6 +455,8 @@ const NUMBER_GROUPS: Array<{ legend: string; rules: NumberRule[] }> = [
 const MAJORITY_LABEL: Record<string, string> = {
   simple: 'Simple: more for than against',
   two_thirds: 'Two-thirds of those voting for or against',
+  votes_cast: 'More than half of all votes cast, abstentions included',
+  entitled: 'More than half of those entitled to vote, however many vote',
 };
 const VOTE_KIND_LABEL: Record<string, string> = {
   motion: 'motions',

@@ -1,6 +1,7 @@
 import type { DebateFloorView } from '@agm/contracts';
 import type { LiveState, LiveVote } from './live';
 import { formatSeconds, label, ROLE_LABEL, useSecondsLeft } from './ui';
+import { SuspensionsInForce } from './chair/SuspensionsInForce';
 
 export function QuorumFigure({ state, large }: { state: LiveState; large?: boolean }) {
   const q = state.quorum;
@@ -14,12 +15,38 @@ export function QuorumFigure({ state, large }: { state: LiveState; large?: boole
       <p className={q.met ? 'badge ok' : 'badge warn'} data-testid="quorum-met">
         {q.met ? 'Quorate' : 'Not quorate'}
       </p>
+      <QuorumParts parts={q.parts ?? []} met={q.met} large={large} />
       <p className="muted">
         In the hall {q.presentHall} · remote {q.presentRemote}
       </p>
     </div>
   );
 }
+
+/**
+ * The quorum's parts in words (issue 19): which part is not met, so the chair knows what to wait for
+ * ("1 branch represented, of 3 needed"). A quorum of one part that is met needs no more than the figure;
+ * the projector shows only what is missing, on one line, so the result still fits the screen.
+ */
+function QuorumParts({ parts, met, large }: { parts: QuorumPartView[]; met: boolean; large?: boolean }) {
+  if (parts.length === 0 || (met && (parts.length === 1 || large))) return null;
+  if (large)
+    return (
+      <p className="muted" data-testid="quorum-parts">
+        Not met: {parts.filter((part) => !part.met).map((part) => part.description).join('; ')}
+      </p>
+    );
+  return (
+    <ul className="quorum-parts" data-testid="quorum-parts">
+      {parts.map((part) => (
+        <li key={part.rule} className={part.met ? 'met' : 'unmet'}>
+          {part.met ? 'Met' : 'Not met'}: {part.description}
+        </li>
+      ))}
+    </ul>
+  );
+}
+type QuorumPartView = NonNullable<LiveState['quorum']>['parts'][number];
 
 type Speech = NonNullable<NonNullable<DebateFloorView['item']>['speech']>;
 
@@ -78,6 +105,7 @@ export function FloorView({
     return (
       <div>
         <p className="muted">No item is being debated.</p>
+        <SuspensionsInForce state={state} />
         {floor?.lastConcluded && (
           <p data-testid="last-outcome">
             Last: <strong>{floor.lastConcluded.title}</strong> —{' '}
@@ -91,6 +119,7 @@ export function FloorView({
   return (
     <div className={large ? 'floor large' : 'floor'}>
       <p className="item-label">{item.agendaLabel ?? 'Motion'}</p>
+      <SuspensionsInForce state={state} />
       <p className="item-title" data-testid="item-title">
         {item.title}
       </p>

@@ -81,7 +81,12 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const VOTE_CHANNELS = ['hall', 'electronic', 'card'] as const;
 export type VoteChannel = (typeof VOTE_CHANNELS)[number];
 
-export const MAJORITIES = ['simple', 'two_thirds'] as const;
+/**
+ * simple: for > against. two_thirds: for ≥ ⅔ of for + against. Both leave abstentions out.
+ * votes_cast: for > half of every vote cast, abstentions included (an abstention then counts against).
+ * entitled: for > half of those entitled to vote when it opened, however many voted (issue 19).
+ */
+export const MAJORITIES = ['simple', 'two_thirds', 'votes_cast', 'entitled'] as const;
 export type Majority = (typeof MAJORITIES)[number];
 
 export const PROCEDURAL_MOTIONS = [
@@ -106,6 +111,14 @@ export const SPEECH_ROLES = [
   'procedural',
 ] as const;
 export type SpeechRole = (typeof SPEECH_ROLES)[number];
+
+/**
+ * Standing orders a suspension can set aside for named business (issue 19): the speech time limits
+ * (each speech on that business may then take the time the meeting agreed) and the guillotine (the
+ * named business cannot be recorded as not reached).
+ */
+export const SUSPENDABLE_ORDERS = ['speech_time_limits', 'guillotine'] as const;
+export type SuspendableOrder = (typeof SUSPENDABLE_ORDERS)[number];
 
 export const TIE_RULES = ['chair_casting_vote', 'motion_falls'] as const;
 export type TieRule = (typeof TIE_RULES)[number];

@@ -6,6 +6,8 @@ import {
   isSpeakingRole,
   openItemOf,
   SpeakerSuggestion,
+  suspensionInWords,
+  suspensionsInForce,
 } from '@agm/domain';
 import type { DebateFloorView, DebateMyRequestsView, DebateQueueEntryView, DebateQueueView } from '@agm/contracts';
 import type { DebateMotionRow } from '@agm/persistence/debate';
@@ -30,6 +32,8 @@ export function motionIdsFor(state: DebateState): string[] {
     if (item.amendment?.amendmentId) ids.add(item.amendment.amendmentId);
     for (const a of item.amendmentsDealtWith) ids.add(a.amendmentId);
   }
+  // The business of each suspension in force, named by its label on the floor.
+  for (const suspension of suspensionsInForce(state)) for (const itemId of suspension.itemIds) ids.add(itemId);
   return [...ids];
 }
 
@@ -82,6 +86,16 @@ export function floorView(state: DebateState, inputs: ViewInputs): DebateFloorVi
     item: item ? openItemView(item, inputs, name) : null,
     lastConcluded: last ? { itemId: last.itemId, motionId: last.motionId, title: lastMotion?.title ?? null, outcome: last.outcome, reason: last.outcomeReason } : null,
     notReachedItemIds: [...state.notReachedItemIds],
+    suspensions: suspensionsInForce(state).map((suspension) => ({
+      proceduralId: suspension.proceduralId,
+      orders: [...suspension.orders],
+      itemIds: [...suspension.itemIds],
+      speechLimitSeconds: suspension.speechLimitSeconds,
+      description: suspensionInWords(suspension, (itemId) => {
+        const motion = inputs.motions.get(itemId);
+        return motion ? (motion.agendaLabel ?? `“${motion.title}”`) : 'this business';
+      }),
+    })),
   };
 }
 

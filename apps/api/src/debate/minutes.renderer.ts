@@ -1,5 +1,5 @@
 import { newPdfDocument, pdfBytes, pdfText, PdfFont } from '../common/pdf-fonts';
-import type { DebateEvent } from '@agm/domain';
+import { majorityInWords, suspensionInWords, type DebateEvent } from '@agm/domain';
 import type { DebateMotionRow, LoggedDebateEvent } from '@agm/persistence/debate';
 
 /**
@@ -220,7 +220,7 @@ function describe(
     case 'amendment_concluded':
       return `Amendment ${title(e.amendmentId)}: ${e.outcome}${e.showOfHands ? SHOW_OF_HANDS : ''}.`;
     case 'procedural_moved':
-      return `${who(e.memberId)} moved ${PROCEDURAL_WORDS[e.kind] ?? e.kind} (${e.majority === 'two_thirds' ? 'two-thirds majority' : 'simple majority'}, without debate)${e.rulingId ? ` against ruling ${e.rulingId}` : ''}.`;
+      return `${who(e.memberId)} moved ${PROCEDURAL_WORDS[e.kind] ?? e.kind} (${majorityInWords(e.majority)}, without debate)${e.rulingId ? ` against ruling ${e.rulingId}` : ''}.${e.suspension ? ` The terms: ${suspensionInWords(e.suspension, (id) => title(id)).replace(/^Standing orders suspended/, 'standing orders to be suspended')}` : ''}`;
     case 'procedural_decided':
       return `The procedural motion ${PROCEDURAL_WORDS[e.kind] ?? e.kind} was ${e.result}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.kind === 'challenge_chair' ? (e.result === 'carried' ? ': the ruling is overturned' : ': the ruling stands') : ''}.`;
     case 'question_put': {
@@ -230,7 +230,7 @@ function describe(
           : e.subject === 'procedural'
             ? `the procedural motion ${PROCEDURAL_WORDS[e.proceduralKind ?? ''] ?? ''}`
             : `the motion${e.asAmended ? ' as amended' : ''}`;
-      return `The question was put on ${subject} (${e.majority === 'two_thirds' ? 'two-thirds' : 'simple'} majority).`;
+      return `The question was put on ${subject} (${majorityInWords(e.majority)}).`;
     }
     case 'item_concluded':
       return `Outcome: ${e.outcome.replace(/_/g, ' ')}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.reason ? ` (${e.reason})` : ''}.`;

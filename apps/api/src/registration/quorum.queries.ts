@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { computeQuorum, NotFound } from '@agm/domain';
+import { computeQuorum, NotFound, QuorumPart } from '@agm/domain';
 import { loadRuleset, RegistrationRepository } from '@agm/persistence';
 
 export interface QuorumFigure {
@@ -9,6 +9,10 @@ export interface QuorumFigure {
   met: boolean;
   presentHall: number;
   presentRemote: number;
+  /** Each part the ruleset sets, met or not, in words. */
+  parts: QuorumPart[];
+  /** "Quorate: …" or "Not quorate: " with each part not met. */
+  description: string;
 }
 
 /** The live quorum figure, from the ruleset in force and who is present now. */
@@ -19,14 +23,19 @@ export class QuorumQueries {
   async figure(manager: EntityManager, conferenceId: string): Promise<QuorumFigure> {
     const ruleset = await loadRuleset(manager, conferenceId);
     if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
-    const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
-    const quorum = computeQuorum(present, membershipByCategory, ruleset);
+    const { present, registered, membershipByCategory } = await this.registrations.quorumInputs(
+      manager,
+      conferenceId,
+    );
+    const quorum = computeQuorum(present, membershipByCategory, ruleset, registered);
     return {
       presentCounting: quorum.presentCounting,
       required: quorum.required,
       met: quorum.met,
       presentHall: present.filter((p) => p.attendanceMode === 'hall').length,
       presentRemote: present.filter((p) => p.attendanceMode === 'remote').length,
+      parts: quorum.parts,
+      description: quorum.description,
     };
   }
 }

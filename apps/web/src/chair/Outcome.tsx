@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { LiveState } from '../live';
+import type { Majority } from '@agm/domain/enums';
+import { majorityInWords } from '@agm/domain/voting/majority-words';
 import { Field, label } from '../ui';
 import { PROCEDURAL } from '../views';
+import { NO_SUSPENSION, suspensionOf, SuspensionTerms, type SuspensionChoice } from './SuspensionTerms';
 
 const OUTCOMES = [
   ['carried', 'Carried'],
@@ -44,19 +47,29 @@ export function Outcome({
   );
 }
 
-/** Procedural motions: moved by a member from the queue, then voted without debate. */
+/**
+ * Procedural motions: moved by a member from the queue, then voted without debate. A motion to suspend
+ * standing orders carries its terms (which orders, for what business), so that it does what is voted.
+ */
 export function Procedural({
   state,
   onMove,
   onResult,
+  laterItems,
   disabled,
 }: {
   state: LiveState;
-  onMove: (kind: string, memberId: string) => void;
+  onMove: (kind: string, memberId: string, suspension?: Record<string, unknown>) => void;
   onResult: (result: 'carried' | 'lost') => void;
+  /** Items of the order of business not yet taken: later business a suspension may be for. */
+  laterItems: Array<{ motionId: string; label: string; title: string }>;
   disabled: boolean;
 }) {
   const [kind, setKind] = useState<string>('next_business');
+  const [terms, setTerms] = useState<SuspensionChoice>(NO_SUSPENSION);
+  const suspending = kind === 'suspend_standing_orders';
+  const checked = suspending ? suspensionOf(terms) : null;
+  const problem = checked && 'problem' in checked ? checked.problem : null;
   const members = new Map<string, string>();
   for (const q of state.queue?.queue ?? []) members.set(q.memberId, q.name ?? q.memberId);
   const [memberId, setMemberId] = useState('');
@@ -69,7 +82,7 @@ export function Procedural({
         <div>
           <p>
             {label(Object.fromEntries(PROCEDURAL), pending.kind)} moved by {pending.name}. Voted without
-            debate ({pending.majority.replace('_', ' ')} majority).
+            debate ({majorityInWords(pending.majority as Majority)}).
           </p>
           <div className="button-row">
             <button type="button" disabled={disabled} onClick={() => onResult('carried')}>
@@ -105,7 +118,19 @@ export function Procedural({
               </select>
             )}
           </Field>
-          <button type="button" disabled={disabled || !chosen} onClick={() => onMove(kind, chosen)}>
+          {suspending && (
+            <SuspensionTerms value={terms} onChange={setTerms} laterItems={laterItems} disabled={disabled} />
+          )}
+          {problem && <p className="hint">{problem}</p>}
+          <button
+            type="button"
+            disabled={disabled || !chosen || problem !== null}
+            title={problem ?? undefined}
+            onClick={() => {
+              onMove(kind, chosen, checked && 'suspension' in checked ? checked.suspension : undefined);
+              setTerms(NO_SUSPENSION);
+            }}
+          >
             Move it
           </button>
         </div>

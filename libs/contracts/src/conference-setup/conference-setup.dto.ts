@@ -226,6 +226,7 @@ export class RoleAssignmentResponseDto {
 export class ConferenceOpenedResponseDto {
   @ApiProperty({ format: 'uuid' }) conferenceId: string;
   @ApiProperty() openedAt: string;
+  @ApiProperty({ description: 'The quorum when the AGM opened, in words' }) quorum: string;
 }
 
 export class AccountCreateDto {

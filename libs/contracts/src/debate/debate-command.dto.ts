@@ -12,13 +12,21 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { PROCEDURAL_MOTIONS, VOTE_METHODS, type ProceduralMotion, type VoteMethod } from '@agm/domain';
+import {
+  PROCEDURAL_MOTIONS,
+  SUSPENDABLE_ORDERS,
+  VOTE_METHODS,
+  type ProceduralMotion,
+  type SuspendableOrder,
+  type VoteMethod,
+} from '@agm/domain';
 import { CardHolderDto, CardHoldersField, ClosesAtField } from '../voting/voting.dto';
 
 /**
@@ -177,6 +185,39 @@ export class DebateAmendmentOutcomeDto extends ItemChairCommandDto {
   showOfHands?: boolean;
 }
 
+/** What a motion to suspend standing orders suspends, and for what business (issue 19; docs/debate.md). */
+export class DebateSuspensionDto {
+  @ApiProperty({ enum: SUSPENDABLE_ORDERS, isArray: true, example: ['speech_time_limits'] })
+  @IsArray({ message: 'suspension.orders must be a list of standing orders' })
+  @ArrayMinSize(1, { message: 'suspension.orders must name at least one standing order' })
+  @ArrayMaxSize(SUSPENDABLE_ORDERS.length)
+  @IsIn(SUSPENDABLE_ORDERS, {
+    each: true,
+    message: `each of suspension.orders must be one of ${SUSPENDABLE_ORDERS.join(', ')}`,
+  })
+  orders: SuspendableOrder[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Later items (motion ids) the suspension is also for, e.g. to keep them from the guillotine',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each of suspension.laterItemIds must be a motion id' })
+  laterItemIds?: string[];
+
+  @ApiPropertyOptional({
+    description: 'With the speech time limits suspended: the time each speech on that business may take',
+    example: 600,
+  })
+  @IsOptional()
+  @IsInt({ message: 'suspension.speechLimitSeconds must be a whole number of seconds' })
+  @Min(10)
+  @Max(3600)
+  speechLimitSeconds?: number;
+}
+
 export class DebateMoveProceduralDto extends ItemChairCommandDto {
   @ApiProperty({ enum: ['moveProcedural'] }) @IsIn(['moveProcedural']) type: 'moveProcedural';
   @ApiProperty({ enum: PROCEDURAL_MOTIONS }) @IsIn(PROCEDURAL_MOTIONS) kind: ProceduralMotion;
@@ -191,6 +232,15 @@ export class DebateMoveProceduralDto extends ItemChairCommandDto {
   @IsOptional()
   @Matches(/^ruling-\d{1,9}$/, { message: 'rulingId must look like ruling-9' })
   rulingId?: string;
+
+  @ApiPropertyOptional({
+    type: DebateSuspensionDto,
+    description: 'Required for suspend_standing_orders: the standing orders it suspends, for this item and any later ones',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DebateSuspensionDto)
+  suspension?: DebateSuspensionDto;
 }
 
 export class DebateProceduralOutcomeDto extends ItemChairCommandDto {

@@ -59,6 +59,22 @@ export interface DebateFloorView {
   /** The last item concluded, with its outcome. */
   lastConcluded: { itemId: string; motionId: string; title: string | null; outcome: string | null; reason: string | null } | null;
   notReachedItemIds: string[];
+  /**
+   * Suspensions of standing orders in force (issue 19): each until its business ends, by itself. Absent
+   * from floor events logged before suspensions existed.
+   */
+  suspensions?: DebateSuspensionView[];
+}
+
+export interface DebateSuspensionView {
+  proceduralId: string;
+  /** 'speech_time_limits', 'guillotine'. */
+  orders: string[];
+  /** The business it is for: the item it was moved on, then any later items named. */
+  itemIds: string[];
+  speechLimitSeconds: number | null;
+  /** "Standing orders suspended for Motion 3: the speech time limits (each speech may take up to 10 minutes)." */
+  description: string;
 }
 
 export interface DebateQueueEntryView {

@@ -38,4 +38,11 @@ export class QuorumResponseDto {
   @ApiProperty() met: boolean;
   @ApiProperty() presentHall: number;
   @ApiProperty() presentRemote: number;
+  @ApiProperty({
+    description:
+      'Each part of the quorum the ruleset sets (rule: its path in the ruleset), with what it needs, what there is, and both in words',
+  })
+  parts: Array<{ rule: string; required: number; present: number; met: boolean; description: string }>;
+  @ApiProperty({ description: "The quorum in words: 'Quorate: …' or 'Not quorate: ' and each part not met" })
+  description: string;
 }

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  MAJORITIES,
   MOTION_KINDS,
   PROCEDURAL_MOTIONS,
   VOTE_CHANNELS,
@@ -118,6 +119,15 @@ export class VoteOpenDto {
   @IsOptional()
   @IsIn(PROCEDURAL_MOTIONS, { message: `proceduralMotion must be one of ${PROCEDURAL_MOTIONS.join(', ')}` })
   proceduralMotion?: ProceduralMotion;
+
+  @ApiPropertyOptional({
+    enum: MAJORITIES,
+    description:
+      "Only for a custom question: the majority it needs (the ruleset's custom majority when left out). Motions, amendments and procedural motions take theirs from the ruleset by kind.",
+  })
+  @IsOptional()
+  @IsIn(MAJORITIES, { message: `majority must be one of ${MAJORITIES.join(', ')}` })
+  majority?: Majority;
 
   @ApiProperty({ example: 'Motion 7: Pay restoration' })
   @IsString()
@@ -262,7 +272,7 @@ export class VoteResponseDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty({ enum: VOTE_METHODS }) method: VoteMethod;
-  @ApiProperty({ enum: ['simple', 'two_thirds'] }) majority: Majority;
+  @ApiProperty({ enum: MAJORITIES }) majority: Majority;
   @ApiProperty() secret: boolean;
   @ApiProperty({ enum: ['open', 'closed', 'declared', 'voided'] }) state: string;
   @ApiProperty() openedAt: string;

@@ -2,6 +2,8 @@ import { FieldErrors } from '../errors';
 import { findRulesetProblems, napoDefaultRuleset, Ruleset } from './ruleset';
 
 const NOT_A_RULE = 'is not a rule of the ruleset; check the spelling';
+/** Rules added after rulesets were first saved: a ruleset may leave them out (they then read as none). */
+const OPTIONAL_RULES = new Set(['quorum.minimumBodiesRepresented', 'quorum.minimumShareOfRegistered']);
 
 /**
  * Checks a ruleset sent from outside (JSON of any shape) before `findRulesetProblems` reads it:
@@ -54,7 +56,9 @@ function compareKeys(
   problems: FieldErrors,
 ): void {
   for (const key of Object.keys(template)) {
-    if (!(key in value)) problems[`${prefix}${key}`] = 'is missing';
+    if (!(key in value)) {
+      if (!OPTIONAL_RULES.has(`${prefix}${key}`)) problems[`${prefix}${key}`] = 'is missing';
+    }
     else if (key !== 'categories' && isObject(template[key]) && !Array.isArray(template[key])) {
       if (!isObject(value[key])) problems[`${prefix}${key}`] = 'must be an object';
       else compareKeys(`${prefix}${key}.`, value[key], template[key], problems);

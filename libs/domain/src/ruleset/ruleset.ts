@@ -74,6 +74,13 @@ export interface Ruleset {
     minimumShareOfMembership: number | null;
     /** Whether remote attendees count toward quorum. */
     remoteCounts: boolean;
+    /**
+     * Minimum number of bodies (branches) with a counting member present; null for none. Optional:
+     * absent from rulesets saved before it existed, which read as null (issue 19).
+     */
+    minimumBodiesRepresented?: number | null;
+    /** Minimum share (0..1) of the counting attendees registered who are present; null for none. Optional likewise. */
+    minimumShareOfRegistered?: number | null;
   };
   monitoring: {
     /** Statistics cells under this count are suppressed. */
@@ -142,7 +149,13 @@ export function napoDefaultRuleset(): Ruleset {
     },
     tieRule: 'motion_falls',
     ballotsChangeable: false,
-    quorum: { minimumCount: 150, minimumShareOfMembership: null, remoteCounts: true },
+    quorum: {
+      minimumCount: 150,
+      minimumShareOfMembership: null,
+      remoteCounts: true,
+      minimumBodiesRepresented: null,
+      minimumShareOfRegistered: null,
+    },
     monitoring: { suppressionThreshold: 5 },
     presence: { remoteGraceSeconds: DEFAULT_REMOTE_GRACE_SECONDS },
   };
@@ -233,6 +246,16 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
     problems['quorum.minimumShareOfMembership'] = 'must be a fraction above 0 and at most 1, or null';
   }
   if (typeof quorum?.remoteCounts !== 'boolean') problems['quorum.remoteCounts'] = 'must be true or false';
+  if (quorum?.minimumBodiesRepresented !== undefined)
+    nullablePositiveInt('quorum.minimumBodiesRepresented', quorum.minimumBodiesRepresented);
+  const registeredShare = quorum?.minimumShareOfRegistered;
+  if (
+    registeredShare !== undefined &&
+    registeredShare !== null &&
+    (typeof registeredShare !== 'number' || !(registeredShare > 0 && registeredShare <= 1))
+  ) {
+    problems['quorum.minimumShareOfRegistered'] = 'must be a fraction above 0 and at most 1 (0.25 for a quarter), or null';
+  }
 
   positiveInt('monitoring.suppressionThreshold', ruleset.monitoring?.suppressionThreshold, 1);
   if (ruleset.presence !== undefined) {

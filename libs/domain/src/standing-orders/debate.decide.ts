@@ -1,6 +1,6 @@
 import { AttendanceMode, Majority } from '../enums';
 import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
-import { currentQuestionOf, openItemOf } from './debate.fold';
+import { currentQuestionOf, isSpeakingRole, openItemOf, suspensionInForce } from './debate.fold';
 import {
   DebateCommand,
   DebateContext,
@@ -15,6 +15,7 @@ import {
   RequestToSpeakCommand,
   AddToQueueCommand,
   SpeechTimerCommand,
+  SuspensionTerms,
   TakeItemCommand,
 } from './debate.types';
 import {
@@ -183,6 +184,12 @@ class Decision {
         refuse('order-of-business', `Item ${itemId} has already been taken; it cannot be "not reached".`);
       if (this.state.notReachedItemIds.includes(itemId))
         refuse('order-of-business', `Item ${itemId} is already recorded as not reached.`);
+      // A suspension of the guillotine for this business holds until the business ends.
+      if (suspensionInForce(this.state, itemId, 'guillotine'))
+        refuse(
+          'suspension-of-standing-orders',
+          `Standing orders are suspended for ${this.itemName(itemId)}: the guillotine does not apply to it until that business ends. Leave it out of the guillotine.`,
+        );
     }
     // Time has run out: the motions not reached are recorded as such (and go to the NEC).
     return [{ type: 'items_not_reached', at: this.at, itemIds }];
@@ -503,7 +510,12 @@ class Decision {
         'speakers-are-called',
         'No speaker has been called; the chair calls a speaker before the speech starts.',
       );
-    const limitSeconds = speechLimitSecondsFor(this.ruleset, call.role);
+    // Suspended speech time limits: each speech on this business takes the time the meeting agreed.
+    // Points of order and requests for information keep theirs (SO 14): they are not speeches.
+    const suspended = isSpeakingRole(call.role)
+      ? suspensionInForce(this.state, item.itemId, 'speech_time_limits')
+      : null;
+    const limitSeconds = suspended?.speechLimitSeconds ?? speechLimitSecondsFor(this.ruleset, call.role);
     return {
       type: 'speech_started',
       at: this.at,
@@ -644,6 +656,7 @@ class Decision {
     if (closure) this.requireMayMoveClosure(item, command.memberId);
     const rulingId =
       command.kind === 'challenge_chair' ? this.rulingToChallenge(item, command.rulingId) : null;
+    const suspension = this.suspensionTerms(item, command);
     const attendanceMode = this.requirePresent(command.memberId);
     return [
       {
@@ -657,8 +670,54 @@ class Decision {
         attendanceMode,
         majority: this.ruleset.majorities.procedural[command.kind],
         rulingId,
+        ...(suspension ? { suspension } : {}),
       },
     ];
+  }
+
+  /**
+   * A motion to suspend standing orders names what it suspends and for what business, so that, once
+   * carried, it does exactly that: the item it is moved on, and any later items named (issue 19).
+   */
+  private suspensionTerms(item: DebateItemState, command: MoveProceduralCommand): SuspensionTerms | null {
+    const asked = command.suspension;
+    if (command.kind !== 'suspend_standing_orders') {
+      if (asked)
+        throw new InvalidInput('Only a motion to suspend standing orders names standing orders to suspend.', {
+          suspension: 'only for suspend_standing_orders',
+        });
+      return null;
+    }
+    const orders = [...new Set(asked?.orders ?? [])];
+    if (!asked || orders.length === 0)
+      throw new InvalidInput(
+        'Name the standing orders to suspend (the speech time limits, the guillotine), so that the suspension does what the meeting votes for.',
+        { 'suspension.orders': 'name at least one standing order' },
+      );
+    const limit = asked.speechLimitSeconds;
+    if (orders.includes('speech_time_limits')) {
+      if (limit === undefined || !Number.isInteger(limit) || limit < 10 || limit > 3600)
+        throw new InvalidInput(
+          'With the speech time limits suspended, say how long each speech on this business may take (10 seconds to an hour).',
+          { 'suspension.speechLimitSeconds': 'a whole number of seconds from 10 to 3600' },
+        );
+    } else if (limit !== undefined)
+      throw new InvalidInput('A time for speeches is given only when the speech time limits are suspended.', {
+        'suspension.speechLimitSeconds': 'only with the speech time limits suspended',
+      });
+    const later = [...new Set(asked.laterItemIds ?? [])].filter((itemId) => itemId !== item.itemId);
+    for (const itemId of later) {
+      if (this.state.items[itemId] || this.state.notReachedItemIds.includes(itemId))
+        refuse(
+          'suspension-of-standing-orders',
+          `${this.itemName(itemId)} has already been taken or recorded as not reached; name only business still to come.`,
+        );
+    }
+    return {
+      orders,
+      itemIds: [item.itemId, ...later],
+      speechLimitSeconds: orders.includes('speech_time_limits') ? (limit ?? null) : null,
+    };
   }
 
   proceduralOutcome(item: DebateItemState, result: 'carried' | 'lost', showOfHands: boolean): DebateEvent[] {
@@ -999,6 +1058,11 @@ class Decision {
   /** People by name in refusals (the chair reads them); the id only when the use case gave no name. */
   private who(memberId: string): string {
     return this.context.nameOf?.(memberId) ?? `Member ${memberId}`;
+  }
+
+  /** An item by its label on the order of business when the use case gave one ("Motion 7"). */
+  private itemName(itemId: string): string {
+    return this.context.titleOf?.(itemId) ?? `item ${itemId}`;
   }
 
   private what(item: DebateItemState): string {

@@ -1,5 +1,6 @@
 import { SpeechRole } from '../enums';
 import {
+  CarriedSuspension,
   DebateEvent,
   DebateItemState,
   DebateQuestion,
@@ -28,7 +29,15 @@ export function isSpeakingRole(role: SpeechRole): boolean {
 }
 
 export function emptyDebateState(): DebateState {
-  return { version: 0, openItemId: null, items: {}, notReachedItemIds: [], rulings: [], speeches: [] };
+  return {
+    version: 0,
+    openItemId: null,
+    items: {},
+    notReachedItemIds: [],
+    rulings: [],
+    speeches: [],
+    suspensions: [],
+  };
 }
 
 export function foldDebate(
@@ -84,7 +93,7 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
         ],
       };
     case 'procedural_decided':
-      return withItem(applyRulingChallenge(next, event), event.itemId, (item) =>
+      return withItem(applyRulingChallenge(withSuspension(next, event), event), event.itemId, (item) =>
         applyProceduralResult(item, event),
       );
     case 'speech_started':
@@ -128,6 +137,7 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
           memberId: event.memberId,
           majority: event.majority,
           rulingId: event.rulingId,
+          suspension: event.suspension ?? null,
         };
       });
     default:
@@ -326,6 +336,39 @@ function applyProceduralResult(item: DebateItemState, event: ProceduralDecidedEv
   // The question be now put applies to the question under debate: the amendment if one is open.
   if (event.kind === 'question_be_now_put') currentQuestionOf(item).closure = true;
   if (event.kind === 'suspend_standing_orders') item.standingOrdersSuspended = true;
+}
+
+/** A carried suspension of standing orders takes effect for its business (the terms it was moved with). */
+function withSuspension(state: DebateState, event: ProceduralDecidedEvent): DebateState {
+  if (event.kind !== 'suspend_standing_orders' || event.result !== 'carried') return state;
+  const terms = state.items[event.itemId]?.procedural?.suspension;
+  if (!terms) return state;
+  const carried = { ...terms, proceduralId: event.proceduralId, carriedAt: event.at };
+  return { ...state, suspensions: [...(state.suspensions ?? []), carried] };
+}
+
+/** Whether an item's business has ended: concluded, or recorded as not reached. */
+function businessEnded(state: DebateState, itemId: string): boolean {
+  return state.items[itemId]?.status === 'concluded' || state.notReachedItemIds.includes(itemId);
+}
+
+/**
+ * The suspension of `order` in force for an item, if any: the latest carried that names the item and
+ * the order, while the item's business lasts. It ends by itself when the business ends (nothing to undo).
+ */
+export function suspensionInForce(
+  state: DebateState,
+  itemId: string,
+  order: CarriedSuspension['orders'][number],
+): CarriedSuspension | null {
+  if (businessEnded(state, itemId)) return null;
+  const named = (state.suspensions ?? []).filter((s) => s.itemIds.includes(itemId) && s.orders.includes(order));
+  return named.at(-1) ?? null;
+}
+
+/** Suspensions with some business still to end: what the chair's screen and the floor show as in force. */
+export function suspensionsInForce(state: DebateState): CarriedSuspension[] {
+  return (state.suspensions ?? []).filter((s) => s.itemIds.some((itemId) => !businessEnded(state, itemId)));
 }
 
 function applyRulingChallenge(state: DebateState, event: ProceduralDecidedEvent): DebateState {

@@ -1,4 +1,4 @@
-import { AttendanceMode, Majority, MotionKind, ProceduralMotion, SpeechRole } from '../enums';
+import { AttendanceMode, Majority, MotionKind, ProceduralMotion, SpeechRole, SuspendableOrder } from '../enums';
 import { Ruleset } from '../ruleset/ruleset';
 
 /**
@@ -75,6 +75,23 @@ export interface PendingProcedural {
   majority: Majority;
   /** For a challenge to the chair: the ruling challenged. */
   rulingId: string | null;
+  /** For a motion to suspend standing orders: which orders, for which business. */
+  suspension?: SuspensionTerms | null;
+}
+
+/** What a motion to suspend standing orders sets aside, and for what business (issue 19). */
+export interface SuspensionTerms {
+  orders: SuspendableOrder[];
+  /** The business: the item it is moved on first, then any later items named (for the guillotine). */
+  itemIds: string[];
+  /** With the speech time limits suspended: what each speech on that business may take, in seconds. */
+  speechLimitSeconds: number | null;
+}
+
+/** A suspension the meeting carried. It applies to each item named until that item ends. */
+export interface CarriedSuspension extends SuspensionTerms {
+  proceduralId: string;
+  carriedAt: string;
 }
 
 export interface QuestionPutState {
@@ -142,6 +159,8 @@ export interface DebateState {
   notReachedItemIds: string[];
   rulings: ChairRuling[];
   speeches: SpeechRecord[];
+  /** Suspensions of standing orders carried, in order; each ends by itself as its business ends. */
+  suspensions: CarriedSuspension[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -279,6 +298,8 @@ export interface ProceduralMovedEvent extends ItemEventBase {
   attendanceMode: AttendanceMode;
   majority: Majority;
   rulingId: string | null;
+  /** For a motion to suspend standing orders: which orders, for which business. */
+  suspension?: SuspensionTerms;
 }
 export interface ProceduralDecidedEvent extends ItemEventBase {
   type: 'procedural_decided';
@@ -448,6 +469,8 @@ export interface MoveProceduralCommand extends ItemCommandBase {
   memberId: string;
   /** For a challenge to the chair; defaults to the latest standing ruling on this item. */
   rulingId?: string;
+  /** Required for suspend_standing_orders: what is suspended, for this item and any later ones named. */
+  suspension?: { orders: SuspendableOrder[]; laterItemIds?: string[]; speechLimitSeconds?: number };
 }
 export interface ProceduralOutcomeCommand extends ItemCommandBase, OutcomeFigures {
   type: 'proceduralOutcome';
@@ -519,6 +542,8 @@ export interface DebateContext {
   questionVote?: QuestionVoteFigures | null;
   /** A member's name, for refusals the chair reads (no ids on a screen). */
   nameOf?(memberId: string): string | undefined;
+  /** An item's label on the order of business ("Motion 7"), for refusals the chair reads. */
+  titleOf?(itemId: string): string | undefined;
 }
 
 export interface QuestionVoteFigures {

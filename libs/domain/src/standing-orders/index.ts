@@ -7,6 +7,8 @@ export {
   isSpeakingRole,
   openItemOf,
   SPEAKING_ROLES,
+  suspensionInForce,
+  suspensionsInForce,
 } from './debate.fold';
 export {
   defaultSpeakerSuggestionRules,
@@ -19,3 +21,4 @@ export { deadlineFrom, elapsedMs, overrunSeconds, remainingMs, speechLimitSecond
 export type { SpeechDeadline } from './speech-timer';
 export type * from './debate.types';
 export { assertVoteMayOpenOnQuestion } from './question-vote.rules';
+export { suspensionInWords } from './suspension-words';

@@ -46,6 +46,7 @@ describe('procedural motions', () => {
       itemId: 'item-1',
       kind: 'suspend_standing_orders',
       memberId: 'ann',
+      suspension: { orders: ['guillotine'] },
     });
     expect(moved).toMatchObject({ majority: 'two_thirds' });
     ctx.run({ type: 'proceduralOutcome', showOfHands: true, itemId: 'item-1', result: 'carried' });

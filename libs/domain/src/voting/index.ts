@@ -18,7 +18,7 @@ export { decideBallot, parseVoteChoice } from './ballot-decision';
 export type { BallotAttempt, BallotDecision, ExistingParticipation } from './ballot-decision';
 export { acceptUnconfirmedHallCount, hallCountDeclarable, validateTellerCount } from './teller-count';
 export type { HallCount, HallCountRecord } from './teller-count';
-export { applyCastingVote, majorityFor, outcomeOf, tallyVote } from './tally';
+export { applyCastingVote, majorityFor, majorityInWords, outcomeOf, tallyVote } from './tally';
 export type { ChoiceCounts, TallyInput, TallyResult, VoteOutcome, WeightedBallot } from './tally';
 export {
   announcedCloseTime,
@@ -36,8 +36,8 @@ export {
   voidVote,
 } from './vote-lifecycle';
 export type { VoteLifecycle, VoteState } from './vote-lifecycle';
-export { computeQuorum } from './quorum';
-export type { QuorumAttendee, QuorumStatus } from './quorum';
+export { assertQuorateToOpen, computeQuorum } from './quorum';
+export type { QuorumAttendee, QuorumPart, QuorumRule, QuorumStatus } from './quorum';
 export {
   buildPublishedReceipts,
   findMyReceipt,

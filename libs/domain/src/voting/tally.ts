@@ -1,7 +1,8 @@
 import { InvalidInput } from '../errors';
-import { Majority, MotionKind, ProceduralMotion, TieRule, VoteChoice, VoteSubject } from '../enums';
+import { Majority, MAJORITIES, MotionKind, ProceduralMotion, TieRule, VoteChoice, VoteSubject } from '../enums';
 import { Ruleset } from '../ruleset/ruleset';
 import { HallCount } from './teller-count';
+export { majorityInWords } from './majority-words';
 
 export interface WeightedBallot {
   choice: VoteChoice;
@@ -42,6 +43,10 @@ export interface TallyResult {
 /** Adds up every channel and applies the majority. Abstentions are reported, never counted in the majority. */
 export function tallyVote(input: TallyInput): TallyResult {
   assertWholeNumber('eligibleCount', input.eligibleCount, 0);
+  if (!MAJORITIES.includes(input.majority))
+    throw new InvalidInput(`Cannot count the vote: '${String(input.majority)}' is not a majority this system knows.`, {
+      majority: `must be one of ${MAJORITIES.join(', ')}`,
+    });
   const electronic = sumBallots(input.electronicBallots, 'electronicBallots');
   const card = sumBallots(input.cardBallots ?? [], 'cardBallots');
   const hall = input.hallCount ? checkedHallCount(input.hallCount) : zeroCounts();
@@ -50,27 +55,48 @@ export function tallyVote(input: TallyInput): TallyResult {
     channels: { electronic, hall, card },
     totals,
     turnout: turnoutOf(totals, input.eligibleCount),
-    threshold: thresholdOf(input.majority, totals),
-    outcome: outcomeOf(input.majority, input.tieRule, totals),
+    threshold: thresholdOf(input.majority, totals, input.eligibleCount),
+    outcome: outcomeOf(input.majority, input.tieRule, totals, input.eligibleCount),
   };
 }
 
 /**
  * Simple: carried when for > against; equal is a tie settled by the ruleset's tie rule.
  * Two-thirds: carried when for ≥ ⅔ of (for + against), in integers: 3·for ≥ 2·(for + against).
- * With no votes for or against at all, nothing was carried: lost, under either majority.
+ * Votes cast: carried when for > half of for + against + abstain (2·for > cast). An abstention works
+ * as a vote against; an even split with no abstentions is a tie, settled like a simple majority's.
+ * Entitled: carried when for > half of those entitled to vote (2·for > eligible), whoever stayed away.
+ * No tie rule: a casting vote breaks a tie between for and against, it cannot make up the entitled.
+ * With no votes for or against at all, nothing was carried: lost, under every majority.
  */
 export function outcomeOf(
   majority: Majority,
   tieRule: TieRule,
-  counts: Pick<ChoiceCounts, 'for' | 'against'>,
+  counts: Pick<ChoiceCounts, 'for' | 'against'> & { abstain?: number },
+  eligible?: number,
 ): VoteOutcome {
   const decisive = counts.for + counts.against;
   if (decisive === 0) return 'lost';
-  if (majority === 'two_thirds') return 3 * counts.for >= 2 * decisive ? 'carried' : 'lost';
-  if (counts.for > counts.against) return 'carried';
-  if (counts.for < counts.against) return 'lost';
-  return tieRule === 'chair_casting_vote' ? 'tied_chair_casting_vote_needed' : 'tied_falls';
+  const tie = (): VoteOutcome => (tieRule === 'chair_casting_vote' ? 'tied_chair_casting_vote_needed' : 'tied_falls');
+  switch (majority) {
+    case 'two_thirds':
+      return 3 * counts.for >= 2 * decisive ? 'carried' : 'lost';
+    case 'votes_cast': {
+      const abstain = counts.abstain ?? 0;
+      if (2 * counts.for > decisive + abstain) return 'carried';
+      return counts.for === counts.against && abstain === 0 ? tie() : 'lost';
+    }
+    case 'entitled':
+      if (eligible === undefined)
+        throw new InvalidInput('A majority of those entitled to vote needs the number entitled.', {
+          eligibleCount: 'required for this majority',
+        });
+      return 2 * counts.for > eligible ? 'carried' : 'lost';
+    case 'simple':
+      if (counts.for > counts.against) return 'carried';
+      if (counts.for < counts.against) return 'lost';
+      return tie();
+  }
 }
 
 /** Applies the chair's casting vote to a tie; refused unless the outcome is waiting for one. */
@@ -83,23 +109,45 @@ export function applyCastingVote(outcome: VoteOutcome, castingVote: 'for' | 'aga
   return castingVote === 'for' ? 'carried' : 'lost';
 }
 
-function thresholdOf(majority: Majority, totals: ChoiceCounts): TallyResult['threshold'] {
+function thresholdOf(majority: Majority, totals: ChoiceCounts, eligible: number): TallyResult['threshold'] {
   const decisive = totals.for + totals.against;
-  if (majority === 'two_thirds') {
-    // Smallest f with 3f ≥ 2n is ceil(2n / 3).
-    const forNeeded = Math.max(1, Math.ceil((2 * decisive) / 3));
-    return {
-      majority,
-      forNeeded,
-      description: `Two-thirds majority: at least two-thirds of the ${decisive} votes for and against (${forNeeded} needed); abstentions not counted.`,
-    };
+  switch (majority) {
+    case 'two_thirds': {
+      // Smallest f with 3f ≥ 2n is ceil(2n / 3).
+      const forNeeded = Math.max(1, Math.ceil((2 * decisive) / 3));
+      return {
+        majority,
+        forNeeded,
+        description: `Two-thirds majority: at least two-thirds of the ${decisive} votes for and against (${forNeeded} needed); abstentions not counted.`,
+      };
+    }
+    case 'votes_cast': {
+      // Smallest f with 2f > cast is floor(cast / 2) + 1.
+      const cast = decisive + totals.abstain;
+      const forNeeded = Math.floor(cast / 2) + 1;
+      return {
+        majority,
+        forNeeded,
+        description: `Majority of votes cast: more than half of all ${cast} votes, abstentions included (${forNeeded} needed).`,
+      };
+    }
+    case 'entitled': {
+      const forNeeded = Math.floor(eligible / 2) + 1;
+      return {
+        majority,
+        forNeeded,
+        description: `Majority of those entitled to vote: more than half of the ${eligible} entitled, however many voted (${forNeeded} needed).`,
+      };
+    }
+    case 'simple': {
+      const forNeeded = totals.against + 1;
+      return {
+        majority,
+        forNeeded,
+        description: `Simple majority: more votes for than against (${forNeeded} needed against ${totals.against}); abstentions not counted.`,
+      };
+    }
   }
-  const forNeeded = totals.against + 1;
-  return {
-    majority,
-    forNeeded,
-    description: `Simple majority: more votes for than against (${forNeeded} needed against ${totals.against}); abstentions not counted.`,
-  };
 }
 
 function turnoutOf(totals: ChoiceCounts, eligible: number): TallyResult['turnout'] {
@@ -157,8 +205,19 @@ export function majorityFor(
   subject: VoteSubject,
   motionKind?: MotionKind,
   proceduralMotion?: ProceduralMotion,
+  chosen?: Majority,
 ): Majority {
   const majorities = ruleset.majorities;
+  // The standing orders fix the majority of a motion, amendment or procedural motion by its kind; only a
+  // custom question (a question the meeting is asked outside them) may name its own.
+  if (chosen !== undefined) {
+    if (subject !== 'custom')
+      throw new InvalidInput(
+        'The standing orders set the majority for this kind of vote; only a custom question may name its own. Leave the majority out, or change it for the kind in the ruleset.',
+        { majority: 'only for a custom question' },
+      );
+    return chosen;
+  }
   switch (subject) {
     case 'motion':
       if (motionKind === 'constitutional_amendment') return majorities.constitutional_amendment;

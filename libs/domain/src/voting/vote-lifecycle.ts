@@ -28,10 +28,9 @@ export function assertCanOpen(vote: VoteLifecycle, quorum: boolean | QuorumStatu
   }
   const met = typeof quorum === 'boolean' ? quorum : quorum.met;
   if (!met && vote.subject !== 'test') {
-    const detail =
-      typeof quorum === 'boolean'
-        ? ''
-        : ` (${quorum.presentCounting} counting members present, ${quorum.required} required)`;
+    // Name each part not met ("3 branches represented, of 5 needed"), so the chair knows what to wait for.
+    const unmet = typeof quorum === 'boolean' ? [] : quorum.parts.filter((part) => !part.met);
+    const detail = unmet.length ? ` (${unmet.map((part) => part.description).join('; ')})` : '';
     throw new StandingOrderViolation(
       'quorum',
       `The conference is not quorate${detail}, so the vote cannot be opened. Wait for more members to check in or connect, or run a test vote to register attendance.`,

@@ -174,7 +174,7 @@ describe('refusals a voter or official sees, and what they are told', () => {
 
     expect(error).toBeInstanceOf(StandingOrderViolation);
     expect((error as StandingOrderViolation).rule).toBe('quorum');
-    expect(error.message).toContain('not quorate (149 counting members present, 150 required)');
+    expect(error.message).toContain('not quorate (149 members who count present, of 150 needed)');
   });
 
   it('opens a test vote without a quorum, since a test vote is how attendance is registered', () => {

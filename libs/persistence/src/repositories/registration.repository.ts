@@ -181,24 +181,28 @@ export class RegistrationRepository {
     return true;
   }
 
-  /** Present attendees (category and mode) and the membership by category: what quorum needs. */
+  /**
+   * What quorum needs: present attendees (category, mode and branch), every registered attendee (the
+   * base of a share of those registered), and the membership by category.
+   */
   async quorumInputs(
     manager: EntityManager,
     conferenceId: string,
   ): Promise<{
-    present: Array<{ category: string; attendanceMode: AttendanceMode }>;
+    present: Array<{ category: string; attendanceMode: AttendanceMode; bodyId: string | null }>;
+    registered: Array<{ category: string; attendanceMode: AttendanceMode; bodyId: string | null }>;
     membershipByCategory: Record<string, number>;
   }> {
-    const present = await manager.query(
-      `SELECT m.category, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 AND r.present`,
+    const rows = await manager.query(
+      `SELECT m.category, r.attendance_mode, m.branch_id, r.present FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1`,
       [conferenceId],
     );
     const members = await manager.query('SELECT category, count(*)::int AS n FROM member GROUP BY category');
+    type Row = { category: string; attendance_mode: AttendanceMode; branch_id: string | null; present: boolean };
+    const attendee = (r: Row) => ({ category: r.category, attendanceMode: r.attendance_mode, bodyId: r.branch_id });
     return {
-      present: present.map((r: { category: string; attendance_mode: AttendanceMode }) => ({
-        category: r.category,
-        attendanceMode: r.attendance_mode,
-      })),
+      present: (rows as Row[]).filter((r) => r.present).map(attendee),
+      registered: (rows as Row[]).map(attendee),
       membershipByCategory: Object.fromEntries(
         members.map((r: { category: string; n: number }) => [r.category, r.n]),
       ),

@@ -284,7 +284,20 @@ export class RunDebateCommand {
         const found = await this.log.motions(manager, conferenceId, dto.itemIds);
         const missing = dto.itemIds.filter((id) => !found.has(id));
         if (missing.length > 0) throw new NotFound(`No motion ${missing.join(', ')} in this conference.`);
+        context.titleOf = titlesOf(found);
         return { type: 'guillotine', expectedSeq: dto.expectedSeq, itemIds: dto.itemIds };
+      }
+      case 'moveProcedural': {
+        // Later business a suspension names is a motion of this conference, named in refusals by its label.
+        const later = dto.suspension?.laterItemIds ?? [];
+        const found = await this.log.motions(manager, conferenceId, later);
+        const missing = later.filter((id) => !found.has(id));
+        if (missing.length > 0)
+          throw new NotFound('A later item named in the suspension is not a motion of this conference.', {
+            'suspension.laterItemIds': 'not a motion of this conference',
+          });
+        context.titleOf = titlesOf(found);
+        return { ...dto } as DebateCommand;
       }
       case 'requestToSpeak':
       case 'raisePointOfOrder':
@@ -386,4 +399,12 @@ export class RunDebateCommand {
       });
     }
   }
+}
+
+/** Motions by their label on the order of business ("Motion 7"), else their title, for the engine's refusals. */
+function titlesOf(motions: Map<string, { agendaLabel: string | null; title: string }>): (itemId: string) => string | undefined {
+  return (itemId) => {
+    const motion = motions.get(itemId);
+    return motion ? (motion.agendaLabel ?? `"${motion.title}"`) : undefined;
+  };
 }

@@ -78,10 +78,19 @@ export class OpenVote {
       assertTestVoteShape(command);
       if (command.subject === 'emergency_admission')
         await this.assertAwaitingAdmission(manager, conferenceId, command.subjectRef);
-      const majority = majorityFor(ruleset, command.subject, command.motionKind, command.proceduralMotion);
+      const majority = majorityFor(
+        ruleset,
+        command.subject,
+        command.motionKind,
+        command.proceduralMotion,
+        command.majority,
+      );
 
-      const { present, membershipByCategory } = await this.registrations.quorumInputs(manager, conferenceId);
-      const quorum = computeQuorum(present, membershipByCategory, ruleset);
+      const { present, registered, membershipByCategory } = await this.registrations.quorumInputs(
+        manager,
+        conferenceId,
+      );
+      const quorum = computeQuorum(present, membershipByCategory, ruleset, registered);
       openVote({ state: 'draft', subject: command.subject }, quorum, now);
 
       const attendees = await this.withCards(

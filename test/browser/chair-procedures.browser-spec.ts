@@ -1,0 +1,128 @@
+import type { Page } from 'playwright-core';
+import {
+  admittedMotion,
+  browserSuite,
+  describeInBrowser,
+  expectAccessible,
+  newOfficialWithPassword,
+  newPage,
+  setQuorumMinimum,
+  signInOfficial,
+  tokenOf,
+  waitForText,
+} from './browser-support';
+
+/**
+ * Issue 19 item 4 in the browser: the chair moves a suspension of standing orders with its terms (the
+ * speech time limits, ten minutes a speech, for this item and the next), the meeting carries it, and
+ * every floor shows it in words; the next speech gets the agreed time.
+ */
+describeInBrowser('web client: the chair suspends standing orders for named business', () => {
+  const suite = browserSuite();
+  const http = () => suite.api.http();
+  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+
+  it('moves the suspension with its terms, shows it in force, and gives the next speech the agreed time', async () => {
+    const { api, ctx, browser } = suite;
+    const headOffice = await ctx.asHeadOffice();
+    const conference = await ctx.newConference({
+      name: `Procedures AGM ${Date.now() % 10000}`,
+      startsOn: '2027-10-07',
+      endsOn: '2027-10-08',
+    });
+    const base = `/api/conferences/${conference.id}`;
+    await ctx.setMotionDeadlines(conference.id, {
+      motions: new Date(Date.now() + 30 * 86400000),
+      amendments: new Date(Date.now() + 40 * 86400000),
+    });
+    await setQuorumMinimum(api, conference.id, headOffice, 1);
+    const branch = await ctx.newBody({ kind: 'branch', name: 'Kent Branch' });
+    const section = await ctx.newSection(conference.id, 'NEGOTIATING');
+    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const chair = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'chair' }],
+      name: 'Conference Chair',
+    });
+    const [mover, seconder, dot] = await Promise.all(
+      [1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
+    );
+    for (const a of [mover, seconder, dot])
+      await http().post(`${base}/registrations/${a.registrationId}/check-in`).set(headOffice.auth).expect(200);
+    await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [
+      branch.id,
+      [mover.member.id, seconder.member.id],
+    ]);
+    const secretary = await ctx.newOfficer(branch.id);
+    const motion = (title: string) =>
+      admittedMotion(
+        api,
+        conference.id,
+        { secretary, soc },
+        {
+          bodyId: branch.id,
+          sectionId: section.id,
+          title,
+          proposerMemberId: mover.member.id,
+          seconderMemberId: seconder.member.id,
+        },
+      );
+    const first = await motion('Safe caseloads');
+    const second = await motion('Office closures');
+    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+    const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
+    const labelOf = (id: string) => agenda.entries.find((e: { motionId: string }) => e.motionId === id).label;
+
+    const { page } = await newPage(browser, api);
+    await signInOfficial(page, chair);
+    await page.goto(`/c/${conference.id}/chair`);
+    const chairAuth = { Authorization: `Bearer ${await tokenOf(page)}` };
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const step = async (name: string, done: string | RegExp) => {
+      await button(name).click();
+      await waitForText(page, 'p.alert.ok[role=status]', done);
+      expect(await alerts(page)).toEqual([]);
+    };
+    const snapshot = async () => (await http().get(`${base}/debate`).set(chairAuth).expect(200)).body;
+
+    await page.getByRole('button', { name: `Take item ${labelOf(first)}` }).click();
+    await waitForText(page, '[data-testid=item-title]', 'Safe caseloads');
+    await step('Call the mover', 'Mover called.');
+    await step('Start', 'Speech started.');
+    await step('End', 'Speech ended.');
+    await step('Formally seconded', 'Formally seconded.');
+    await step('Open the floor', 'The floor is open.');
+    // Dot asks to speak from the floor: the queue is who may move a procedural motion.
+    await http()
+      .post(`${base}/debate/commands`)
+      .set(dot.auth)
+      .send({ type: 'requestToSpeak', itemId: first, stance: 'for' })
+      .expect(200);
+    await waitForText(page, '[data-testid=queue]', dot.member.name);
+
+    const procedural = page.locator('details', { hasText: 'Procedural motions' });
+    await procedural.locator('summary').click();
+    await procedural.getByLabel('Motion', { exact: true }).selectOption('suspend_standing_orders');
+    const terms = page.getByTestId('suspension-terms');
+    await terms.waitFor();
+    // Nothing ticked yet: the button says what to do first.
+    expect(await button('Move it').isDisabled()).toBe(true);
+    expect(await button('Move it').getAttribute('title')).toMatch(/Tick the standing orders/);
+    await terms.getByLabel('Speech time limits').check();
+    await terms.getByLabel('Each speech may take (minutes)').fill('10');
+    await terms.getByLabel(`${labelOf(second)}: Office closures`).check();
+    await expectAccessible(page, 'chair moving a suspension of standing orders');
+    await step('Move it', 'Procedural motion moved.');
+    await step('Carried', 'Procedural motion carried.');
+    await waitForText(
+      page,
+      '[data-testid=suspensions-in-force]',
+      `Standing orders suspended for ${labelOf(first)} and ${labelOf(second)}: the speech time limits (each speech may take up to 10 minutes).`,
+    );
+
+    await page.getByRole('button', { name: `Call ${dot.member.name}`, exact: true }).first().click();
+    await waitForText(page, 'p.alert.ok[role=status]', 'Speaker called.');
+    await step('Start', 'Speech started.');
+    expect((await snapshot()).floor.item.speech.limitSeconds).toBe(600);
+    await step('End', 'Speech ended.');
+  });
+});
