@@ -59,6 +59,13 @@ async function main(): Promise<void> {
          SELECT $3, id, 'remote', true, true FROM m RETURNING id`,
         [voters, tag, conference.id],
       );
+      // Confirmed attendees hold a presence lease (what presence.confirm leaves): without one the
+      // sweeper ends their presence within a second and every ballot is refused as "not present".
+      await manager.query(
+        `INSERT INTO presence_lease (registration_id, grace_seconds, expires_at, instance_id)
+         SELECT id, 120, now() + interval '120 seconds', 'bench-seed' FROM unnest($1::uuid[]) AS x(id)`,
+        [registrations.map((r) => r.id)],
+      );
       const tokens = registrations.map(() => randomBytes(32).toString('base64url'));
       await manager.query(
         `INSERT INTO session (token_hash, registration_id, expires_at) SELECT t, r, $3 FROM unnest($1::text[], $2::uuid[]) AS x(t, r)`,

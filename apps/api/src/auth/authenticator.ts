@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, Unauthenticated } from '@agm/domain';
-import { AccessRepository, ProjectorLinkRepository } from '@agm/persistence';
+import { AccessRepository, LiveSession, ProjectorLinkRepository } from '@agm/persistence';
 import { DataSource } from 'typeorm';
+import { Batched } from '../common/batched';
 import { SessionTokens } from './session-tokens';
 
 export const SIGNED_OUT = 'You are not signed in, or your session has ended. Sign in again.';
@@ -12,12 +13,24 @@ export const PROJECTOR_KEY_PREFIX = 'p.';
 /** The one authentication function: the HTTP guard and the socket handshake both call it. */
 @Injectable()
 export class Authenticator {
+  /**
+   * Sessions are looked up many at a time, with their attendee in the same read: a hall reconnecting
+   * after a Wi-Fi blip is thousands of handshakes in a second, and one query each (two for an
+   * attendee) queued behind each other on the pool until the phones' connects timed out and retried.
+   */
+  private readonly sessions: Batched<string, LiveSession | null>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessRepository,
     private readonly tokens: SessionTokens,
     private readonly projectorLinks: ProjectorLinkRepository,
-  ) {}
+  ) {
+    this.sessions = new Batched(
+      (hashes) => this.access.findLiveSessions(this.dataSource.manager, hashes, new Date()),
+      null,
+    );
+  }
 
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!token) throw new Unauthenticated(SIGNED_OUT);
@@ -27,11 +40,11 @@ export class Authenticator {
       if (!link) throw new Unauthenticated(PROJECTOR_LINK_ENDED);
       return { kind: 'projector', sessionId: link.id, projectorLinkId: link.id, conferenceId: link.conferenceId, name: link.label, memberId: null };
     }
-    const session = await this.access.findLiveSession(manager, this.tokens.hash(token), new Date());
+    const session = await this.sessions.load(this.tokens.hash(token));
     if (!session) throw new Unauthenticated(SIGNED_OUT);
 
     if (session.registrationId) {
-      const attendee = await this.access.findAttendeeByRegistration(manager, session.registrationId);
+      const attendee = session.attendee;
       if (!attendee || attendee.codeRevoked) throw new Unauthenticated(SIGNED_OUT);
       return {
         kind: 'attendee',

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Batched } from '../common/batched';
 import { RecordPresence } from '../registration/use-cases/record-presence.use-case';
 
 /** How often each instance renews the leases of the remote attendees it serves and sweeps lapsed ones. */
@@ -20,6 +21,21 @@ export class RemotePresence implements OnModuleInit, OnModuleDestroy {
   private readonly sockets = new Map<string, number>();
   private timer?: NodeJS.Timeout;
   private ticking = false;
+  /**
+   * A hall reconnecting after a Wi-Fi blip is thousands of sockets closing and opening within a
+   * second: their lease writes go out many to one UPDATE rather than one each (issue 15).
+   */
+  private readonly resumed = new Batched<string, boolean>(
+    async (ids) => {
+      const live = await this.presence.resumeRemoteMany(ids, this.instanceId);
+      return new Map(ids.map((id) => [id, live.has(id)]));
+    },
+    false,
+  );
+  private readonly kept = new Batched<string, true>(async (ids) => {
+    await this.presence.keepThroughDisconnect(ids);
+    return new Map(ids.map((id) => [id, true as const]));
+  }, true);
 
   constructor(private readonly presence: RecordPresence) {}
 
@@ -35,7 +51,7 @@ export class RemotePresence implements OnModuleInit, OnModuleDestroy {
   /** A socket of a remote attendee connected here: their live lease goes on. */
   async connected(registrationId: string): Promise<boolean> {
     this.sockets.set(registrationId, (this.sockets.get(registrationId) ?? 0) + 1);
-    return this.presence.resumeRemote(registrationId, this.instanceId);
+    return this.resumed.load(registrationId);
   }
 
   /** A socket closed; the last one here gives the lease its whole grace from now. */
@@ -46,7 +62,7 @@ export class RemotePresence implements OnModuleInit, OnModuleDestroy {
       return;
     }
     this.sockets.delete(registrationId);
-    await this.presence.keepThroughDisconnect([registrationId]);
+    await this.kept.load(registrationId);
   }
 
   isPresent(conferenceId: string, registrationId: string): Promise<boolean> {

@@ -27,6 +27,11 @@ export interface AttendeeRow {
   codeRevoked: boolean;
 }
 
+export interface LiveSession extends SessionSubject {
+  /** The attendee behind an attendee's session; null for an account's, or a registration gone. */
+  attendee: AttendeeRow | null;
+}
+
 /** Accounts, sessions and the facts authorisation needs (roles, offices). */
 export class AccessRepository {
   async insertAccount(manager: EntityManager, account: Omit<AccountRow, 'id'>): Promise<AccountRow> {
@@ -104,6 +109,32 @@ export class AccessRepository {
       [tokenHash, now],
     );
     return rows.length ? { sessionId: rows[0].id, accountId: rows[0].account_id, registrationId: rows[0].registration_id } : null;
+  }
+
+  /**
+   * The live sessions of many token hashes in one read, each with its attendee (registration and
+   * member) when it is an attendee's: what the handshakes of a hall reconnecting at once need.
+   * A hash with no live session is absent from the answer.
+   */
+  async findLiveSessions(manager: EntityManager, tokenHashes: string[], now: Date): Promise<Map<string, LiveSession>> {
+    const rows = await manager.query(
+      `SELECT s.token_hash, s.id, s.account_id, s.registration_id,
+              r.id AS attendee_registration_id, r.conference_id, r.member_id, m.name, r.attendance_mode, r.access_code_hash, r.code_revoked_at IS NOT NULL AS code_revoked
+         FROM session s LEFT JOIN registration r ON r.id = s.registration_id LEFT JOIN member m ON m.id = r.member_id
+        WHERE s.token_hash = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > $2`,
+      [tokenHashes, now],
+    );
+    return new Map(
+      rows.map((row: any) => [
+        row.token_hash,
+        {
+          sessionId: row.id,
+          accountId: row.account_id,
+          registrationId: row.registration_id,
+          attendee: row.attendee_registration_id ? toAttendee({ ...row, registration_id: row.attendee_registration_id }) : null,
+        },
+      ]),
+    );
   }
 
   async revokeSession(manager: EntityManager, sessionId: string, now: Date): Promise<boolean> {

@@ -131,13 +131,15 @@ export class RegistrationRepository {
     );
   }
 
-  async resumeLease(manager: EntityManager, registrationId: string, instanceId: string): Promise<boolean> {
+  /** Continues the live leases of these remote attendees (their sockets connected): the ids whose lease was live. */
+  async resumeLeases(manager: EntityManager, registrationIds: string[], instanceId: string): Promise<Set<string>> {
+    if (registrationIds.length === 0) return new Set();
     const result = await manager.query(
       `UPDATE presence_lease SET expires_at = now() + grace_seconds * interval '1 second', instance_id = $2
-        WHERE registration_id = $1 AND expires_at > now() RETURNING registration_id`,
-      [registrationId, instanceId],
+        WHERE registration_id = ANY($1) AND expires_at > now() RETURNING registration_id`,
+      [registrationIds, instanceId],
     );
-    return rowsOf(result).length > 0;
+    return new Set(rowsOf(result).map((row: { registration_id: string }) => row.registration_id));
   }
 
   async extendLeases(manager: EntityManager, registrationIds: string[]): Promise<void> {

@@ -57,11 +57,11 @@ export class RecordPresence {
   }
 
   /**
-   * A socket of a remote attendee connected (a reload, a new tab, a reconnect to any instance): their
-   * lease, if still live, goes on. Answers whether they are present: a phone shows "confirm again" when not.
+   * Sockets of remote attendees connected (a reload, a new tab, a reconnect to any instance): each
+   * one's lease, if still live, goes on. Answers those still present, in one write for many sockets.
    */
-  async resumeRemote(registrationId: string, instanceId: string): Promise<boolean> {
-    return this.registrations.resumeLease(this.transactions.manager, registrationId, instanceId);
+  async resumeRemoteMany(registrationIds: string[], instanceId: string): Promise<Set<string>> {
+    return this.registrations.resumeLeases(this.transactions.manager, registrationIds, instanceId);
   }
 
   async isPresent(conferenceId: string, registrationId: string): Promise<boolean> {
