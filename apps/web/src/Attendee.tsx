@@ -24,12 +24,14 @@ import type { MemberTab } from './attendee/tabs';
 import { VoteAlert } from './attendee/VoteAlert';
 import { ReceiptCheck } from './attendee/ReceiptCheck';
 import { keepReceipt } from './attendee/receipts';
+import { CalledToSpeak, Livestream, useRemoteLinks } from './attendee/RemoteLinks';
 
 /** A member attending, in the hall or remote: phone first. One live connection under every tab. */
 export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab?: MemberTab }) {
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
   const remote = me?.attendanceMode === 'remote';
+  const links = useRemoteLinks(live);
   return (
     <Frame
       conferenceId={conferenceId}
@@ -39,6 +41,8 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       <VoteAlert state={state} />
       <p className="muted">Signed in as {me?.name ?? '…'}</p>
       <MemberNav conferenceId={conferenceId} tab={tab} />
+      {/* Called to speak reaches a remote member on every tab, as a vote does. */}
+      {remote && <CalledToSpeak live={live} state={state} memberId={me?.memberId} links={links} />}
       {/* The vote stays at the top of every tab: the pinned bar leads here. */}
       <div id="ballot" className="ballot-anchor">
         <VotePanel live={live} state={state} remote={remote} />
@@ -46,6 +50,7 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       {tab === '' && (
         <>
           {remote && <ConfirmAttendance live={live} state={state} />}
+          {remote && <Livestream links={links} />}
           <LiveSection state={state} title="Now before the meeting">
             <FloorView state={state} />
           </LiveSection>
