@@ -317,6 +317,17 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     expect(health.motions[0]).toMatchObject({ title: 'Office ventilation', picks: 1 });
     await screenshot(page, 'member-priority-ballot');
 
+    // After a reload (or on another device) the ballot cast is read back: shown in order, its picks ticked.
+    await page.reload();
+    await page.getByTestId('priority-cast').waitFor();
+    expect(await page.getByTestId('priority-cast').getByRole('listitem').allTextContents()).toEqual([
+      'Office ventilation',
+      'Pay claim',
+    ]);
+    const again = page.getByRole('group', { name: 'Motions on the ballot' });
+    expect(await again.getByRole('checkbox', { name: /Office ventilation/ }).isChecked()).toBe(true);
+    expect(await again.locator('label').filter({ hasText: 'Pay claim' }).textContent()).toContain('choice 2');
+
     // Published: the ballot closes, and the screen follows live.
     await suite.api.http().post(`${f.base}/agenda/publish`).set(f.soc.auth).expect(200);
     await page.getByText('The priority ballot closed when the order of business was published.').waitFor();
