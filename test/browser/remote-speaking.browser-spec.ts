@@ -101,6 +101,7 @@ describeInBrowser('web client: a called remote speaker and the speakers’ room'
 
     const called = phone.getByTestId('called-to-speak');
     await called.getByRole('heading', { name: 'You are called — join the room' }).waitFor();
+    await waitForText(phone, '[data-testid=called-announcement]', 'You are called — join the room');
     expect(await called.getByRole('link', { name: 'Join the speakers’ room' }).getAttribute('href')).toBe(
       'https://meet.jit.si/NapoAGMSpeakers',
     );

@@ -67,47 +67,56 @@ export function CalledToSpeak({
   // A new call (another item, or called again) asks again.
   const callKey = `${item?.itemId ?? ''}|${item?.call?.role ?? item?.speech?.role ?? ''}`;
   const [joinedFor, setJoinedFor] = useState<string | null>(null);
-  if (!called) return null;
   const joined = joinedFor === callKey;
+  // Always in the page, empty until the call: screen readers announce a change to a region they know.
+  const announcement = (
+    <div className="visually-hidden" aria-live="assertive" data-testid="called-announcement">
+      {called ? 'You are called — join the room' : ''}
+    </div>
+  );
+  if (!called) return announcement;
   return (
-    <section className="card called" aria-labelledby="called" data-testid="called-to-speak">
-      <h2 id="called">You are called — join the room</h2>
-      {links?.roomUrl ? (
-        <>
-          <p>
-            The chair has called you to speak. Join the speakers’ room so the hall can hear you:{' '}
-            <a href={links.roomUrl} target="_blank" rel="noopener noreferrer" data-testid="room-link">
-              Join the speakers’ room
-            </a>
-          </p>
-          {joined ? (
-            <p className="alert ok" role="status" data-testid="room-joined">
-              The chair can see you have joined. Wait for the chair to start your speech.
+    <>
+      {announcement}
+      <section className="card called" aria-labelledby="called" data-testid="called-to-speak">
+        <h2 id="called">You are called — join the room</h2>
+        {links?.roomUrl ? (
+          <>
+            <p>
+              The chair has called you to speak. Join the speakers’ room so the hall can hear you:{' '}
+              <a href={links.roomUrl} target="_blank" rel="noopener noreferrer" data-testid="room-link">
+                Join the speakers’ room
+              </a>
             </p>
-          ) : (
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() =>
-                void run(async () => {
-                  await post(`/api/conferences/${live.conferenceId}/speaker-room/joined`);
-                  setJoinedFor(callKey);
-                })
-              }
-            >
-              I have joined
-            </button>
-          )}
-        </>
-      ) : (
-        <p>
-          The chair has called you to speak. No speakers’ room is set for this conference: the chair will tell
-          you how you will be heard.
-        </p>
-      )}
-      <ErrorAlert error={error} />
-      <Done message={done} />
-    </section>
+            {joined ? (
+              <p className="alert ok" role="status" data-testid="room-joined">
+                The chair can see you have joined. Wait for the chair to start your speech.
+              </p>
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    await post(`/api/conferences/${live.conferenceId}/speaker-room/joined`);
+                    setJoinedFor(callKey);
+                  })
+                }
+              >
+                I have joined
+              </button>
+            )}
+          </>
+        ) : (
+          <p>
+            The chair has called you to speak. No speakers’ room is set for this conference: the chair will
+            tell you how you will be heard.
+          </p>
+        )}
+        <ErrorAlert error={error} />
+        <Done message={done} />
+      </section>
+    </>
   );
 }
