@@ -10,5 +10,7 @@ import { SetRemoteLinks } from './use-cases/set-remote-links.use-case';
 @Module({
   controllers: [RemoteLinksController],
   providers: [RemoteLinksRepository, DebateLogRepository, SetRemoteLinks, SayRoomJoined, RemoteLinksQueries],
+  // The demo seed sets the demo conference's speakers' room through the same use case as head office.
+  exports: [SetRemoteLinks],
 })
 export class RemoteModule {}
