@@ -436,8 +436,12 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     await phone.keyboard.press('Enter');
     await phone.getByRole('radio', { name: 'For' }).check();
     await phone.getByRole('button', { name: 'Review my vote' }).click();
+    // "Change" goes back to the choice, focus with it; the receipt takes focus once the vote is cast.
+    await phone.getByRole('button', { name: 'Change' }).click();
+    await phone.getByRole('radio', { name: 'For' }).and(phone.locator(':focus')).waitFor();
+    await phone.getByRole('button', { name: 'Review my vote' }).click();
     await phone.getByRole('button', { name: 'Confirm my vote' }).click();
-    await phone.getByTestId('vote-receipt').waitFor();
+    await phone.getByTestId('vote-receipt').and(phone.locator(':focus')).waitFor();
     await suite.api.http().post(`${f.base}/votes/${put.voteId}/close`).set(f.chair.auth).expect(200);
     await waitForText(phone, '[data-testid=vote-outcome]', 'Carried');
     expect(await phone.getByTestId('vote-pin').count()).toBe(0);

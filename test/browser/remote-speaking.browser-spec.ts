@@ -112,6 +112,7 @@ describeInBrowser('web client: a called remote speaker and the speakers’ room'
 
     await called.getByRole('button', { name: 'I have joined' }).click();
     await waitForText(phone, '[data-testid=room-joined]', 'The chair can see you have joined.');
+    await phone.getByTestId('room-joined').and(phone.locator(':focus')).waitFor();
     await waitForText(console, '[data-testid=speaker-room]', /\(remote\) has joined the speakers’ room\./);
     await expectAccessible(console, 'chair sees the speaker joined');
 

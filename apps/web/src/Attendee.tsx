@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BallotAckDto } from '@agm/contracts';
 import { isCurrent, type LiveConference, type LiveState, type LiveVote } from './live';
 import { useConference, useMe } from './session';
@@ -313,6 +313,19 @@ function Ballot({
   const [confirming, setConfirming] = useState(false);
   const [receipt, setReceipt] = useState<BallotAckDto | null>(null);
   const { busy, error, run } = useAction();
+  // Focus stays where the action was: on the receipt once the vote is cast, on the choice after "Change"
+  // (the buttons pressed are gone, and focus would fall to the page's start).
+  const receiptRef = useRef<HTMLDivElement>(null);
+  const choicesRef = useRef<HTMLFieldSetElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (receipt) receiptRef.current?.focus();
+  }, [receipt]);
+  useEffect(() => {
+    if (wasConfirming.current && !confirming)
+      choicesRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   const me = vote.me;
   const offline = !isCurrent(state);
   const counter = (
@@ -347,7 +360,7 @@ function Ballot({
     ) : null;
   if (receipt) {
     return (
-      <div data-testid="vote-receipt">
+      <div data-testid="vote-receipt" ref={receiptRef} tabIndex={-1}>
         {card}
         <p role="status" className="alert ok">
           Your vote {label({ for: 'For', against: 'Against', abstain: 'Abstain' }, receipt.choice)} is
@@ -382,7 +395,7 @@ function Ballot({
       }}
     >
       {card}
-      <fieldset className="choices" disabled={busy || confirming || offline}>
+      <fieldset className="choices" ref={choicesRef} disabled={busy || confirming || offline}>
         <legend>Your vote on “{vote.title}”</legend>
         {CHOICES.map((c) => (
           <label key={c.value} className={`choice choice-${c.value} ${choice === c.value ? 'selected' : ''}`}>

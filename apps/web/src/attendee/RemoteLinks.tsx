@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RemoteLinksResponseDto } from '@agm/contracts';
 import { get, post } from '../api';
 import type { LiveConference, LiveState } from '../live';
@@ -67,6 +67,11 @@ export function CalledToSpeak({
   // A new call (another item, or called again) asks again.
   const callKey = `${item?.itemId ?? ''}|${item?.call?.role ?? item?.speech?.role ?? ''}`;
   const [joinedFor, setJoinedFor] = useState<string | null>(null);
+  // The button pressed goes: focus moves to what replaced it, not to the page's start.
+  const joinedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (joinedFor) joinedRef.current?.focus();
+  }, [joinedFor]);
   const joined = joinedFor === callKey;
   // Always in the page, empty until the call: screen readers announce a change to a region they know.
   const announcement = (
@@ -89,7 +94,7 @@ export function CalledToSpeak({
               </a>
             </p>
             {joined ? (
-              <p className="alert ok" role="status" data-testid="room-joined">
+              <p className="alert ok" role="status" data-testid="room-joined" ref={joinedRef} tabIndex={-1}>
                 The chair can see you have joined. Wait for the chair to start your speech.
               </p>
             ) : (
