@@ -403,6 +403,15 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     ])
       await chairSays({ type });
 
+    // Asking twice is refused, in words; the refusal is about this item and goes when the item does.
+    await phone.getByRole('button', { name: 'Speak for' }).click();
+    await waitForText(phone, '[data-testid=my-requests]', 'place 1');
+    await phone.getByRole('button', { name: 'Speak for' }).click();
+    await phone.locator('[role=alert]').first().waitFor();
+    expect(await phone.locator('[role=alert]').first().textContent()).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-|_/,
+    );
+
     // The member has scrolled to the bottom of the page, far from the ballot, when the question is put.
     await phone.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
     expect(await phone.evaluate('window.scrollY')).toBeGreaterThan(0);

@@ -131,8 +131,10 @@ function ConfirmAttendance({ live, state }: { live: LiveConference; state: LiveS
 }
 
 function SpeakRequests({ live, state }: { live: LiveConference; state: LiveState }) {
-  const { busy, error, done, run } = useAction();
+  const { busy, error, done, run, setError } = useAction();
   const item = state.floor?.item;
+  // A refusal is about the item it was made on: it goes when the chair moves to another (or none).
+  useEffect(() => setError(null), [item?.itemId, setError]);
   const mine = state.myRequests?.itemId === item?.itemId ? (state.myRequests?.requests ?? []) : [];
   const offline = !isCurrent(state);
   const command = (body: Record<string, unknown>, message: string) =>
