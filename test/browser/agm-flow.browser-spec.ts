@@ -13,6 +13,7 @@ import {
   signInOfficial,
   waitForText,
 } from './browser-support';
+import { expectNoCodes } from './no-codes';
 
 /**
  * A small AGM in the browser, each role on its own screen: a branch secretary submits a motion, the SOC
@@ -148,12 +149,14 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await sec.getByRole('button', { name: 'Submit Workload Stress' }).click();
     await waitForText(sec, '[data-testid=motion-status]', 'Submitted');
     await expectAccessible(sec, 'secretary');
+    await expectNoCodes(sec, 'secretary');
     await screenshot(sec, 'secretary');
 
     // The SOC admits it and publishes the order of business.
     const socPage = await open(`/c/${conference.id}/soc`, soc);
     await socPage.getByTestId('review-card').waitFor();
     await expectAccessible(socPage, 'soc');
+    await expectNoCodes(socPage, 'soc');
     await screenshot(socPage, 'soc-review');
     await socPage.getByRole('button', { name: 'Record the ruling' }).click();
     await socPage.getByTestId('review-card').waitFor({ state: 'detached' });
@@ -200,12 +203,14 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await away.getByRole('button', { name: 'Speak against' }).click();
     await waitForText(away, '[data-testid=my-requests]', 'place 2');
     await expectAccessible(away, 'attendee in debate');
+    await expectNoCodes(away, 'attendee in debate');
     await screenshot(away, 'attendee-debate');
 
     // The chair sees the queue with a suggestion, and calls with the keyboard: N, S, E.
     await waitForText(chairPage, '[data-testid=queue]', hallSpeaker.member.name);
     await chairPage.getByTestId('suggestion').waitFor();
     await expectAccessible(chairPage, 'chair');
+    await expectNoCodes(chairPage, 'chair');
     await screenshot(chairPage, 'chair-console');
     await chairPage.locator('body').click({ position: { x: 5, y: 300 } });
     await chairPage.keyboard.press('n');
@@ -230,6 +235,7 @@ describeInBrowser('web client: a small AGM end to end', () => {
 
     // The remote member votes For on the phone, with a confirmation step and a receipt.
     await expectAccessible(away, 'vote panel');
+    await expectNoCodes(away, 'vote panel');
     await away.getByRole('radio', { name: 'For' }).check();
     await away.getByRole('button', { name: 'Review my vote' }).click();
     await waitForText(away, '#confirm-text', 'You are voting For');
@@ -245,6 +251,7 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await tellerPage.getByLabel('Against').fill('1');
     await tellerPage.getByLabel('Abstain').fill('0');
     await expectAccessible(tellerPage, 'teller');
+    await expectNoCodes(tellerPage, 'teller');
     await screenshot(tellerPage, 'teller');
     await tellerPage.getByRole('button', { name: 'Enter the count' }).click();
     await tellerPage.getByTestId('entered-count').waitFor();
@@ -269,6 +276,7 @@ describeInBrowser('web client: a small AGM end to end', () => {
       'Only one teller on duty this morning',
     );
     await expectAccessible(projector, 'projector');
+    await expectNoCodes(projector, 'projector');
     await screenshot(projector, 'projector-result', false);
     await screenshot(away, 'attendee-result');
 
@@ -284,7 +292,25 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await waitForText(monitorPage, '[data-testid=speeches-counted]', /\d+ speeches counted/);
     await noAlerts(monitorPage);
     await expectAccessible(monitorPage, 'monitor');
+    await expectNoCodes(monitorPage, 'monitor');
     await screenshot(monitorPage, 'monitor');
+    // Every screen once more at the end, with the outcome recorded: no id or stored code anywhere.
+    for (const [page, screen] of [
+      [sec, 'secretary, motion carried'],
+      [socPage, 'soc, after the debate'],
+      [chairPage, 'chair, outcome recorded'],
+      [projector, 'projector, outcome recorded'],
+      [tellerPage, 'teller, after the count'],
+      [hall, 'hall member, result'],
+      [away, 'remote member, result'],
+    ] as const)
+      await expectNoCodes(page, screen);
+    for (const tab of ['Motions', 'Documents', 'Equality monitoring', 'Priority ballot']) {
+      await away.getByRole('navigation', { name: 'Your screens' }).getByRole('link', { name: tab }).click();
+      await away.locator('a[aria-current=page]', { hasText: tab }).waitFor();
+      await away.locator('main h2').first().waitFor();
+      await expectNoCodes(away, `remote member, ${tab}`);
+    }
     // 130 s with the two cores shared by other test runs (load average ~18): past jest's default 120 s.
   }, 300000);
 });

@@ -10,6 +10,7 @@ import {
   PROJECTOR,
   waitForText,
 } from './browser-support';
+import { expectNoCodes } from './no-codes';
 
 /**
  * A newcomer follows README's "First steps" on the seeded demo, changing no setting: the chair takes
@@ -125,5 +126,13 @@ describeInBrowser('the seeded demo runs a vote with nothing changed', () => {
     expect(totals).toEqual(['6', '2', '1']);
     await waitForText(projector, '[data-testid=unconfirmed-hall-count]', 'The demo has one teller');
     await expectAccessible(phone, 'demo attendee result');
+    // The demo's screens name people and say words: no id or stored code on any of them.
+    for (const [page, screen] of [
+      [chair, 'demo chair'],
+      [projector, 'demo projector'],
+      [teller, 'demo teller'],
+      [phone, 'demo member'],
+    ] as const)
+      await expectNoCodes(page, screen);
   }, 240000);
 });

@@ -8,6 +8,7 @@ import {
   expectAccessible,
   newPage,
   PHONE,
+  PROJECTOR,
   screenshot,
   setQuorumMinimum,
   signInAttendee,
@@ -169,7 +170,11 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     const pay = page.getByRole('article', { name: /Pay claim/ });
     await waitForText(page, '[data-testid=motion-reading]', 'This AGM resolves');
     expect(await pay.locator('.reading-text').first().textContent()).toBe('This AGM resolves: Pay claim.');
-    await waitForText(page, '[data-testid=amendment-reading]', 'This AGM resolves: Pay and pensions claim.');
+    // The motion as the amendment would make it, with the words put in marked (underlined, and said).
+    await waitForText(page, '[data-testid=amendment-reading] .motion-text ins', 'and pensions');
+    expect(
+      await page.getByTestId('amendment-reading').locator('.text-changes .motion-text').textContent(),
+    ).toBe('This AGM resolves: Pay [put in: and pensions] claim.');
     expect(await page.getByRole('article').count()).toBe(4);
     // Words, never stored codes or ids.
     const shown = (await page.locator('main').textContent()) ?? '';
@@ -179,6 +184,114 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'member-motions');
     await page.context().close();
+  });
+
+  it('shows the amendment under debate and the motion as it would read, changes marked, on the phone and the projector', async () => {
+    const f = await fixture(0);
+    await setQuorumMinimum(suite.api, f.conference.id, f.headOffice, 1);
+    const other = await suite.ctx.newBody({
+      kind: 'branch',
+      name: `Amending Branch ${f.conference.id.slice(0, 6)}`,
+    });
+    const otherSecretary = await suite.ctx.newOfficer(other.id);
+    const amendment = (
+      await suite.api
+        .http()
+        .post(`${f.base}/motions/${f.motions.pay}/amendments`)
+        .set(otherSecretary.auth)
+        .send({
+          bodyId: other.id,
+          instructions: [{ op: 'replace', from: 'Pay claim', to: 'Pay and pensions claim' }],
+        })
+        .expect(201)
+    ).body;
+    await suite.api
+      .http()
+      .post(`${f.base}/amendments/${amendment.id}/ruling`)
+      .set(f.soc.auth)
+      .send({ admissible: true })
+      .expect(200);
+    await suite.api.http().post(`${f.base}/agenda/publish`).set(f.soc.auth).expect(200);
+    const hall = await Promise.all(
+      [1, 2, 3, 4].map(() => suite.ctx.newAttendee(f.conference.id, { mode: 'hall' })),
+    );
+    for (const a of hall)
+      await suite.api
+        .http()
+        .post(`${f.base}/registrations/${a.registrationId}/check-in`)
+        .set(f.headOffice.auth)
+        .expect(200);
+    const member = await suite.ctx.newAttendee(f.conference.id, { mode: 'remote' });
+    const chairSays = async (command: Record<string, unknown>) => {
+      const version = (await suite.api.http().get(`${f.base}/debate`).set(f.chair.auth).expect(200)).body
+        .version;
+      await suite.api
+        .http()
+        .post(`${f.base}/debate/commands`)
+        .set(f.chair.auth)
+        .send({ itemId: f.motions.pay, expectedSeq: version, ...command })
+        .expect(200);
+    };
+    await chairSays({
+      type: 'takeItem',
+      itemId: undefined,
+      motionId: f.motions.pay,
+      moverMemberId: hall[0].memberId,
+      seconderMemberId: hall[1].memberId,
+    });
+    for (const type of ['callMover', 'startSpeech', 'endSpeech', 'formallySeconded', 'openFloor'])
+      await chairSays({ type });
+
+    const phone = await phoneFor(f.conference.name, member);
+    await waitForText(phone, '[data-testid=motion-text]', 'This AGM resolves: Pay claim.');
+    expect(await phone.getByTestId('would-read').count()).toBe(0);
+    const link = (
+      await suite.api.http().post(`${f.base}/projector-links`).set(f.chair.auth).send({}).expect(201)
+    ).body;
+    const { page: projector } = await newPage(suite.browser, suite.api, PROJECTOR);
+    await projector.goto(link.path);
+    await waitForText(projector, '[data-testid=motion-text]', 'This AGM resolves: Pay claim.');
+
+    await chairSays({
+      type: 'moveToAmendment',
+      amendmentId: amendment.id,
+      moverMemberId: hall[2].memberId,
+      seconderMemberId: hall[3].memberId,
+    });
+    for (const page of [phone, projector]) {
+      // The amendment's own words, and the motion as it would read with the words put in marked.
+      await waitForText(
+        page,
+        '[data-testid=amendment-text]',
+        'Replace "Pay claim" with "Pay and pensions claim"',
+      );
+      await waitForText(page, '[data-testid=would-read] .motion-text ins', 'and pensions');
+      expect(await page.getByTestId('would-read').locator('.motion-text').textContent()).toBe(
+        'This AGM resolves: Pay [put in: and pensions] claim.',
+      );
+      // Not by colour alone: the words put in are underlined, and the key says what marks mean.
+      expect(
+        await page
+          .getByTestId('would-read')
+          .locator('.motion-text ins')
+          .first()
+          .evaluate(
+            (el) =>
+              (
+                globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }
+              ).getComputedStyle(el).textDecorationLine,
+          ),
+      ).toContain('underline');
+      expect(await page.getByTestId('would-read').textContent()).toContain('Underlined: words put in.');
+      expect(await page.getByTestId('motion-text').count()).toBe(0);
+    }
+    await expectAccessible(phone, 'amendment under debate, phone');
+    await expectNoSidewaysScroll(phone);
+    await expectAccessible(projector, 'amendment under debate, projector');
+    await screenshot(phone, 'member-amendment-would-read');
+    await screenshot(projector, 'projector-amendment-would-read', false);
+    await phone.context().close();
+    await projector.context().close();
   });
 
   it('casts a priority ballot in the order ticked, and closes it when the order of business is published', async () => {
@@ -206,6 +319,17 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     const health = tally.sections.find((s: { section: string }) => s.section === 'HEALTH AND SAFETY');
     expect(health.motions[0]).toMatchObject({ title: 'Office ventilation', picks: 1 });
     await screenshot(page, 'member-priority-ballot');
+
+    // After a reload (or on another device) the ballot cast is read back: shown in order, its picks ticked.
+    await page.reload();
+    await page.getByTestId('priority-cast').waitFor();
+    expect(await page.getByTestId('priority-cast').getByRole('listitem').allTextContents()).toEqual([
+      'Office ventilation',
+      'Pay claim',
+    ]);
+    const again = page.getByRole('group', { name: 'Motions on the ballot' });
+    expect(await again.getByRole('checkbox', { name: /Office ventilation/ }).isChecked()).toBe(true);
+    expect(await again.locator('label').filter({ hasText: 'Pay claim' }).textContent()).toContain('choice 2');
 
     // Published: the ballot closes, and the screen follows live.
     await suite.api.http().post(`${f.base}/agenda/publish`).set(f.soc.auth).expect(200);
@@ -282,6 +406,15 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     ])
       await chairSays({ type });
 
+    // Asking twice is refused, in words; the refusal is about this item and goes when the item does.
+    await phone.getByRole('button', { name: 'Speak for' }).click();
+    await waitForText(phone, '[data-testid=my-requests]', 'place 1');
+    await phone.getByRole('button', { name: 'Speak for' }).click();
+    await phone.locator('[role=alert]').first().waitFor();
+    expect(await phone.locator('[role=alert]').first().textContent()).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-|_/,
+    );
+
     // The member has scrolled to the bottom of the page, far from the ballot, when the question is put.
     await phone.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
     expect(await phone.evaluate('window.scrollY')).toBeGreaterThan(0);
@@ -315,8 +448,12 @@ describeInBrowser('web client: the member’s screens on a phone', () => {
     await phone.keyboard.press('Enter');
     await phone.getByRole('radio', { name: 'For' }).check();
     await phone.getByRole('button', { name: 'Review my vote' }).click();
+    // "Change" goes back to the choice, focus with it; the receipt takes focus once the vote is cast.
+    await phone.getByRole('button', { name: 'Change' }).click();
+    await phone.getByRole('radio', { name: 'For' }).and(phone.locator(':focus')).waitFor();
+    await phone.getByRole('button', { name: 'Review my vote' }).click();
     await phone.getByRole('button', { name: 'Confirm my vote' }).click();
-    await phone.getByTestId('vote-receipt').waitFor();
+    await phone.getByTestId('vote-receipt').and(phone.locator(':focus')).waitFor();
     await suite.api.http().post(`${f.base}/votes/${put.voteId}/close`).set(f.chair.auth).expect(200);
     await waitForText(phone, '[data-testid=vote-outcome]', 'Carried');
     expect(await phone.getByTestId('vote-pin').count()).toBe(0);

@@ -124,6 +124,10 @@ describe('the demo union seeded on start', () => {
     expect(quorum.presentHall).toBeGreaterThan(0);
     expect(quorum.presentHall).toBeLessThan(10); // some hall attendees are left for head office to check in
 
+    // A called remote speaker has a room to join: a Jitsi room of this demo's own.
+    const links = (await api.http().get(`${base}/remote-links`).set(auth).expect(200)).body;
+    expect(links).toEqual({ livestreamUrl: null, roomUrl: expect.stringMatching(/^https:\/\/meet\.jit\.si\/NapoDemoAGM-[0-9a-f]{12}$/) });
+
     // The chair can take an item at once: London Branch's motions are admitted and on the order of business.
     const agenda = (await api.http().get(`${base}/agenda`).set(auth).expect(200)).body;
     expect(JSON.stringify(agenda)).toContain('Workload Measurement');

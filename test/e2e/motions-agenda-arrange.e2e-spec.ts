@@ -21,7 +21,7 @@ describe('motions: the SOC setting the order of business by hand', () => {
     (await http().get(`${base}/agenda`).set(who.auth).expect(200)).body.entries.map((e: { motionId: string }) => e.motionId) as string[];
 
   it('before publication moves a motion to another section freely, and leaves the order to the priority ballot', async () => {
-    const { soc, sections, attendees, base, motions } = await setUp();
+    const { soc, sections, attendees, base, motions, conference } = await setUp();
     const moved = await http().post(`${base}/agenda/move`).set(soc.auth).send({ motionId: motions.ventilation, toSectionId: sections.neg.id }).expect(200);
     expect(moved.body.entries).toEqual([]);
     const motion = (await http().get(`${base}/motions/${motions.ventilation}`).set(attendees[0].auth).expect(200)).body;
@@ -52,6 +52,18 @@ describe('motions: the SOC setting the order of business by hand', () => {
     });
     const refused = await http().get(`${base}/priority-ballot/tally`).set(attendees[0].auth).expect(403);
     expect(refused.body.message).toMatch(/Standing Orders Committee/);
+
+    // Each member reads back their own ballot, in order, and only their own; a member who cast none gets none.
+    const mine = (await http().get(`${base}/priority-ballot/mine`).set(attendees[0].auth).expect(200)).body;
+    expect(mine).toEqual({ picks: [motions.hours, motions.stress], castAt: expect.any(String) });
+    expect((await http().get(`${base}/priority-ballot/mine`).set(attendees[1].auth).expect(200)).body.picks).toEqual([motions.hours]);
+    await http().post(`${base}/priority-ballot`).set(attendees[1].auth).send({ picks: [motions.stress, motions.hours] }).expect(200);
+    expect((await http().get(`${base}/priority-ballot/mine`).set(attendees[1].auth).expect(200)).body.picks).toEqual([motions.stress, motions.hours]);
+    await http().post(`${base}/priority-ballot`).set(attendees[1].auth).send({ picks: [motions.hours] }).expect(200);
+    const none = await suite.ctx.newAttendee(conference.id);
+    expect((await http().get(`${base}/priority-ballot/mine`).set(none.auth).expect(200)).body).toEqual({ picks: [], castAt: null });
+    const official = await http().get(`${base}/priority-ballot/mine`).set(soc.auth).expect(403);
+    expect(official.body.message).toMatch(/access code/);
 
     // Publishing follows the ballot and the new section.
     await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);

@@ -26,6 +26,7 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProjectorModule } from './projector/projector.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
 import { ElectionsModule } from './elections/elections.module';
+import { RemoteModule } from './remote/remote.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -73,6 +74,7 @@ export class AppModule {
         ProjectorModule,
         ResolutionsModule,
         ElectionsModule,
+        RemoteModule,
       ],
       controllers: [HealthController],
       providers: [

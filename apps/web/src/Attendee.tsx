@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BallotAckDto } from '@agm/contracts';
 import type { Majority } from '@agm/domain/enums';
 import { majorityInWords } from '@agm/domain/voting/majority-words';
@@ -26,12 +26,14 @@ import type { MemberTab } from './attendee/tabs';
 import { VoteAlert } from './attendee/VoteAlert';
 import { ReceiptCheck } from './attendee/ReceiptCheck';
 import { keepReceipt } from './attendee/receipts';
+import { CalledToSpeak, Livestream, useRemoteLinks } from './attendee/RemoteLinks';
 
 /** A member attending, in the hall or remote: phone first. One live connection under every tab. */
 export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab?: MemberTab }) {
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
   const remote = me?.attendanceMode === 'remote';
+  const links = useRemoteLinks(live);
   return (
     <Frame
       conferenceId={conferenceId}
@@ -41,6 +43,8 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       <VoteAlert state={state} />
       <p className="muted">Signed in as {me?.name ?? '…'}</p>
       <MemberNav conferenceId={conferenceId} tab={tab} />
+      {/* Called to speak reaches a remote member on every tab, as a vote does. */}
+      {remote && <CalledToSpeak live={live} state={state} memberId={me?.memberId} links={links} />}
       {/* The vote stays at the top of every tab: the pinned bar leads here. */}
       <div id="ballot" className="ballot-anchor">
         <VotePanel live={live} state={state} remote={remote} />
@@ -48,6 +52,7 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       {tab === '' && (
         <>
           {remote && <ConfirmAttendance live={live} state={state} />}
+          {remote && <Livestream links={links} />}
           <LiveSection state={state} title="Now before the meeting">
             <FloorView state={state} />
           </LiveSection>
@@ -128,8 +133,10 @@ function ConfirmAttendance({ live, state }: { live: LiveConference; state: LiveS
 }
 
 function SpeakRequests({ live, state }: { live: LiveConference; state: LiveState }) {
-  const { busy, error, done, run } = useAction();
+  const { busy, error, done, run, setError } = useAction();
   const item = state.floor?.item;
+  // A refusal is about the item it was made on: it goes when the chair moves to another (or none).
+  useEffect(() => setError(null), [item?.itemId, setError]);
   const mine = state.myRequests?.itemId === item?.itemId ? (state.myRequests?.requests ?? []) : [];
   const offline = !isCurrent(state);
   const command = (body: Record<string, unknown>, message: string) =>
@@ -310,6 +317,19 @@ function Ballot({
   const [confirming, setConfirming] = useState(false);
   const [receipt, setReceipt] = useState<BallotAckDto | null>(null);
   const { busy, error, run } = useAction();
+  // Focus stays where the action was: on the receipt once the vote is cast, on the choice after "Change"
+  // (the buttons pressed are gone, and focus would fall to the page's start).
+  const receiptRef = useRef<HTMLDivElement>(null);
+  const choicesRef = useRef<HTMLFieldSetElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (receipt) receiptRef.current?.focus();
+  }, [receipt]);
+  useEffect(() => {
+    if (wasConfirming.current && !confirming)
+      choicesRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   const me = vote.me;
   const offline = !isCurrent(state);
   const counter = (
@@ -344,7 +364,7 @@ function Ballot({
     ) : null;
   if (receipt) {
     return (
-      <div data-testid="vote-receipt">
+      <div data-testid="vote-receipt" ref={receiptRef} tabIndex={-1}>
         {card}
         <p role="status" className="alert ok">
           Your vote {label({ for: 'For', against: 'Against', abstain: 'Abstain' }, receipt.choice)} is
@@ -379,7 +399,7 @@ function Ballot({
       }}
     >
       {card}
-      <fieldset className="choices" disabled={busy || confirming || offline}>
+      <fieldset className="choices" ref={choicesRef} disabled={busy || confirming || offline}>
         <legend>Your vote on “{vote.title}”</legend>
         {CHOICES.map((c) => (
           <label key={c.value} className={`choice choice-${c.value} ${choice === c.value ? 'selected' : ''}`}>

@@ -6,6 +6,7 @@ import { AgendaView, useAgenda } from './Agenda';
 import { DocumentLinks, minutesDocuments } from './Documents';
 import { isCurrent, type LiveConference } from './live';
 import { Done, ErrorAlert, Field, Frame, label, LiveSection, useAction, useLiveConference } from './ui';
+import { SpeakerRoom } from './chair/SpeakerRoom';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 import { Amendments, Guillotine, ReasonCommand, rerunVote, useMotions } from './ChairControls';
 import { ProjectorLinkCard } from './ProjectorLink';
@@ -242,6 +243,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
         <div>
           <LiveSection state={state} title="The item">
             <FloorView state={state} />
+            {item && <SpeakerRoom live={live} />}
             {item && (
               <>
                 <h3>Moving and seconding</h3>

@@ -21,6 +21,7 @@ import type {
 import { useAgenda } from './Agenda';
 import { ApiError, get, patch, post, put, request } from './api';
 import { EditConference } from './ConferenceForm';
+import { RemoteLinksForm } from './RemoteLinksForm';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
@@ -39,6 +40,7 @@ const AREAS_CHANGED_BY: Record<string, Area[]> = {
   'deadlines.changed': ['deadlines'],
   'ruleset.changed': ['ruleset'],
   'sections.changed': ['sections'],
+  'conference.remote_links_changed': ['conference'],
   'role.assigned': ['roles'],
   'role.removed': ['roles'],
 };
@@ -66,7 +68,12 @@ function Card(props: { id: string; title: ReactNode; children: ReactNode }) {
 }
 
 /** "Changed by another administrator" while the form holds unsaved edits: never shown as current. */
-function ChangedElsewhere(props: { testId: string; children: ReactNode; action: string; onReload: () => void }) {
+function ChangedElsewhere(props: {
+  testId: string;
+  children: ReactNode;
+  action: string;
+  onReload: () => void;
+}) {
   return (
     <div className="alert warn" role="alert" data-testid={props.testId}>
       <p>{props.children}</p>
@@ -165,6 +172,7 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
               onOpened={(openedAt) => setDeadlines((d) => (d ? { ...d, openedAt } : d))}
             />
             <Roles base={base} revision={revisions.roles} />
+            <RemoteLinksForm base={base} revision={revisions.conference} />
           </div>
         </div>
         <RulesetForm
@@ -234,7 +242,10 @@ function Deadlines(props: {
       (JSON.stringify(walls) !== JSON.stringify(wallsOf(basis)) ||
         constitutional !== basis.acceptsConstitutionalAmendments);
     if (dirty) return setChangedAt(clockTime());
-    if (basis) setNote(`The deadlines changed at ${clockTime()} (another administrator, or a new time zone); those now in force are shown.`);
+    if (basis)
+      setNote(
+        `The deadlines changed at ${clockTime()} (another administrator, or a new time zone); those now in force are shown.`,
+      );
     fillFrom(deadlines);
   }, [deadlines, form.busy]);
   const zone = deadlines?.timeZone ?? '…';
@@ -503,7 +514,11 @@ const codesOf = (text: string) =>
     .filter(Boolean);
 
 /** 'Life member' → 'life_member', as the register import reads a category from a spreadsheet. */
-const codeOf = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const codeOf = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 // Duplicated from the domain's BODY_KINDS (the contracts' values never reach the bundle).
 const BODY_KIND_LABEL: Record<string, string> = {
@@ -625,7 +640,9 @@ function AmendmentBodyCodes(props: {
 /** A category's Remove button, or, where members of the register hold it, why it cannot be removed yet. */
 function RemoveCategory(props: { code: string; heldBy: number; onRemove: () => void }) {
   if (props.heldBy === 0)
-    return <RowButton action="Remove" target={`the category ${label({}, props.code)}`} onClick={props.onRemove} />;
+    return (
+      <RowButton action="Remove" target={`the category ${label({}, props.code)}`} onClick={props.onRemove} />
+    );
   return (
     <span className="hint" data-testid={`category-held-${props.code}`}>
       Not removable: {props.heldBy} member{props.heldBy === 1 ? '' : 's'} of the register{' '}
@@ -679,10 +696,13 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
   }, [base]);
   useEffect(() => {
     if (revision === 0) return;
-    get<RulesetResponseDto>(`${base}/ruleset`).then((r) => {
-      setIncoming(r);
-      setIncomingAt(clockTime());
-    }, () => undefined);
+    get<RulesetResponseDto>(`${base}/ruleset`).then(
+      (r) => {
+        setIncoming(r);
+        setIncomingAt(clockTime());
+      },
+      () => undefined,
+    );
     void loadVersions();
     loadRegister();
   }, [revision]);
@@ -813,9 +833,9 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
             setNote(null);
           }}
         >
-          Another administrator put version {pending.version} in force at {incomingAt}, while you were
-          editing version {current.version}. Your edits are not saved, and saving them now would be refused
-          as made on an old version: load version {pending.version}, then make your change again.
+          Another administrator put version {pending.version} in force at {incomingAt}, while you were editing
+          version {current.version}. Your edits are not saved, and saving them now would be refused as made on
+          an old version: load version {pending.version}, then make your change again.
         </ChangedElsewhere>
       )}
       <LiveNote note={note} testId="ruleset-note" />
@@ -1155,8 +1175,8 @@ function Sections({
     <Card id="sections" title={`Sections (${sections.length})`}>
       <p className="hint">
         The committee headings motions are grouped under, in order: the order of business takes the sections
-        in this order (rotate it for the year below). The Standing Orders Committee may move sections too;
-        its moves show here. Once it publishes the order of business, only the SOC moves sections, on it.
+        in this order (rotate it for the year below). The Standing Orders Committee may move sections too; its
+        moves show here. Once it publishes the order of business, only the SOC moves sections, on it.
       </p>
       {published && (
         <p className="alert warn" data-testid="sections-published">
@@ -1225,7 +1245,12 @@ function Sections({
       <div className="grid two">
         <form onSubmit={add} noValidate aria-labelledby="add-section">
           <h3 id="add-section">Add a section</h3>
-          <SectionNameField label="Section name" error={form.errorFor('name')} value={name} onChange={setName} />
+          <SectionNameField
+            label="Section name"
+            error={form.errorFor('name')}
+            value={name}
+            onChange={setName}
+          />
           <SelectField
             label="Owning body"
             hint="The committee that owns the subject: its resolutions go to it"

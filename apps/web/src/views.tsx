@@ -1,5 +1,6 @@
 import type { DebateFloorView } from '@agm/contracts';
 import type { LiveState, LiveVote } from './live';
+import { TextChanges } from './TextChanges';
 import { formatSeconds, label, ROLE_LABEL, useSecondsLeft } from './ui';
 import { SuspensionsInForce } from './chair/SuspensionsInForce';
 
@@ -128,11 +129,16 @@ export function FloorView({
           Now debating: <strong>{item.amendment.title ?? 'an amendment'}</strong>
         </p>
       )}
-      {showText && item.text && (
-        <div className="motion-text">
-          {item.asAmended && <p className="badge info">As amended</p>}
-          <p data-testid="motion-text">{item.text}</p>
-        </div>
+      {showText && item.amendment ? (
+        <AmendmentBeforeTheMeeting amendment={item.amendment} text={item.text} />
+      ) : (
+        showText &&
+        item.text && (
+          <div className="motion-text">
+            {item.asAmended && <p className="badge info">As amended</p>}
+            <p data-testid="motion-text">{item.text}</p>
+          </div>
+        )
       )}
       <div className="speaker" aria-live="polite">
         {speaker ? (
@@ -169,6 +175,47 @@ export function FloorView({
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * While an amendment is debated, what the meeting votes on: the amendment's own words, and the motion as
+ * it would read if carried with the changes marked. Where its words no longer stand in the text (an
+ * earlier amendment changed them) the motion is shown as it stands, and the chair reads the effect out.
+ */
+function AmendmentBeforeTheMeeting({
+  amendment,
+  text,
+}: {
+  amendment: NonNullable<NonNullable<DebateFloorView['item']>['amendment']>;
+  text: string | null;
+}) {
+  return (
+    <>
+      {amendment.text && (
+        <div className="amendment-wording">
+          <p className="muted">The amendment:</p>
+          <p className="motion-text" data-testid="amendment-text">
+            {amendment.text}
+          </p>
+        </div>
+      )}
+      {text && amendment.wouldRead ? (
+        <>
+          <p>If the amendment is carried, the motion will read:</p>
+          <TextChanges before={text} after={amendment.wouldRead} testId="would-read" />
+        </>
+      ) : (
+        text && (
+          <>
+            <p>The motion as it stands:</p>
+            <p className="motion-text" data-testid="motion-text">
+              {text}
+            </p>
+          </>
+        )
+      )}
+    </>
   );
 }
 

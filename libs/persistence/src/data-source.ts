@@ -17,6 +17,7 @@ import { TellerCountAcceptance1765100000000 } from './migrations/1765100000000-T
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajorities';
+import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   TellerCountAcceptance1765100000000,
   ElectionPosts1796456500000,
   MoreMajorities1797300000000,
+  RemoteLinks1797500000000,
 ];
 
 export interface DatabaseConnection {

@@ -6,6 +6,7 @@ import { MembershipModule } from '../membership/membership.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { MotionsModule } from '../motions/motions.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { RemoteModule } from '../remote/remote.module';
 import { RegisterAttendee } from '../registration/use-cases/register-attendee.use-case';
 import { DemoSeed } from '../seed/demo-seed';
 import { AccountsController } from './accounts.controller';
@@ -21,8 +22,8 @@ import { SetDeadlines } from './use-cases/set-deadlines.use-case';
 /** Conference set-up: deadlines, the versioned ruleset, sections, roles, official accounts, and the demo seed. */
 @Module({
   // The demo seed writes through the register imports, conference creation, registration, presence,
-  // monitoring answers and motions use cases.
-  imports: [MembershipModule, RegistrationModule, MonitoringModule, MotionsModule],
+  // monitoring answers, motions and remote links use cases.
+  imports: [MembershipModule, RegistrationModule, MonitoringModule, MotionsModule, RemoteModule],
   controllers: [ConferenceSetupController, AccountsController],
   providers: [
     ConferenceSetupRepository,

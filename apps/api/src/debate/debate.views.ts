@@ -76,6 +76,20 @@ export function textAsAmended(item: DebateItemState, motions: Map<string, Debate
   return text;
 }
 
+/**
+ * The motion as it would read if the amendment under debate is carried, from the text now before the
+ * meeting, so a second amendment shows what the first (carried) one left. null when its instruction no
+ * longer finds its words: the chair reads the effect out, and a wrong "would read" is worse than none.
+ */
+function wouldRead(current: string | null, amendment: DebateMotionRow | undefined): string | null {
+  if (current === null || !amendment?.amendmentText) return null;
+  try {
+    return applyAmendment(current, amendment.amendmentText);
+  } catch {
+    return null;
+  }
+}
+
 export function floorView(state: DebateState, inputs: ViewInputs): DebateFloorView {
   const item = openItemOf(state);
   const last = lastConcludedOf(state);
@@ -104,6 +118,7 @@ function openItemView(item: DebateItemState, inputs: ViewInputs, name: (id: stri
   const question = currentQuestionOf(item);
   const amendmentRow = item.amendment?.amendmentId ? inputs.motions.get(item.amendment.amendmentId) : undefined;
   const speech = item.speech;
+  const text = textAsAmended(item, inputs.motions);
   return {
     itemId: item.itemId,
     motionId: item.motionId,
@@ -111,7 +126,7 @@ function openItemView(item: DebateItemState, inputs: ViewInputs, name: (id: stri
     title: motion?.title ?? null,
     agendaLabel: motion?.agendaLabel ?? null,
     originalText: motion?.text ?? null,
-    text: textAsAmended(item, inputs.motions),
+    text,
     asAmended: item.asAmended,
     carriedAmendmentIds: item.amendmentsDealtWith.filter((a) => a.outcome === 'carried').map((a) => a.amendmentId),
     moverMemberId: item.substantive.moverMemberId,
@@ -124,6 +139,8 @@ function openItemView(item: DebateItemState, inputs: ViewInputs, name: (id: stri
           agendaLabel: amendmentRow?.agendaLabel ?? null,
           moverMemberId: item.amendment.moverMemberId,
           seconderMemberId: item.amendment.seconderMemberId,
+          text: amendmentRow?.text ?? null,
+          wouldRead: wouldRead(text, amendmentRow),
         }
       : null,
     call: item.call ? { memberId: item.call.memberId, name: name(item.call.memberId), role: item.call.role } : null,

@@ -94,6 +94,17 @@ export class MotionQueries {
   }
 
   /**
+   * The member's own priority ballot, so their screen shows what they cast after a reload or on another
+   * device. Only their own: the ballot is the member's (the SOC sees the count, never who picked what).
+   */
+  async myPriorityBallot(principal: Principal, conferenceId: string): Promise<{ picks: string[]; castAt: string | null }> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    if (principal.kind !== 'attendee') throw new Forbidden('The priority ballot is for members registered for the conference; sign in with your access code.');
+    const mine = await this.motions.priorityBallotOf(this.transactions.manager, conferenceId, principal.memberId);
+    return { picks: mine?.picks ?? [], castAt: mine?.castAt.toISOString() ?? null };
+  }
+
+  /**
    * [Napo] The priority ballot's count: how many members cast one, and per section the motions most
    * picked first (the order publishing uses). Counts only, never who picked what; for the officials who
    * handle motions (SOC, chair, administrators).

@@ -236,6 +236,12 @@ export class MotionsController {
     return this.queries.agenda(principal, conferenceId);
   }
 
+  @Get('priority-ballot/mine')
+  @ApiOkResponse({ description: '{ picks, castAt }: the signed-in member\'s own ballot, in order; { picks: [], castAt: null } when none is cast' })
+  myPriorityBallot(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<{ picks: string[]; castAt: string | null }> {
+    return this.queries.myPriorityBallot(principal, conferenceId);
+  }
+
   @Get('priority-ballot/tally')
   @ApiOkResponse({ type: PriorityBallotTallyDto })
   priorityBallotTally(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<PriorityBallotTallyDto> {

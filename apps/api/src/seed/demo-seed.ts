@@ -21,6 +21,8 @@ import { AssignRoles } from '../conference-setup/use-cases/assign-roles.use-case
 import { CreateAccount } from '../conference-setup/use-cases/create-account.use-case';
 import { ManageSections } from '../conference-setup/use-cases/manage-sections.use-case';
 import { SetDeadlines } from '../conference-setup/use-cases/set-deadlines.use-case';
+import { SetRemoteLinks } from '../remote/use-cases/set-remote-links.use-case';
+import { randomBytes } from 'node:crypto';
 import {
   buildDemoUnion,
   DEMO_CHECKED_IN,
@@ -86,6 +88,7 @@ export class DemoSeed implements OnApplicationBootstrap {
     private readonly submitMotion: SubmitMotion,
     private readonly reviewMotion: ReviewMotion,
     private readonly orderOfBusiness: OrderOfBusiness,
+    private readonly remoteLinks: SetRemoteLinks,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -169,6 +172,13 @@ export class DemoSeed implements OnApplicationBootstrap {
     await this.changeRuleset.execute(principal, conference.id, {
       ruleset: { ...ruleset, quorum: { ...ruleset.quorum, minimumCount: DEMO_QUORUM } },
       reason: `The demo conference has 20 registered attendees: a quorum of ${DEMO_QUORUM}.`,
+    });
+    // A speakers' room a called remote member can really join: Jitsi opens a room on first use, and the
+    // random name keeps every demo in a room of its own. No livestream: a demo has no stream to show
+    // (head office adds one on the set-up screen).
+    await this.remoteLinks.execute(principal, conference.id, {
+      livestreamUrl: null,
+      roomUrl: `https://meet.jit.si/NapoDemoAGM-${randomBytes(6).toString('hex')}`,
     });
 
     const officials: OfficialLogin[] = [

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MotionResponseDto } from '@agm/contracts';
 import { get } from '../api';
+import { TextChanges } from '../TextChanges';
 import { motionStateWords, MOTION_STATE_WORDS } from './labels';
 
 type Loaded = MotionResponseDto[] | null | 'none';
@@ -83,7 +84,7 @@ function MotionText({ motion, amendments }: { motion: MotionResponseDto; amendme
           {amendment.amendedText && (
             <>
               <p>With this amendment the motion would read:</p>
-              <p className="reading-text">{amendment.amendedText}</p>
+              <TextChanges before={motion.text} after={amendment.amendedText} />
             </>
           )}
         </div>

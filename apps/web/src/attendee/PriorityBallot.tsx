@@ -12,8 +12,8 @@ const onBallot = (m: MotionResponseDto) =>
 /**
  * [Napo] The priority ballot: before the order of business is published, a member picks 1 to 9 motions
  * they most want debated, in order of preference; the order ticked is the order sent. Casting again
- * replaces the last ballot. The api does not give a member back the ballot they cast, so after a reload
- * this screen cannot show it; it says so rather than showing an empty ballot as theirs.
+ * replaces the last ballot. The ballot cast earlier (on this device or another) is read back and shown,
+ * its picks ticked, so casting again starts from it.
  */
 export function PriorityBallot({ conferenceId, revision }: { conferenceId: string; revision: number }) {
   const base = `/api/conferences/${conferenceId}`;
@@ -24,8 +24,21 @@ export function PriorityBallot({ conferenceId, revision }: { conferenceId: strin
   const { busy, error, done, run } = useAction();
   useEffect(() => {
     let current = true;
-    Promise.all([get<MotionResponseDto[]>(`${base}/motions`), get<AgendaResponseDto>(`${base}/agenda`)]).then(
-      ([all, agenda]) => current && (setMotions(all.filter(onBallot)), setPublished(!!agenda.publishedAt)),
+    Promise.all([
+      get<MotionResponseDto[]>(`${base}/motions`),
+      get<AgendaResponseDto>(`${base}/agenda`),
+      get<{ picks: string[] }>(`${base}/priority-ballot/mine`),
+    ]).then(
+      ([all, agenda, mine]) => {
+        if (!current) return;
+        setMotions(all.filter(onBallot));
+        setPublished(!!agenda.publishedAt);
+        if (mine.picks.length > 0) {
+          setCast(mine.picks);
+          // Start from the ballot cast, unless the member has ticked something since.
+          setPicks((ticked) => (ticked.length > 0 ? ticked : mine.picks));
+        }
+      },
       () => current && setMotions([]),
     );
     return () => {
@@ -92,12 +105,6 @@ export function PriorityBallot({ conferenceId, revision }: { conferenceId: strin
             ))}
           </ol>
         </div>
-      )}
-      {published === false && !cast && (
-        <p className="hint">
-          This screen cannot show a ballot you cast earlier (the api does not give it back); casting again
-          replaces it.
-        </p>
       )}
       <ErrorAlert error={error} />
       <Done message={done} />

@@ -30,6 +30,13 @@ export interface DebateAmendmentView {
   agendaLabel: string | null;
   moverMemberId: string;
   seconderMemberId: string | null;
+  /** The amendment's own wording, as the notice of motions prints it ("Replace … with …"). */
+  text: string | null;
+  /**
+   * The motion as it would read if this amendment is carried: the text now before the meeting (with the
+   * amendments carried so far) with this one applied. null when its words no longer stand in that text.
+   */
+  wouldRead: string | null;
 }
 
 /** Public: the item, its text as amended so far, the current speaker and timer. */

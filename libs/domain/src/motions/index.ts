@@ -4,6 +4,7 @@ export * from './submission.rules';
 export * from './emergency-motion.rules';
 export * from './motion-lifecycle.rules';
 export * from './amendment.rules';
+export * from './text-changes';
 export * from './compositing.rules';
 export * from './order-of-business.rules';
 export * from './agenda-arrangement.rules';

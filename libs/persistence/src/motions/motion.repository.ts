@@ -300,6 +300,12 @@ export class MotionRepository {
     );
   }
 
+  /** One member's own ballot, to show it back to them; null when they have not cast one. */
+  async priorityBallotOf(manager: EntityManager, conferenceId: string, memberId: string): Promise<{ picks: string[]; castAt: Date } | null> {
+    const rows = await manager.query('SELECT picks, cast_at FROM priority_ballot WHERE conference_id = $1 AND member_id = $2', [conferenceId, memberId]);
+    return rows.length ? { picks: rows[0].picks, castAt: new Date(rows[0].cast_at) } : null;
+  }
+
   async priorityBallots(manager: EntityManager, conferenceId: string): Promise<string[][]> {
     const rows = await manager.query('SELECT picks FROM priority_ballot WHERE conference_id = $1 ORDER BY cast_at, member_id', [conferenceId]);
     return rows.map((r: { picks: string[] }) => r.picks);
