@@ -26,6 +26,7 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProjectorModule } from './projector/projector.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
 import { ElectionsModule } from './elections/elections.module';
+import { MailModule } from './mail/mail.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +61,7 @@ export class AppModule {
         }),
         TerminusModule,
         EventsModule,
+        MailModule,
         AuthModule,
         ConferencesModule,
         MembershipModule,
