@@ -78,10 +78,7 @@ export function BulkRegister({ base, onProgress }: { base: string; onProgress: (
           />
         )}
         {scope === 'file' && (
-          <Field
-            label="CSV file of membership numbers"
-            hint="Line 1 is the header membership_number, then one number a line."
-          >
+          <Field label="CSV file of membership numbers" hint="Line 1 is the header, then one number a line.">
             {(id, describedBy) => (
               <input
                 id={id}

@@ -37,10 +37,11 @@ export function RegisterImport({ onDone }: { onDone: () => void }) {
           );
         }}
       >
-        <Field
-          label="Members CSV file"
-          hint="Header: membership_number,name,email,category,branch_code. The email may be empty: that member's code goes by letter."
-        >
+        <p className="hint">
+          Line 1 of the file is the header <code>membership_number, name, email, category, branch_code</code>.
+          The email may be empty: that member&apos;s code goes by letter.
+        </p>
+        <Field label="Members CSV file">
           {(id, describedBy) => (
             <input
               id={id}

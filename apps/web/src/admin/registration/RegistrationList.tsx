@@ -78,7 +78,8 @@ export function RegistrationList(props: {
           }}
         />
       )}
-      <div className="table-scroll contained">
+      {/* Focusable so a keyboard can scroll it sideways on a phone (WCAG 2.1.1). */}
+      <div className="table-scroll contained" tabIndex={0} role="region" aria-labelledby="regs">
         <table className="list">
           <thead>
             <tr>
