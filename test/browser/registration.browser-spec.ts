@@ -155,6 +155,9 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await row.getByRole('cell', { name: 'In the hall' }).waitFor();
     await row.getByRole('cell', { name: 'Yes' }).waitFor();
     await noIdsOrCodes(page);
+    // The member's phone is told at once, in words.
+    await phone.page.getByText('You are now checked in at the hall: you vote by show of cards. Reason: Arrived at the venue').waitFor();
+    await phone.page.getByText('Attending in the hall').first().waitFor();
 
     const vote = (await api.http().post(`/api/conferences/${conference.id}/votes`).set(chair.auth).send({ subject: 'motion', title: 'Motion 4: Safe staffing', topics: ['general'], method: 'hybrid', secret: true }).expect(201)).body;
     await phone.page.getByTestId('vote-in-hall').waitFor();

@@ -29,7 +29,8 @@ import { keepReceipt } from './attendee/receipts';
 export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab?: MemberTab }) {
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
-  const remote = me?.attendanceMode === 'remote';
+  // The desk may move them between the hall and remote while they are signed in: the live event wins.
+  const remote = (state.attendanceSwitch?.attendanceMode ?? me?.attendanceMode) === 'remote';
   return (
     <Frame
       conferenceId={conferenceId}
@@ -37,6 +38,14 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       state={state}
     >
       <VoteAlert state={state} />
+      {state.attendanceSwitch && (
+        <p role="status" className="alert info" data-testid="attendance-switched">
+          {state.attendanceSwitch.attendanceMode === 'hall'
+            ? 'You are now checked in at the hall: you vote by show of cards.'
+            : 'You now attend remotely: confirm your attendance below to vote on this phone.'}{' '}
+          Reason: {state.attendanceSwitch.reason}
+        </p>
+      )}
       <p className="muted">Signed in as {me?.name ?? '…'}</p>
       <MemberNav conferenceId={conferenceId} tab={tab} />
       {/* The vote stays at the top of every tab: the pinned bar leads here. */}
