@@ -16,6 +16,7 @@ export interface TestMember {
   membershipNumber: string;
   name: string;
   category: string;
+  email: string;
 }
 
 export interface TestAttendee extends SignedInPerson {
@@ -69,17 +70,19 @@ export class TestContext {
     return response.body;
   }
 
-  async newMember(options: { category?: string } = {}): Promise<TestMember> {
+  /** A member of the register; `email: ''` for one the register holds no address for. */
+  async newMember(options: { category?: string; email?: string; branchId?: string } = {}): Promise<TestMember> {
     const membershipNumber = `T${unique()}`;
     const name = `Member ${membershipNumber}`;
     const category = options.category ?? 'full';
-    const [row] = await this.manager.query(`INSERT INTO member (membership_number, name, email, category) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    const [row] = await this.manager.query(`INSERT INTO member (membership_number, name, email, category, branch_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
       membershipNumber,
       name,
-      `${membershipNumber.toLowerCase()}@members.example`,
+      options.email ?? `${membershipNumber.toLowerCase()}@members.example`,
       category,
+      options.branchId ?? null,
     ]);
-    return { id: row.id, membershipNumber, name, category };
+    return { id: row.id, membershipNumber, name, category, email: options.email ?? `${membershipNumber.toLowerCase()}@members.example` };
   }
 
   /** Registers a member through the API and signs them in with the code they were given. */

@@ -27,6 +27,7 @@ import { ProjectorModule } from './projector/projector.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
 import { ElectionsModule } from './elections/elections.module';
 import { RemoteModule } from './remote/remote.module';
+import { MailModule } from './mail/mail.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,6 +62,7 @@ export class AppModule {
         }),
         TerminusModule,
         EventsModule,
+        MailModule,
         AuthModule,
         ConferencesModule,
         MembershipModule,

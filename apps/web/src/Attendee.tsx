@@ -32,8 +32,9 @@ import { CalledToSpeak, Livestream, useRemoteLinks } from './attendee/RemoteLink
 export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab?: MemberTab }) {
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
-  const remote = me?.attendanceMode === 'remote';
   const links = useRemoteLinks(live);
+  // The desk may move them between the hall and remote while they are signed in: the live event wins.
+  const remote = (state.attendanceSwitch?.attendanceMode ?? me?.attendanceMode) === 'remote';
   return (
     <Frame
       conferenceId={conferenceId}
@@ -41,6 +42,14 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       state={state}
     >
       <VoteAlert state={state} />
+      {state.attendanceSwitch && (
+        <p role="status" className="alert info" data-testid="attendance-switched">
+          {state.attendanceSwitch.attendanceMode === 'hall'
+            ? 'You are now checked in at the hall: you vote by show of cards.'
+            : 'You now attend remotely: confirm your attendance below to vote on this phone.'}{' '}
+          Reason: {state.attendanceSwitch.reason}
+        </p>
+      )}
       <p className="muted">Signed in as {me?.name ?? '…'}</p>
       <MemberNav conferenceId={conferenceId} tab={tab} />
       {/* Called to speak reaches a remote member on every tab, as a vote does. */}

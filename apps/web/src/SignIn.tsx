@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { LostCode } from './sign-in/LostCode';
 import type { ConferenceResponseDto, SessionResponseDto } from '@agm/contracts';
 import { get, post, saveSession } from './api';
 import { navigate } from './router';
@@ -95,6 +96,7 @@ function AttendeeSignIn({ conferences }: { conferences: ConferenceResponseDto[] 
           Sign in as a member
         </button>
       </form>
+      <LostCode conferenceId={chosen} membershipNumber={membershipNumber} key={chosen} />
     </section>
   );
 }

@@ -98,6 +98,7 @@ export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {});
 export const patch = <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {});
+export const del = <T>(path: string) => request<T>('DELETE', path);
 
 /**
  * A document the api serves behind the bearer token (agenda, booklet, minutes, reports): a plain link
@@ -106,11 +107,21 @@ export const patch = <T>(path: string, body?: unknown) => request<T>('PATCH', pa
  * server's Content-Security-Policy, so an HTML document must not render here. The object URL is then
  * revoked. Resolves to the file name the browser was given.
  */
-export async function openDocument(path: string, filename: string): Promise<string> {
+export async function openDocument(
+  path: string,
+  filename: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<string> {
   const session = loadSession();
+  const headers: Record<string, string> = session ? { Authorization: `Bearer ${session.token}` } : {};
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, session ? { headers: { Authorization: `Bearer ${session.token}` } } : {});
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
   }
@@ -137,4 +148,29 @@ export async function openDocument(path: string, filename: string): Promise<stri
   // Some browsers read the blob after the click returns (FileSaver.js waits 40 s for the same reason).
   setTimeout(() => URL.revokeObjectURL(url), 40_000);
   return link.download;
+}
+
+/** A register file sent as it is (Content-Type: text/csv), as the import endpoints take it. */
+export async function postCsv<T>(path: string, csv: string): Promise<T> {
+  const session = loadSession();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'text/csv' };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: csv });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  const data = safeJson(await response.text()) as Partial<SocketErrorMessage> | undefined;
+  if (!response.ok) {
+    const error = new ApiError(
+      response.status,
+      data?.message ?? `The server answered ${response.status}.`,
+      data?.errors,
+      data?.rule,
+    );
+    if (response.status === 401 && session) onUnauthorised(error.message);
+    throw error;
+  }
+  return data as T;
 }

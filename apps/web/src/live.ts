@@ -68,6 +68,8 @@ export interface LiveState {
   endedReason: string | null;
   /** A remote attendee: why their presence ended (presence.lapsed), until they confirm again. */
   presenceLapsed: string | null;
+  /** A member moved between the hall and remote by the desk (attendance.switched to them), with why. */
+  attendanceSwitch: { attendanceMode: 'hall' | 'remote'; reason: string } | null;
 }
 
 type LiveSocket = Socket<
@@ -94,6 +96,7 @@ const initial = (): LiveState => ({
   clockOffsetMs: 0,
   endedReason: null,
   presenceLapsed: null,
+  attendanceSwitch: null,
 });
 
 /**
@@ -367,6 +370,11 @@ export class LiveConference {
         break;
       case 'presence.lapsed':
         patch.presenceLapsed = typeof p.reason === 'string' ? p.reason : 'You no longer count as present.';
+        break;
+      case 'attendance.switched':
+        // Only the member's own copy carries attendanceMode; the desk's copy names from and to.
+        if (p.attendanceMode === 'hall' || p.attendanceMode === 'remote')
+          patch.attendanceSwitch = { attendanceMode: p.attendanceMode, reason: String(p.reason ?? '') };
         break;
       case 'monitoring.balance':
         patch.balance = (p.signals ?? []) as LiveState['balance'];

@@ -6,7 +6,7 @@ import { SignIn } from './SignIn';
 import { Home } from './Home';
 import { Attendee } from './Attendee';
 import { asMemberTab } from './attendee/tabs';
-import { Admin } from './Admin';
+import { RegistrationScreen } from './admin/registration/RegistrationScreen';
 import { SCREENS } from './screens';
 import { adoptProjectorKey } from './ProjectorLink';
 import { RegisterScreen } from './resolutions/RegisterScreen';
@@ -54,7 +54,7 @@ function App() {
   if (screen) {
     const { conferenceId } = screen;
     if (screen.screen === 'attendee') return <Attendee conferenceId={conferenceId} key={conferenceId} />;
-    if (screen.screen === 'admin') return <Admin conferenceId={conferenceId} key={path} />;
+    if (screen.screen === 'admin') return <RegistrationScreen conferenceId={conferenceId} key={path} />;
     const Screen = SCREENS[screen.screen];
     if (Screen) return <Screen conferenceId={conferenceId} key={path} />;
   }

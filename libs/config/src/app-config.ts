@@ -52,6 +52,49 @@ class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'], { message: "SEED_DEMO must be 'true' or 'false'" })
   SEED_DEMO?: string;
+
+  @IsOptional()
+  @Matches(/^(localhost|[0-9.]+|\[[0-9a-f:]+\]|[a-z0-9.-]+)$/i, { message: 'SMTP_HOST must be a host name or an IP address, e.g. smtp.napo.org.uk' })
+  SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'SMTP_PORT must be a whole number' })
+  @Min(1, { message: 'SMTP_PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'SMTP_PORT must be between 1 and 65535' })
+  SMTP_PORT?: number;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: "SMTP_SECURE must be 'true' (TLS from the start, usually port 465) or 'false' (STARTTLS when offered, usually 587)" })
+  SMTP_SECURE?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @IsOptional()
+  @Matches(/^([^<>@\s][^<>@]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+    message: "MAIL_FROM must be an address, e.g. agm@napo.org.uk or 'Napo AGM <agm@napo.org.uk>'",
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be the http(s) address members open, e.g. https://agm.napo.org.uk' })
+  PUBLIC_URL?: string;
+}
+
+/** Outgoing mail (access codes); absent when SMTP_HOST is unset, and then codes are shown and printed instead. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  auth: { user: string; pass: string } | undefined;
+  from: string;
 }
 
 export interface AppConfig {
@@ -67,6 +110,9 @@ export interface AppConfig {
   logLevel: string;
   /** Whether an empty database gets the demo union on start. */
   seedDemo: boolean;
+  smtp: SmtpConfig | undefined;
+  /** The address members open, for the sign-in link in their email; unset: the link is left out. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -83,9 +129,11 @@ export function loadConfig(overrides: Partial<Record<keyof EnvironmentVariables,
   const raw = { ...pickKnown(env), ...overrides };
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { whitelist: true });
-  if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((c) => `${c} (got '${String(e.value)}')`)));
-  }
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((c) => `${c} (got '${e.property.includes('PASSWORD') ? '…' : String(e.value)}')`),
+  );
+  problems.push(...smtpProblems(vars));
+  if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(vars.DATA_DIR ?? './data');
   return {
     port: vars.PORT ?? 3000,
@@ -97,10 +145,51 @@ export function loadConfig(overrides: Partial<Record<keyof EnvironmentVariables,
     tokenSecret: vars.TOKEN_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: vars.LOG_LEVEL ?? 'info',
     seedDemo: (vars.SEED_DEMO ?? 'true') === 'true',
+    smtp: vars.SMTP_HOST
+      ? {
+          host: vars.SMTP_HOST,
+          port: vars.SMTP_PORT ?? (vars.SMTP_SECURE === 'true' ? 465 : 587),
+          secure: vars.SMTP_SECURE === 'true',
+          auth: vars.SMTP_USER ? { user: vars.SMTP_USER, pass: vars.SMTP_PASSWORD ?? '' } : undefined,
+          from: vars.MAIL_FROM as string,
+        }
+      : undefined,
+    publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 
-const KNOWN = ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'CORS_ORIGINS', 'TOKEN_SECRET', 'LOG_LEVEL', 'SEED_DEMO'] as const;
+/** The SMTP settings that only make sense together: a half-configured mailer would lose codes silently. */
+function smtpProblems(vars: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const others = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM'] as const).filter((key) => vars[key] !== undefined);
+  if (!vars.SMTP_HOST) {
+    if (others.length > 0) problems.push(`SMTP_HOST must be set when ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} set (or unset them to send no email)`);
+    return problems;
+  }
+  if (!vars.MAIL_FROM) problems.push("MAIL_FROM must be set when SMTP_HOST is: the address access codes are sent from, e.g. 'Napo AGM <agm@napo.org.uk>'");
+  if (vars.SMTP_USER && !vars.SMTP_PASSWORD) problems.push('SMTP_PASSWORD must be set when SMTP_USER is');
+  if (vars.SMTP_PASSWORD && !vars.SMTP_USER) problems.push('SMTP_USER must be set when SMTP_PASSWORD is');
+  return problems;
+}
+
+const KNOWN = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'REDIS_URL',
+  'CORS_ORIGINS',
+  'TOKEN_SECRET',
+  'LOG_LEVEL',
+  'SEED_DEMO',
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'SMTP_SECURE',
+  'SMTP_USER',
+  'SMTP_PASSWORD',
+  'MAIL_FROM',
+  'PUBLIC_URL',
+] as const;
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
   const picked: Record<string, string> = {};

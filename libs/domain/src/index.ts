@@ -12,3 +12,5 @@ export * from './standing-orders';
 export * from './membership';
 export * from './resolutions';
 export * from './elections';
+export * from './access/attendance-switch';
+export * from './access/access-code-message';

@@ -18,6 +18,7 @@ import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBal
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajorities';
 import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
+import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ElectionPosts1796456500000,
   MoreMajorities1797300000000,
   RemoteLinks1797500000000,
+  RegistrationDelivery1797200000000,
 ];
 
 export interface DatabaseConnection {

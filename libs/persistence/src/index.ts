@@ -8,5 +8,6 @@ export * from './repositories/event-log.repository';
 export * from './repositories/access.repository';
 export * from './repositories/projector-link.repository';
 export * from './repositories/registration.repository';
+export * from './repositories/registration-job.repository';
 export * from './repositories/membership.repository';
 export * from './query-result';

@@ -1,4 +1,4 @@
-import { hashSecret, verifySecret } from './passwords';
+import { hashAccessCode, hashSecret, verifyAccessCode, verifySecret } from './passwords';
 
 describe('password hashing', () => {
   it('stores argon2id and verifies only the right secret', async () => {
@@ -14,5 +14,12 @@ describe('password hashing', () => {
 
   it('answers false for a malformed hash instead of throwing', async () => {
     expect(await verifySecret('not-a-hash', 'x')).toBe(false);
+  });
+
+  it('checks an access code against its SHA-256, and still against an argon2id one stored before', async () => {
+    expect(await verifyAccessCode(hashAccessCode('K7QF3MZD8XWP'), 'K7QF3MZD8XWP')).toBe(true);
+    expect(await verifyAccessCode(hashAccessCode('K7QF3MZD8XWP'), 'K7QF3MZD8XWQ')).toBe(false);
+    expect(await verifyAccessCode(await hashSecret('K7QF3MZD8XWP'), 'K7QF3MZD8XWP')).toBe(true);
+    expect(await verifyAccessCode('sha256$short', 'K7QF3MZD8XWP')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { argon2id, argon2Verify } from 'hash-wasm';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * argon2id for passwords and access codes, from WebAssembly (hash-wasm). The native `argon2`
@@ -26,4 +26,28 @@ export async function verifySecret(encodedHash: string, secret: string): Promise
   } catch {
     return false;
   }
+}
+
+const CODE_HASH_PREFIX = 'sha256$';
+
+/**
+ * An access code's stored form. Codes are 80 random bits chosen by the system, not people's passwords:
+ * no dictionary to try, and 2^80 guesses even at a GPU's rate of SHA-256 take longer than anyone waits. So a
+ * plain SHA-256 is enough, where argon2id (about 0.1 s each on this machine) made registering 7,000 members
+ * take a quarter of an hour (docs/DECISIONS.md, "Access codes hashed with SHA-256"). Codes stored as
+ * argon2id before are still accepted.
+ */
+export function hashAccessCode(normalisedCode: string): string {
+  return CODE_HASH_PREFIX + createHash('sha256').update(normalisedCode, 'utf8').digest('hex');
+}
+
+/** What sign-in checks a code against when there is no registration, so both take the same time. */
+export const NO_SUCH_CODE_HASH = hashAccessCode('no-such-registration');
+
+/** False for a wrong code or a malformed hash; never throws. */
+export async function verifyAccessCode(storedHash: string, normalisedCode: string): Promise<boolean> {
+  if (!storedHash.startsWith(CODE_HASH_PREFIX)) return verifySecret(storedHash, normalisedCode);
+  const given = Buffer.from(hashAccessCode(normalisedCode));
+  const stored = Buffer.from(storedHash);
+  return given.length === stored.length && timingSafeEqual(given, stored);
 }

@@ -7,7 +7,6 @@ import { MonitoringModule } from '../monitoring/monitoring.module';
 import { MotionsModule } from '../motions/motions.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { RemoteModule } from '../remote/remote.module';
-import { RegisterAttendee } from '../registration/use-cases/register-attendee.use-case';
 import { DemoSeed } from '../seed/demo-seed';
 import { AccountsController } from './accounts.controller';
 import { ConferenceSetupController } from './conference-setup.controller';
@@ -36,7 +35,6 @@ import { SetDeadlines } from './use-cases/set-deadlines.use-case';
     CreateAccount,
     CreateConference,
     RegistrationRepository,
-    RegisterAttendee,
     DemoSeed,
   ],
   exports: [

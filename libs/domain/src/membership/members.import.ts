@@ -40,7 +40,8 @@ export function memberCsvSpec(context: MemberImportContext): CsvTableSpec<Member
     columns: [
       { name: 'membership_number', required: true, rules: [csvNoSpaces, csvMaxLength(32)] },
       { name: 'name', required: true, rules: [csvMaxLength(200)] },
-      { name: 'email', required: true, rules: [csvMaxLength(254), csvEmailShape] },
+      // Optional: a member without an address gets their access code by letter (docs/registration.md).
+      { name: 'email', required: false, rules: [csvMaxLength(254), csvEmailShape] },
       {
         name: 'category',
         required: true,

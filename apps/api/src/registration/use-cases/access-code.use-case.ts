@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, Principal } from '@agm/domain';
-import { AccessRepository, RegistrationRepository, RegistrationRow } from '@agm/persistence';
+import { AccessRepository, CodeDelivery, RegistrationRepository, RegistrationRow } from '@agm/persistence';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { SessionRevocations } from '../../auth/session-revocations';
 import { Transactions } from '../../events/transactions';
 import { newAccessCode } from '../access-codes';
+import { CodeNotices } from '../code-notices';
 
 /**
  * Reissue or revoke an attendee's access code. Either way the old code stops working and every
- * session signed in with it ends, live sockets included.
+ * session signed in with it ends, live sockets included. A reissued code is emailed to the member where
+ * it can be, and shown to head office once either way.
  */
 @Injectable()
 export class ChangeAccessCode {
@@ -18,16 +20,19 @@ export class ChangeAccessCode {
     private readonly registrations: RegistrationRepository,
     private readonly access: AccessRepository,
     private readonly revocations: SessionRevocations,
+    private readonly notices: CodeNotices,
   ) {}
 
   async reissue(
     principal: Principal,
     conferenceId: string,
     registrationId: string,
-  ): Promise<{ registration: RegistrationRow; accessCode: string }> {
+  ): Promise<{ registration: RegistrationRow; accessCode: string; delivery: CodeDelivery }> {
     const { code, hash } = await newAccessCode();
-    const registration = await this.change(principal, conferenceId, registrationId, hash);
-    return { registration, accessCode: code };
+    await this.change(principal, conferenceId, registrationId, hash);
+    const { byRegistration } = await this.notices.deliver(conferenceId, new Map([[registrationId, code]]), 'reissued', 'shown');
+    const registration = (await this.registrations.find(this.transactions.manager, conferenceId, registrationId)) as RegistrationRow;
+    return { registration, accessCode: code, delivery: byRegistration.get(registrationId) ?? 'shown' };
   }
 
   revoke(principal: Principal, conferenceId: string, registrationId: string): Promise<RegistrationRow> {

@@ -33,7 +33,7 @@ export class RecordPresence {
       if (registration.attendanceMode !== 'hall') {
         throw new StandingOrderViolation(
           'attendance-mode',
-          `${registration.name} is registered to attend remotely; remote attendees are present while connected, not checked in.`,
+          `${registration.name} is registered to attend remotely; remote attendees are present while connected, not checked in. To check them in at the hall, switch them to the hall with a reason.`,
         );
       }
       return this.apply(uow, conferenceId, registrationId, { checkedIn }, actorOf(principal));

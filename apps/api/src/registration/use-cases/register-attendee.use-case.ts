@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceMode, Conflict, Forbidden, InvalidInput, NotFound, Principal } from '@agm/domain';
-import { loadRuleset, RegistrationRepository, RegistrationRow } from '@agm/persistence';
+import { CodeDelivery, loadRuleset, RegistrationRepository, RegistrationRow } from '@agm/persistence';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
 import { newAccessCode } from '../access-codes';
+import { CodeNotices } from '../code-notices';
 
-/** Head office registers a member for a conference and receives the access code, once. */
+/**
+ * Head office registers a member for a conference and receives the access code, once; the code is also
+ * emailed to the member when the register has their address and SMTP is configured.
+ */
 @Injectable()
 export class RegisterAttendee {
   constructor(
     private readonly transactions: Transactions,
     private readonly registrations: RegistrationRepository,
+    private readonly notices: CodeNotices,
   ) {}
 
   async execute(
@@ -19,10 +24,10 @@ export class RegisterAttendee {
     conferenceId: string,
     membershipNumber: string,
     mode: AttendanceMode,
-  ): Promise<{ registration: RegistrationRow; accessCode: string }> {
+  ): Promise<{ registration: RegistrationRow; accessCode: string; delivery: CodeDelivery }> {
     assertCan(principal, 'registration.manage', { conferenceId });
-    const { code, hash } = await newAccessCode(); // hashed outside the transaction: argon2 is slow on purpose
-    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
+    const { code, hash } = await newAccessCode();
+    const made = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const ruleset = await loadRuleset(manager, conferenceId);
       if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
       const member = await this.registrations.findMemberByNumber(manager, membershipNumber);
@@ -47,8 +52,11 @@ export class RegisterAttendee {
         audience: 'admin',
         actorId: actorOf(principal),
       });
-      const registration = (await this.registrations.find(manager, conferenceId, id)) as RegistrationRow;
-      return { registration, accessCode: code };
+      return id;
     });
+    // After the commit: a message must never carry a code whose registration was rolled back.
+    const { byRegistration } = await this.notices.deliver(conferenceId, new Map([[made, code]]), 'registered', 'shown');
+    const registration = (await this.registrations.find(this.transactions.manager, conferenceId, made)) as RegistrationRow;
+    return { registration, accessCode: code, delivery: byRegistration.get(made) ?? 'shown' };
   }
 }
