@@ -13,3 +13,4 @@ export * from './monitoring';
 export * from './projector/projector-link.dto';
 export * from './resolutions/resolution.dto';
 export * from './elections/election.dto';
+export * from './elections/election-ballot.dto';
