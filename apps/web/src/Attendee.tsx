@@ -22,6 +22,7 @@ import { MonitoringForm } from './attendee/MonitoringForm';
 import { MotionTexts } from './attendee/MotionTexts';
 import { OrderOfBusiness } from './attendee/OrderOfBusiness';
 import { PriorityBallot } from './attendee/PriorityBallot';
+import { ElectionBallots } from './attendee/elections/ElectionBallots';
 import type { MemberTab } from './attendee/tabs';
 import { VoteAlert } from './attendee/VoteAlert';
 import { ReceiptCheck } from './attendee/ReceiptCheck';
@@ -76,6 +77,7 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       {tab === 'documents' && <MemberDocuments conferenceId={conferenceId} />}
       {tab === 'monitoring' && <MonitoringForm conferenceId={conferenceId} live={live} />}
       {tab === 'priority' && <PriorityBallot conferenceId={conferenceId} revision={state.motionsRevision} />}
+      {tab === 'elections' && <ElectionBallots conferenceId={conferenceId} />}
     </Frame>
   );
 }

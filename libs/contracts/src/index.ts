@@ -14,3 +14,4 @@ export * from './projector/projector-link.dto';
 export * from './resolutions/resolution.dto';
 export * from './elections/election.dto';
 export * from './remote/remote-links.dto';
+export * from './elections/election-ballot.dto';

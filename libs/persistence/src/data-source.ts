@@ -19,6 +19,7 @@ import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionP
 import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajorities';
 import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
 import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
+import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   MoreMajorities1797300000000,
   RemoteLinks1797500000000,
   RegistrationDelivery1797200000000,
+  ElectionBallots1797100000000,
 ];
 
 export interface DatabaseConnection {

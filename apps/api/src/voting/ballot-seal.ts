@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import type { AppConfig } from '@agm/config';
 import type { VoteChannel, VoteChoice } from '@agm/domain';
 import { APP_CONFIG } from '../common/app-config.token';
@@ -37,30 +37,45 @@ export class BallotSeal {
 
   seal(voteId: string, ballotKeyHash: string, content: SealedContent): Buffer {
     const text = JSON.stringify({ c: content.choice, w: content.weight, ch: content.channel, r: content.receiptHash });
-    const plain = Buffer.alloc(PLAINTEXT_BYTES, 0x20);
-    if (Buffer.byteLength(text) > PLAINTEXT_BYTES) throw new Error(`A sealed ballot is longer than ${PLAINTEXT_BYTES} bytes.`);
+    return this.sealText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, text, PLAINTEXT_BYTES);
+  }
+
+  open(voteId: string, ballotKeyHash: string, sealed: Buffer): SealedContent {
+    const text = this.openText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, sealed, `vote ${voteId}`, 'close the vote again');
+    const parsed = JSON.parse(text) as { c: VoteChoice; w: number; ch: VoteChannel; r: string };
+    return { choice: parsed.c, weight: parsed.w, channel: parsed.ch, receiptHash: parsed.r };
+  }
+
+  /**
+   * The same seal for any secret ballot (a motion vote's choice, an election ballot's preferences):
+   * `scope` names the ballot box (its key is derived from it), `boundTo` is bound in as associated data,
+   * and the plaintext is padded to `bytes`, so every sealed value of one ballot box has the same length.
+   */
+  sealText(scope: string, boundTo: string, text: string, bytes: number): Buffer {
+    const plain = Buffer.alloc(bytes, 0x20);
+    if (Buffer.byteLength(text) > bytes) throw new Error(`A sealed ballot is longer than ${bytes} bytes.`);
     plain.write(text);
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keyOf(voteId), iv);
-    cipher.setAAD(Buffer.from(`${voteId}:${ballotKeyHash}`));
+    const cipher = createCipheriv('aes-256-gcm', this.keyOf(scope), iv);
+    cipher.setAAD(Buffer.from(boundTo));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
   }
 
-  open(voteId: string, ballotKeyHash: string, sealed: Buffer): SealedContent {
-    const decipher = createDecipheriv('aes-256-gcm', this.keyOf(voteId), sealed.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(`${voteId}:${ballotKeyHash}`));
+  /** Opens what sealText sealed; `what` and `retry` only word the error. */
+  openText(scope: string, boundTo: string, sealed: Buffer, what: string, retry: string): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.keyOf(scope), sealed.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(boundTo));
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     let plain: Buffer;
     try {
       plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
     } catch {
       throw new Error(
-        `A sealed ballot of vote ${voteId} does not open: the server's TOKEN_SECRET is not the one it was sealed under (or the row was altered). Start every instance with the TOKEN_SECRET in use when the vote opened, then close the vote again.`,
+        `A sealed ballot of ${what} does not open: the server's TOKEN_SECRET is not the one it was sealed under (or the row was altered). Start every instance with the TOKEN_SECRET in use when the ballot opened, then ${retry}.`,
       );
     }
-    const parsed = JSON.parse(plain.toString().trimEnd()) as { c: VoteChoice; w: number; ch: VoteChannel; r: string };
-    return { choice: parsed.c, weight: parsed.w, channel: parsed.ch, receiptHash: parsed.r };
+    return plain.toString().trimEnd();
   }
 
   /**
@@ -72,13 +87,25 @@ export class BallotSeal {
     return createHmac('sha256', this.config.tokenSecret).update(`counted-ballot:${voteId}:${ballotKeyHash}`).digest('hex');
   }
 
-  private keyOf(voteId: string): Buffer {
-    let key = this.keys.get(voteId);
+  private keyOf(scope: string): Buffer {
+    let key = this.keys.get(scope);
     if (!key) {
       if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
-      key = Buffer.from(hkdfSync('sha256', this.config.tokenSecret, 'agm-ballot-seal', `vote:${voteId}`, 32));
-      this.keys.set(voteId, key);
+      key = Buffer.from(hkdfSync('sha256', this.config.tokenSecret, 'agm-ballot-seal', scope, 32));
+      this.keys.set(scope, key);
     }
     return key;
   }
+}
+
+/**
+ * Fisher–Yates with the system's random source: what the close writes as counted ballots loses the
+ * order it was read in (the sealed rows' physical order). Used by every close of a secret ballot box.
+ */
+export function shuffleInPlace<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }

@@ -40,6 +40,7 @@ import { VoteAutoClose } from './vote-auto-close';
     VotingGateway,
     VoteAutoClose,
   ],
-  exports: [OpenVote, CloseVote, VoteQueries],
+  // The seal and the receipts serve election ballots too (one design for every secret ballot).
+  exports: [OpenVote, CloseVote, VoteQueries, BallotSeal, ReceiptCodes],
 })
 export class VotingModule {}

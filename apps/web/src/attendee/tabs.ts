@@ -9,6 +9,7 @@ export const MEMBER_TABS = [
   { tab: 'documents', label: 'Documents' },
   { tab: 'monitoring', label: 'Equality monitoring' },
   { tab: 'priority', label: 'Priority ballot' },
+  { tab: 'elections', label: 'Elections' },
 ] as const;
 
 export type MemberTab = (typeof MEMBER_TABS)[number]['tab'];

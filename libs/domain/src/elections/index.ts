@@ -46,3 +46,21 @@ export type {
   PostForRules,
   PostState,
 } from './nominations';
+export {
+  assertMayOpenBallot,
+  assertPaperBallotsConfirmed,
+  assertRoomForPaperBallot,
+  assertSecondTellerAgrees,
+  ballotInstructions,
+  ballotInWords,
+  ballotOrder,
+  ELECTION_RECEIPT_FORMAT,
+  electionInputOf,
+  electionReceiptHash,
+  electionReceiptText,
+  isRanked,
+  parseBallotPaper,
+  publishCount,
+  resultSummary,
+} from './election-ballot';
+export type { BallotCandidate, ElectionBallotState, PublishedCount, PublishedStage } from './election-ballot';

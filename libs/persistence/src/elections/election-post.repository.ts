@@ -97,6 +97,11 @@ export class ElectionPostRepository {
     );
   }
 
+  /** The result of the post's ballot, in one line, once it is counted. */
+  async recordBallotResult(manager: EntityManager, postId: string, summary: string): Promise<void> {
+    await manager.query('UPDATE election_post SET result_summary = $2 WHERE id = $1', [postId, summary]);
+  }
+
   async nominationsOf(manager: EntityManager, postIds: string[]): Promise<NominationRow[]> {
     const rows = await manager.query(
       `${NOMINATION_SELECT} WHERE n.post_id = ANY($1) ORDER BY n.nominated_at, m.name`,

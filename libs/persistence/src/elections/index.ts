@@ -1,1 +1,2 @@
 export * from './election-post.repository';
+export * from './election-ballot.repository';

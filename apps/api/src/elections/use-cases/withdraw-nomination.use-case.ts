@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { assertMayWithdraw, Principal } from '@agm/domain';
+import { assertMayWithdraw, Principal, StandingOrderViolation } from '@agm/domain';
 import type { NominationWithdrawDto } from '@agm/contracts';
 import { ConferenceRepository } from '@agm/persistence';
-import { ElectionPostRepository } from '@agm/persistence/elections';
+import { ElectionBallotRepository, ElectionPostRepository } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
@@ -24,6 +24,7 @@ export class WithdrawNomination {
     private readonly transactions: Transactions,
     private readonly conferences: ConferenceRepository,
     private readonly posts: ElectionPostRepository,
+    private readonly ballots: ElectionBallotRepository,
   ) {}
 
   async execute(
@@ -47,6 +48,13 @@ export class WithdrawNomination {
       const nomination = await loadNomination(uow.manager, this.posts, post, nominationId);
       assertCandidateOrReturningOfficer(principal, conferenceId, nomination);
       assertMayWithdraw(post, nomination, nomination.candidateName);
+      // Issue 20: withdrawal is before the ballot; once it opens the papers are out and the name stays on them.
+      if (await this.ballots.findByPost(uow.manager, post.id)) {
+        throw new StandingOrderViolation(
+          'ballot-opened',
+          `The ballot for ${post.title} has opened, so ${nomination.candidateName} can no longer withdraw: their name stays on the ballot. If elected, they may resign under the union's rules.`,
+        );
+      }
       const reason = command.reason.trim();
       await this.posts.recordWithdrawal(uow.manager, nomination.id, uow.now, reason);
       const payload = {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { closeVote, NotFound, Principal, TallyResult, voidVote } from '@agm/domain';
 import { CountedBallot, VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
-import { BallotSeal } from '../ballot-seal';
+import { BallotSeal, shuffleInPlace } from '../ballot-seal';
 import { VoteDeclaration } from '../vote-declaration';
 
 export interface ClosedVote {
@@ -94,11 +93,7 @@ export class CloseVote {
       ...this.seal.open(voteId, ballotKeyHash, value),
       ballotKeyHash: this.seal.countedKeyHash(voteId, ballotKeyHash),
     }));
-    // Fisher–Yates with the system's random source: the order read (the sealed rows' physical order) is gone.
-    for (let i = counted.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [counted[i], counted[j]] = [counted[j], counted[i]];
-    }
+    shuffleInPlace(counted);
     await this.votes.insertCountedBallots(manager, voteId, counted);
   }
 }

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assertRoomForPaperBallot,
+  assertSecondTellerAgrees,
+  ballotInWords,
+  Forbidden,
+  NotFound,
+  parseBallotPaper,
+  Principal,
+  StandingOrderViolation,
+} from '@agm/domain';
+import type { PaperBallotDto } from '@agm/contracts';
+import type { EntityManager } from 'typeorm';
+import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PaperBallotRow, PostRow } from '@agm/persistence/elections';
+import { assertCan } from '../../auth/access-control';
+import { actorOf } from '../../auth/actor';
+import { Transactions } from '../../events/transactions';
+
+/**
+ * A teller acts for the hall's paper ballots only from an official account: `vote.count` is never an
+ * attendee's, so a paper ballot is never entered on a member's own device.
+ */
+async function openBallotForTellers(
+  manager: EntityManager,
+  posts: ElectionPostRepository,
+  ballots: ElectionBallotRepository,
+  principal: Principal,
+  conferenceId: string,
+  postId: string,
+): Promise<{ post: PostRow; ballot: ElectionBallotRow }> {
+  assertCan(principal, 'vote.count', { conferenceId });
+  const post = await posts.findPost(manager, conferenceId, postId);
+  // Locked for update: entries of one ballot queue behind one another (the paper numbers), and the close waits for them.
+  const ballot = post ? await ballots.findByPost(manager, post.id, 'update') : null;
+  if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
+  if (ballot.state !== 'open') {
+    throw new StandingOrderViolation('ballot-closed', `The ballot for ${post.title} is closed and counted; paper ballots can no longer be entered or changed.`);
+  }
+  return { post, ballot };
+}
+
+export function paperBallotDto(post: PostRow, ballot: ElectionBallotRow, paper: PaperBallotRow, viewer: string): PaperBallotDto {
+  const enteredByYou = paper.enteredBy === viewer;
+  const confirmed = paper.confirmedBy !== null;
+  return {
+    id: paper.id,
+    number: paper.number,
+    // The second teller keys the paper without seeing the first entry, so a misreading shows as a difference.
+    ballotText: enteredByYou || confirmed ? ballotInWords(post.method, ballot.candidates, paper.preferences) : null,
+    enteredByYou,
+    confirmed,
+  };
+}
+
+/** A teller enters one hall ballot paper as it reads; the paper gets the next number, written on it. */
+@Injectable()
+export class EnterPaperBallot {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly posts: ElectionPostRepository,
+    private readonly ballots: ElectionBallotRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, postId: string, preferences: string[]): Promise<PaperBallotDto> {
+    return this.transactions.run(async ({ manager, now }) => {
+      const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
+      const numbers = parseBallotPaper(post.method, post.seats, ballot.candidates, preferences);
+      assertRoomForPaperBallot((await this.ballots.paperBallots(manager, ballot.id)).length, ballot.hallHeadcount);
+      const teller = actorOf(principal);
+      const entered = await this.ballots.insertPaper(manager, ballot.id, numbers, teller, now);
+      return paperBallotDto(post, ballot, { ...entered, preferences: numbers, enteredBy: teller, enteredAt: now, confirmedBy: null }, teller);
+    });
+  }
+}
+
+/** A second teller confirms a paper by keying it again from the paper: the two entries must agree. */
+@Injectable()
+export class ConfirmPaperBallot {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly posts: ElectionPostRepository,
+    private readonly ballots: ElectionBallotRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, postId: string, paperId: string, preferences: string[]): Promise<PaperBallotDto> {
+    return this.transactions.run(async ({ manager, now }) => {
+      const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
+      const paper = (await this.ballots.paperBallots(manager, ballot.id)).find((p) => p.id === paperId);
+      if (!paper) throw new NotFound('There is no such paper ballot entered for this post (it may have been discarded).');
+      const numbers = parseBallotPaper(post.method, post.seats, ballot.candidates, preferences);
+      const teller = actorOf(principal);
+      assertSecondTellerAgrees(
+        { number: paper.number, enteredBy: paper.enteredBy, numbers: paper.preferences, confirmed: paper.confirmedBy !== null },
+        teller,
+        numbers,
+        (n) => ballotInWords(post.method, ballot.candidates, n),
+      );
+      await this.ballots.confirmPaper(manager, paper.id, teller, now);
+      return paperBallotDto(post, ballot, { ...paper, confirmedBy: teller }, teller);
+    });
+  }
+}
+
+/** The teller who entered a paper discards the entry (a misreading found on confirmation) before it is confirmed. */
+@Injectable()
+export class DiscardPaperBallot {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly posts: ElectionPostRepository,
+    private readonly ballots: ElectionBallotRepository,
+  ) {}
+
+  async execute(principal: Principal, conferenceId: string, postId: string, paperId: string): Promise<void> {
+    await this.transactions.run(async ({ manager }) => {
+      const { ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
+      const paper = (await this.ballots.paperBallots(manager, ballot.id)).find((p) => p.id === paperId);
+      if (!paper) throw new NotFound('There is no such paper ballot entered for this post (it may have been discarded).');
+      if (paper.confirmedBy !== null) throw new StandingOrderViolation('second-teller', `Paper ballot ${paper.number} is confirmed by two tellers; it stands.`);
+      if (paper.enteredBy !== actorOf(principal)) throw new Forbidden(`Only the teller who entered paper ballot ${paper.number} can discard the entry.`);
+      await this.ballots.deletePaper(manager, paper.id);
+    });
+  }
+}

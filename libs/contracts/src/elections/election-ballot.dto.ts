@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import type { CountingMethod, ElectionBallotState } from '@agm/domain';
+
+/** The most candidates a ballot paper can list (a sanity bound on the request, far above any post). */
+const MAX_CANDIDATES = 100;
+
+/** A remote member's ballot: candidates by nomination id, most preferred first (first past the post: those marked). */
+export class ElectionBallotCastDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Nomination ids of the candidates: most preferred first (ranked methods), or the candidates marked (first past the post).',
+  })
+  @IsArray({ message: 'preferences must be a list of candidates' })
+  @ArrayMaxSize(MAX_CANDIDATES, { message: `preferences lists at most ${MAX_CANDIDATES} candidates` })
+  @IsUUID('4', { each: true, message: 'each preference must be a candidate on this ballot' })
+  preferences: string[];
+
+  @ApiProperty({
+    description: 'A random string the device makes once per ballot (16 to 100 letters, digits, - or _) and sends again on a retry. Keep it secret.',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{16,100}$/, { message: 'idempotencyKey must be 16 to 100 letters, digits, - or _' })
+  idempotencyKey: string;
+}
+
+/** A hall ballot paper as a teller reads it: the same shape as a remote ballot, without a key. */
+export class PaperBallotEntryDto {
+  @ApiProperty({ type: [String], description: 'Nomination ids as written on the paper: 1 first, 2 second… (or the candidates marked).' })
+  @IsArray({ message: 'preferences must be a list of candidates' })
+  @ArrayMaxSize(MAX_CANDIDATES, { message: `preferences lists at most ${MAX_CANDIDATES} candidates` })
+  @IsUUID('4', { each: true, message: 'each preference must be a candidate on this ballot' })
+  preferences: string[];
+}
+
+export class ElectionBallotCloseDto {
+  @ApiPropertyOptional({
+    description: 'The returning officer’s seed for any draw by lot (e.g. dice read aloud), given before the count; needed only if the count meets a tie the rules leave to lot.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'lotSeed is at most 200 characters' })
+  lotSeed?: string;
+}
+
+export class BallotCandidateDto {
+  @ApiProperty({ format: 'uuid' }) nominationId: string;
+  @ApiProperty() name: string;
+}
+
+export class YourElectionBallotDto {
+  @ApiProperty({ description: 'Whether you vote on this device' }) votesHere: boolean;
+  @ApiProperty() hasVoted: boolean;
+  @ApiProperty({ description: 'What you do, in words' }) text: string;
+}
+
+export class PublishedStageCandidateDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Votes at the end of the stage, five decimal places' }) votes: string;
+  @ApiProperty({ description: 'Gained (or lost) at this stage; empty at the first' }) change: string;
+  @ApiProperty({ enum: ['elected', 'excluded', 'continuing'] }) status: 'elected' | 'excluded' | 'continuing';
+}
+
+export class PublishedStageDto {
+  @ApiProperty() number: number;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) quota: string | null;
+  @ApiProperty({ type: [PublishedStageCandidateDto] }) candidates: PublishedStageCandidateDto[];
+  @ApiProperty() nonTransferable: string;
+  @ApiProperty() nonTransferableThisStage: string;
+  @ApiProperty() roundingLoss: string;
+  @ApiProperty({ type: [String] }) electedThisStage: string[];
+  @ApiProperty({ type: [String] }) excludedThisStage: string[];
+}
+
+export class PublishedCountDto {
+  @ApiProperty() methodText: string;
+  @ApiProperty() seats: number;
+  @ApiProperty() validBallots: number;
+  @ApiProperty() invalidBallots: number;
+  @ApiProperty({ nullable: true, type: String }) quota: string | null;
+  @ApiProperty({ type: [String] }) elected: string[];
+  @ApiProperty({ type: [PublishedStageDto] }) stages: PublishedStageDto[];
+  @ApiProperty({ type: [String] }) draws: string[];
+  @ApiProperty({ type: [String] }) notes: string[];
+}
+
+export class ElectionBallotDto {
+  @ApiProperty({ format: 'uuid', description: 'Named in the receipt text' }) ballotId: string;
+  @ApiProperty({ format: 'uuid' }) postId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() seats: number;
+  @ApiProperty() method: CountingMethod;
+  @ApiProperty() methodText: string;
+  @ApiProperty({ description: 'Ranked (1, 2, 3…) or marked (X, up to seats marks)' }) ranked: boolean;
+  @ApiProperty({ description: 'How to fill in the ballot, in words' }) instructions: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) state: ElectionBallotState;
+  @ApiProperty() stateText: string;
+  @ApiProperty({ type: [BallotCandidateDto], description: 'In the order printed on the ballot (alphabetical)' }) candidates: BallotCandidateDto[];
+  @ApiProperty() eligibleCount: number;
+  @ApiProperty({ description: 'Members eligible in the hall: they vote on paper' }) hallHeadcount: number;
+  @ApiProperty({ description: 'Members eligible remotely: they vote on their device' }) electronicCount: number;
+  @ApiProperty({ description: 'Remote ballots cast so far' }) remoteBallotsCast: number;
+  @ApiProperty({ description: 'Hall papers entered and confirmed so far' }) paperBallotsConfirmed: number;
+  @ApiPropertyOptional({ type: YourElectionBallotDto, description: 'For an attendee: how they vote in this ballot' }) you?: YourElectionBallotDto;
+  @ApiProperty({ type: PublishedCountDto, nullable: true, description: 'The count, stage by stage, once the ballot is closed' }) result: PublishedCountDto | null;
+}
+
+export class ElectionBallotAckDto {
+  @ApiProperty({ format: 'uuid' }) postId: string;
+  @ApiProperty({ description: 'Your ballot in words, as counted' }) ballotText: string;
+  @ApiProperty({ description: 'Keep it: after the close, find the hash of your receipt in the published list' }) receiptCode: string;
+  @ApiProperty() receiptHash: string;
+  @ApiProperty({ enum: ['accepted', 'duplicate'] }) status: 'accepted' | 'duplicate';
+}
+
+export class PaperBallotDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The number the teller writes on the paper' }) number: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The entry in words: shown to the teller who entered it, and to all once confirmed' })
+  ballotText: string | null;
+  @ApiProperty() enteredByYou: boolean;
+  @ApiProperty() confirmed: boolean;
+}
+
+export class ElectionReceiptDto {
+  @ApiProperty() receiptHash: string;
+  @ApiProperty({ description: 'Candidate numbers from 1 in the ballot order, as in the receipt text' }) preferences: number[];
+  @ApiProperty() ballotText: string;
+}
