@@ -12,3 +12,4 @@ export * from './standing-orders';
 export * from './membership';
 export * from './resolutions';
 export * from './elections';
+export * from './minutes/minutes-approval';

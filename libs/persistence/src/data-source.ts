@@ -16,6 +16,7 @@ import { PresenceLeases1765000000000 } from './migrations/1765000000000-Presence
 import { TellerCountAcceptance1765100000000 } from './migrations/1765100000000-TellerCountAcceptance';
 import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBallots';
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
+import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   PresenceLeases1765000000000,
   TellerCountAcceptance1765100000000,
   ElectionPosts1796456500000,
+  MinutesApproval1797400000000,
 ];
 
 export interface DatabaseConnection {
