@@ -21,6 +21,7 @@ import type {
 import { useAgenda } from './Agenda';
 import { ApiError, get, patch, post, put, request } from './api';
 import { EditConference } from './ConferenceForm';
+import { MinutesApproval } from './setup/MinutesApproval';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
@@ -30,8 +31,8 @@ type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
 
 /** What the screen shows, each read again when the conference's events say it changed. */
-type Area = 'conference' | 'deadlines' | 'ruleset' | 'sections' | 'roles';
-const AREAS: Area[] = ['conference', 'deadlines', 'ruleset', 'sections', 'roles'];
+type Area = 'conference' | 'deadlines' | 'ruleset' | 'sections' | 'roles' | 'minutes';
+const AREAS: Area[] = ['conference', 'deadlines', 'ruleset', 'sections', 'roles', 'minutes'];
 const AREAS_CHANGED_BY: Record<string, Area[]> = {
   // A new zone changes how the deadlines read.
   'conference.updated': ['conference', 'deadlines'],
@@ -41,6 +42,7 @@ const AREAS_CHANGED_BY: Record<string, Area[]> = {
   'sections.changed': ['sections'],
   'role.assigned': ['roles'],
   'role.removed': ['roles'],
+  'minutes.approved': ['minutes'],
 };
 type Revisions = Record<Area, number>;
 
@@ -106,6 +108,7 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
     ruleset: 0,
     sections: 0,
     roles: 0,
+    minutes: 0,
   });
   useEffect(
     () =>
@@ -178,6 +181,16 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
           startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined}
           revision={revisions.sections}
           published={published}
+        />
+        <MinutesApproval
+          conferenceId={conferenceId}
+          mayManage={mayManage}
+          revision={revisions.minutes}
+          card={(children) => (
+            <Card id="minutes-of-record" title="Minutes of record">
+              {children}
+            </Card>
+          )}
         />
       </Stale.Provider>
     </Frame>
@@ -880,7 +893,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               ))}
             </div>
           )}
-          <div className="table-scroll contained">
+          <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Member categories table">
             <table className="list">
               <thead>
                 <tr>
@@ -1149,7 +1162,7 @@ function Sections({
           closed. The Standing Orders Committee moves sections on the order of business, with a reason.
         </p>
       )}
-      <div className="table-scroll contained">
+      <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Sections table">
         <table className="list" data-testid="sections">
           <thead>
             <tr>
@@ -1327,7 +1340,7 @@ function Roles({ base, revision }: { base: string; revision: number }) {
     );
   return (
     <Card id="roles" title="Officials’ roles">
-      <div className="table-scroll contained">
+      <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Roles table">
         <table className="list" data-testid="roles">
           <thead>
             <tr>
