@@ -1,3 +1,5 @@
+import { CorrectTopics } from './soc/CorrectTopics';
+import { topicLabel } from './Topics';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   AgendaEntryDto,
@@ -789,7 +791,7 @@ function MotionCard(props: { motion: MotionResponseDto; testId: string; children
       <p className="muted">
         {motion.wordCount} of {motion.wordLimit} words
         {motion.overWordLimit ? ' — over the limit: edit with the proposer' : ''} · topics:{' '}
-        {motion.topics.join(', ') || 'none'}
+        <span data-testid="motion-topics">{motion.topics.map(topicLabel).join(', ') || 'none'}</span>
       </p>
       {props.children}
     </article>
@@ -815,6 +817,7 @@ function Review({ base, motion, onDone }: { base: string; motion: MotionResponse
           onDone();
         }}
       />
+      <CorrectTopics base={base} motion={motion} onDone={onDone} />
     </MotionCard>
   );
 }
