@@ -1,3 +1,4 @@
+import { PublishAgenda } from './soc/PublishAgenda';
 import { CorrectTopics } from './soc/CorrectTopics';
 import { topicLabel } from './Topics';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -146,19 +147,16 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               )}
               <ErrorAlert error={publish.error} />
               <Done message={publish.done} />
-              <button
-                type="button"
-                className="primary"
-                disabled={publish.busy}
-                onClick={() =>
+              <PublishAgenda
+                base={base}
+                busy={publish.busy}
+                onPublish={() =>
                   void publish.run(
                     async () => (await post<AgendaResponseDto>(`${base}/agenda/publish`), changed()),
                     'The order of business is published.',
                   )
                 }
-              >
-                Publish the order of business
-              </button>
+              />
             </section>
           )}
           {published && agenda && (
