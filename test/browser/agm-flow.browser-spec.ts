@@ -160,7 +160,8 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await screenshot(socPage, 'soc-review');
     await socPage.getByRole('button', { name: 'Record the ruling' }).click();
     await socPage.getByTestId('review-card').waitFor({ state: 'detached' });
-    await socPage.getByRole('button', { name: 'Publish the order of business' }).click();
+    await socPage.getByRole('button', { name: 'Publish the order of business…' }).click();
+    await socPage.getByRole('button', { name: 'Yes, publish the order of business' }).click();
     await waitForText(socPage, '[data-testid=agenda]', 'Workload Stress');
     await noAlerts(socPage);
     // The secretary follows it: the status changes on their screen without a reload.

@@ -208,7 +208,13 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await expectAccessible(page, 'soc before publication');
     await screenshot(page, 'soc-compositing');
     await expectNoSidewaysScroll(page);
-    await page.getByRole('button', { name: 'Publish the order of business' }).click();
+    await page.getByRole('button', { name: 'Publish the order of business…' }).click();
+    // Asked first, and warned: the deadlines are still open (issue 19 item 3).
+    // (Motions have closed by now, for the emergency motion; amendments have not.)
+    const stillOpen = await waitForText(page, '[data-testid=deadlines-still-open]', /^Amendments are still open until \d{2}:\d{2} on .* \(Europe\/London\)/);
+    expect(stillOpen).not.toMatch(/Motions and constitutional amendments/);
+    await expectAccessible(page, 'SOC publishing, warned of open deadlines');
+    await page.getByRole('button', { name: 'Yes, publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', 'Motion 2');
     const agenda = await page.getByTestId('agenda').textContent();
     // Published as planned.
@@ -341,7 +347,8 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     await setup.getByRole('button', { name: 'Up NEGOTIATING' }).click();
     await waitForText(page, '[data-testid=planned-order]', /^NEGOTIATING: Pay claim 2027.*PROFESSIONAL AND TRAINING: /);
 
-    await page.getByRole('button', { name: 'Publish the order of business' }).click();
+    await page.getByRole('button', { name: 'Publish the order of business…' }).click();
+    await page.getByRole('button', { name: 'Yes, publish the order of business' }).click();
     await waitForText(page, '[data-testid=agenda]', /Motion 1 Pay claim 2027.*Motion 2 Workload measurement.*Motion 3 Caseload limits/);
     // Published in that order of sections: the set-up screen closes its own moves (the SOC moves sections now).
     await waitForText(setup, '[data-testid=sections-published]', 'moving or rotating them here is closed');

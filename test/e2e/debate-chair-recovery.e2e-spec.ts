@@ -346,7 +346,7 @@ describe('the chair recovers a put question, and queues a hall member without a 
       })
       .expect(403);
     expect(await s.minutes()).toContain(
-      `The chair put ${s.eve.member.name} (hall, without a device) in the queue to speak against.`,
+      `The chair put ${s.eve.member.name} (in the hall, without a device) in the queue to speak against.`,
     );
   });
 

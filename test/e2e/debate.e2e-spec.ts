@@ -457,7 +457,9 @@ describe('debate under standing orders', () => {
     expect(minutes.text).toContain('The speaker is &lt;b&gt;in order&lt;/b&gt;.');
     expect(minutes.text).not.toContain('<b>in order</b>');
     expect(minutes.text).toContain('Fair pay for probation staff');
-    expect(minutes.text.match(/<li /g)?.length).toBe(logged.length);
+    // One entry per debate event, and the votes' entries (opened, closed, result) beside them.
+    expect(minutes.text.match(/<li [^>]*data-type="(?!vote_)/g)?.length).toBe(logged.length);
+    expect(minutes.text).toContain('data-type="vote_result"');
     expect(minutes.text).toContain('Outcome: carried as amended');
     const pdf = await api
       .http()

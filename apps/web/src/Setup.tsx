@@ -22,6 +22,7 @@ import { useAgenda } from './Agenda';
 import { ApiError, get, patch, post, put, request } from './api';
 import { EditConference } from './ConferenceForm';
 import { RemoteLinksForm } from './RemoteLinksForm';
+import { MinutesApproval } from './setup/MinutesApproval';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
@@ -31,8 +32,8 @@ type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
 
 /** What the screen shows, each read again when the conference's events say it changed. */
-type Area = 'conference' | 'deadlines' | 'ruleset' | 'sections' | 'roles';
-const AREAS: Area[] = ['conference', 'deadlines', 'ruleset', 'sections', 'roles'];
+type Area = 'conference' | 'deadlines' | 'ruleset' | 'sections' | 'roles' | 'minutes';
+const AREAS: Area[] = ['conference', 'deadlines', 'ruleset', 'sections', 'roles', 'minutes'];
 const AREAS_CHANGED_BY: Record<string, Area[]> = {
   // A new zone changes how the deadlines read.
   'conference.updated': ['conference', 'deadlines'],
@@ -43,6 +44,7 @@ const AREAS_CHANGED_BY: Record<string, Area[]> = {
   'conference.remote_links_changed': ['conference'],
   'role.assigned': ['roles'],
   'role.removed': ['roles'],
+  'minutes.approved': ['minutes'],
 };
 type Revisions = Record<Area, number>;
 
@@ -113,6 +115,7 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
     ruleset: 0,
     sections: 0,
     roles: 0,
+    minutes: 0,
   });
   useEffect(
     () =>
@@ -186,6 +189,16 @@ export function Setup({ conferenceId }: { conferenceId: string }) {
           startYear={Number(conference?.startsOn?.slice(0, 4)) || undefined}
           revision={revisions.sections}
           published={published}
+        />
+        <MinutesApproval
+          conferenceId={conferenceId}
+          mayManage={mayManage}
+          revision={revisions.minutes}
+          card={(children) => (
+            <Card id="minutes-of-record" title="Minutes of record">
+              {children}
+            </Card>
+          )}
         />
       </Stale.Provider>
     </Frame>
@@ -915,7 +928,7 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               ))}
             </div>
           )}
-          <div className="table-scroll contained">
+          <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Member categories table">
             <table className="list">
               <thead>
                 <tr>
@@ -1184,7 +1197,7 @@ function Sections({
           closed. The Standing Orders Committee moves sections on the order of business, with a reason.
         </p>
       )}
-      <div className="table-scroll contained">
+      <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Sections table">
         <table className="list" data-testid="sections">
           <thead>
             <tr>
@@ -1367,7 +1380,7 @@ function Roles({ base, revision }: { base: string; revision: number }) {
     );
   return (
     <Card id="roles" title="Officials’ roles">
-      <div className="table-scroll contained">
+      <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Roles table">
         <table className="list" data-testid="roles">
           <thead>
             <tr>

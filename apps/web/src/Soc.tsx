@@ -1,3 +1,6 @@
+import { PublishAgenda } from './soc/PublishAgenda';
+import { CorrectTopics } from './soc/CorrectTopics';
+import { topicLabel } from './Topics';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   AgendaEntryDto,
@@ -144,19 +147,16 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               )}
               <ErrorAlert error={publish.error} />
               <Done message={publish.done} />
-              <button
-                type="button"
-                className="primary"
-                disabled={publish.busy}
-                onClick={() =>
+              <PublishAgenda
+                base={base}
+                busy={publish.busy}
+                onPublish={() =>
                   void publish.run(
                     async () => (await post<AgendaResponseDto>(`${base}/agenda/publish`), changed()),
                     'The order of business is published.',
                   )
                 }
-              >
-                Publish the order of business
-              </button>
+              />
             </section>
           )}
           {published && agenda && (
@@ -789,7 +789,7 @@ function MotionCard(props: { motion: MotionResponseDto; testId: string; children
       <p className="muted">
         {motion.wordCount} of {motion.wordLimit} words
         {motion.overWordLimit ? ' — over the limit: edit with the proposer' : ''} · topics:{' '}
-        {motion.topics.join(', ') || 'none'}
+        <span data-testid="motion-topics">{motion.topics.map(topicLabel).join(', ') || 'none'}</span>
       </p>
       {props.children}
     </article>
@@ -815,6 +815,7 @@ function Review({ base, motion, onDone }: { base: string; motion: MotionResponse
           onDone();
         }}
       />
+      <CorrectTopics base={base} motion={motion} onDone={onDone} />
     </MotionCard>
   );
 }

@@ -14,3 +14,4 @@ export * from './resolutions';
 export * from './elections';
 export * from './access/attendance-switch';
 export * from './access/access-code-message';
+export * from './minutes/minutes-approval';

@@ -20,6 +20,7 @@ import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajo
 import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
 import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
 import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
+import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   RemoteLinks1797500000000,
   RegistrationDelivery1797200000000,
   ElectionBallots1797100000000,
+  MinutesApproval1797400000000,
 ];
 
 export interface DatabaseConnection {

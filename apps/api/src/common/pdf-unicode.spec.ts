@@ -48,15 +48,41 @@ describe('PDFs print every name as written (embedded DejaVu fonts)', () => {
     expect(text).toContain('– “with” quotes…');
   });
 
-  it('the minutes', async () => {
+  it('the minutes, with their approval and a vote\'s figures', async () => {
     const pdf = await renderMinutesPdf({
       title: `Minutes: ${NAME}’s AGM`,
+      status: { state: 'approved', text: `Approved as a correct record; recorded by ${NAME}.`, corrections: `Item 1: the mover was ${MORE}.` },
       intro: 'Times are in Europe/London.',
-      sections: [{ heading: `1: Motion of ${NAME}`, entries: [{ seq: 1, type: 'speaker_called', at: '2027-10-07T09:00:00Z', time: '7 Oct 2027, 10:00:00', actor: NAME, text: `called ${MORE}` }] }],
+      sections: [
+        {
+          heading: `1: Motion of ${NAME}`,
+          entries: [
+            { seq: 1, type: 'speaker_called', at: '2027-10-07T09:00:00Z', time: '7 Oct 2027, 10:00:00', actor: NAME, text: `called ${MORE}` },
+            {
+              seq: 2,
+              type: 'vote_result',
+              at: '2027-10-07T09:10:00Z',
+              time: '7 Oct 2027, 10:10:00',
+              actor: NAME,
+              text: 'Result of the vote: carried.',
+              figures: {
+                rows: [{ channel: 'Hall (cards, tellers’ count)', for: 41, against: 7, abstain: 2 }],
+                total: { for: 41, against: 7, abstain: 2 },
+                threshold: 'Simple majority.',
+                turnout: '50 of 60 eligible voted (83.3%)',
+                outcome: 'carried',
+              },
+            },
+          ],
+        },
+      ],
     });
     const text = textOf(pdf);
     expect(text).toContain(`Minutes: ${NAME}’s AGM`);
+    expect(text).toContain(`recorded by ${NAME}.`);
+    expect(text).toContain(`the mover was ${MORE}.`);
     expect(text).toContain(`${NAME}: called ${MORE}`);
+    expect(text).toMatch(/Hall \(cards, tellers’ count\) 41 7 2 Total 41 7 2/);
   });
 
   it('the monitoring report', async () => {

@@ -34,10 +34,13 @@ import {
   DebateSnapshotResponseDto,
   DebateTakeItemDto,
   DebateWithdrawRequestDto,
+  MinutesApproveDto,
+  MinutesStatusResponseDto,
 } from '@agm/contracts';
 import { CurrentPrincipal, ProjectorRead } from '../auth/auth.guard';
 import { DebateQueries } from './debate.queries';
 import { renderMinutesHtml, renderMinutesPdf } from './minutes.renderer';
+import { ApproveMinutes } from './use-cases/approve-minutes.use-case';
 import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
@@ -71,6 +74,7 @@ export class DebateController {
     private readonly run: RunDebateCommand,
     private readonly queries: DebateQueries,
     private readonly openQuestionVote: OpenQuestionVote,
+    private readonly approve: ApproveMinutes,
   ) {}
 
   /** "Open the vote" on the question already put, when its vote did not open with it (see docs/debate.md). */
@@ -119,6 +123,28 @@ export class DebateController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<DebateSnapshotResponseDto> {
     return this.queries.snapshot(principal, conferenceId);
+  }
+
+  /** Draft or approved, with the approval in words. */
+  @Get('minutes/approval')
+  @ApiOkResponse({ type: MinutesStatusResponseDto })
+  minutesStatus(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MinutesStatusResponseDto> {
+    return this.queries.minutesStatus(principal, conferenceId);
+  }
+
+  /** Records the approval of the minutes by the next meeting or the NEC (head office, administrators). */
+  @Post('minutes/approval')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: MinutesStatusResponseDto })
+  approveMinutes(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body() body: MinutesApproveDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MinutesStatusResponseDto> {
+    return this.approve.execute(principal, conferenceId, body);
   }
 
   @Get('minutes')

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DebateLogRepository } from '@agm/persistence/debate';
+import { DebateLogRepository, MinutesRepository } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import { MotionsModule } from '../motions/motions.module';
 import { VotingModule } from '../voting/voting.module';
 import { DebateController } from './debate.controller';
 import { DebateGateway } from './debate.gateway';
 import { DebateQueries } from './debate.queries';
+import { ApproveMinutes } from './use-cases/approve-minutes.use-case';
 import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
 
@@ -15,6 +16,8 @@ import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
   controllers: [DebateController],
   providers: [
     DebateLogRepository,
+    MinutesRepository,
+    ApproveMinutes,
     VoteRepository,
     RunDebateCommand,
     OpenQuestionVote,

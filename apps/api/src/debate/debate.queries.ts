@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { can, foldDebate, NotFound, openItemOf, Principal, suggestNextSpeaker } from '@agm/domain';
-import type { DebateSnapshotResponseDto } from '@agm/contracts';
-import { DebateLogRepository, LoggedDebateEvent } from '@agm/persistence/debate';
+import {
+  can,
+  foldDebate,
+  MINUTES_APPROVER_WORDS,
+  MinutesApproval,
+  NotFound,
+  openItemOf,
+  Principal,
+  suggestNextSpeaker,
+} from '@agm/domain';
+import type { EntityManager } from 'typeorm';
+import type { DebateSnapshotResponseDto, MinutesStatusResponseDto } from '@agm/contracts';
+import { DebateLogRepository, LoggedDebateEvent, MinutesRepository } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
@@ -13,7 +23,13 @@ import {
   queueView,
   spokenAtThisAgm,
 } from './debate.views';
-import { minutesModel, MinutesModel } from './minutes.renderer';
+import {
+  calendarDateWords,
+  minutesModel,
+  MinutesModel,
+  minutesStatusText,
+  minutesTimeFormat,
+} from './minutes.renderer';
 import { questionVoteOf } from './question-vote';
 
 /** The chair's snapshot also shows the vote on the question put (`questionVote`: its id, state and declared outcome). */
@@ -26,6 +42,7 @@ export class DebateQueries {
     private readonly transactions: Transactions,
     private readonly log: DebateLogRepository,
     private readonly votes: VoteRepository,
+    private readonly minutesRecords: MinutesRepository,
   ) {}
 
   async snapshot(principal: Principal, conferenceId: string): Promise<DebateSnapshot> {
@@ -61,48 +78,96 @@ export class DebateQueries {
     });
   }
 
-  /** The minutes: every command and ruling from the log, with actor and time (rendered as HTML or PDF). */
+  /**
+   * The minutes: every command, ruling and vote from the log, with actor and time (rendered as HTML or
+   * PDF). Approved minutes hold only the entries logged up to the approval: the record does not move.
+   */
   async minutes(principal: Principal, conferenceId: string): Promise<MinutesModel> {
     assertCan(principal, 'conference.view', { conferenceId });
+    return this.transactions.manager.transaction('REPEATABLE READ', async (manager) => {
+      const conference = await this.conference(manager, conferenceId);
+      const approval = await this.minutesRecords.approval(manager, conferenceId);
+      const upTo = <T extends { seq: number }>(rows: T[]) =>
+        approval ? rows.filter((r) => r.seq <= approval.throughSeq) : rows;
+      let events: LoggedDebateEvent[] = upTo(await this.log.events(manager, conferenceId));
+      // The live queue is the chair's: others see the proceedings without the requests waiting to speak.
+      const full =
+        can(principal, 'debate.chair', { conferenceId }) ||
+        can(principal, 'conference.manage', { conferenceId });
+      if (!full)
+        events = events.filter(
+          (e) => e.event.type !== 'speak_requested' && e.event.type !== 'request_withdrawn',
+        );
+      const votes = upTo(await this.minutesRecords.voteEvents(manager, conferenceId));
+      const memberIds = events.flatMap((e) => memberIdsOf(e.event as unknown as Record<string, unknown>));
+      const names = await this.log.names(manager, [
+        ...memberIds,
+        ...events.map((e) => e.actorId ?? ''),
+        ...votes.map((v) => v.actorId ?? ''),
+        approval?.recordedBy ?? '',
+      ]);
+      const motionIds = events.flatMap((e) => {
+        const p = e.event as unknown as Record<string, unknown>;
+        return [p.motionId, p.amendmentId, ...(Array.isArray(p.itemIds) ? p.itemIds : [])].filter(
+          (x): x is string => typeof x === 'string',
+        );
+      });
+      const motions = await this.log.motions(manager, conferenceId, [...new Set(motionIds)]);
+      return minutesModel({
+        conferenceName: conference.name,
+        timeZone: conference.timeZone,
+        events,
+        votes,
+        names,
+        motions,
+        generatedAt: new Date(),
+        approval,
+      });
+    });
+  }
+
+  /** Whether the minutes are a draft or approved, with the approval in words (the set-up screen's card). */
+  async minutesStatus(principal: Principal, conferenceId: string): Promise<MinutesStatusResponseDto> {
+    assertCan(principal, 'conference.view', { conferenceId });
     const manager = this.transactions.manager;
+    const conference = await this.conference(manager, conferenceId);
+    const approval = await this.minutesRecords.approval(manager, conferenceId);
+    return minutesStatusOf(approval, await this.log.names(manager, [approval?.recordedBy ?? '']), conference.timeZone);
+  }
+
+  private async conference(manager: EntityManager, conferenceId: string) {
     const rows: Array<{ name: string; time_zone: string }> = await manager.query(
       'SELECT name, time_zone FROM conference WHERE id = $1',
       [conferenceId],
     );
     if (rows.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
-    let events: LoggedDebateEvent[] = await this.log.events(manager, conferenceId);
-    // The live queue is the chair's: others see the proceedings without the requests waiting to speak.
-    const full =
-      can(principal, 'debate.chair', { conferenceId }) ||
-      can(principal, 'conference.manage', { conferenceId });
-    if (!full)
-      events = events.filter(
-        (e) => e.event.type !== 'speak_requested' && e.event.type !== 'request_withdrawn',
-      );
-    const memberIds = events.flatMap((e) => memberIdsOf(e.event as unknown as Record<string, unknown>));
-    const unconfirmedCounts = await this.log.unconfirmedCountDeclarations(manager, conferenceId);
-    const names = await this.log.names(manager, [
-      ...memberIds,
-      ...events.map((e) => e.actorId ?? ''),
-      ...unconfirmedCounts.map((d) => d.actorId ?? ''),
-    ]);
-    const motionIds = events.flatMap((e) => {
-      const p = e.event as unknown as Record<string, unknown>;
-      return [p.motionId, p.amendmentId, ...(Array.isArray(p.itemIds) ? p.itemIds : [])].filter(
-        (x): x is string => typeof x === 'string',
-      );
-    });
-    const motions = await this.log.motions(manager, conferenceId, [...new Set(motionIds)]);
-    return minutesModel({
-      conferenceName: rows[0].name,
-      timeZone: rows[0].time_zone,
-      events,
-      names,
-      motions,
-      generatedAt: new Date(),
-      unconfirmedCounts,
-    });
+    return { name: rows[0].name, timeZone: rows[0].time_zone };
   }
+}
+
+/** The approval as the api answers it: every part in words, the codes beside them for programs. */
+export function minutesStatusOf(
+  approval: MinutesApproval | null,
+  names: Map<string, string>,
+  timeZone: string,
+): MinutesStatusResponseDto {
+  const recordedBy = approval ? (names.get(approval.recordedBy) ?? 'a former official') : '';
+  return {
+    state: approval ? 'approved' : 'draft',
+    statusText: minutesStatusText(approval, recordedBy, timeZone),
+    approval: approval && {
+      approvedBy: approval.approvedBy,
+      approvedByText: MINUTES_APPROVER_WORDS[approval.approvedBy],
+      meeting: approval.meeting,
+      meetingOn: approval.meetingOn,
+      meetingOnText: calendarDateWords(approval.meetingOn),
+      how: approval.how,
+      corrections: approval.corrections,
+      recordedBy,
+      recordedAt: approval.recordedAt.toISOString(),
+      recordedAtText: `${minutesTimeFormat(timeZone).format(approval.recordedAt)} (${timeZone})`,
+    },
+  };
 }
 
 function memberIdsOf(payload: Record<string, unknown>): string[] {

@@ -26,6 +26,7 @@ import {
   MotionOutcomeDto,
   MotionResponseDto,
   MotionReviewDto,
+  MotionTopicsDto,
   MotionUpdateDto,
   ReasonDto,
   SubmissionAcknowledgementDto,
@@ -44,6 +45,7 @@ import { DraftMotion } from './use-cases/draft-motion.use-case';
 import { DecideEmergencyMotion, RecordEmergencyAdmissionVote } from './use-cases/emergency-motion.use-case';
 import { RecordMotionOutcome } from './use-cases/record-outcome.use-case';
 import { ReviewMotion } from './use-cases/review-motion.use-case';
+import { CorrectMotionTopics } from './use-cases/correct-topics.use-case';
 import { SubmitMotion } from './use-cases/submit-motion.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -56,6 +58,7 @@ export class MotionsController {
     private readonly drafts: DraftMotion,
     private readonly submission: SubmitMotion,
     private readonly review: ReviewMotion,
+    private readonly topics: CorrectMotionTopics,
     private readonly composites: CompositeMotions,
     private readonly emergency: DecideEmergencyMotion,
     private readonly admissionVote: RecordEmergencyAdmissionVote,
@@ -122,6 +125,15 @@ export class MotionsController {
   @ApiOkResponse({ type: MotionResponseDto })
   async reviewMotion(@Param('conferenceId', uuid) conferenceId: string, @Param('motionId', uuid) motionId: string, @Body() body: MotionReviewDto, @CurrentPrincipal() principal: Principal): Promise<MotionResponseDto> {
     await this.review.execute(principal, conferenceId, motionId, body.action, body.reason);
+    return this.queries.get(principal, conferenceId, motionId);
+  }
+
+  /** The SOC sets or corrects the motion's topics, with a reason shown to the submitting body. */
+  @Post('motions/:motionId/topics')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MotionResponseDto })
+  async correctTopics(@Param('conferenceId', uuid) conferenceId: string, @Param('motionId', uuid) motionId: string, @Body() body: MotionTopicsDto, @CurrentPrincipal() principal: Principal): Promise<MotionResponseDto> {
+    await this.topics.execute(principal, conferenceId, motionId, body.topics, body.reason);
     return this.queries.get(principal, conferenceId, motionId);
   }
 

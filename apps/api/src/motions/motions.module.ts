@@ -15,13 +15,14 @@ import { DraftMotion } from './use-cases/draft-motion.use-case';
 import { DecideEmergencyMotion, RecordEmergencyAdmissionVote } from './use-cases/emergency-motion.use-case';
 import { RecordMotionOutcome } from './use-cases/record-outcome.use-case';
 import { ReviewMotion } from './use-cases/review-motion.use-case';
+import { CorrectMotionTopics } from './use-cases/correct-topics.use-case';
 import { SubmitMotion } from './use-cases/submit-motion.use-case';
 
 /** Motions: submission by bodies, SOC review, emergency motions, amendments, composites, agenda and documents. */
 @Module({
   controllers: [MotionsController],
   // The order of sections is the conference's (set-up's): the SOC's section moves write it there.
-  providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, SlotEmergencyMotion, MotionDocuments, ImportBooklet],
+  providers: [MotionRepository, ConferenceSetupRepository, MotionQueries, DraftMotion, SubmitMotion, ReviewMotion, CorrectMotionTopics, CompositeMotions, DecideEmergencyMotion, RecordEmergencyAdmissionVote, Amendments, RecordMotionOutcome, OrderOfBusiness, ArrangeOrderOfBusiness, MoveSectionOnAgenda, PlaceAdmittedMotion, SlotEmergencyMotion, MotionDocuments, ImportBooklet],
   // The voting/debate side records the meeting's vote on admitting an emergency motion through this use case.
   // The demo seed drafts, submits, admits and publishes its motions through the same use cases.
   exports: [RecordEmergencyAdmissionVote, RecordMotionOutcome, MotionRepository, DraftMotion, SubmitMotion, ReviewMotion, OrderOfBusiness],

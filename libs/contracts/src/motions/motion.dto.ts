@@ -406,3 +406,19 @@ export class BookletImportReportDto {
   @ApiProperty({ type: [String], description: 'Bodies named as proposers or section owners that were not in the register and were added' }) createdBodies: string[];
   @ApiProperty({ type: [String], description: 'Lines the import could not place under any resolution' }) unplaced: string[];
 }
+
+/** The SOC sets or corrects a motion's topics, with the reason the submitting body is shown (issue 19 item 3). */
+export class MotionTopicsDto {
+  @ApiProperty({ type: [String], description: "The motion's topics as they should be (the conference's topic codes; empty for none)", example: ['pay_and_conditions'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  topics: string[];
+
+  @ApiProperty({ description: 'Why the topics change: recorded in the audit and shown to the submitting body', maxLength: 1000 })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  reason: string;
+}

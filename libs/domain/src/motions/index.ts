@@ -11,3 +11,4 @@ export * from './agenda-arrangement.rules';
 export * from './agenda-blocks.rules';
 export * from './agenda-placement.rules';
 export * from './resolutions-booklet';
+export * from './topic-correction.rules';

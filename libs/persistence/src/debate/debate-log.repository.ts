@@ -142,30 +142,6 @@ export class DebateLogRepository {
     return new Map(rows.map((row: Record<string, unknown>) => [row.id as string, toMotion(row)]));
   }
 
-  /** Display names of members and accounts (actors and speakers in the minutes). */
-  /**
-   * Results declared on a hall count no second teller confirmed, with the chair's reason (issue 19): the
-   * minutes record them beside the debate.
-   */
-  async unconfirmedCountDeclarations(
-    manager: EntityManager,
-    conferenceId: string,
-  ): Promise<Array<{ seq: number; at: string; actorId: string | null; title: string; reason: string }>> {
-    const rows: Array<{ seq: string; at: Date; actor_id: string | null; title: string; reason: string }> =
-      await manager.query(
-        `SELECT seq, at, actor_id, payload->>'title' AS title, payload->>'unconfirmedHallCountReason' AS reason FROM conference_event
-        WHERE conference_id = $1 AND type = 'vote.result' AND payload->>'unconfirmedHallCountReason' IS NOT NULL ORDER BY seq`,
-        [conferenceId],
-      );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: new Date(r.at).toISOString(),
-      actorId: r.actor_id,
-      title: r.title,
-      reason: r.reason,
-    }));
-  }
-
   /**
    * Members registered for the conference whose membership number is `text`, or whose name is `text`
    * (case and surrounding spaces ignored): how the chair names a hall member without a device.
@@ -184,6 +160,7 @@ export class DebateLogRepository {
     return rows.map((r) => ({ memberId: r.id, name: r.name, membershipNumber: r.membership_number }));
   }
 
+  /** Display names of members and accounts (actors and speakers in the minutes). */
   async names(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Map();

@@ -1,1 +1,2 @@
 export * from './debate-log.repository';
+export * from './minutes.repository';
