@@ -1,5 +1,5 @@
 import { newPdfDocument, pdfBytes, pdfText, PdfFont } from '../common/pdf-fonts';
-import { MINUTES_APPROVER_WORDS, majorityInWords, suspensionInWords } from '@agm/domain';
+import { MINUTES_APPROVER_WORDS, majorityInWords, suspensionInWords, type Majority } from '@agm/domain';
 import type { DebateEvent, MinutesApproval } from '@agm/domain';
 import type { DebateMotionRow, LoggedDebateEvent, LoggedVoteEvent } from '@agm/persistence/debate';
 
@@ -428,7 +428,7 @@ function describeVote(v: LoggedVoteEvent, c: DescribeContext): { text: string; f
       const split = hybrid ? `: ${Number(p.hallHeadcount)} in the hall, ${Number(p.electronicCount)} remote` : '';
       const closes = typeof p.closesAt === 'string' ? `; to close at ${c.clock(p.closesAt)}` : '';
       return {
-        text: `${p.subject === 'test' ? 'A test vote' : 'The vote'} on ${name} opened by ${words(METHOD_WORDS, p.method as string)}, ${majorityInWords(p.majority as string)}${p.secret ? ', secret ballot' : ''}; ${Number(p.eligibleCount)} eligible to vote${split}${closes}.`,
+        text: `${p.subject === 'test' ? 'A test vote' : 'The vote'} on ${name} opened by ${words(METHOD_WORDS, p.method as string)}, ${majorityInWords(p.majority as Majority)}${p.secret ? ', secret ballot' : ''}; ${Number(p.eligibleCount)} eligible to vote${split}${closes}.`,
       };
     }
     case 'vote.closed': {
