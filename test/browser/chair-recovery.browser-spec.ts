@@ -188,7 +188,7 @@ describeInBrowser(
         'withdrew the question put on the motion, no vote having been held: Not quorate after the lunch break.',
       );
       expect(minutes).toContain(
-        `The chair put ${dot.member.name} (hall, without a device) in the queue to speak against.`,
+        `The chair put ${dot.member.name} (in the hall, without a device) in the queue to speak against.`,
       );
       // One long scenario: 30 s on a quiet machine, 100 s with four others' test runs on the two cores.
     }, 300000);

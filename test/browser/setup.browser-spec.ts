@@ -98,7 +98,14 @@ describeInBrowser('web client: conference set-up', () => {
     await waitForText(page, '[data-testid=ruleset-version]', 'Version 2 is in force');
     expect((await ruleset()).ruleset.speechLimitsSeconds).toMatchObject({ mover: 420, other: 180 });
 
-    // Open the AGM (with a confirmation step).
+    // Open the AGM (with a confirmation step). It opens only when quorate (issue 19): a quorum of one,
+    // written beside the ruleset versions this page edits, and one remote member present.
+    await suite.api.database.dataSource.query(
+      `UPDATE conference SET ruleset = jsonb_set(ruleset, '{quorum,minimumCount}', '1') WHERE id = $1`,
+      [conference.id],
+    );
+    const present = await suite.ctx.newAttendee(conference.id, { mode: 'remote' });
+    await suite.ctx.markRemotePresent([present.registrationId]);
     await page.getByRole('button', { name: 'Open the AGM…' }).click();
     await page.getByRole('button', { name: 'Yes, open the AGM' }).click();
     await waitForText(page, '[data-testid=opened-at]', /The AGM opened at .* \(Europe\/London\)/);
