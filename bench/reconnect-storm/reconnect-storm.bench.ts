@@ -103,7 +103,8 @@ class Client {
     readonly memberId: string,
   ) {
     this.socket = io(url, {
-      auth: { token },
+      // Protocol 2, as the phone: a join's missed events come as one message.
+      auth: { token, protocolVersion: 2 },
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 500,
@@ -113,10 +114,12 @@ class Client {
       timeout: 5000,
       autoConnect: false,
     });
-    this.socket.on('conference.event', (event: { seq: number }) => {
+    const receive = (event: { seq: number }) => {
       this.received.push(event.seq);
       this.lastSeq = Math.max(this.lastSeq ?? 0, event.seq);
-    });
+    };
+    this.socket.on('conference.event', receive);
+    this.socket.on('conference.events', (events: Array<{ seq: number }>) => events.forEach(receive));
     this.socket.on('connect', () => void this.join());
     this.socket.on('connect_error', (error: Error & { data?: { statusCode?: number } }) => count(this.connectErrors, error.data?.statusCode ? `${error.data.statusCode} ${error.message}` : error.message));
   }

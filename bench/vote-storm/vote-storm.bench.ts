@@ -66,7 +66,7 @@ async function connectAll(url: string, tokens: string[], conferenceId: string): 
       tokens.slice(i, i + CONNECT_BATCH).map(
         (token) =>
           new Promise<Socket>((resolve, reject) => {
-            const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20000 });
+            const socket = io(url, { auth: { token, protocolVersion: 2 }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20000 });
             socket.once('connect_error', reject);
             socket.once('connect', async () => {
               // The handshake is authenticated before 'connect'; a join can still fail under load
@@ -121,9 +121,12 @@ async function main(): Promise<void> {
   const resultAt = new Array<number>(sockets.length).fill(NaN);
   let counterMessages = 0;
   sockets.forEach((socket, i) => {
-    socket.on('conference.event', (event: { type: string }) => {
-      if (event.type === 'vote.opened') openedAt[i] = Date.now();
-      if (event.type === 'vote.result') resultAt[i] = Date.now();
+    // Protocol 2, as the phone: a commit's events (vote.closed with vote.result) come as one message.
+    socket.on('conference.events', (events: Array<{ type: string }>) => {
+      for (const event of events) {
+        if (event.type === 'vote.opened') openedAt[i] = Date.now();
+        if (event.type === 'vote.result') resultAt[i] = Date.now();
+      }
     });
     if (i === 0) socket.on('vote.ballots', () => counterMessages++);
   });

@@ -7,8 +7,8 @@ describe('the real-time channel', () => {
   let api: TestApi;
   let ctx: TestContext;
   const sockets: TestSocket[] = [];
-  const open = async (token: string | undefined) => {
-    const socket = await connect(api.url, token);
+  const open = async (token: string | undefined, protocolVersion?: number) => {
+    const socket = await connect(api.url, token, 5000, protocolVersion);
     sockets.push(socket);
     return socket;
   };
@@ -121,6 +121,45 @@ describe('the real-time channel', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     // An attendee never receives the administrators' events (presence of named people).
     expect(stream.applied.some((e) => e.type === 'presence.changed')).toBe(false);
+  });
+
+  it('sends a protocol 2 client its missed events in one message, in order, before the join answers', async () => {
+    const conference = await ctx.newConference();
+    const hall = await Promise.all([1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'hall' })));
+    const watcher = await ctx.newAttendee(conference.id);
+    const first = await open(watcher.token, 2);
+    const stream = new EventStream(first, conference.id);
+    await stream.join(first);
+    await checkIn(conference.id, hall[0].registrationId);
+    await stream.waitFor('quorum.changed', 1);
+    first.close();
+
+    await checkIn(conference.id, hall[1].registrationId);
+    await checkIn(conference.id, hall[2].registrationId);
+    await checkIn(conference.id, hall[0].registrationId, false);
+
+    const second = await open(watcher.token, 2);
+    const received: string[] = [];
+    const batches: Array<Array<{ seq: number; type: string }>> = [];
+    second.on('conference.events', (events: Array<{ seq: number; type: string }>) => {
+      batches.push(events);
+      received.push('batch');
+    });
+    second.on('conference.event', () => received.push('single'));
+    stream.attach(second);
+    const joined = await stream.join(second);
+    received.push('answer');
+    expect(joined.replayed).toBe(3);
+    // One message for the whole replay, before the answer; nothing of it one by one.
+    expect(received).toEqual(['batch', 'answer']);
+    expect(batches[0].map((e) => e.type)).toEqual(['quorum.changed', 'quorum.changed', 'quorum.changed']);
+    const seqs = batches[0].map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    // Live events go on one by one after it, and the stream saw everything once.
+    await checkIn(conference.id, hall[1].registrationId, false);
+    const quorumEvents = await stream.waitFor('quorum.changed', 5);
+    expect(quorumEvents.map((e) => e.payload.presentHall)).toEqual([1, 2, 3, 2, 1]);
+    expect(stream.outOfOrder).toEqual([]);
   });
 
   it('gives administrators the events for their audience too', async () => {

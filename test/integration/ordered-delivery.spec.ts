@@ -31,6 +31,7 @@ const trace = (message: string) => process.env.TRACE_DELIVERY && console.log(`${
 interface Watcher {
   audiences: string[];
   token: string;
+  protocolVersion: number | undefined;
   stream: EventStream;
   socket: TestSocket;
 }
@@ -59,7 +60,7 @@ runIf('ordered, gap-free delivery through outages', () => {
       // A join refused while the database is away is asked again (the client's own retry).
       await until(`watcher to join on ${url}`, async () => {
         watcher.socket?.close();
-        watcher.socket = await connect(url, watcher.token);
+        watcher.socket = await connect(url, watcher.token, 5000, watcher.protocolVersion);
         watcher.stream.attach(watcher.socket);
         watcher.socket.once('disconnect', (reason) => {
           if (reason !== 'io client disconnect') void join(watcher, options.rejoinUrl());
@@ -74,8 +75,10 @@ runIf('ordered, gap-free delivery through outages', () => {
           i % 3 === 2
             ? { ...(await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'admin' }] })), audiences: ['public', 'admin'] }
             : await ctx.newAttendee(conference.id).then((a) => ({ ...a, audiences: ['public', `member:${a.memberId}`] }));
-        const watcher = { audiences: person.audiences, token: person.token, stream: undefined as unknown as EventStream, socket: undefined as unknown as TestSocket };
-        const socket = await connect(url, person.token);
+        // Half the clients speak protocol 2 (a join's replay in one message), half protocol 1 (one by one).
+        const protocolVersion = i % 2 === 0 ? 2 : undefined;
+        const watcher = { audiences: person.audiences, token: person.token, protocolVersion, stream: undefined as unknown as EventStream, socket: undefined as unknown as TestSocket };
+        const socket = await connect(url, person.token, 5000, protocolVersion);
         watcher.socket = socket;
         watcher.stream = new EventStream(socket, conference.id);
         socket.once('disconnect', (reason) => {

@@ -7,8 +7,10 @@ export type TestSocket = Socket;
  * A real socket.io client. Resolves once connected (the server has signed it in by then); rejects
  * with the server's error, carrying its `statusCode`, if the handshake is refused.
  */
-export function connect(url: string, token: string | undefined, timeoutMs = 5000): Promise<TestSocket> {
-  const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+export function connect(url: string, token: string | undefined, timeoutMs = 5000, protocolVersion?: number): Promise<TestSocket> {
+  // No protocolVersion: a client of protocol 1, which gets a join's missed events one by one.
+  const auth = { ...(token ? { token } : {}), ...(protocolVersion ? { protocolVersion } : {}) };
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('socket did not connect in time')), timeoutMs);
     socket.once('connect', () => {
@@ -62,15 +64,21 @@ export class EventStream {
   }
 
   attach(socket: TestSocket): void {
-    socket.on('conference.event', (event: ConferenceEventMessage) => {
-      if (event.conferenceId !== this.conferenceId) return;
-      if (event.seq <= this.lastSeq) {
-        this.outOfOrder.push(event);
-        return;
-      }
-      this.applied.push(event);
-      this.lastSeq = event.seq;
+    socket.on('conference.event', (event: ConferenceEventMessage) => this.apply(event));
+    // Protocol 2: a join's missed events in one message, in order, before anything live.
+    socket.on('conference.events', (events: ConferenceEventMessage[]) => {
+      for (const event of events) this.apply(event);
     });
+  }
+
+  private apply(event: ConferenceEventMessage): void {
+    if (event.conferenceId !== this.conferenceId) return;
+    if (event.seq <= this.lastSeq) {
+      this.outOfOrder.push(event);
+      return;
+    }
+    this.applied.push(event);
+    this.lastSeq = event.seq;
   }
 
   /** Joins from the last seq applied; a `truncated` answer (too far behind) means: load the state over HTTP, go on from `headSeq`. */

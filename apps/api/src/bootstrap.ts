@@ -37,7 +37,8 @@ export async function startApi(config: AppConfig, options: StartOptions = {}): P
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, database }), { bufferLogs: true });
     configureApp(app, config);
-    await app.listen(config.port, config.host);
+    // Nest passes the extra argument on to http.Server#listen(port, host, backlog).
+    await (app.listen as unknown as (port: number, host: string, backlog: number) => Promise<unknown>).call(app, config.port, config.host, config.listenBacklog);
   } catch (error) {
     await app?.close();
     await database.stop();

@@ -123,7 +123,8 @@ export class LiveConference {
   ) {
     this.socket = io({
       path: '/socket.io',
-      auth: { token, protocolVersion: 1 },
+      // Protocol 2: a join's missed events arrive as one `conference.events` message (docs/REALTIME.md).
+      auth: { token, protocolVersion: 2 },
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 2000,
@@ -148,6 +149,9 @@ export class LiveConference {
       if (!this.socket.active) this.scheduleReconnect();
     });
     this.socket.on('conference.event', (event) => this.apply(event));
+    this.socket.on('conference.events', (events) => {
+      for (const event of events) this.apply(event);
+    });
     this.socket.on('vote.ballots', (message) => {
       const vote = this.state.votes[message.voteId];
       if (message.conferenceId !== this.conferenceId || !vote || vote.state !== 'open') return;

@@ -10,6 +10,7 @@ describe('configuration', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir }, {});
     expect(config.port).toBe(3000);
+    expect(config.listenBacklog).toBe(4096);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dir, 'token-secret'), 'utf8')).toBe(config.tokenSecret);
@@ -18,12 +19,12 @@ describe('configuration', () => {
 
   it('lists every bad variable at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', TOKEN_SECRET: 'short', CORS_ORIGINS: 'not a url' }, {});
+      loadConfig({ PORT: 'eighty', LISTEN_BACKLOG: '0', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', TOKEN_SECRET: 'short', CORS_ORIGINS: 'not a url' }, {});
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'TOKEN_SECRET', 'CORS_ORIGINS']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'LISTEN_BACKLOG', 'DATABASE_URL', 'REDIS_URL', 'TOKEN_SECRET', 'CORS_ORIGINS']) expect(problems).toContain(name);
     }
   });
 

@@ -22,6 +22,13 @@ class EnvironmentVariables {
   HOST?: string;
 
   @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt({ message: 'LISTEN_BACKLOG must be a whole number' })
+  @Min(1, { message: 'LISTEN_BACKLOG must be between 1 and 65535' })
+  @Max(65535, { message: 'LISTEN_BACKLOG must be between 1 and 65535' })
+  LISTEN_BACKLOG?: number;
+
+  @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
@@ -100,6 +107,12 @@ export interface SmtpConfig {
 export interface AppConfig {
   port: number;
   host: string;
+  /**
+   * Connections the kernel queues before the server accepts them (capped by net.core.somaxconn). A
+   * hall's phones all reconnect within a second after a Wi-Fi blip: Node's default of 511 drops the
+   * rest of their connection attempts, which then wait for the kernel's SYN retry (1 s, 3 s, 7 s).
+   */
+  listenBacklog: number;
   /** Set: connect to that PostgreSQL. Unset: start the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -138,6 +151,7 @@ export function loadConfig(overrides: Partial<Record<keyof EnvironmentVariables,
   return {
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '127.0.0.1',
+    listenBacklog: vars.LISTEN_BACKLOG ?? 4096,
     databaseUrl: vars.DATABASE_URL,
     dataDir,
     redisUrl: vars.REDIS_URL,
@@ -175,6 +189,7 @@ function smtpProblems(vars: EnvironmentVariables): string[] {
 const KNOWN = [
   'PORT',
   'HOST',
+  'LISTEN_BACKLOG',
   'DATABASE_URL',
   'DATA_DIR',
   'REDIS_URL',

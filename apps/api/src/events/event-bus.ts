@@ -11,8 +11,12 @@ import type { StoredConferenceEvent } from '@agm/persistence';
 export class EventBus {
   private readonly subject = new Subject<StoredConferenceEvent>();
   readonly events$ = this.subject.asObservable();
+  private readonly commitSubject = new Subject<StoredConferenceEvent[]>();
+  /** Each commit's events together, in seq order: the feed delivers them to sockets as one message. */
+  readonly commits$ = this.commitSubject.asObservable();
 
   publish(events: StoredConferenceEvent[]): void {
+    if (events.length > 0) this.commitSubject.next(events);
     for (const event of events) this.subject.next(event);
   }
 }

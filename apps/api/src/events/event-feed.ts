@@ -55,8 +55,11 @@ export interface Resumed {
 export class EventFeed implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('EventFeed');
   private readonly tails = new Map<string, Tail>();
-  private readonly deliveredSubject = new Subject<StoredConferenceEvent>();
-  /** Each event once, in seq order per conference, for this instance's sockets. */
+  private readonly deliveredSubject = new Subject<StoredConferenceEvent[]>();
+  /**
+   * Each event once, in seq order per conference, for this instance's sockets: in groups (a commit's
+   * events, or one read of the log), delivered in the same tick as the head moves past them.
+   */
   readonly delivered$ = this.deliveredSubject.asObservable();
   private subscriptions: Subscription[] = [];
   private poller?: ReturnType<typeof setInterval>;
@@ -73,7 +76,7 @@ export class EventFeed implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.push(this.bus.events$.subscribe((event) => this.committedHere(event)));
+    this.subscriptions.push(this.bus.commits$.subscribe((events) => this.committedHere(events)));
     if (this.redis.configured) {
       this.hintPublisher = this.redis.publisher('event-hints');
       const subscriber = this.redis.subscriber('event-hints-in');
@@ -184,13 +187,20 @@ export class EventFeed implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** A transaction on this instance committed: deliver at once if it is next, else read. */
-  private committedHere(event: StoredConferenceEvent): void {
-    this.hint(event);
-    const tail = this.tails.get(event.conferenceId);
-    if (!tail?.initialised || event.seq <= tail.head) return;
-    if (!tail.reading && event.seq === tail.head + 1) this.accept(tail, event);
-    else void this.read(tail);
+  /** A transaction on this instance committed: deliver its events at once if they are next, else read. */
+  private committedHere(events: StoredConferenceEvent[]): void {
+    for (const event of events) this.hint(event);
+    const accepted: StoredConferenceEvent[] = [];
+    let tail: Tail | undefined;
+    for (const event of events) {
+      tail = this.tails.get(event.conferenceId);
+      if (!tail?.initialised || event.seq <= tail.head) continue;
+      if (!tail.reading && event.seq === tail.head + 1) {
+        this.accept(tail, event);
+        accepted.push(event);
+      } else void this.read(tail);
+    }
+    this.deliver(accepted);
   }
 
   /** Tells the other instances to read now; batched per tick, one message per conference. */
@@ -246,10 +256,13 @@ export class EventFeed implements OnModuleInit, OnModuleDestroy {
       do {
         tail.readAgain = false;
         const events = await this.eventLog.readAllAfter(this.dataSource.manager, tail.conferenceId, tail.head, READ_BATCH);
+        const accepted: StoredConferenceEvent[] = [];
         for (const event of events) {
           if (event.seq !== tail.head + 1 && !this.passGap(tail, event)) break;
           this.accept(tail, event);
+          accepted.push(event);
         }
+        this.deliver(accepted);
         if (events.length === READ_BATCH) tail.readAgain = true;
       } while (tail.readAgain && !this.stopped);
     } catch (error) {
@@ -272,10 +285,17 @@ export class EventFeed implements OnModuleInit, OnModuleDestroy {
     tail.gapSince = undefined;
     tail.recent.push(event);
     if (tail.recent.length > 2 * RECENT_EVENTS_KEPT) tail.recent.splice(0, tail.recent.length - RECENT_EVENTS_KEPT);
-    this.deliveredSubject.next(event);
     if (tail.waiters.length) {
       tail.waiters = tail.waiters.filter((waiter) => (waiter.seq <= tail.head ? (waiter.resolve(), false) : true));
     }
+  }
+
+  /**
+   * Called in the same tick as `accept` moved the head past these events: a join (`resume`) either
+   * ran before (and gets them live) or after (and got them in its replay), never both.
+   */
+  private deliver(events: StoredConferenceEvent[]): void {
+    if (events.length > 0) this.deliveredSubject.next(events);
   }
 
   private readFailed(error: unknown): void {

@@ -53,6 +53,8 @@ type ConferenceSocket = Socket<
 /** Sent between instances through the Redis adapter: an account's roles changed. */
 const ACCESS_CHANGED = 'agm:access-changed';
 const attendeeRoom = (registrationId: string) => `attendee:${registrationId}`;
+/** The sockets of clients that said no `protocolVersion` (or 1): they get events one by one. */
+const PROTOCOL_1 = 'protocol:1';
 
 /**
  * Events replayed on one join at most; a client further behind (or one that sends no lastSeq) gets
@@ -94,7 +96,7 @@ export class ConferenceGateway
 
   onModuleInit(): void {
     this.subscriptions = [
-      this.feed.delivered$.subscribe((event) => this.push(event)),
+      this.feed.delivered$.subscribe((events) => this.push(events)),
       this.revocations.revoked$.subscribe(({ sessionId, reason }) => this.endSession(sessionId, reason)),
       this.accessChanges.changed$.subscribe(({ accountId }) => {
         this.accessChanged(accountId);
@@ -178,6 +180,8 @@ export class ConferenceGateway
 
   async handleConnection(socket: ConferenceSocket): Promise<void> {
     const principal = principalOf(socket);
+    // Protocol 1 clients take events one by one; they are few (tests, a page loaded before an upgrade).
+    if (protocolVersionOf(socket) < 2) await socket.join(PROTOCOL_1);
     await socket.join(sessionRoom(principal.sessionId));
     if (principal.kind === 'account') await socket.join(accountRoom(principal.accountId));
     if (principal.kind === 'attendee') await socket.join(attendeeRoom(principal.registrationId));
@@ -235,13 +239,21 @@ export class ConferenceGateway
       for (const room of socket.rooms) if (room.startsWith(`conf:${conferenceId}:`)) void socket.leave(room);
       // The missed events first, then — in the same tick — the rooms: a live event can neither
       // overtake the replay nor arrive twice (event-feed.ts).
+      // Protocol 2 takes the replay as one message: a hall resuming at once is then one socket write
+      // per phone rather than hundreds (the writes, not the reads, were the reconnect storm's cost).
+      const batched = protocolVersionOf(socket) >= 2;
+      const missed: ConferenceEventMessage[] = [];
       const resumed = await this.feed.resume(
         conferenceId,
         lastSeq,
         audiences,
         REPLAY_LIMIT,
-        (event) => socket.emit('conference.event', toMessage(event)),
-        () => void socket.join(rooms),
+        (event) => (batched ? missed.push(toMessage(event)) : socket.emit('conference.event', toMessage(event))),
+        () => {
+          // Same tick as the rooms are joined: the batch still goes before any live event.
+          if (missed.length > 0) socket.emit('conference.events', missed);
+          void socket.join(rooms);
+        },
       );
       replayBudget?.charge(now, resumed.replayed);
       return {
@@ -310,11 +322,31 @@ export class ConferenceGateway
     this.logger.warn(`Could not update presence: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  /** Each instance delivers every event to its own sockets, from the log in seq order (EventFeed). */
-  private push(event: StoredConferenceEvent): void {
-    this.server.local
-      .to(roomOf(event.conferenceId, event.audience))
-      .emit('conference.event', toMessage(event));
+  /**
+   * Each instance delivers every event to its own sockets, from the log in seq order (EventFeed). A
+   * group's consecutive events for one audience go as one `conference.events` message to protocol 2
+   * clients: a vote's `vote.closed` and `vote.result` are one socket write per phone, not two. Runs are
+   * sent in seq order, so a client in several audiences still receives every event in order.
+   */
+  private push(events: StoredConferenceEvent[]): void {
+    const legacy = this.server.of('/').adapter.rooms.get(PROTOCOL_1);
+    let start = 0;
+    for (let end = 1; end <= events.length; end++) {
+      const first = events[start];
+      if (end < events.length && events[end].audience === first.audience && events[end].conferenceId === first.conferenceId) continue;
+      const room = roomOf(first.conferenceId, first.audience);
+      const run = events.slice(start, end).map(toMessage);
+      this.server.local.to(room).except(PROTOCOL_1).emit('conference.events', run);
+      if (legacy?.size) {
+        const members = this.server.of('/').adapter.rooms.get(room);
+        for (const socketId of legacy) {
+          if (!members?.has(socketId)) continue;
+          const socket = this.server.of('/').sockets.get(socketId);
+          for (const message of run) socket?.emit('conference.event', message);
+        }
+      }
+      start = end;
+    }
   }
 
   /** An account's roles changed: its sockets here re-read it now and leave the audiences it lost. */
@@ -330,6 +362,12 @@ export class ConferenceGateway
     this.server.to(sessionRoom(sessionId)).emit('session.ended', { reason });
     this.server.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
+}
+
+/** The protocol the client said it speaks in its handshake (`auth.protocolVersion`); 1 when it said none. */
+function protocolVersionOf(socket: ConferenceSocket): number {
+  const declared = Number((socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion);
+  return Number.isInteger(declared) && declared > 0 ? declared : 1;
 }
 
 function toMessage(event: StoredConferenceEvent): ConferenceEventMessage {

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
  * The socket.io protocol, shared by the server and every client. Version it when a message changes
  * shape; clients send `protocolVersion` in the handshake auth.
  */
-export const SOCKET_PROTOCOL_VERSION = 1;
+export const SOCKET_PROTOCOL_VERSION = 2;
 
 /** One entry of a conference's event log, as pushed. `seq` is gap-free per conference. */
 export interface ConferenceEventMessage {
@@ -54,6 +54,11 @@ export class ConferenceRefDto {
 /** Server → client events. */
 export interface ServerToClientEvents {
   'conference.event': (event: ConferenceEventMessage) => void;
+  /**
+   * Protocol 2: the events a join replays, in seq order, in one message sent before the join's answer
+   * and before any live `conference.event` that follows them. Protocol 1 clients get them one by one.
+   */
+  'conference.events': (events: ConferenceEventMessage[]) => void;
   'session.ended': (info: { reason: string }) => void;
 }
 
