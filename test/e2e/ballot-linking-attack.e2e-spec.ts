@@ -56,7 +56,8 @@ describe(`linking a secret ballot to its voter through the database (${VOTERS} b
     );
     // Present with a lease, as a phone's confirmation would leave them (present without one, the sweeper ends it).
     await ctx.markRemotePresent(rows.map((row) => row.registration_id));
-    return rows.map((row) => ({ kind: 'attendee', sessionId: randomUUID(), registrationId: row.registration_id, memberId: row.member_id, conferenceId, name: 'Voter', attendanceMode: 'remote' }));
+    const sessions = await ctx.sessionsFor(rows.map((row) => row.registration_id));
+    return rows.map((row) => ({ kind: 'attendee', sessionId: sessions.get(row.registration_id)!, registrationId: row.registration_id, memberId: row.member_id, conferenceId, name: 'Voter', attendanceMode: 'remote' }));
   }
 
   /** What the reader sees: each table's rows of the vote with the system columns (ctid split into block and slot). */

@@ -117,6 +117,21 @@ export class TestContext {
     await this.manager.query('UPDATE registration SET remote_confirmed = true, present = true WHERE id = ANY($1::uuid[])', [registrationIds]);
   }
 
+  /**
+   * A signed-in session for each registration, written straight to the database (no token anyone could
+   * use): for tests that call a use case with principals they build themselves, which must name a live
+   * session as the authenticator's would (a ballot checks its session in its own transaction).
+   */
+  async sessionsFor(registrationIds: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; registration_id: string }> = await this.manager.query(
+      `INSERT INTO session (token_hash, registration_id, expires_at)
+       SELECT 'test-only-' || gen_random_uuid(), id, now() + interval '1 day' FROM unnest($1::uuid[]) AS r(id)
+       RETURNING id, registration_id`,
+      [registrationIds],
+    );
+    return new Map(rows.map((row) => [row.registration_id, row.id]));
+  }
+
   /** Every remote registration of a conference marked present, with its lease (see markRemotePresent). */
   async markRemotePresentIn(conferenceId: string): Promise<void> {
     const rows: Array<{ id: string }> = await this.manager.query(

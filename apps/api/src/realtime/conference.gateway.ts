@@ -64,6 +64,14 @@ const PROTOCOL_1 = 'protocol:1';
 export const REPLAY_LIMIT = 1000;
 
 /**
+ * Revocations and role changes reach the other instances over Redis. One that happened while Redis
+ * was away (or whose publish failed) is caught by reading every socket's principal again: at once when
+ * Redis comes back, every SWEEP_WHILE_DOWN_MS while it is away, and every SWEEP_MS in any case.
+ */
+export const SWEEP_WHILE_DOWN_MS = 5_000;
+export const SWEEP_MS = 30_000;
+
+/**
  * The conference's real-time channel. The handshake is authenticated by the same function as HTTP;
  * a client joins only conferences it may see and only the audiences its roles allow; committed
  * events are pushed with their seq; a client that comes back sends its last seq and gets what it missed.
@@ -78,6 +86,8 @@ export class ConferenceGateway
   /** Set while this instance shuts down: its attendees reconnect elsewhere and stay present. */
   private shuttingDown = false;
   /** This instance's sockets of each session, counted from the handshake (LIVE_LIMITS.socketsPerSession). */
+  private sweeper?: ReturnType<typeof setInterval>;
+  private lastSweep = Date.now();
   private readonly sessionSockets = new Map<
     string,
     { socketIds: Set<string>; replayed: MinuteBudget; token: string }
@@ -104,10 +114,19 @@ export class ConferenceGateway
         if (this.redis.configured) this.server.serverSideEmit(ACCESS_CHANGED as never, accountId as never);
       }),
     ];
+    if (this.redis.configured) {
+      this.subscriptions.push(this.redis.restored$.subscribe(() => this.sweep()));
+      this.sweeper = setInterval(() => {
+        const every = this.redis.state === 'up' ? SWEEP_MS : SWEEP_WHILE_DOWN_MS;
+        if (Date.now() - this.lastSweep >= every) this.sweep();
+      }, SWEEP_WHILE_DOWN_MS);
+      this.sweeper.unref();
+    }
   }
 
   onModuleDestroy(): void {
     this.shuttingDown = true;
+    clearInterval(this.sweeper);
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
@@ -347,6 +366,16 @@ export class ConferenceGateway
       }
       start = end;
     }
+  }
+
+  /**
+   * Every socket here reads its principal again: an ended session is told so and disconnected, a lost
+   * role's audiences are left, and the ballot path's kept principal is replaced (LivePrincipals). The
+   * reads of many tokens go to the database together (Authenticator).
+   */
+  private sweep(): void {
+    this.lastSweep = Date.now();
+    for (const socket of this.server.of('/').sockets.values()) void this.authorization.refresh(socket);
   }
 
   /** An account's roles changed: its sockets here re-read it now and leave the audiences it lost. */

@@ -68,6 +68,8 @@ export interface NewVote {
 
 /** What a ballot transaction reads in one round trip: the vote (share-locked), the voter's entry, and what they already cast. */
 export interface BallotContext {
+  /** The ballot's session is still signed in (not signed out or revoked, perhaps on another instance, not expired). */
+  sessionLive: boolean;
   vote: Pick<
     VoteRow,
     'id' | 'conferenceId' | 'state' | 'method' | 'secret' | 'ballotsChangeable' | 'closesAt'
@@ -442,9 +444,11 @@ export class VoteRepository {
     memberId: string,
     ballotKeyHash: string,
     countedKeyHash: string,
+    sessionId: string,
   ): Promise<BallotContext | null> {
     const rows = await manager.query(
       `SELECT v.id, v.conference_id, v.state, v.method, v.secret, v.ballots_changeable, v.closes_at,
+              EXISTS (SELECT 1 FROM session WHERE id = $6 AND revoked_at IS NULL AND expires_at > now()) AS session_live,
               e.member_id AS e_member_id, e.category, e.attendance_mode, e.eligible, e.channel, e.weight, e.body_id, e.reason, e.topic,
               EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = v.id AND p.member_id = $3) AS participated,
               b.id AS ballot_id, b.choice AS ballot_choice, s.sealed
@@ -453,11 +457,12 @@ export class VoteRepository {
          LEFT JOIN ballot b ON b.vote_id = v.id AND b.ballot_key_hash IN ($4, $5)
          LEFT JOIN sealed_ballot s ON s.vote_id = v.id AND s.ballot_key_hash = $4
         WHERE v.id = $2 AND v.conference_id = $1`,
-      [conferenceId, voteId, memberId, ballotKeyHash, countedKeyHash],
+      [conferenceId, voteId, memberId, ballotKeyHash, countedKeyHash, sessionId],
     );
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
+      sessionLive: row.session_live,
       vote: {
         id: row.id,
         conferenceId: row.conference_id,
@@ -481,8 +486,11 @@ export class VoteRepository {
     voteId: string,
     memberIds: string[],
     keyHashes: string[],
+    sessionIds: string[],
   ): Promise<{
     vote: BallotContext['vote'];
+    /** The given sessions still signed in: a ballot through a socket whose session ended elsewhere is refused. */
+    liveSessions: Set<string>;
     entries: Map<string, EligibilityEntry>;
     participated: Set<string>;
     keyed: Set<string>;
@@ -496,8 +504,10 @@ export class VoteRepository {
               FROM vote_eligibility e WHERE e.vote_id = $2 AND e.member_id = ANY($3::uuid[])) x) AS entries,
          (SELECT coalesce(array_agg(ballot_key_hash), '{}') FROM (
             SELECT ballot_key_hash FROM ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])
-            UNION ALL SELECT ballot_key_hash FROM sealed_ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])) k) AS keyed`,
-      [conferenceId, voteId, memberIds, keyHashes],
+            UNION ALL SELECT ballot_key_hash FROM sealed_ballot WHERE vote_id = $2 AND ballot_key_hash = ANY($4::text[])) k) AS keyed,
+         (SELECT coalesce(array_agg(id::text), '{}') FROM session
+           WHERE id = ANY($5::uuid[]) AND revoked_at IS NULL AND expires_at > now()) AS live_sessions`,
+      [conferenceId, voteId, memberIds, keyHashes, sessionIds],
     );
     const vote = row.vote;
     if (!vote) return null;
@@ -515,6 +525,7 @@ export class VoteRepository {
       entries: new Map(entries.map((e) => [e.member_id, toEntry(e)])),
       participated: new Set(entries.filter((e) => e.participated).map((e) => e.member_id)),
       keyed: new Set<string>(row.keyed),
+      liveSessions: new Set<string>(row.live_sessions),
     };
   }
 

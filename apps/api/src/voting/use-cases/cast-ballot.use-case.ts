@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BallotBucket, Conflict, decideBallot, Forbidden, NotFound, Principal, takeBallotToken, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
+import { BallotBucket, Conflict, decideBallot, Forbidden, NotFound, Principal, takeBallotToken, Unauthenticated, VoteChannel, VoteChoice, VoteState } from '@agm/domain';
 import type { BallotAckDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
 import { NewBallot, VoteRepository } from '@agm/persistence/voting';
@@ -25,6 +25,7 @@ interface PendingBallot {
   conferenceId: string;
   voteId: string;
   memberId: string;
+  sessionId: string;
   choice: unknown;
   keyHash: string;
   receiptCode: string;
@@ -70,6 +71,7 @@ export class CastBallot {
       conferenceId,
       voteId,
       memberId: principal.memberId,
+      sessionId: principal.sessionId,
       choice: command.choice,
       keyHash: this.receipts.ballotKeyHash(voteId, command.idempotencyKey),
       receiptCode: this.receipts.receiptCode(voteId, command.idempotencyKey),
@@ -133,7 +135,7 @@ export class CastBallot {
       await this.votes.inBallotTransaction(this.dataSource, voteId, async (manager) => {
         const now = new Date();
         accepted.length = refused.length = alone.length = 0;
-        const context = await this.votes.batchContext(manager, conferenceId, voteId, batch.map((b) => b.memberId), batch.map((b) => b.keyHash));
+        const context = await this.votes.batchContext(manager, conferenceId, voteId, batch.map((b) => b.memberId), batch.map((b) => b.keyHash), batch.map((b) => b.sessionId));
         if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
         const { vote } = context;
         const state: VoteState = vote.state === 'open' && vote.closesAt && now.getTime() > vote.closesAt.getTime() ? 'closed' : vote.state;
@@ -143,6 +145,10 @@ export class CastBallot {
         const rows: NewBallot[] = [];
         const candidates: Array<{ ballot: PendingBallot; ack: BallotAckDto }> = [];
         for (const ballot of batch) {
+          if (!context.liveSessions.has(ballot.sessionId)) {
+            refused.push({ ballot, error: sessionEnded() });
+            continue;
+          }
           const usual = !context.participated.has(ballot.memberId) && !context.keyed.has(ballot.keyHash) && !seenMembers.has(ballot.memberId) && !seenKeys.has(ballot.keyHash);
           seenMembers.add(ballot.memberId);
           seenKeys.add(ballot.keyHash);
@@ -198,8 +204,9 @@ export class CastBallot {
       // A retry racing its own first attempt: the second waits on the participation key, finds
       // nothing written by it, and reads again (a new statement sees the first one's commit).
       for (let attempt = 0; attempt < 2; attempt++) {
-        const context = await this.votes.ballotContext(manager, conferenceId, voteId, principal.memberId, keyHash, this.seal.countedKeyHash(voteId, keyHash));
+        const context = await this.votes.ballotContext(manager, conferenceId, voteId, principal.memberId, keyHash, this.seal.countedKeyHash(voteId, keyHash), ballot.sessionId);
         if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
+        if (!context.sessionLive) throw sessionEnded();
         const { vote, entry, participated, sealedBallot } = context;
         // A secret vote's ballot is sealed until the close; then it is a counted ballot, found by its counted key.
         const keyedBallot = context.keyedBallot ?? (sealedBallot ? { id: null, choice: this.seal.open(voteId, keyHash, sealedBallot).choice } : null);
@@ -263,4 +270,12 @@ export class CastBallot {
   private ackOf(voteId: string, choice: VoteChoice, channel: VoteChannel, weight: number, receiptCode: string, status: BallotAckDto['status']): BallotAckDto {
     return { voteId, choice, channel, weight, receiptCode, receiptHash: this.receipts.receiptHash(voteId, receiptCode, choice, weight), status };
   }
+}
+
+/**
+ * Checked in the ballot's own transaction, not only by the socket's principal: a sign-out or revoked
+ * code on another instance while Redis was away reaches this instance's sockets only at its next sweep.
+ */
+function sessionEnded(): Unauthenticated {
+  return new Unauthenticated('Your session was ended (signed out, or your access code was reissued or revoked), so this ballot was not recorded. Sign in again, then vote.');
 }
