@@ -5,6 +5,12 @@ import { RecordPresence } from '../registration/use-cases/record-presence.use-ca
 
 /** How often each instance renews the leases of the remote attendees it serves and sweeps lapsed ones. */
 export const PRESENCE_TICK_MS = 1000;
+/**
+ * After the database was unreachable, no instance sweeps lapsed leases for this long: every instance
+ * first renews the leases of the people connected to it, whose leases lapsed only because nobody could
+ * write. An instance that died meanwhile renews nothing, and its attendees are swept after this.
+ */
+export const SWEEP_PAUSE_AFTER_OUTAGE_MS = 5000;
 
 /**
  * The remote attendees this instance serves, and the heartbeat that keeps their presence leases live
@@ -21,6 +27,9 @@ export class RemotePresence implements OnModuleInit, OnModuleDestroy {
   private readonly sockets = new Map<string, number>();
   private timer?: NodeJS.Timeout;
   private ticking = false;
+  /** Set while ticks fail (the database is away); the first tick that works then pauses the sweep. */
+  private failing = false;
+  private sweepNotBefore = 0;
   /**
    * A hall reconnecting after a Wi-Fi blip is thousands of sockets closing and opening within a
    * second: their lease writes go out many to one UPDATE rather than one each (issue 15).
@@ -79,8 +88,13 @@ export class RemotePresence implements OnModuleInit, OnModuleDestroy {
     this.ticking = true;
     try {
       await this.presence.renew([...this.sockets.keys()], this.instanceId);
-      await this.presence.sweepLapsed();
+      if (this.failing) {
+        this.failing = false;
+        this.sweepNotBefore = Date.now() + SWEEP_PAUSE_AFTER_OUTAGE_MS;
+      }
+      if (Date.now() >= this.sweepNotBefore) await this.presence.sweepLapsed();
     } catch (error) {
+      this.failing = true;
       this.logger.warn(
         `Could not renew or sweep presence: ${error instanceof Error ? error.message : String(error)}`,
       );

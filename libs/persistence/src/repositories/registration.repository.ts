@@ -282,11 +282,17 @@ export class RegistrationRepository {
     );
   }
 
+  /**
+   * The leases of attendees with a socket on this instance now. A lease that lapsed but was not swept
+   * yet is renewed too: its person is connected, and it lapses unswept only when nobody could write
+   * (a database outage longer than the grace), which must not cost a connected person their presence.
+   * A lease that was swept is gone (its presence ended), so this never brings a presence back.
+   */
   async renewLeases(manager: EntityManager, registrationIds: string[], instanceId: string): Promise<void> {
     if (registrationIds.length === 0) return;
     await manager.query(
       `UPDATE presence_lease SET expires_at = now() + grace_seconds * interval '1 second', instance_id = $2
-        WHERE registration_id = ANY($1) AND expires_at > now() AND expires_at < now() + grace_seconds * interval '0.5 second'`,
+        WHERE registration_id = ANY($1) AND expires_at < now() + grace_seconds * interval '0.5 second'`,
       [registrationIds, instanceId],
     );
   }
