@@ -129,8 +129,10 @@ export class LiveConference {
       reconnectionDelay: 500,
       reconnectionDelayMax: 2000,
       randomizationFactor: 0.2,
-      // A connection attempt that hangs (a dead network) gives up soon and is tried again.
-      timeout: 5000,
+      // A connection attempt that hangs gives up and is tried again; not sooner than 20 s, because after
+      // a Wi-Fi blip the whole hall connects at once and an attempt abandoned at 5 s, already queued at
+      // the server, only adds another to the queue (bench:reconnect-storm, docs/DECISIONS.md).
+      timeout: 20000,
     }) as LiveSocket;
     window.addEventListener('online', this.onBrowserOnline);
     this.socket.on('connect', () => void this.join());

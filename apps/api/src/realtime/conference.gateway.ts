@@ -139,6 +139,8 @@ export class ConferenceGateway
     const refuse = (error: unknown) =>
       Object.assign(new Error(toErrorResponse(error).message), { data: toErrorResponse(error) });
     server.use((socket, next) => {
+      // A phone that gave up waiting (its connect timeout) before its turn came costs no database read.
+      if (socket.conn.readyState !== 'open') return next(new Error('The connection closed before it was signed in.'));
       const token =
         (socket.handshake.auth?.token as string | undefined) ??
         bearerToken(socket.handshake.headers.authorization);
