@@ -52,12 +52,22 @@ describeInBrowser('web client: remote presence on the phone', () => {
     await waitForText(phone.page, '[data-testid=quorum-figure]', /^2 present/);
     await phone.page.getByTestId('attendance-confirmed').waitFor();
 
-    // The grace runs out (as if the phone had been away longer than it): the lease is made to have
-    // lapsed, and the instance's sweeper ends the presence and tells the phone.
-    await sql(
-      `UPDATE presence_lease SET expires_at = now() - interval '1 second' WHERE registration_id = $1`,
-      [remote.registrationId],
-    );
+    // The phone goes away longer than the grace: while it is offline its lease is made to have lapsed
+    // (a connected phone's lease is renewed even after it lapsed, so this needs the phone away), the
+    // instance's sweeper ends the presence, and the phone, back online, is told.
+    await phone.context.setOffline(true);
+    dropAllSockets(suite.api);
+    await phone.page.getByTestId('offline-banner').waitFor();
+    for (let ended = false; !ended; ) {
+      await sql(
+        `UPDATE presence_lease SET expires_at = now() - interval '1 second' WHERE registration_id = $1`,
+        [remote.registrationId],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [row] = await sql('SELECT present FROM registration WHERE id = $1', [remote.registrationId]);
+      ended = row.present === false;
+    }
+    await phone.context.setOffline(false);
     await waitForText(phone.page, '[data-testid=attendance-lapsed]', /no longer count as present/);
     await waitForText(phone.page, '[data-testid=quorum-figure]', /^1 present/);
     await expectAccessible(phone.page, 'attendee-lapsed');
