@@ -15,6 +15,7 @@ import {
 import { CurrentPrincipal, ProjectorRead } from '../../auth/auth.guard';
 import { CastElectionBallot } from './cast-election-ballot.use-case';
 import { CloseElectionBallot } from './close-election-ballot.use-case';
+import { renderCountSheetPdf } from './count-sheet.pdf';
 import { ElectionBallotQueries } from './election-ballot.queries';
 import { OpenElectionBallot } from './open-election-ballot.use-case';
 import { ConfirmPaperBallot, DiscardPaperBallot, EnterPaperBallot } from './paper-ballots.use-case';
@@ -131,6 +132,16 @@ export class ElectionBallotController {
     const { title, csv } = await this.queries.resultCsv(principal, conferenceId, postId);
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${fileName(title, 'csv')}"`);
     res.send(csv);
+  }
+
+  /** The stage table as the returning officer signs and posts it. */
+  @Get('result.pdf')
+  @ProjectorRead()
+  @ApiProduces('application/pdf')
+  async pdf(@Param('conferenceId', uuid) conferenceId: string, @Param('postId', uuid) postId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    const sheet = await this.queries.countSheet(principal, conferenceId, postId);
+    res.type('application/pdf').setHeader('Content-Disposition', `inline; filename="${fileName(sheet.postTitle, 'pdf')}"`);
+    res.send(await renderCountSheetPdf(sheet));
   }
 
   @Get('ballots.blt')

@@ -5,6 +5,7 @@ import {
   can,
   countCsv,
   formatBlt,
+  formatInConferenceTime,
   isRanked,
   METHOD_NAMES,
   NotFound,
@@ -13,10 +14,12 @@ import {
   StandingOrderViolation,
 } from '@agm/domain';
 import type { ElectionBallotDto, ElectionReceiptDto, PaperBallotDto, YourElectionBallotDto } from '@agm/contracts';
+import { ConferenceRepository } from '@agm/persistence';
 import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import type { CountSheet } from './count-sheet.pdf';
 import { paperBallotDto } from './paper-ballots.use-case';
 
 /** A post's ballot as each person may read it, and what is published at the close: stages, CSV, BLT, receipts. */
@@ -24,6 +27,7 @@ import { paperBallotDto } from './paper-ballots.use-case';
 export class ElectionBallotQueries {
   constructor(
     private readonly transactions: Transactions,
+    private readonly conferences: ConferenceRepository,
     private readonly posts: ElectionPostRepository,
     private readonly ballots: ElectionBallotRepository,
   ) {}
@@ -60,6 +64,24 @@ export class ElectionBallotQueries {
   async resultCsv(principal: Principal, conferenceId: string, postId: string): Promise<{ title: string; csv: string }> {
     const { post, ballot } = await this.load(principal, conferenceId, postId);
     return { title: post.title, csv: countCsv(this.counted(post, ballot)) };
+  }
+
+  /** What the printed count sheet (PDF) shows: the published count, whose it is, and when the ballot closed in the conference's zone. */
+  async countSheet(principal: Principal, conferenceId: string, postId: string): Promise<CountSheet> {
+    const { post, ballot } = await this.load(principal, conferenceId, postId);
+    const count = this.counted(post, ballot);
+    const manager = this.transactions.manager;
+    const conference = await this.conferences.findById(manager, conferenceId);
+    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    const counted = await this.ballots.counted(manager, ballot.id);
+    return {
+      conferenceName: conference.name,
+      postTitle: post.title,
+      closedAtText: formatInConferenceTime(ballot.closedAt!, conference.timeZone),
+      remoteBallots: counted.filter((b) => b.channel === 'electronic').length,
+      paperBallots: counted.filter((b) => b.channel === 'paper').length,
+      count: publishCount(count, METHOD_NAMES[post.method]),
+    };
   }
 
   /**
