@@ -58,9 +58,24 @@ export {
   electionInputOf,
   electionReceiptHash,
   electionReceiptText,
+  electionTurnout,
   isRanked,
+  paperInWords,
   parseBallotPaper,
   publishCount,
+  readPaperEntry,
+  rejectedPapersOf,
   resultSummary,
+  SPOILT_REASONS,
+  spoiltReasonInWords,
 } from './election-ballot';
-export type { BallotCandidate, ElectionBallotState, PublishedCount, PublishedStage } from './election-ballot';
+export type {
+  BallotCandidate,
+  ElectionBallotState,
+  ElectionTurnout,
+  PaperReading,
+  PublishedCount,
+  PublishedStage,
+  RejectedPapers,
+  SpoiltReason,
+} from './election-ballot';

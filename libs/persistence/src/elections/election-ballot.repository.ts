@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { BallotCandidate, ElectionBallotState, ElectionCount, EligibilityEntry } from '@agm/domain';
+import type { BallotCandidate, ElectionBallotState, ElectionCount, EligibilityEntry, PaperReading, SpoiltReason } from '@agm/domain';
 
 export interface ElectionBallotRow {
   id: string;
@@ -32,7 +32,8 @@ export interface ElectionVoterRow {
 export interface PaperBallotRow {
   id: string;
   number: number;
-  preferences: number[];
+  /** What the paper says: the candidates marked, or spoilt with its reason. */
+  reading: PaperReading;
   enteredBy: string;
   enteredAt: Date;
   confirmedBy: string | null;
@@ -246,15 +247,22 @@ export class ElectionBallotRepository {
   }
 
   async paperBallots(manager: EntityManager, ballotId: string): Promise<PaperBallotRow[]> {
-    const rows: Array<{ id: string; number: number; preferences: number[]; entered_by: string; entered_at: Date; confirmed_by: string | null }> =
-      await manager.query(
-        'SELECT id, number, preferences, entered_by, entered_at, confirmed_by FROM paper_election_ballot WHERE ballot_id = $1 ORDER BY number',
-        [ballotId],
-      );
+    const rows: Array<{
+      id: string;
+      number: number;
+      preferences: number[];
+      spoilt_reason: SpoiltReason | null;
+      entered_by: string;
+      entered_at: Date;
+      confirmed_by: string | null;
+    }> = await manager.query(
+      'SELECT id, number, preferences, spoilt_reason, entered_by, entered_at, confirmed_by FROM paper_election_ballot WHERE ballot_id = $1 ORDER BY number',
+      [ballotId],
+    );
     return rows.map((row) => ({
       id: row.id,
       number: row.number,
-      preferences: row.preferences.map(Number),
+      reading: row.spoilt_reason === null ? { spoilt: null, numbers: row.preferences.map(Number) } : { spoilt: row.spoilt_reason, numbers: [] },
       enteredBy: row.entered_by,
       enteredAt: new Date(row.entered_at),
       confirmedBy: row.confirmed_by,
@@ -262,12 +270,12 @@ export class ElectionBallotRepository {
   }
 
   /** The next paper's number is one more than the highest entered (the ballot row is locked by the caller). */
-  async insertPaper(manager: EntityManager, ballotId: string, preferences: readonly number[], enteredBy: string, now: Date): Promise<{ id: string; number: number }> {
+  async insertPaper(manager: EntityManager, ballotId: string, reading: PaperReading, enteredBy: string, now: Date): Promise<{ id: string; number: number }> {
     const rows: Array<{ id: string; number: number }> = await manager.query(
-      `INSERT INTO paper_election_ballot (ballot_id, number, preferences, entered_by, entered_at)
-       SELECT $1, coalesce(max(number), 0) + 1, $2::smallint[], $3, $4 FROM paper_election_ballot WHERE ballot_id = $1
+      `INSERT INTO paper_election_ballot (ballot_id, number, preferences, spoilt_reason, entered_by, entered_at)
+       SELECT $1, coalesce(max(number), 0) + 1, $2::smallint[], $5, $3, $4 FROM paper_election_ballot WHERE ballot_id = $1
        RETURNING id, number`,
-      [ballotId, arrayLiteral(preferences), enteredBy, now],
+      [ballotId, arrayLiteral(reading.numbers), enteredBy, now, reading.spoilt],
     );
     return rows[0];
   }

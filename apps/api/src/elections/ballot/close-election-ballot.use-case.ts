@@ -8,6 +8,7 @@ import {
   NotFound,
   Principal,
   publishCount,
+  rejectedPapersOf,
   resultSummary,
 } from '@agm/domain';
 import { ConferenceRepository } from '@agm/persistence';
@@ -49,7 +50,11 @@ export class CloseElectionBallot {
         const opened = this.box.openBallot(ballot.id, ballotKeyHash, sealed);
         return { preferences: opened.preferences, channel: 'electronic' as const, receiptHash: opened.receiptHash, ballotKeyHash: this.box.countedKeyHash(ballot.id, ballotKeyHash) };
       });
-      const hall = papers.map((p) => ({ preferences: p.preferences, channel: 'paper' as const, receiptHash: null, ballotKeyHash: null }));
+      // Spoilt papers stay in the tellers' record as rejected papers: they are never counted ballots.
+      const hall = papers
+        .filter((p) => p.reading.spoilt === null)
+        .map((p) => ({ preferences: p.reading.numbers, channel: 'paper' as const, receiptHash: null, ballotKeyHash: null }));
+      const rejected = rejectedPapersOf(post.method, papers.map((p) => p.reading.spoilt));
       const counted = shuffleInPlace([...remote, ...hall]);
       await this.ballots.insertCounted(manager, ballot.id, counted);
 
@@ -64,14 +69,14 @@ export class CloseElectionBallot {
       record({
         conferenceId,
         type: 'election.ballot_closed',
-        payload: { postId: post.id, title: post.title, closedAt: now.toISOString(), remoteBallots: remote.length, paperBallots: hall.length },
+        payload: { postId: post.id, title: post.title, closedAt: now.toISOString(), remoteBallots: remote.length, paperBallots: hall.length, rejectedPapers: rejected.total },
         audience: 'public',
         actorId: actor,
       });
       record({
         conferenceId,
         type: 'election.result',
-        payload: { postId: post.id, title: post.title, summary, result: publishCount(count, METHOD_NAMES[post.method]) },
+        payload: { postId: post.id, title: post.title, summary, result: publishCount(count, METHOD_NAMES[post.method], { rejected, eligible: ballot.eligibleCount }) },
         audience: 'public',
         actorId: actor,
       });

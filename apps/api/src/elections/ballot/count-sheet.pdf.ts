@@ -42,6 +42,8 @@ export function renderCountSheetPdf(sheet: CountSheet): Promise<Buffer> {
     `${count.methodText}; ${seats}. Ballot closed and counted at ${sheet.closedAtText}.`,
     `Valid ballots: ${count.validBallots} (${sheet.remoteBallots} cast remotely, ${sheet.paperBallots} hall papers).` +
       (count.invalidBallots ? ` Void ballots set aside by the count: ${count.invalidBallots}.` : ''),
+    rejectedLine(count),
+    ...(count.turnout ? [count.turnout.text] : []),
     count.quota === null ? 'No quota: the candidates with the most votes fill the seats.' : `Quota: ${count.quota}.`,
   ]) {
     pdf.text(pdfText(line), { width });
@@ -80,6 +82,13 @@ export function renderCountSheetPdf(sheet: CountSheet): Promise<Buffer> {
   pdf.text('Returning officer: ______________________________     Signed: ______________________________     Date and time: ____________________', MARGIN, pdf.y, { width });
   pdf.end();
   return bytes;
+}
+
+/** The statement of rejected papers, every reason with its number, as the Scottish count sheets give it. */
+function rejectedLine(count: PublishedCount): string {
+  const rejected = count.rejectedPapers;
+  if (rejected.total === 0) return 'Rejected papers: none.';
+  return `Rejected papers: ${rejected.total}, counted for no candidate (${rejected.byReason.map((r) => `${r.reasonText}: ${r.papers}`).join('; ')}).`;
 }
 
 function ensureRoom(pdf: PDFKit.PDFDocument, height: number): void {

@@ -83,7 +83,7 @@ export class ElectionBallotController {
     @Body() body: PaperBallotEntryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PaperBallotDto> {
-    return this.enterPaper.execute(principal, conferenceId, postId, body.preferences);
+    return this.enterPaper.execute(principal, conferenceId, postId, body);
   }
 
   @Post('papers/:paperId/confirm')
@@ -96,7 +96,7 @@ export class ElectionBallotController {
     @Body() body: PaperBallotEntryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PaperBallotDto> {
-    return this.confirmPaper.execute(principal, conferenceId, postId, paperId, body.preferences);
+    return this.confirmPaper.execute(principal, conferenceId, postId, paperId, body);
   }
 
   @Delete('papers/:paperId')

@@ -11,11 +11,13 @@ import {
   NotFound,
   Principal,
   publishCount,
+  PublishedCount,
+  rejectedPapersOf,
   StandingOrderViolation,
 } from '@agm/domain';
 import type { ElectionBallotDto, ElectionReceiptDto, PaperBallotDto, YourElectionBallotDto } from '@agm/contracts';
 import { ConferenceRepository } from '@agm/persistence';
-import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PostRow } from '@agm/persistence/elections';
+import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PaperBallotRow, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
@@ -54,7 +56,7 @@ export class ElectionBallotQueries {
       electronicCount: ballot.electronicCount,
       remoteBallotsCast: await this.ballots.countVoted(manager, ballot.id),
       paperBallotsConfirmed: papers.filter((p) => p.confirmedBy !== null).length,
-      result: ballot.count ? publishCount(ballot.count, METHOD_NAMES[post.method]) : null,
+      result: ballot.count ? this.published(post, ballot, papers) : null,
     };
     if (principal.kind === 'attendee') dto.you = await this.you(ballot, post, principal.memberId);
     return dto;
@@ -69,7 +71,7 @@ export class ElectionBallotQueries {
   /** What the printed count sheet (PDF) shows: the published count, whose it is, and when the ballot closed in the conference's zone. */
   async countSheet(principal: Principal, conferenceId: string, postId: string): Promise<CountSheet> {
     const { post, ballot } = await this.load(principal, conferenceId, postId);
-    const count = this.counted(post, ballot);
+    this.counted(post, ballot);
     const manager = this.transactions.manager;
     const conference = await this.conferences.findById(manager, conferenceId);
     if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
@@ -80,7 +82,7 @@ export class ElectionBallotQueries {
       closedAtText: formatInConferenceTime(ballot.closedAt!, conference.timeZone),
       remoteBallots: counted.filter((b) => b.channel === 'electronic').length,
       paperBallots: counted.filter((b) => b.channel === 'paper').length,
-      count: publishCount(count, METHOD_NAMES[post.method]),
+      count: this.published(post, ballot, await this.ballots.paperBallots(manager, ballot.id)),
     };
   }
 
@@ -120,6 +122,12 @@ export class ElectionBallotQueries {
     const { post, ballot } = await this.load(principal, conferenceId, postId);
     const viewer = actorOf(principal);
     return (await this.ballots.paperBallots(this.transactions.manager, ballot.id)).map((p) => paperBallotDto(post, ballot, p, viewer));
+  }
+
+  /** The count as published, with the hall's rejected papers (kept in the tellers' record) and the turnout. */
+  private published(post: PostRow, ballot: ElectionBallotRow, papers: readonly PaperBallotRow[]): PublishedCount {
+    const rejected = rejectedPapersOf(post.method, papers.map((p) => p.reading.spoilt));
+    return publishCount(this.counted(post, ballot), METHOD_NAMES[post.method], { rejected, eligible: ballot.eligibleCount });
   }
 
   private counted(post: PostRow, ballot: ElectionBallotRow) {
