@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SPOILT_REASONS } from '@agm/domain';
 import type { CountingMethod, ElectionBallotState, SpoiltReason } from '@agm/domain';
+import { IsNotBlank } from '../common/not-blank';
 
 /** The most candidates a ballot paper can list (a sanity bound on the request, far above any post). */
 const MAX_CANDIDATES = 100;
@@ -52,6 +53,14 @@ export class ElectionBallotCloseDto {
   @IsString()
   @MaxLength(200, { message: 'lotSeed is at most 200 characters' })
   lotSeed?: string;
+}
+
+export class ElectionBallotVoidDto {
+  @ApiProperty({ example: 'Dev Dale died on 5 December; the ballot is held again without him', description: 'Why the ballot is voided: the conference is told' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  reason: string;
 }
 
 export class BallotCandidateDto {
@@ -127,8 +136,9 @@ export class ElectionBallotDto {
   @ApiProperty() methodText: string;
   @ApiProperty({ description: 'Ranked (1, 2, 3…) or marked (X, up to seats marks)' }) ranked: boolean;
   @ApiProperty({ description: 'How to fill in the ballot, in words' }) instructions: string;
-  @ApiProperty({ enum: ['open', 'closed'] }) state: ElectionBallotState;
+  @ApiProperty({ enum: ['open', 'closed', 'voided'], description: 'voided: shown until a new ballot for the post opens' }) state: ElectionBallotState;
   @ApiProperty() stateText: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the returning officer voided the ballot; null unless voided' }) voidReason: string | null;
   @ApiProperty({ type: [BallotCandidateDto], description: 'In the order printed on the ballot (alphabetical)' }) candidates: BallotCandidateDto[];
   @ApiProperty() eligibleCount: number;
   @ApiProperty({ description: 'Members eligible in the hall: they vote on paper' }) hallHeadcount: number;

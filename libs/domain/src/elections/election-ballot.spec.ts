@@ -1,4 +1,5 @@
 import {
+  assertMayVoidBallot,
   assertPaperBallotsConfirmed,
   assertRoomForPaperBallot,
   assertSecondTellerAgrees,
@@ -12,6 +13,7 @@ import {
   publishCount,
   readPaperEntry,
   rejectedPapersOf,
+  voidedBallotInWords,
 } from './election-ballot';
 import { countElection } from './count-election';
 
@@ -118,5 +120,18 @@ describe('the published count', () => {
     expect(published.turnout!.text).toBe('Turnout: 6 of 8 members on the register voted (75.0%, of which 3 rejected).');
     expect(publishCount(count, 'First past the post')).toMatchObject({ rejectedPapers: { total: 0 }, turnout: null });
     expect(electionTurnout(0, 0, 0).percent).toBe(0);
+  });
+});
+
+describe('voiding a ballot', () => {
+  it('needs a reason in words, and voids a ballot once', () => {
+    const post = { title: 'Treasurer' };
+    expect(assertMayVoidBallot(post, { state: 'open' }, '  A candidate died  ')).toBe('A candidate died');
+    expect(assertMayVoidBallot(post, { state: 'closed' }, 'Wrong paper')).toBe('Wrong paper');
+    expect(() => assertMayVoidBallot(post, { state: 'open' }, ' ')).toThrow('Say why the ballot for Treasurer is voided');
+    expect(() => assertMayVoidBallot(post, { state: 'voided' }, 'Again')).toThrow('already voided');
+    expect(voidedBallotInWords('Treasurer', 'A candidate died', true)).toBe(
+      'The ballot for Treasurer was voided after its count: A candidate died. Its ballots are not counted; a new ballot is to be held.',
+    );
   });
 });

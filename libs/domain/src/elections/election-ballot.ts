@@ -16,7 +16,8 @@ export interface BallotCandidate {
   groups: readonly string[];
 }
 
-export type ElectionBallotState = 'open' | 'closed';
+/** 'voided': set aside by the returning officer with a reason (a candidate's death, an error); never counted, and the post may hold a new ballot. */
+export type ElectionBallotState = 'open' | 'closed' | 'voided';
 
 /** Ranked methods take an order of preference; first past the post takes up to `seats` marks. */
 export function isRanked(method: CountingMethod): boolean {
@@ -49,7 +50,9 @@ export function assertMayOpenBallot(
   candidates: readonly BallotCandidate[],
   alreadyOpened: boolean,
 ): void {
-  if (alreadyOpened) throw new Conflict(`The ballot for ${post.title} has already been opened; there is one ballot per post.`);
+  if (alreadyOpened) {
+    throw new Conflict(`The ballot for ${post.title} has already been opened; there is one ballot per post at a time. To hold it again, void it first, with the reason.`);
+  }
   if (post.outcome === null) {
     throw new StandingOrderViolation(
       'nominations-open',
@@ -65,6 +68,27 @@ export function assertMayOpenBallot(
   if (candidates.length < 2) {
     throw new StandingOrderViolation('uncontested', `${post.title} has fewer than two candidates standing; there is nothing to ballot on.`);
   }
+}
+
+/**
+ * The returning officer voids a post's ballot, open or counted, with a reason the conference is told (a
+ * candidate's death, an error in the ballot paper or the count): its ballots are never counted, and the
+ * post goes back to awaiting a ballot, where a candidate may withdraw again and a new ballot is opened.
+ */
+export function assertMayVoidBallot(post: { title: string }, ballot: { state: ElectionBallotState }, reason: string): string {
+  if (ballot.state === 'voided') throw new Conflict(`The ballot for ${post.title} is already voided.`);
+  const trimmed = reason.trim();
+  if (trimmed.length < 3) {
+    throw new InvalidInput(`Say why the ballot for ${post.title} is voided (for example a candidate's death, or an error in the ballot paper): the conference is told.`, {
+      reason: 'a reason in words',
+    });
+  }
+  return trimmed;
+}
+
+/** What the post says once its ballot is voided: the reason, and that a new ballot is to come. */
+export function voidedBallotInWords(title: string, reason: string, wasCounted: boolean): string {
+  return `The ballot for ${title} was voided${wasCounted ? ' after its count' : ''}: ${reason}. Its ballots are not counted; a new ballot is to be held.`;
 }
 
 /**

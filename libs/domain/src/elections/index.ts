@@ -48,6 +48,7 @@ export type {
 } from './nominations';
 export {
   assertMayOpenBallot,
+  assertMayVoidBallot,
   assertPaperBallotsConfirmed,
   assertRoomForPaperBallot,
   assertSecondTellerAgrees,
@@ -68,6 +69,7 @@ export {
   resultSummary,
   SPOILT_REASONS,
   spoiltReasonInWords,
+  voidedBallotInWords,
 } from './election-ballot';
 export type {
   BallotCandidate,

@@ -14,6 +14,8 @@ export interface ElectionBallotRow {
   electronicCount: number;
   lotSeed: string | null;
   count: ElectionCount | null;
+  /** Why the returning officer voided it; null unless voided. */
+  voidReason: string | null;
 }
 
 export type NewElectionBallot = Pick<
@@ -46,7 +48,7 @@ export interface CountedElectionBallotRow {
 }
 
 const BALLOT_COLUMNS = `id, conference_id, post_id, state, candidates, opened_at, closed_at, eligible_count, hall_headcount,
-  electronic_count, lot_seed, count`;
+  electronic_count, lot_seed, count, void_reason`;
 
 interface BallotDbRow {
   id: string;
@@ -61,6 +63,7 @@ interface BallotDbRow {
   electronic_count: number;
   lot_seed: string | null;
   count: ElectionCount | null;
+  void_reason: string | null;
 }
 
 function toBallot(row: BallotDbRow): ElectionBallotRow {
@@ -77,6 +80,7 @@ function toBallot(row: BallotDbRow): ElectionBallotRow {
     electronicCount: row.electronic_count,
     lotSeed: row.lot_seed,
     count: row.count,
+    voidReason: row.void_reason,
   };
 }
 
@@ -91,8 +95,9 @@ const rowsOf = <T>(result: unknown): T[] =>
 /** Election ballots: the eligibility snapshot, "has voted", sealed and counted ballots, and the hall's papers. */
 export class ElectionBallotRepository {
   /**
-   * The post's ballot. `lock`: 'share' for a ballot being cast (many at once), 'update' for the close,
-   * which so waits for every ballot in flight, and every ballot after it sees the ballot closed.
+   * The post's ballot (the one not voided: there is at most one). `lock`: 'share' for a ballot being cast
+   * (many at once), 'update' for the close and the void, which so wait for every ballot in flight, and
+   * every ballot after them sees the ballot closed (or, voided, no ballot at all).
    */
   async findByPost(
     manager: EntityManager,
@@ -100,10 +105,29 @@ export class ElectionBallotRepository {
     lock?: 'share' | 'update',
   ): Promise<ElectionBallotRow | null> {
     const rows: BallotDbRow[] = await manager.query(
-      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1${lock === 'share' ? ' FOR SHARE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
+      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1 AND state <> 'voided'${lock === 'share' ? ' FOR SHARE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
       [postId],
     );
     return rows.length ? toBallot(rows[0]) : null;
+  }
+
+  /** The post's most recently voided ballot, if any: what a phone shows until a new ballot opens. */
+  async lastVoided(manager: EntityManager, postId: string): Promise<ElectionBallotRow | null> {
+    const rows: BallotDbRow[] = await manager.query(
+      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1 AND state = 'voided' ORDER BY voided_at DESC LIMIT 1`,
+      [postId],
+    );
+    return rows.length ? toBallot(rows[0]) : null;
+  }
+
+  /**
+   * Voids the ballot (locked for update by the caller). Sealed ballots are deleted unopened: they will
+   * never be counted, and they are the only rows that sit beside their voter's "has voted" row (as for a
+   * voided motion vote). Counted ballots and hall papers stay, as the record of what was voided.
+   */
+  async voidBallot(manager: EntityManager, ballotId: string, voidedBy: string, voidedAt: Date, reason: string): Promise<void> {
+    await manager.query('DELETE FROM sealed_election_ballot WHERE ballot_id = $1', [ballotId]);
+    await manager.query(`UPDATE election_ballot SET state = 'voided', voided_by = $2, voided_at = $3, void_reason = $4 WHERE id = $1`, [ballotId, voidedBy, voidedAt, reason]);
   }
 
   async insertBallot(manager: EntityManager, ballot: NewElectionBallot): Promise<ElectionBallotRow> {

@@ -5,7 +5,6 @@ import {
   countElection,
   electionInputOf,
   METHOD_NAMES,
-  NotFound,
   Principal,
   publishCount,
   rejectedPapersOf,
@@ -19,6 +18,7 @@ import { Transactions } from '../../events/transactions';
 import { shuffleInPlace } from '../../voting/ballot-seal';
 import { loadPost } from '../election-commands';
 import { ElectionBallotBox } from './election-ballot-box';
+import { noBallotNow } from './paper-ballots.use-case';
 
 /**
  * The returning officer closes the ballot and the count runs at once, with the post's method. In one
@@ -41,7 +41,7 @@ export class CloseElectionBallot {
     await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const { post } = await loadPost(manager, this.conferences, this.posts, conferenceId, postId);
       const ballot = await this.ballots.findByPost(manager, post.id, 'update');
-      if (!ballot) throw new NotFound('There is no ballot for this post yet.');
+      if (!ballot) throw await noBallotNow(manager, this.ballots, post);
       if (ballot.state !== 'open') throw new Conflict(`The ballot for ${post.title} is already closed and counted.`);
       const papers = await this.ballots.paperBallots(manager, ballot.id);
       assertPaperBallotsConfirmed(papers.filter((p) => p.confirmedBy === null).map((p) => p.number));

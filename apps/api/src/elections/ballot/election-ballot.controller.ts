@@ -7,6 +7,7 @@ import {
   ElectionBallotCastDto,
   ElectionBallotCloseDto,
   ElectionBallotDto,
+  ElectionBallotVoidDto,
   ElectionReceiptDto,
   ErrorResponseDto,
   PaperBallotDto,
@@ -19,6 +20,7 @@ import { renderCountSheetPdf } from './count-sheet.pdf';
 import { ElectionBallotQueries } from './election-ballot.queries';
 import { OpenElectionBallot } from './open-election-ballot.use-case';
 import { ConfirmPaperBallot, DiscardPaperBallot, EnterPaperBallot } from './paper-ballots.use-case';
+import { VoidElectionBallot } from './void-election-ballot.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -40,6 +42,7 @@ export class ElectionBallotController {
     private readonly confirmPaper: ConfirmPaperBallot,
     private readonly discardPaper: DiscardPaperBallot,
     private readonly closeBallot: CloseElectionBallot,
+    private readonly voidBallot: VoidElectionBallot,
   ) {}
 
   @Post('open')
@@ -122,6 +125,20 @@ export class ElectionBallotController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ElectionBallotDto> {
     await this.closeBallot.execute(principal, conferenceId, postId, body.lotSeed);
+    return this.queries.ballot(principal, conferenceId, postId);
+  }
+
+  /** The returning officer sets the ballot aside, with the reason; a new ballot may then be opened. */
+  @Post('void')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ElectionBallotDto })
+  async void(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('postId', uuid) postId: string,
+    @Body() body: ElectionBallotVoidDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ElectionBallotDto> {
+    await this.voidBallot.execute(principal, conferenceId, postId, body.reason);
     return this.queries.ballot(principal, conferenceId, postId);
   }
 

@@ -49,14 +49,15 @@ export class ElectionBallotQueries {
       ranked: isRanked(post.method),
       instructions: ballotInstructions(post.method, post.seats),
       state: ballot.state,
-      stateText: ballot.state === 'open' ? 'Ballot open' : 'Ballot closed and counted',
+      stateText: ballot.state === 'open' ? 'Ballot open' : ballot.state === 'closed' ? 'Ballot closed and counted' : `Ballot voided: ${ballot.voidReason}`,
+      voidReason: ballot.voidReason,
       candidates: ballot.candidates.map((c) => ({ nominationId: c.nominationId, name: c.name })),
       eligibleCount: ballot.eligibleCount,
       hallHeadcount: ballot.hallHeadcount,
       electronicCount: ballot.electronicCount,
       remoteBallotsCast: await this.ballots.countVoted(manager, ballot.id),
       paperBallotsConfirmed: papers.filter((p) => p.confirmedBy !== null).length,
-      result: ballot.count ? this.published(post, ballot, papers) : null,
+      result: ballot.count && ballot.state === 'closed' ? this.published(post, ballot, papers) : null,
     };
     if (principal.kind === 'attendee') dto.you = await this.you(ballot, post, principal.memberId);
     return dto;
@@ -131,6 +132,9 @@ export class ElectionBallotQueries {
   }
 
   private counted(post: PostRow, ballot: ElectionBallotRow) {
+    if (ballot.state === 'voided') {
+      throw new StandingOrderViolation('ballot-voided', `The ballot for ${post.title} was voided (${ballot.voidReason}); it has no result. A new ballot is to be held.`);
+    }
     if (!ballot.count) {
       throw new StandingOrderViolation('ballot-open', `The ballot for ${post.title} is still open; the ballots and the count are published when the returning officer closes it.`);
     }
@@ -141,6 +145,9 @@ export class ElectionBallotQueries {
     const manager = this.transactions.manager;
     const voter = await this.ballots.voter(manager, ballot.id, memberId);
     const hasVoted = await this.ballots.hasVoted(manager, ballot.id, memberId);
+    if (ballot.state === 'voided') {
+      return { votesHere: false, hasVoted, text: `This ballot was voided (${ballot.voidReason}); no ballot in it is counted. Vote when the returning officer opens a new ballot.` };
+    }
     if (!voter || !voter.eligible) {
       return { votesHere: false, hasVoted: false, text: 'You were not on the register of voters when this ballot opened, so you do not vote in it.' };
     }
@@ -157,7 +164,8 @@ export class ElectionBallotQueries {
     assertCan(principal, 'conference.watch', { conferenceId });
     const manager = this.transactions.manager;
     const post = await this.posts.findPost(manager, conferenceId, postId);
-    const ballot = post ? await this.ballots.findByPost(manager, post.id) : null;
+    // The ballot in progress or counted; else the last one voided, so phones and the projector say why there is none.
+    const ballot = post ? ((await this.ballots.findByPost(manager, post.id)) ?? (await this.ballots.lastVoided(manager, post.id))) : null;
     if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
     return { post, ballot };
   }

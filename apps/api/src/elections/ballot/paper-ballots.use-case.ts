@@ -32,11 +32,23 @@ async function openBallotForTellers(
   const post = await posts.findPost(manager, conferenceId, postId);
   // Locked for update: entries of one ballot queue behind one another (the paper numbers), and the close waits for them.
   const ballot = post ? await ballots.findByPost(manager, post.id, 'update') : null;
-  if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
+  if (!post) throw new NotFound('There is no ballot for this post yet.');
+  if (!ballot) throw await noBallotNow(manager, ballots, post);
   if (ballot.state !== 'open') {
     throw new StandingOrderViolation('ballot-closed', `The ballot for ${post.title} is closed and counted; paper ballots can no longer be entered or changed.`);
   }
   return { post, ballot };
+}
+
+/** Why there is no ballot to act on: none opened yet, or the last one voided (with its reason). */
+export async function noBallotNow(manager: EntityManager, ballots: ElectionBallotRepository, post: PostRow): Promise<Error> {
+  const voided = await ballots.lastVoided(manager, post.id);
+  return voided
+    ? new StandingOrderViolation(
+        'ballot-voided',
+        `The ballot for ${post.title} was voided (${voided.voidReason}); nothing more is entered in it. Wait for the returning officer to open a new ballot.`,
+      )
+    : new NotFound('There is no ballot for this post yet.');
 }
 
 export function paperBallotDto(post: PostRow, ballot: ElectionBallotRow, paper: PaperBallotRow, viewer: string): PaperBallotDto {
