@@ -14,7 +14,7 @@ export interface CountSheet {
 const MARGIN = 36;
 const NAME_WIDTH = 150;
 const STAGE_WIDTH = 74;
-const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 30;
 
 /**
  * The count as the returning officer signs and posts it: an A4 landscape sheet laid out as the Scottish
@@ -98,7 +98,7 @@ function ensureRoom(pdf: PDFKit.PDFDocument, height: number): void {
 /** One block of stage columns: a header row, a row per candidate, then non-transferable, rounding loss and the total. */
 function drawBlock(pdf: PDFKit.PDFDocument, count: PublishedCount, stages: PublishedCount['stages']): void {
   const rows = count.stages[0]?.candidates.length ?? 0;
-  ensureRoom(pdf, ROW_HEIGHT * (rows + 5));
+  ensureRoom(pdf, ROW_HEIGHT * rows + 70);
   pdf.moveDown(0.8);
   let y = pdf.y;
   const cell = (text: string, x: number, w: number, font: string, size: number, align: 'left' | 'right' = 'right', colour = 'black') =>
@@ -117,8 +117,11 @@ function drawBlock(pdf: PDFKit.PDFDocument, count: PublishedCount, stages: Publi
       const electedNow = s.electedThisStage.includes(entry.name);
       const excludedNow = s.excludedThisStage.includes(entry.name);
       cell(entry.votes, x, STAGE_WIDTH, electedNow ? PdfFont.bold : PdfFont.regular, 9);
-      const under = [entry.change && entry.change !== '0.00000' ? signed(entry.change) : '', electedNow ? 'elected' : excludedNow ? 'excluded' : ''].filter(Boolean).join(' ');
-      if (under) pdf.font(PdfFont.regular).fontSize(7).fillColor('#444').text(pdfText(under), x, y + 10, { width: STAGE_WIDTH - 6, align: 'right', lineBreak: false });
+      // Under the votes, on lines of their own (a long change and a status do not fit one narrow column): the change, then elected or excluded.
+      const under = [entry.change && entry.change !== '0.00000' ? signed(entry.change) : '', electedNow ? 'elected' : excludedNow ? 'excluded' : ''].filter(Boolean);
+      under.forEach((line, k) =>
+        pdf.font(PdfFont.regular).fontSize(7).fillColor('#444').text(pdfText(line), x, y + 10 + k * 8, { width: STAGE_WIDTH - 6, align: 'right', lineBreak: false }),
+      );
     });
     y += ROW_HEIGHT;
   });
