@@ -65,7 +65,7 @@ describe('elections: a hybrid secret ballot and its count', () => {
          INSERT INTO member (membership_number, name, email, category)
          SELECT 'E' || $2 || '-' || i, 'Voter ' || $2 || ' ' || i, 'e' || $2 || i || '@test.example', 'full' FROM generate_series(1, $1::int) i RETURNING id)
        INSERT INTO registration (conference_id, member_id, attendance_mode, remote_confirmed, present)
-       SELECT $3, id, $4, $4 = 'remote', true FROM m RETURNING id, member_id`,
+       SELECT $3, id, $4, $4 = 'remote', $4 = 'hall' FROM m RETURNING id, member_id`,
       [count, tag, conferenceId, mode],
     );
     const tokens = rows.map(() => randomBytes(32).toString('base64url'));

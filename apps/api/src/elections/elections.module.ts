@@ -9,6 +9,7 @@ import { ElectionBallotController } from './ballot/election-ballot.controller';
 import { ElectionBallotQueries } from './ballot/election-ballot.queries';
 import { OpenElectionBallot } from './ballot/open-election-ballot.use-case';
 import { ConfirmPaperBallot, DiscardPaperBallot, EnterPaperBallot } from './ballot/paper-ballots.use-case';
+import { VoidElectionBallot } from './ballot/void-election-ballot.use-case';
 import { ElectionQueries } from './election.queries';
 import { ElectionsController } from './elections.controller';
 import { AcceptNomination } from './use-cases/accept-nomination.use-case';
@@ -42,6 +43,7 @@ import { WithdrawNomination } from './use-cases/withdraw-nomination.use-case';
     ConfirmPaperBallot,
     DiscardPaperBallot,
     CloseElectionBallot,
+    VoidElectionBallot,
   ],
 })
 export class ElectionsModule {}

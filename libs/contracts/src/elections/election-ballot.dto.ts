@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import type { CountingMethod, ElectionBallotState } from '@agm/domain';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { SPOILT_REASONS } from '@agm/domain';
+import type { CountingMethod, ElectionBallotState, SpoiltReason } from '@agm/domain';
+import { IsNotBlank } from '../common/not-blank';
 
 /** The most candidates a ballot paper can list (a sanity bound on the request, far above any post). */
 const MAX_CANDIDATES = 100;
@@ -24,13 +26,23 @@ export class ElectionBallotCastDto {
   idempotencyKey: string;
 }
 
-/** A hall ballot paper as a teller reads it: the same shape as a remote ballot, without a key. */
+/** A hall ballot paper as a teller reads it: the candidates marked (as a remote ballot, without a key), or spoilt with its reason. */
 export class PaperBallotEntryDto {
-  @ApiProperty({ type: [String], description: 'Nomination ids as written on the paper: 1 first, 2 second… (or the candidates marked).' })
+  @ApiPropertyOptional({ type: [String], description: 'Nomination ids as written on the paper: 1 first, 2 second… (or the candidates marked). Not with spoilt.' })
+  @IsOptional()
   @IsArray({ message: 'preferences must be a list of candidates' })
   @ArrayMaxSize(MAX_CANDIDATES, { message: `preferences lists at most ${MAX_CANDIDATES} candidates` })
   @IsUUID('4', { each: true, message: 'each preference must be a candidate on this ballot' })
-  preferences: string[];
+  preferences?: string[];
+
+  @ApiPropertyOptional({
+    enum: SPOILT_REASONS,
+    description:
+      'The paper is spoilt (rejected) and counts for no candidate: unmarked; too-many-marks (more marks than seats, or more than one first preference); identifies-voter (writing or a mark by which the voter can be identified); uncertain (void for uncertainty). Not with preferences.',
+  })
+  @IsOptional()
+  @IsIn(SPOILT_REASONS, { message: `spoilt must be one of: ${SPOILT_REASONS.join(', ')}` })
+  spoilt?: SpoiltReason;
 }
 
 export class ElectionBallotCloseDto {
@@ -41,6 +53,14 @@ export class ElectionBallotCloseDto {
   @IsString()
   @MaxLength(200, { message: 'lotSeed is at most 200 characters' })
   lotSeed?: string;
+}
+
+export class ElectionBallotVoidDto {
+  @ApiProperty({ example: 'Dev Dale died on 5 December; the ballot is held again without him', description: 'Why the ballot is voided: the conference is told' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  reason: string;
 }
 
 export class BallotCandidateDto {
@@ -73,6 +93,24 @@ export class PublishedStageDto {
   @ApiProperty({ type: [String] }) excludedThisStage: string[];
 }
 
+export class RejectedPaperReasonDto {
+  @ApiProperty({ enum: SPOILT_REASONS }) reason: SpoiltReason;
+  @ApiProperty({ description: 'The reason in the words of the count sheet' }) reasonText: string;
+  @ApiProperty() papers: number;
+}
+
+export class RejectedPapersDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [RejectedPaperReasonDto], description: 'Every reason, in the order of the count sheet, with 0 where none' }) byReason: RejectedPaperReasonDto[];
+}
+
+export class ElectionTurnoutDto {
+  @ApiProperty({ description: 'Valid ballots and rejected papers' }) ballots: number;
+  @ApiProperty({ description: 'Members on the register of voters when the ballot opened' }) eligible: number;
+  @ApiProperty({ description: 'To one decimal place' }) percent: number;
+  @ApiProperty({ description: 'In words' }) text: string;
+}
+
 export class PublishedCountDto {
   @ApiProperty() methodText: string;
   @ApiProperty() seats: number;
@@ -83,6 +121,10 @@ export class PublishedCountDto {
   @ApiProperty({ type: [PublishedStageDto] }) stages: PublishedStageDto[];
   @ApiProperty({ type: [String] }) draws: string[];
   @ApiProperty({ type: [String] }) notes: string[];
+  @ApiProperty({ type: RejectedPapersDto, description: 'Hall papers the tellers rejected as spoilt, by reason: never counted for a candidate nor in the quota' })
+  rejectedPapers: RejectedPapersDto;
+  @ApiProperty({ type: ElectionTurnoutDto, nullable: true, description: 'Valid and rejected ballots over the register' })
+  turnout: ElectionTurnoutDto | null;
 }
 
 export class ElectionBallotDto {
@@ -94,8 +136,9 @@ export class ElectionBallotDto {
   @ApiProperty() methodText: string;
   @ApiProperty({ description: 'Ranked (1, 2, 3…) or marked (X, up to seats marks)' }) ranked: boolean;
   @ApiProperty({ description: 'How to fill in the ballot, in words' }) instructions: string;
-  @ApiProperty({ enum: ['open', 'closed'] }) state: ElectionBallotState;
+  @ApiProperty({ enum: ['open', 'closed', 'voided'], description: 'voided: shown until a new ballot for the post opens' }) state: ElectionBallotState;
   @ApiProperty() stateText: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the returning officer voided the ballot; null unless voided' }) voidReason: string | null;
   @ApiProperty({ type: [BallotCandidateDto], description: 'In the order printed on the ballot (alphabetical)' }) candidates: BallotCandidateDto[];
   @ApiProperty() eligibleCount: number;
   @ApiProperty({ description: 'Members eligible in the hall: they vote on paper' }) hallHeadcount: number;
@@ -119,6 +162,12 @@ export class PaperBallotDto {
   @ApiProperty({ description: 'The number the teller writes on the paper' }) number: number;
   @ApiProperty({ nullable: true, type: String, description: 'The entry in words: shown to the teller who entered it, and to all once confirmed' })
   ballotText: string | null;
+  @ApiProperty({
+    enum: SPOILT_REASONS,
+    nullable: true,
+    description: 'Why the paper is spoilt (ballotText says it in words); null for a paper with candidates marked, and while hidden as ballotText is',
+  })
+  spoilt: SpoiltReason | null;
   @ApiProperty() enteredByYou: boolean;
   @ApiProperty() confirmed: boolean;
 }

@@ -16,7 +16,8 @@ export interface BallotCandidate {
   groups: readonly string[];
 }
 
-export type ElectionBallotState = 'open' | 'closed';
+/** 'voided': set aside by the returning officer with a reason (a candidate's death, an error); never counted, and the post may hold a new ballot. */
+export type ElectionBallotState = 'open' | 'closed' | 'voided';
 
 /** Ranked methods take an order of preference; first past the post takes up to `seats` marks. */
 export function isRanked(method: CountingMethod): boolean {
@@ -49,7 +50,9 @@ export function assertMayOpenBallot(
   candidates: readonly BallotCandidate[],
   alreadyOpened: boolean,
 ): void {
-  if (alreadyOpened) throw new Conflict(`The ballot for ${post.title} has already been opened; there is one ballot per post.`);
+  if (alreadyOpened) {
+    throw new Conflict(`The ballot for ${post.title} has already been opened; there is one ballot per post at a time. To hold it again, void it first, with the reason.`);
+  }
   if (post.outcome === null) {
     throw new StandingOrderViolation(
       'nominations-open',
@@ -65,6 +68,27 @@ export function assertMayOpenBallot(
   if (candidates.length < 2) {
     throw new StandingOrderViolation('uncontested', `${post.title} has fewer than two candidates standing; there is nothing to ballot on.`);
   }
+}
+
+/**
+ * The returning officer voids a post's ballot, open or counted, with a reason the conference is told (a
+ * candidate's death, an error in the ballot paper or the count): its ballots are never counted, and the
+ * post goes back to awaiting a ballot, where a candidate may withdraw again and a new ballot is opened.
+ */
+export function assertMayVoidBallot(post: { title: string }, ballot: { state: ElectionBallotState }, reason: string): string {
+  if (ballot.state === 'voided') throw new Conflict(`The ballot for ${post.title} is already voided.`);
+  const trimmed = reason.trim();
+  if (trimmed.length < 3) {
+    throw new InvalidInput(`Say why the ballot for ${post.title} is voided (for example a candidate's death, or an error in the ballot paper): the conference is told.`, {
+      reason: 'a reason in words',
+    });
+  }
+  return trimmed;
+}
+
+/** What the post says once its ballot is voided: the reason, and that a new ballot is to come. */
+export function voidedBallotInWords(title: string, reason: string, wasCounted: boolean): string {
+  return `The ballot for ${title} was voided${wasCounted ? ' after its count' : ''}: ${reason}. Its ballots are not counted; a new ballot is to be held.`;
 }
 
 /**
@@ -133,14 +157,87 @@ export function electionReceiptHash(ballotId: string, receiptCode: string, numbe
 }
 
 /**
+ * Why a hall paper is spoilt (rejected), in the categories of the Scottish count sheets' statement of
+ * rejected papers (SSI 2007/42, rule 44): nothing marked; more marks than allowed (an X-vote with more
+ * marks than seats, or a ranked paper with more than one first preference); writing or a mark by which
+ * the voter can be identified; or void for uncertainty (the voter's intention cannot be made out).
+ */
+export type SpoiltReason = 'unmarked' | 'too-many-marks' | 'identifies-voter' | 'uncertain';
+export const SPOILT_REASONS: readonly SpoiltReason[] = ['unmarked', 'too-many-marks', 'identifies-voter', 'uncertain'];
+
+/** A spoilt paper's reason in the words of the count sheet. */
+export function spoiltReasonInWords(reason: SpoiltReason, method: CountingMethod): string {
+  switch (reason) {
+    case 'unmarked':
+      return 'unmarked';
+    case 'too-many-marks':
+      return isRanked(method) ? 'more than one first preference' : 'more marks than allowed';
+    case 'identifies-voter':
+      return 'writing or mark by which the voter can be identified';
+    case 'uncertain':
+      return 'void for uncertainty';
+  }
+}
+
+/** A hall paper as the tellers read it: the candidates marked, or spoilt with its reason (and no candidate). */
+export type PaperReading = { spoilt: null; numbers: number[] } | { spoilt: SpoiltReason; numbers: [] };
+
+/**
+ * Reads a teller's entry of one hall paper: either the preferences (read as any ballot paper) or the
+ * reason it is spoilt, never both. A paper with nothing on it is spoilt as unmarked, not an empty ranking.
+ */
+export function readPaperEntry(
+  method: CountingMethod,
+  seats: number,
+  candidates: readonly BallotCandidate[],
+  entry: { preferences?: readonly string[] | null; spoilt?: string | null },
+): PaperReading {
+  const hasPreferences = entry.preferences !== undefined && entry.preferences !== null;
+  if (entry.spoilt !== undefined && entry.spoilt !== null) {
+    if (!(SPOILT_REASONS as readonly string[]).includes(entry.spoilt)) {
+      throw new InvalidInput(`A spoilt paper's reason is one of: ${SPOILT_REASONS.map((r) => `${r} (${spoiltReasonInWords(r, method)})`).join(', ')}.`, {
+        spoilt: `one of ${SPOILT_REASONS.join(', ')}`,
+      });
+    }
+    if (hasPreferences && entry.preferences!.length > 0) {
+      throw new InvalidInput('A spoilt paper counts for no candidate: give either the preferences read from the paper or the reason it is spoilt, not both.', {
+        spoilt: 'not with preferences',
+      });
+    }
+    return { spoilt: entry.spoilt as SpoiltReason, numbers: [] };
+  }
+  if (!hasPreferences) {
+    throw new InvalidInput('Give the preferences read from the paper, or the reason it is spoilt (spoilt).', { preferences: 'or spoilt' });
+  }
+  try {
+    return { spoilt: null, numbers: parseBallotPaper(method, seats, candidates, entry.preferences!) };
+  } catch (error) {
+    // The same refusals as on a phone, with what a teller does with such a paper.
+    if (error instanceof InvalidInput && entry.preferences!.length === 0) {
+      throw new InvalidInput(`${error.message} A paper with no mark is recorded as spoilt: unmarked.`, error.errors);
+    }
+    if (error instanceof InvalidInput && error.errors?.preferences === `at most ${seats} marks`) {
+      throw new InvalidInput(`The paper has ${entry.preferences!.length} marks, more than the ${seats} allowed: record it as spoilt (more marks than allowed).`, error.errors);
+    }
+    throw error;
+  }
+}
+
+/** A paper's entry in words: its ballot in words, or "Spoilt: unmarked". */
+export function paperInWords(method: CountingMethod, candidates: readonly { name: string }[], reading: PaperReading): string {
+  return reading.spoilt === null ? ballotInWords(method, candidates, reading.numbers) : `Spoilt: ${spoiltReasonInWords(reading.spoilt, method)}`;
+}
+
+/**
  * A hall ballot paper is entered by one teller and confirmed by another who keys it again from the same
- * paper, without seeing the first entry: a mistake by either shows as a difference.
+ * paper, without seeing the first entry: a mistake by either shows as a difference. A spoilt paper is
+ * confirmed the same way: the second teller must also find it spoilt, for the same reason.
  */
 export function assertSecondTellerAgrees(
-  entry: { number: number; enteredBy: string; numbers: readonly number[]; confirmed: boolean },
+  entry: { number: number; enteredBy: string; reading: PaperReading; confirmed: boolean },
   confirmer: string,
-  numbers: readonly number[],
-  describe: (numbers: readonly number[]) => string,
+  reading: PaperReading,
+  describe: (reading: PaperReading) => string,
 ): void {
   if (entry.confirmed) throw new Conflict(`Paper ballot ${entry.number} is already confirmed.`);
   if (entry.enteredBy === confirmer) {
@@ -149,12 +246,44 @@ export function assertSecondTellerAgrees(
       `You entered paper ballot ${entry.number}; a second teller must confirm it by entering it again from the paper.`,
     );
   }
-  const same = entry.numbers.length === numbers.length && entry.numbers.every((n, i) => n === numbers[i]);
+  const first = entry.reading;
+  const same =
+    first.spoilt === reading.spoilt && first.numbers.length === reading.numbers.length && first.numbers.every((n, i) => n === reading.numbers[i]);
   if (!same) {
     throw new Conflict(
-      `Your entry of paper ballot ${entry.number} (${describe(numbers)}) differs from the first teller's. Look at the paper together; the first teller discards the entry and enters it again if it was wrong.`,
+      `Your entry of paper ballot ${entry.number} (${describe(reading)}) differs from the first teller's. Look at the paper together; the first teller discards the entry and enters it again if it was wrong.`,
     );
   }
+}
+
+/** The statement of rejected papers: how many hall papers were spoilt, by reason (every reason listed, as on the count sheet). */
+export interface RejectedPapers {
+  total: number;
+  byReason: Array<{ reason: SpoiltReason; reasonText: string; papers: number }>;
+}
+
+export function rejectedPapersOf(method: CountingMethod, spoilt: readonly (SpoiltReason | null)[]): RejectedPapers {
+  const byReason = SPOILT_REASONS.map((reason) => ({ reason, reasonText: spoiltReasonInWords(reason, method), papers: spoilt.filter((r) => r === reason).length }));
+  return { total: byReason.reduce((sum, r) => sum + r.papers, 0), byReason };
+}
+
+/**
+ * Turnout, as returning officers publish it: every ballot returned, valid or rejected, over the register
+ * (docs/DECISIONS.md "Spoilt papers": a member who spoils a paper has taken part, though their paper
+ * counts for no candidate and not towards the quota).
+ */
+export interface ElectionTurnout {
+  ballots: number;
+  eligible: number;
+  percent: number;
+  text: string;
+}
+
+export function electionTurnout(validBallots: number, rejected: number, eligible: number): ElectionTurnout {
+  const ballots = validBallots + rejected;
+  const percent = eligible === 0 ? 0 : Math.round((ballots / eligible) * 1000) / 10;
+  const rejectedText = rejected === 0 ? '' : `, of which ${rejected} rejected`;
+  return { ballots, eligible, percent, text: `Turnout: ${ballots} of ${eligible} members on the register voted (${percent.toFixed(1)}%${rejectedText}).` };
 }
 
 /** Paper ballots cannot outnumber the members who were in the hall and eligible when the ballot opened. */
@@ -216,10 +345,21 @@ export interface PublishedCount {
   stages: PublishedStage[];
   draws: string[];
   notes: string[];
+  /** Hall papers rejected by the tellers, by reason; never counted for a candidate nor in the quota. */
+  rejectedPapers: RejectedPapers;
+  /** Valid and rejected ballots over the register; null where the register is not known (a count of a BLT file). */
+  turnout: ElectionTurnout | null;
 }
 
-/** The count as it is published on the projector, the phones and in the API. */
-export function publishCount(count: ElectionCount, methodText: string): PublishedCount {
+/**
+ * The count as it is published on the projector, the phones and in the API, with the ballot's rejected
+ * papers and the register's size where the ballot was held here.
+ */
+export function publishCount(
+  count: ElectionCount,
+  methodText: string,
+  ballotBox: { rejected: RejectedPapers; eligible: number } | null = null,
+): PublishedCount {
   const name = (c: number) => count.candidates[c];
   const electedSoFar = new Set<number>();
   const excludedSoFar = new Set<number>();
@@ -258,6 +398,8 @@ export function publishCount(count: ElectionCount, methodText: string): Publishe
         `Draw by lot ${d.number} at stage ${d.stage} (${d.purpose}) among ${d.among.map(name).join(', ')}: ${name(d.chosen)} drawn.`,
     ),
     notes: [...count.notes],
+    rejectedPapers: ballotBox?.rejected ?? rejectedPapersOf(count.method, []),
+    turnout: ballotBox ? electionTurnout(count.validBallots, ballotBox.rejected.total, ballotBox.eligible) : null,
   };
 }
 

@@ -48,6 +48,7 @@ export type {
 } from './nominations';
 export {
   assertMayOpenBallot,
+  assertMayVoidBallot,
   assertPaperBallotsConfirmed,
   assertRoomForPaperBallot,
   assertSecondTellerAgrees,
@@ -58,9 +59,25 @@ export {
   electionInputOf,
   electionReceiptHash,
   electionReceiptText,
+  electionTurnout,
   isRanked,
+  paperInWords,
   parseBallotPaper,
   publishCount,
+  readPaperEntry,
+  rejectedPapersOf,
   resultSummary,
+  SPOILT_REASONS,
+  spoiltReasonInWords,
+  voidedBallotInWords,
 } from './election-ballot';
-export type { BallotCandidate, ElectionBallotState, PublishedCount, PublishedStage } from './election-ballot';
+export type {
+  BallotCandidate,
+  ElectionBallotState,
+  ElectionTurnout,
+  PaperReading,
+  PublishedCount,
+  PublishedStage,
+  RejectedPapers,
+  SpoiltReason,
+} from './election-ballot';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { BallotCandidate, ElectionBallotState, ElectionCount, EligibilityEntry } from '@agm/domain';
+import type { BallotCandidate, ElectionBallotState, ElectionCount, EligibilityEntry, PaperReading, SpoiltReason } from '@agm/domain';
 
 export interface ElectionBallotRow {
   id: string;
@@ -14,6 +14,8 @@ export interface ElectionBallotRow {
   electronicCount: number;
   lotSeed: string | null;
   count: ElectionCount | null;
+  /** Why the returning officer voided it; null unless voided. */
+  voidReason: string | null;
 }
 
 export type NewElectionBallot = Pick<
@@ -32,7 +34,8 @@ export interface ElectionVoterRow {
 export interface PaperBallotRow {
   id: string;
   number: number;
-  preferences: number[];
+  /** What the paper says: the candidates marked, or spoilt with its reason. */
+  reading: PaperReading;
   enteredBy: string;
   enteredAt: Date;
   confirmedBy: string | null;
@@ -45,7 +48,7 @@ export interface CountedElectionBallotRow {
 }
 
 const BALLOT_COLUMNS = `id, conference_id, post_id, state, candidates, opened_at, closed_at, eligible_count, hall_headcount,
-  electronic_count, lot_seed, count`;
+  electronic_count, lot_seed, count, void_reason`;
 
 interface BallotDbRow {
   id: string;
@@ -60,6 +63,7 @@ interface BallotDbRow {
   electronic_count: number;
   lot_seed: string | null;
   count: ElectionCount | null;
+  void_reason: string | null;
 }
 
 function toBallot(row: BallotDbRow): ElectionBallotRow {
@@ -76,6 +80,7 @@ function toBallot(row: BallotDbRow): ElectionBallotRow {
     electronicCount: row.electronic_count,
     lotSeed: row.lot_seed,
     count: row.count,
+    voidReason: row.void_reason,
   };
 }
 
@@ -90,8 +95,9 @@ const rowsOf = <T>(result: unknown): T[] =>
 /** Election ballots: the eligibility snapshot, "has voted", sealed and counted ballots, and the hall's papers. */
 export class ElectionBallotRepository {
   /**
-   * The post's ballot. `lock`: 'share' for a ballot being cast (many at once), 'update' for the close,
-   * which so waits for every ballot in flight, and every ballot after it sees the ballot closed.
+   * The post's ballot (the one not voided: there is at most one). `lock`: 'share' for a ballot being cast
+   * (many at once), 'update' for the close and the void, which so wait for every ballot in flight, and
+   * every ballot after them sees the ballot closed (or, voided, no ballot at all).
    */
   async findByPost(
     manager: EntityManager,
@@ -99,10 +105,29 @@ export class ElectionBallotRepository {
     lock?: 'share' | 'update',
   ): Promise<ElectionBallotRow | null> {
     const rows: BallotDbRow[] = await manager.query(
-      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1${lock === 'share' ? ' FOR SHARE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
+      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1 AND state <> 'voided'${lock === 'share' ? ' FOR SHARE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
       [postId],
     );
     return rows.length ? toBallot(rows[0]) : null;
+  }
+
+  /** The post's most recently voided ballot, if any: what a phone shows until a new ballot opens. */
+  async lastVoided(manager: EntityManager, postId: string): Promise<ElectionBallotRow | null> {
+    const rows: BallotDbRow[] = await manager.query(
+      `SELECT ${BALLOT_COLUMNS} FROM election_ballot WHERE post_id = $1 AND state = 'voided' ORDER BY voided_at DESC LIMIT 1`,
+      [postId],
+    );
+    return rows.length ? toBallot(rows[0]) : null;
+  }
+
+  /**
+   * Voids the ballot (locked for update by the caller). Sealed ballots are deleted unopened: they will
+   * never be counted, and they are the only rows that sit beside their voter's "has voted" row (as for a
+   * voided motion vote). Counted ballots and hall papers stay, as the record of what was voided.
+   */
+  async voidBallot(manager: EntityManager, ballotId: string, voidedBy: string, voidedAt: Date, reason: string): Promise<void> {
+    await manager.query('DELETE FROM sealed_election_ballot WHERE ballot_id = $1', [ballotId]);
+    await manager.query(`UPDATE election_ballot SET state = 'voided', voided_by = $2, voided_at = $3, void_reason = $4 WHERE id = $1`, [ballotId, voidedBy, voidedAt, reason]);
   }
 
   async insertBallot(manager: EntityManager, ballot: NewElectionBallot): Promise<ElectionBallotRow> {
@@ -246,15 +271,22 @@ export class ElectionBallotRepository {
   }
 
   async paperBallots(manager: EntityManager, ballotId: string): Promise<PaperBallotRow[]> {
-    const rows: Array<{ id: string; number: number; preferences: number[]; entered_by: string; entered_at: Date; confirmed_by: string | null }> =
-      await manager.query(
-        'SELECT id, number, preferences, entered_by, entered_at, confirmed_by FROM paper_election_ballot WHERE ballot_id = $1 ORDER BY number',
-        [ballotId],
-      );
+    const rows: Array<{
+      id: string;
+      number: number;
+      preferences: number[];
+      spoilt_reason: SpoiltReason | null;
+      entered_by: string;
+      entered_at: Date;
+      confirmed_by: string | null;
+    }> = await manager.query(
+      'SELECT id, number, preferences, spoilt_reason, entered_by, entered_at, confirmed_by FROM paper_election_ballot WHERE ballot_id = $1 ORDER BY number',
+      [ballotId],
+    );
     return rows.map((row) => ({
       id: row.id,
       number: row.number,
-      preferences: row.preferences.map(Number),
+      reading: row.spoilt_reason === null ? { spoilt: null, numbers: row.preferences.map(Number) } : { spoilt: row.spoilt_reason, numbers: [] },
       enteredBy: row.entered_by,
       enteredAt: new Date(row.entered_at),
       confirmedBy: row.confirmed_by,
@@ -262,12 +294,12 @@ export class ElectionBallotRepository {
   }
 
   /** The next paper's number is one more than the highest entered (the ballot row is locked by the caller). */
-  async insertPaper(manager: EntityManager, ballotId: string, preferences: readonly number[], enteredBy: string, now: Date): Promise<{ id: string; number: number }> {
+  async insertPaper(manager: EntityManager, ballotId: string, reading: PaperReading, enteredBy: string, now: Date): Promise<{ id: string; number: number }> {
     const rows: Array<{ id: string; number: number }> = await manager.query(
-      `INSERT INTO paper_election_ballot (ballot_id, number, preferences, entered_by, entered_at)
-       SELECT $1, coalesce(max(number), 0) + 1, $2::smallint[], $3, $4 FROM paper_election_ballot WHERE ballot_id = $1
+      `INSERT INTO paper_election_ballot (ballot_id, number, preferences, spoilt_reason, entered_by, entered_at)
+       SELECT $1, coalesce(max(number), 0) + 1, $2::smallint[], $5, $3, $4 FROM paper_election_ballot WHERE ballot_id = $1
        RETURNING id, number`,
-      [ballotId, arrayLiteral(preferences), enteredBy, now],
+      [ballotId, arrayLiteral(reading.numbers), enteredBy, now, reading.spoilt],
     );
     return rows[0];
   }

@@ -14,6 +14,7 @@ import type { ElectionBallotAckDto, ElectionBallotCastDto } from '@agm/contracts
 import { ElectionBallotRepository, ElectionPostRepository } from '@agm/persistence/elections';
 import { Transactions } from '../../events/transactions';
 import { ElectionBallotBox } from './election-ballot-box';
+import { noBallotNow } from './paper-ballots.use-case';
 
 /**
  * A remote member casts their election ballot on their device. One short transaction, without the
@@ -38,7 +39,8 @@ export class CastElectionBallot {
     return this.transactions.run(async ({ manager }) => {
       const post = await this.posts.findPost(manager, conferenceId, postId);
       const ballot = post ? await this.ballots.findByPost(manager, post.id, 'share') : null;
-      if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
+      if (!post) throw new NotFound('There is no ballot for this post yet.');
+      if (!ballot) throw await noBallotNow(manager, this.ballots, post);
       const keyHash = this.box.keyHash(ballot.id, command.idempotencyKey);
       const receiptCode = this.box.receiptCode(ballot.id, command.idempotencyKey);
       const numbers = parseBallotPaper(post.method, post.seats, ballot.candidates, command.preferences);

@@ -5,9 +5,9 @@ import {
   countElection,
   electionInputOf,
   METHOD_NAMES,
-  NotFound,
   Principal,
   publishCount,
+  rejectedPapersOf,
   resultSummary,
 } from '@agm/domain';
 import { ConferenceRepository } from '@agm/persistence';
@@ -18,6 +18,7 @@ import { Transactions } from '../../events/transactions';
 import { shuffleInPlace } from '../../voting/ballot-seal';
 import { loadPost } from '../election-commands';
 import { ElectionBallotBox } from './election-ballot-box';
+import { noBallotNow } from './paper-ballots.use-case';
 
 /**
  * The returning officer closes the ballot and the count runs at once, with the post's method. In one
@@ -40,7 +41,7 @@ export class CloseElectionBallot {
     await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const { post } = await loadPost(manager, this.conferences, this.posts, conferenceId, postId);
       const ballot = await this.ballots.findByPost(manager, post.id, 'update');
-      if (!ballot) throw new NotFound('There is no ballot for this post yet.');
+      if (!ballot) throw await noBallotNow(manager, this.ballots, post);
       if (ballot.state !== 'open') throw new Conflict(`The ballot for ${post.title} is already closed and counted.`);
       const papers = await this.ballots.paperBallots(manager, ballot.id);
       assertPaperBallotsConfirmed(papers.filter((p) => p.confirmedBy === null).map((p) => p.number));
@@ -49,7 +50,11 @@ export class CloseElectionBallot {
         const opened = this.box.openBallot(ballot.id, ballotKeyHash, sealed);
         return { preferences: opened.preferences, channel: 'electronic' as const, receiptHash: opened.receiptHash, ballotKeyHash: this.box.countedKeyHash(ballot.id, ballotKeyHash) };
       });
-      const hall = papers.map((p) => ({ preferences: p.preferences, channel: 'paper' as const, receiptHash: null, ballotKeyHash: null }));
+      // Spoilt papers stay in the tellers' record as rejected papers: they are never counted ballots.
+      const hall = papers
+        .filter((p) => p.reading.spoilt === null)
+        .map((p) => ({ preferences: p.reading.numbers, channel: 'paper' as const, receiptHash: null, ballotKeyHash: null }));
+      const rejected = rejectedPapersOf(post.method, papers.map((p) => p.reading.spoilt));
       const counted = shuffleInPlace([...remote, ...hall]);
       await this.ballots.insertCounted(manager, ballot.id, counted);
 
@@ -64,14 +69,14 @@ export class CloseElectionBallot {
       record({
         conferenceId,
         type: 'election.ballot_closed',
-        payload: { postId: post.id, title: post.title, closedAt: now.toISOString(), remoteBallots: remote.length, paperBallots: hall.length },
+        payload: { postId: post.id, title: post.title, closedAt: now.toISOString(), remoteBallots: remote.length, paperBallots: hall.length, rejectedPapers: rejected.total },
         audience: 'public',
         actorId: actor,
       });
       record({
         conferenceId,
         type: 'election.result',
-        payload: { postId: post.id, title: post.title, summary, result: publishCount(count, METHOD_NAMES[post.method]) },
+        payload: { postId: post.id, title: post.title, summary, result: publishCount(count, METHOD_NAMES[post.method], { rejected, eligible: ballot.eligibleCount }) },
         audience: 'public',
         actorId: actor,
       });

@@ -7,6 +7,7 @@ import {
   ElectionBallotCastDto,
   ElectionBallotCloseDto,
   ElectionBallotDto,
+  ElectionBallotVoidDto,
   ElectionReceiptDto,
   ErrorResponseDto,
   PaperBallotDto,
@@ -15,9 +16,11 @@ import {
 import { CurrentPrincipal, ProjectorRead } from '../../auth/auth.guard';
 import { CastElectionBallot } from './cast-election-ballot.use-case';
 import { CloseElectionBallot } from './close-election-ballot.use-case';
+import { renderCountSheetPdf } from './count-sheet.pdf';
 import { ElectionBallotQueries } from './election-ballot.queries';
 import { OpenElectionBallot } from './open-election-ballot.use-case';
 import { ConfirmPaperBallot, DiscardPaperBallot, EnterPaperBallot } from './paper-ballots.use-case';
+import { VoidElectionBallot } from './void-election-ballot.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -39,6 +42,7 @@ export class ElectionBallotController {
     private readonly confirmPaper: ConfirmPaperBallot,
     private readonly discardPaper: DiscardPaperBallot,
     private readonly closeBallot: CloseElectionBallot,
+    private readonly voidBallot: VoidElectionBallot,
   ) {}
 
   @Post('open')
@@ -82,7 +86,7 @@ export class ElectionBallotController {
     @Body() body: PaperBallotEntryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PaperBallotDto> {
-    return this.enterPaper.execute(principal, conferenceId, postId, body.preferences);
+    return this.enterPaper.execute(principal, conferenceId, postId, body);
   }
 
   @Post('papers/:paperId/confirm')
@@ -95,7 +99,7 @@ export class ElectionBallotController {
     @Body() body: PaperBallotEntryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PaperBallotDto> {
-    return this.confirmPaper.execute(principal, conferenceId, postId, paperId, body.preferences);
+    return this.confirmPaper.execute(principal, conferenceId, postId, paperId, body);
   }
 
   @Delete('papers/:paperId')
@@ -124,6 +128,20 @@ export class ElectionBallotController {
     return this.queries.ballot(principal, conferenceId, postId);
   }
 
+  /** The returning officer sets the ballot aside, with the reason; a new ballot may then be opened. */
+  @Post('void')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ElectionBallotDto })
+  async void(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('postId', uuid) postId: string,
+    @Body() body: ElectionBallotVoidDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ElectionBallotDto> {
+    await this.voidBallot.execute(principal, conferenceId, postId, body.reason);
+    return this.queries.ballot(principal, conferenceId, postId);
+  }
+
   @Get('result.csv')
   @ProjectorRead()
   @ApiProduces('text/csv')
@@ -131,6 +149,16 @@ export class ElectionBallotController {
     const { title, csv } = await this.queries.resultCsv(principal, conferenceId, postId);
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${fileName(title, 'csv')}"`);
     res.send(csv);
+  }
+
+  /** The stage table as the returning officer signs and posts it. */
+  @Get('result.pdf')
+  @ProjectorRead()
+  @ApiProduces('application/pdf')
+  async pdf(@Param('conferenceId', uuid) conferenceId: string, @Param('postId', uuid) postId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    const sheet = await this.queries.countSheet(principal, conferenceId, postId);
+    res.type('application/pdf').setHeader('Content-Disposition', `inline; filename="${fileName(sheet.postTitle, 'pdf')}"`);
+    res.send(await renderCountSheetPdf(sheet));
   }
 
   @Get('ballots.blt')

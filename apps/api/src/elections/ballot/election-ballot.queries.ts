@@ -5,18 +5,23 @@ import {
   can,
   countCsv,
   formatBlt,
+  formatInConferenceTime,
   isRanked,
   METHOD_NAMES,
   NotFound,
   Principal,
   publishCount,
+  PublishedCount,
+  rejectedPapersOf,
   StandingOrderViolation,
 } from '@agm/domain';
 import type { ElectionBallotDto, ElectionReceiptDto, PaperBallotDto, YourElectionBallotDto } from '@agm/contracts';
-import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PostRow } from '@agm/persistence/elections';
+import { ConferenceRepository } from '@agm/persistence';
+import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PaperBallotRow, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
+import type { CountSheet } from './count-sheet.pdf';
 import { paperBallotDto } from './paper-ballots.use-case';
 
 /** A post's ballot as each person may read it, and what is published at the close: stages, CSV, BLT, receipts. */
@@ -24,6 +29,7 @@ import { paperBallotDto } from './paper-ballots.use-case';
 export class ElectionBallotQueries {
   constructor(
     private readonly transactions: Transactions,
+    private readonly conferences: ConferenceRepository,
     private readonly posts: ElectionPostRepository,
     private readonly ballots: ElectionBallotRepository,
   ) {}
@@ -43,14 +49,15 @@ export class ElectionBallotQueries {
       ranked: isRanked(post.method),
       instructions: ballotInstructions(post.method, post.seats),
       state: ballot.state,
-      stateText: ballot.state === 'open' ? 'Ballot open' : 'Ballot closed and counted',
+      stateText: ballot.state === 'open' ? 'Ballot open' : ballot.state === 'closed' ? 'Ballot closed and counted' : `Ballot voided: ${ballot.voidReason}`,
+      voidReason: ballot.voidReason,
       candidates: ballot.candidates.map((c) => ({ nominationId: c.nominationId, name: c.name })),
       eligibleCount: ballot.eligibleCount,
       hallHeadcount: ballot.hallHeadcount,
       electronicCount: ballot.electronicCount,
       remoteBallotsCast: await this.ballots.countVoted(manager, ballot.id),
       paperBallotsConfirmed: papers.filter((p) => p.confirmedBy !== null).length,
-      result: ballot.count ? publishCount(ballot.count, METHOD_NAMES[post.method]) : null,
+      result: ballot.count && ballot.state === 'closed' ? this.published(post, ballot, papers) : null,
     };
     if (principal.kind === 'attendee') dto.you = await this.you(ballot, post, principal.memberId);
     return dto;
@@ -60,6 +67,24 @@ export class ElectionBallotQueries {
   async resultCsv(principal: Principal, conferenceId: string, postId: string): Promise<{ title: string; csv: string }> {
     const { post, ballot } = await this.load(principal, conferenceId, postId);
     return { title: post.title, csv: countCsv(this.counted(post, ballot)) };
+  }
+
+  /** What the printed count sheet (PDF) shows: the published count, whose it is, and when the ballot closed in the conference's zone. */
+  async countSheet(principal: Principal, conferenceId: string, postId: string): Promise<CountSheet> {
+    const { post, ballot } = await this.load(principal, conferenceId, postId);
+    this.counted(post, ballot);
+    const manager = this.transactions.manager;
+    const conference = await this.conferences.findById(manager, conferenceId);
+    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    const counted = await this.ballots.counted(manager, ballot.id);
+    return {
+      conferenceName: conference.name,
+      postTitle: post.title,
+      closedAtText: formatInConferenceTime(ballot.closedAt!, conference.timeZone),
+      remoteBallots: counted.filter((b) => b.channel === 'electronic').length,
+      paperBallots: counted.filter((b) => b.channel === 'paper').length,
+      count: this.published(post, ballot, await this.ballots.paperBallots(manager, ballot.id)),
+    };
   }
 
   /**
@@ -100,7 +125,16 @@ export class ElectionBallotQueries {
     return (await this.ballots.paperBallots(this.transactions.manager, ballot.id)).map((p) => paperBallotDto(post, ballot, p, viewer));
   }
 
+  /** The count as published, with the hall's rejected papers (kept in the tellers' record) and the turnout. */
+  private published(post: PostRow, ballot: ElectionBallotRow, papers: readonly PaperBallotRow[]): PublishedCount {
+    const rejected = rejectedPapersOf(post.method, papers.map((p) => p.reading.spoilt));
+    return publishCount(this.counted(post, ballot), METHOD_NAMES[post.method], { rejected, eligible: ballot.eligibleCount });
+  }
+
   private counted(post: PostRow, ballot: ElectionBallotRow) {
+    if (ballot.state === 'voided') {
+      throw new StandingOrderViolation('ballot-voided', `The ballot for ${post.title} was voided (${ballot.voidReason}); it has no result. A new ballot is to be held.`);
+    }
     if (!ballot.count) {
       throw new StandingOrderViolation('ballot-open', `The ballot for ${post.title} is still open; the ballots and the count are published when the returning officer closes it.`);
     }
@@ -111,6 +145,9 @@ export class ElectionBallotQueries {
     const manager = this.transactions.manager;
     const voter = await this.ballots.voter(manager, ballot.id, memberId);
     const hasVoted = await this.ballots.hasVoted(manager, ballot.id, memberId);
+    if (ballot.state === 'voided') {
+      return { votesHere: false, hasVoted, text: `This ballot was voided (${ballot.voidReason}); no ballot in it is counted. Vote when the returning officer opens a new ballot.` };
+    }
     if (!voter || !voter.eligible) {
       return { votesHere: false, hasVoted: false, text: 'You were not on the register of voters when this ballot opened, so you do not vote in it.' };
     }
@@ -127,7 +164,8 @@ export class ElectionBallotQueries {
     assertCan(principal, 'conference.watch', { conferenceId });
     const manager = this.transactions.manager;
     const post = await this.posts.findPost(manager, conferenceId, postId);
-    const ballot = post ? await this.ballots.findByPost(manager, post.id) : null;
+    // The ballot in progress or counted; else the last one voided, so phones and the projector say why there is none.
+    const ballot = post ? ((await this.ballots.findByPost(manager, post.id)) ?? (await this.ballots.lastVoided(manager, post.id))) : null;
     if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
     return { post, ballot };
   }

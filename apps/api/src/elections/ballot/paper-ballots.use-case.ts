@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   assertRoomForPaperBallot,
   assertSecondTellerAgrees,
-  ballotInWords,
   Forbidden,
   NotFound,
-  parseBallotPaper,
+  paperInWords,
   Principal,
+  readPaperEntry,
   StandingOrderViolation,
 } from '@agm/domain';
-import type { PaperBallotDto } from '@agm/contracts';
+import type { PaperBallotDto, PaperBallotEntryDto } from '@agm/contracts';
 import type { EntityManager } from 'typeorm';
 import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PaperBallotRow, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
@@ -32,21 +32,35 @@ async function openBallotForTellers(
   const post = await posts.findPost(manager, conferenceId, postId);
   // Locked for update: entries of one ballot queue behind one another (the paper numbers), and the close waits for them.
   const ballot = post ? await ballots.findByPost(manager, post.id, 'update') : null;
-  if (!post || !ballot) throw new NotFound('There is no ballot for this post yet.');
+  if (!post) throw new NotFound('There is no ballot for this post yet.');
+  if (!ballot) throw await noBallotNow(manager, ballots, post);
   if (ballot.state !== 'open') {
     throw new StandingOrderViolation('ballot-closed', `The ballot for ${post.title} is closed and counted; paper ballots can no longer be entered or changed.`);
   }
   return { post, ballot };
 }
 
+/** Why there is no ballot to act on: none opened yet, or the last one voided (with its reason). */
+export async function noBallotNow(manager: EntityManager, ballots: ElectionBallotRepository, post: PostRow): Promise<Error> {
+  const voided = await ballots.lastVoided(manager, post.id);
+  return voided
+    ? new StandingOrderViolation(
+        'ballot-voided',
+        `The ballot for ${post.title} was voided (${voided.voidReason}); nothing more is entered in it. Wait for the returning officer to open a new ballot.`,
+      )
+    : new NotFound('There is no ballot for this post yet.');
+}
+
 export function paperBallotDto(post: PostRow, ballot: ElectionBallotRow, paper: PaperBallotRow, viewer: string): PaperBallotDto {
   const enteredByYou = paper.enteredBy === viewer;
   const confirmed = paper.confirmedBy !== null;
+  // The second teller keys the paper without seeing the first entry (nor whether it was found spoilt), so a misreading shows as a difference.
+  const shown = enteredByYou || confirmed;
   return {
     id: paper.id,
     number: paper.number,
-    // The second teller keys the paper without seeing the first entry, so a misreading shows as a difference.
-    ballotText: enteredByYou || confirmed ? ballotInWords(post.method, ballot.candidates, paper.preferences) : null,
+    ballotText: shown ? paperInWords(post.method, ballot.candidates, paper.reading) : null,
+    spoilt: shown ? paper.reading.spoilt : null,
     enteredByYou,
     confirmed,
   };
@@ -61,14 +75,15 @@ export class EnterPaperBallot {
     private readonly ballots: ElectionBallotRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, postId: string, preferences: string[]): Promise<PaperBallotDto> {
+  async execute(principal: Principal, conferenceId: string, postId: string, entry: PaperBallotEntryDto): Promise<PaperBallotDto> {
     return this.transactions.run(async ({ manager, now }) => {
       const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
-      const numbers = parseBallotPaper(post.method, post.seats, ballot.candidates, preferences);
+      const reading = readPaperEntry(post.method, post.seats, ballot.candidates, entry);
+      // Spoilt papers are papers handed out too: they count against the hall's headcount.
       assertRoomForPaperBallot((await this.ballots.paperBallots(manager, ballot.id)).length, ballot.hallHeadcount);
       const teller = actorOf(principal);
-      const entered = await this.ballots.insertPaper(manager, ballot.id, numbers, teller, now);
-      return paperBallotDto(post, ballot, { ...entered, preferences: numbers, enteredBy: teller, enteredAt: now, confirmedBy: null }, teller);
+      const entered = await this.ballots.insertPaper(manager, ballot.id, reading, teller, now);
+      return paperBallotDto(post, ballot, { ...entered, reading, enteredBy: teller, enteredAt: now, confirmedBy: null }, teller);
     });
   }
 }
@@ -82,18 +97,18 @@ export class ConfirmPaperBallot {
     private readonly ballots: ElectionBallotRepository,
   ) {}
 
-  async execute(principal: Principal, conferenceId: string, postId: string, paperId: string, preferences: string[]): Promise<PaperBallotDto> {
+  async execute(principal: Principal, conferenceId: string, postId: string, paperId: string, entry: PaperBallotEntryDto): Promise<PaperBallotDto> {
     return this.transactions.run(async ({ manager, now }) => {
       const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
       const paper = (await this.ballots.paperBallots(manager, ballot.id)).find((p) => p.id === paperId);
       if (!paper) throw new NotFound('There is no such paper ballot entered for this post (it may have been discarded).');
-      const numbers = parseBallotPaper(post.method, post.seats, ballot.candidates, preferences);
+      const reading = readPaperEntry(post.method, post.seats, ballot.candidates, entry);
       const teller = actorOf(principal);
       assertSecondTellerAgrees(
-        { number: paper.number, enteredBy: paper.enteredBy, numbers: paper.preferences, confirmed: paper.confirmedBy !== null },
+        { number: paper.number, enteredBy: paper.enteredBy, reading: paper.reading, confirmed: paper.confirmedBy !== null },
         teller,
-        numbers,
-        (n) => ballotInWords(post.method, ballot.candidates, n),
+        reading,
+        (r) => paperInWords(post.method, ballot.candidates, r),
       );
       await this.ballots.confirmPaper(manager, paper.id, teller, now);
       return paperBallotDto(post, ballot, { ...paper, confirmedBy: teller }, teller);
