@@ -1,5 +1,6 @@
 import { AttendanceMode, Majority } from '../enums';
 import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
+import { divideMotion, outcomeOfParts, partsInWords, textOfPartsCarried } from '../motions/motion-parts.rules';
 import { currentQuestionOf, isSpeakingRole, openItemOf, suspensionInForce } from './debate.fold';
 import {
   DebateCommand,
@@ -14,7 +15,9 @@ import {
   RecordOutcomeCommand,
   RequestToSpeakCommand,
   AddToQueueCommand,
+  PartOutcomeCommand,
   SpeechTimerCommand,
+  TakeInPartsCommand,
   SuspensionTerms,
   TakeItemCommand,
 } from './debate.types';
@@ -103,6 +106,10 @@ export function decide(
       return d.addToQueue(item, command);
     case 'recordOutcome':
       return d.recordOutcome(item, command);
+    case 'takeInParts':
+      return d.takeInParts(item, command);
+    case 'partOutcome':
+      return d.partOutcome(item, command);
   }
 }
 
@@ -575,6 +582,12 @@ class Decision {
     if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
       refuse('amendments', `Amendment ${amendmentId} has already been dealt with.`);
     }
+    // The parts name words of the text as it stood: an amendment now would change what they divide.
+    if (item.parts)
+      refuse(
+        'motion-in-parts',
+        'The motion has been taken in parts: its amendments are dealt with before a motion is taken in parts.',
+      );
     this.requireDebateStage(item, 'moving to an amendment');
     if (!item.substantive.floorOpen) {
       refuse(
@@ -651,6 +664,7 @@ class Decision {
     this.requireNoSpeech(item, 'moving a procedural motion');
     this.requireNoProcedural(item);
     this.requireNotVoting(item);
+    this.requirePartsNotBegun(item, 'moving a procedural motion');
     if (item.rightOfReplyGiven)
       refuse('right-of-reply', 'The mover has replied; the vote is now taken, without procedural motions.');
     if (closure) this.requireMayMoveClosure(item, command.memberId);
@@ -782,6 +796,24 @@ class Decision {
       );
     }
     const onAmendment = question.amendmentId !== null;
+    const next = !onAmendment && item.parts ? item.parts.parts.find((p) => !item.parts!.outcomes[p.partId]) : undefined;
+    if (next) {
+      // Taken in parts: each part is its own question, on the motion's majority, in the order the motion reads.
+      return [
+        {
+          ...base,
+          subject: 'substantive',
+          amendmentId: null,
+          proceduralId: null,
+          proceduralKind: null,
+          asAmended: item.asAmended,
+          carriedAmendmentIds,
+          majority: this.motionMajority(item),
+          partId: next.partId,
+          partLabel: next.label,
+        },
+      ];
+    }
     return [
       {
         ...base,
@@ -802,6 +834,12 @@ class Decision {
     if (votedOutcome && item.questionPut?.subject !== 'substantive') {
       refuse('question-put', `Put the question on the motion before recording it as ${outcome}.`);
     }
+    if (votedOutcome && item.parts)
+      refuse(
+        'motion-in-parts',
+        'The motion is taken in parts: put each part and record its result; the motion’s outcome follows from the parts.',
+      );
+    if (!votedOutcome) this.requirePartsNotBegun(item, `recording the motion as ${outcome.replace(/_/g, ' ')}`);
     if (outcome === 'carried' && item.asAmended)
       throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
     if (outcome === 'carried_as_amended' && !item.asAmended)
@@ -863,6 +901,75 @@ class Decision {
         reason: why,
       },
     ];
+  }
+
+  // ---- a motion taken in parts ---------------------------------------------------------------------
+
+  /**
+   * On a request from the floor, the chair takes the motion in parts: each passage named is put to its
+   * own vote, the rest of the motion too. Only on the motion itself (amendments are dealt with first),
+   * once moved and seconded, and before any question is put on it.
+   */
+  takeInParts(item: DebateItemState, command: TakeInPartsCommand): DebateEvent[] {
+    if (item.parts) refuse('motion-in-parts', 'The motion has already been taken in parts.');
+    if (item.amendment)
+      refuse(
+        'motion-in-parts',
+        `Amendment ${this.amendmentName(item.amendment.amendmentId)} is being debated; deal with it before taking the motion in parts.`,
+      );
+    this.requireDebateStage(item, 'taking the motion in parts');
+    if (!item.substantive.moved || item.substantive.seconded === null)
+      refuse('motion-in-parts', 'The motion must be moved and seconded before it is taken in parts.');
+    const parts = divideMotion(command.text, command.parts, command.restOperative ?? true);
+    return [{ type: 'motion_taken_in_parts', at: this.at, itemId: item.itemId, text: command.text, parts }];
+  }
+
+  /**
+   * The result of the vote on the part put, from its figures or the chair's show of hands. With the last
+   * part decided the item concludes: lost when every operative part is lost, otherwise carried in the
+   * parts carried, the motion then reading as those parts.
+   */
+  partOutcome(item: DebateItemState, command: PartOutcomeCommand): DebateEvent[] {
+    const partId = item.questionPut?.partId;
+    const inParts = item.parts;
+    const part = inParts?.parts.find((p) => p.partId === partId);
+    if (!inParts || !part) return refuse('question-put', 'Put the question on a part of the motion before recording its result.');
+    const showOfHands = command.showOfHands === true;
+    this.requireFigures(showOfHands);
+    const base = { at: this.at, itemId: item.itemId };
+    const events: DebateEvent[] = [
+      {
+        type: 'part_decided',
+        ...base,
+        partId: part.partId,
+        label: part.label,
+        outcome: command.outcome,
+        ...(showOfHands ? { showOfHands: true } : {}),
+      },
+    ];
+    const outcomes = { ...inParts.outcomes, [part.partId]: command.outcome };
+    const result = outcomeOfParts(inParts.parts, outcomes);
+    if (result === null) return events;
+    const someLost = Object.values(outcomes).includes('lost');
+    events.push({
+      type: 'item_concluded',
+      ...base,
+      motionId: item.motionId,
+      outcome: result === 'lost' ? 'lost' : item.asAmended ? 'carried_as_amended' : 'carried',
+      reason: `taken in parts (${partsInWords(inParts.parts, outcomes)})${result === 'lost' ? '; every operative part was lost' : ''}`,
+      ...(result === 'carried' && someLost ? { carriedText: textOfPartsCarried(inParts.text, inParts.parts, outcomes) } : {}),
+    });
+    return events;
+  }
+
+  /** Once a part has been voted on, the motion's remaining parts are put; nothing else ends it. */
+  private requirePartsNotBegun(item: DebateItemState, doing: string): void {
+    const decided = item.parts ? Object.keys(item.parts.outcomes).length : 0;
+    if (decided > 0)
+      refuse(
+        'motion-in-parts',
+        `The meeting has voted on ${decided === 1 ? 'a part' : 'parts'} of the motion; put the remaining parts rather than ${doing}.`,
+      );
   }
 
   // ---- guards --------------------------------------------------------------------------------------
@@ -1063,6 +1170,10 @@ class Decision {
   /** An item by its label on the order of business when the use case gave one ("Motion 7"). */
   private itemName(itemId: string): string {
     return this.context.titleOf?.(itemId) ?? `item ${itemId}`;
+  }
+
+  private amendmentName(amendmentId: string | null): string {
+    return amendmentId ? (this.context.titleOf?.(amendmentId) ?? amendmentId) : '';
   }
 
   private what(item: DebateItemState): string {

@@ -171,6 +171,7 @@ function newItem(
     procedural: null,
     questionPut: null,
     standingOrdersSuspended: false,
+    parts: null,
   };
 }
 
@@ -295,7 +296,17 @@ function applyItemEvent(
         subject: event.subject,
         amendmentId: event.amendmentId,
         proceduralId: event.proceduralId,
+        ...(event.partId ? { partId: event.partId } : {}),
       };
+      return;
+    case 'motion_taken_in_parts':
+      item.call = null;
+      item.parts = { text: event.text, parts: event.parts, outcomes: {} };
+      return;
+    case 'part_decided':
+      // Older states (folded before parts existed) have no `parts`; a part is only decided once taken.
+      if (item.parts) item.parts.outcomes[event.partId] = event.outcome;
+      item.questionPut = null;
       return;
     case 'question_withdrawn':
       // Back to the stage before the put: a procedural motion still waits for its vote, the debate resumes.

@@ -1,5 +1,6 @@
 import { AttendanceMode, Majority, MotionKind, ProceduralMotion, SpeechRole, SuspendableOrder } from '../enums';
 import { Ruleset } from '../ruleset/ruleset';
+import type { MotionPart, MotionPartRequest, PartOutcome } from '../motions/motion-parts.rules';
 
 /**
  * Types of the debate engine: the state (a fold over events), the events (plain JSON, stored in the
@@ -98,6 +99,15 @@ export interface QuestionPutState {
   subject: QuestionSubject;
   amendmentId: string | null;
   proceduralId: string | null;
+  /** A motion taken in parts: the part put (absent or null for the motion as a whole). */
+  partId?: string | null;
+}
+
+/** A motion taken in parts: its text as it stood, the parts, and each part's result so far. */
+export interface MotionInParts {
+  text: string;
+  parts: MotionPart[];
+  outcomes: Record<string, PartOutcome>;
 }
 
 export interface DebateItemState {
@@ -122,6 +132,8 @@ export interface DebateItemState {
   procedural: PendingProcedural | null;
   questionPut: QuestionPutState | null;
   standingOrdersSuspended: boolean;
+  /** Taken in parts: each part is put to its own vote (null: the motion is put as a whole). */
+  parts: MotionInParts | null;
 }
 
 export interface ChairRuling {
@@ -321,6 +333,9 @@ export interface QuestionPutEvent extends ItemEventBase {
   asAmended: boolean;
   carriedAmendmentIds: string[];
   majority: Majority;
+  /** A motion taken in parts: the part put, by id and label (absent when the motion is put as a whole). */
+  partId?: string;
+  partLabel?: string;
 }
 export interface ItemConcludedEvent extends ItemEventBase {
   type: 'item_concluded';
@@ -328,6 +343,24 @@ export interface ItemConcludedEvent extends ItemEventBase {
   outcome: DebateOutcome;
   reason: string | null;
   /** Carried or lost on the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
+  /** A motion carried in parts with some lost: the text it now reads, the parts carried. */
+  carriedText?: string;
+}
+/** The chair takes the motion in parts (on a request from the floor): each part is put separately. */
+export interface MotionTakenInPartsEvent extends ItemEventBase {
+  type: 'motion_taken_in_parts';
+  /** The motion's text as it stood (as amended so far), which the parts divide. */
+  text: string;
+  parts: MotionPart[];
+}
+/** The result of the vote on one part of a motion taken in parts. */
+export interface PartDecidedEvent extends ItemEventBase {
+  type: 'part_decided';
+  partId: string;
+  label: string;
+  outcome: PartOutcome;
+  /** The result is the chair's declaration of a show of hands, not a counted vote. */
   showOfHands?: boolean;
 }
 /**
@@ -366,6 +399,8 @@ export type DebateEvent =
   | ProceduralDecidedEvent
   | QuestionPutEvent
   | QuestionWithdrawnEvent
+  | MotionTakenInPartsEvent
+  | PartDecidedEvent
   | ItemConcludedEvent
   | ItemsNotReachedEvent;
 
@@ -495,6 +530,22 @@ export interface AddToQueueCommand extends ItemCommandBase {
   stance: SpeakingStance;
   firstAgmEver?: boolean;
 }
+/**
+ * The chair takes the motion in parts: the passages named (word for word in the text now before the
+ * meeting), the rest of the motion a part of its own. `text` is that text, supplied by the use case.
+ */
+export interface TakeInPartsCommand extends ItemCommandBase {
+  type: 'takeInParts';
+  text: string;
+  parts: MotionPartRequest[];
+  /** Whether the words outside the parts named are operative (default true). */
+  restOperative?: boolean;
+}
+/** The result of the vote on the part put. */
+export interface PartOutcomeCommand extends ItemCommandBase, OutcomeFigures {
+  type: 'partOutcome';
+  outcome: PartOutcome;
+}
 export interface GuillotineCommand extends ChairCommandBase {
   type: 'guillotine';
   /** The items of the order of business still to come. */
@@ -524,6 +575,8 @@ export type DebateCommand =
   | WithdrawQuestionCommand
   | RecordOutcomeCommand
   | AddToQueueCommand
+  | TakeInPartsCommand
+  | PartOutcomeCommand
   | GuillotineCommand;
 
 export type DebateCommandType = DebateCommand['type'];

@@ -29,6 +29,8 @@ const ENGINE_EVENT_TYPES: Record<DebateEventType, true> = {
   procedural_decided: true,
   question_put: true,
   question_withdrawn: true,
+  motion_taken_in_parts: true,
+  part_decided: true,
   item_concluded: true,
   items_not_reached: true,
 };
