@@ -163,6 +163,16 @@ function openItemView(item: DebateItemState, inputs: ViewInputs, name: (id: stri
       ? { proceduralId: item.procedural.proceduralId, kind: item.procedural.kind, memberId: item.procedural.memberId, name: name(item.procedural.memberId), majority: item.procedural.majority }
       : null,
     questionPut: item.questionPut ? { ...item.questionPut } : null,
+    parts: item.parts
+      ? item.parts.parts.map((part) => ({
+          partId: part.partId,
+          label: part.label,
+          text: part.text,
+          operative: part.operative,
+          rest: part.rest,
+          outcome: item.parts!.outcomes[part.partId] ?? null,
+        }))
+      : null,
   };
 }
 

@@ -372,11 +372,19 @@ function describe(e: DebateEvent, c: DescribeContext): string {
           ? `amendment ${title(e.amendmentId)}`
           : e.subject === 'procedural'
             ? `the procedural motion ${words(PROCEDURAL_WORDS, e.proceduralKind)}`
-            : `the motion${e.asAmended ? ' as amended' : ''}`;
+            : e.partId
+              ? `${e.partLabel ?? 'a part'} of the motion`
+              : `the motion${e.asAmended ? ' as amended' : ''}`;
       return `The question was put on ${subject} (${majorityInWords(e.majority)}).`;
     }
+    case 'motion_taken_in_parts':
+      return `The chair took the motion in parts, each put to a separate vote: ${e.parts
+        .map((p) => `${p.label}${p.operative ? '' : ' (not operative)'}: “${p.text}”`)
+        .join('; ')}.`;
+    case 'part_decided':
+      return `${e.label}: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}.`;
     case 'item_concluded':
-      return `Outcome: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.reason ? ` (${e.reason})` : ''}.`;
+      return `Outcome: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.reason ? ` (${e.reason})` : ''}.${e.carriedText ? ` The motion as carried reads: “${e.carriedText}”` : ''}`;
     case 'question_withdrawn': {
       const subject =
         e.subject === 'amendment'

@@ -40,7 +40,16 @@ export function voteForQuestion(event: QuestionPutEvent, motion: DebateMotionRow
       title: clip(`${PROCEDURAL_TITLES[kind] ?? kind} (on ${motionTitle})`),
     };
   }
+  if (event.partId) {
+    // A motion taken in parts: each part is its own vote, told apart by its reference (see partVoteRef).
+    return { ...common, subject: 'motion', subjectRef: partVoteRef(event.motionId, event.partId), motionKind: motion?.kind, title: clip(`${motionTitle}: ${event.partLabel ?? 'a part'}`) };
+  }
   return { ...common, subject: 'motion', subjectRef: event.motionId, motionKind: motion?.kind, title: clip(`${motionTitle}${event.asAmended ? ' (as amended)' : ''}`) };
+}
+
+/** The vote on one part of a motion taken in parts: the motion's id and the part's ("…#part-2"). */
+export function partVoteRef(motionId: string, partId: string): string {
+  return `${motionId}#${partId}`;
 }
 
 function clip(title: string): string {
@@ -70,7 +79,14 @@ const SUBJECTS: Record<QuestionPutState['subject'], readonly VoteRow['subject'][
  */
 export function questionVoteOf(votes: readonly VoteRow[], motionId: string, question: QuestionPutState | null): QuestionVoteView | null {
   if (!question) return null;
-  const ref = question.subject === 'amendment' ? question.amendmentId : question.subject === 'procedural' ? question.proceduralId : motionId;
+  const ref =
+    question.subject === 'amendment'
+      ? question.amendmentId
+      : question.subject === 'procedural'
+        ? question.proceduralId
+        : question.partId
+          ? partVoteRef(motionId, question.partId)
+          : motionId;
   const vote = [...votes].reverse().find((v) => v.state !== 'voided' && v.subjectRef === ref && SUBJECTS[question.subject].includes(v.subject));
   if (!vote) return null;
   return { voteId: vote.id, subject: vote.subject, state: vote.state, outcome: vote.result?.outcome ?? null, totals: vote.result?.totals ?? null };

@@ -314,6 +314,57 @@ export class DebateAddToQueueDto extends ItemChairCommandDto {
   firstAgmEver?: boolean;
 }
 
+/** One part of a motion taken in parts: its name and its words, exactly as they stand in the motion. */
+export class DebateMotionPartDto {
+  @ApiProperty({ description: 'What the meeting calls it, e.g. "Paragraph 3" (left empty: "Part N")', maxLength: 80 })
+  @IsString()
+  @MaxLength(80)
+  label: string;
+
+  @ApiProperty({ description: 'The words of the part, copied exactly from the motion as it now stands', maxLength: 5000 })
+  @IsString()
+  @Matches(/\S/, { message: 'text must be the words of the part, as they stand in the motion' })
+  @MaxLength(5000)
+  text: string;
+
+  @ApiProperty({ description: 'Operative: what the conference resolves, instructs or calls for' })
+  @IsBoolean({ message: 'operative must be true or false' })
+  operative: boolean;
+}
+
+/** The chair takes the motion in parts, on a request from the floor (see docs/debate.md). */
+export class DebateTakeInPartsDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['takeInParts'] }) @IsIn(['takeInParts']) type: 'takeInParts';
+
+  @ApiProperty({ type: [DebateMotionPartDto], description: 'The passages put separately; the words outside them are "the rest of the motion"' })
+  @IsArray({ message: 'parts must be a list of { label, text, operative }' })
+  @ArrayMinSize(1, { message: 'name at least one part' })
+  @ArrayMaxSize(20, { message: 'at most 20 parts' })
+  @ValidateNested({ each: true })
+  @Type(() => DebateMotionPartDto)
+  parts: DebateMotionPartDto[];
+
+  @ApiPropertyOptional({ description: 'Whether the rest of the motion is operative (default true)' })
+  @IsOptional()
+  @IsBoolean({ message: 'restOperative must be true or false' })
+  restOperative?: boolean;
+}
+
+/** The result of the vote on the part of the motion put. */
+export class DebatePartOutcomeDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['partOutcome'] }) @IsIn(['partOutcome']) type: 'partOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] })
+  @IsIn(['carried', 'lost'], { message: 'outcome must be carried or lost' })
+  outcome: 'carried' | 'lost';
+
+  @ApiPropertyOptional({
+    description: 'No vote was held: the chair declares the result on a show of hands, and the minutes say so',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
+}
+
 export class DebateGuillotineDto extends ChairCommandDto {
   @ApiProperty({ enum: ['guillotine'] }) @IsIn(['guillotine']) type: 'guillotine';
 
@@ -392,6 +443,8 @@ export type DebateChairCommandDto =
   | DebateRecordOutcomeDto
   | DebateWithdrawQuestionDto
   | DebateAddToQueueDto
+  | DebateTakeInPartsDto
+  | DebatePartOutcomeDto
   | DebateGuillotineDto;
 
 export type DebateAttendeeCommandDto =
@@ -415,6 +468,8 @@ export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
   recordOutcome: DebateRecordOutcomeDto,
   withdrawQuestion: DebateWithdrawQuestionDto,
   addToQueue: DebateAddToQueueDto,
+  takeInParts: DebateTakeInPartsDto,
+  partOutcome: DebatePartOutcomeDto,
   guillotine: DebateGuillotineDto,
   requestToSpeak: DebateRequestToSpeakDto,
   raisePointOfOrder: DebateRaisePointDto,

@@ -38,6 +38,7 @@ import {
   queueView,
   requestsByMember,
   spokenAtThisAgm,
+  textAsAmended,
   ViewInputs,
 } from '../debate.views';
 
@@ -109,6 +110,7 @@ export class RunDebateCommand {
         context,
         principal,
         names,
+        before,
       );
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
@@ -181,7 +183,9 @@ export class RunDebateCommand {
           ? dto.outcome
           : dto.type === 'proceduralOutcome'
             ? dto.result
-            : null;
+            : dto.type === 'partOutcome'
+              ? dto.outcome
+              : null;
     if (recorded === null || !('itemId' in dto)) return;
     const item = state.items[dto.itemId];
     if (!item?.questionPut) return;
@@ -220,8 +224,15 @@ export class RunDebateCommand {
     context: DebateContext,
     principal: Principal,
     names: Map<string, string>,
+    state: DebateState,
   ): Promise<DebateCommand> {
     switch (dto.type) {
+      case 'takeInParts': {
+        // The parts divide the motion as it now stands before the meeting (with the amendments carried).
+        const item = state.items[dto.itemId];
+        const text = item ? textAsAmended(item, await this.log.motions(manager, conferenceId, motionIdsFor(state))) : null;
+        return { ...dto, text: text ?? '' };
+      }
       case 'takeItem': {
         const motion = await this.log.motion(manager, conferenceId, dto.motionId);
         if (!motion) throw new NotFound(`No motion ${dto.motionId} in this conference.`);
