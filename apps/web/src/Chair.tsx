@@ -18,6 +18,7 @@ import { QuestionPut } from './chair/QuestionPut';
 import { whyNot, type ChairAction } from './chair/stages';
 import { Queue } from './chair/Queue';
 import { Outcome, Procedural } from './chair/Outcome';
+import { MotionParts } from './chair/MotionParts';
 import { useQuestionVote } from './chair/useQuestionVote';
 
 /** A chair command as sent on the socket (`debate.command`), less the item and version added to it. */
@@ -319,7 +320,31 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     )
                   }
                 />
-                <h3>The question{item.amendment ? ' (on the amendment)' : ''}</h3>
+                {!item.amendment && (
+                  <MotionParts
+                    item={item}
+                    takeWhyNot={why('takeInParts')}
+                    resultWhyNot={why('partOutcome')}
+                    disabled={action.busy || offline}
+                    onTake={(parts, restOperative) =>
+                      command(
+                        { type: 'takeInParts', parts, restOperative },
+                        'The motion is taken in parts: put the question on each part in turn.',
+                      )
+                    }
+                    onResult={(outcome) =>
+                      void command({ type: 'partOutcome', outcome, ...figures() }, `The part is ${outcome}.`)
+                    }
+                  />
+                )}
+                <h3>
+                  The question
+                  {item.amendment
+                    ? ' (on the amendment)'
+                    : item.parts?.some((p) => p.outcome === null)
+                      ? ` (on ${item.parts.find((p) => p.partId === item.questionPut?.partId)?.label ?? item.parts.find((p) => p.outcome === null)?.label})`
+                      : ''}
+                </h3>
                 <div className="inline-form">
                   <Field label="Vote method">
                     {(id) => (

@@ -140,6 +140,7 @@ export function FloorView({
           </div>
         )
       )}
+      {item.parts && !item.amendment && <PartsOfTheMotion parts={item.parts} />}
       <div className="speaker" aria-live="polite">
         {speaker ? (
           <>
@@ -156,7 +157,13 @@ export function FloorView({
           </p>
         ) : item.questionPut ? (
           <p>
-            <strong>The question has been put.</strong>
+            <strong>
+              The question has been put
+              {item.questionPut.partId
+                ? ` on ${item.parts?.find((p) => p.partId === item.questionPut?.partId)?.label ?? 'a part of the motion'}`
+                : ''}
+              .
+            </strong>
           </p>
         ) : (
           <p className="muted">
@@ -174,6 +181,22 @@ export function FloorView({
           </p>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A motion taken in parts: each part the meeting votes on separately, with its result so far. */
+function PartsOfTheMotion({ parts }: { parts: NonNullable<NonNullable<DebateFloorView['item']>['parts']> }) {
+  return (
+    <div data-testid="floor-parts">
+      <p className="muted">Taken in parts, each put to a separate vote:</p>
+      <ol className="plain">
+        {parts.map((p) => (
+          <li key={p.partId}>
+            <strong>{p.label}</strong>: {p.outcome === 'carried' ? 'carried' : p.outcome === 'lost' ? 'lost' : 'to be voted on'}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
