@@ -1,7 +1,7 @@
 import { AttendanceMode, Majority } from '../enums';
 import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
 import { divideMotion, outcomeOfParts, partsInWords, textOfPartsCarried } from '../motions/motion-parts.rules';
-import { currentQuestionOf, isSpeakingRole, openItemOf, suspensionInForce } from './debate.fold';
+import { currentQuestionOf, isSpeakingRole, openItemOf, openReportOf, suspensionInForce } from './debate.fold';
 import {
   DebateCommand,
   DebateContext,
@@ -16,6 +16,8 @@ import {
   RequestToSpeakCommand,
   AddToQueueCommand,
   PartOutcomeCommand,
+  ReportBusiness,
+  ReportBusinessCommand,
   SpeechTimerCommand,
   TakeInPartsCommand,
   SuspensionTerms,
@@ -53,6 +55,7 @@ export function decide(
   const d = new Decision(state, ruleset, now, context);
   if (command.type === 'takeItem') return d.takeItem(command);
   if (command.type === 'guillotine') return d.guillotine(command);
+  if (isReportCommand(command)) return d.reportBusiness(command);
   const item = d.requireOpenItem(command.itemId);
   switch (command.type) {
     case 'markMoverAbsent':
@@ -113,6 +116,17 @@ export function decide(
   }
 }
 
+const REPORT_COMMANDS: readonly string[] = [
+  'takeReport',
+  'moveReferenceBack',
+  'putReferenceBack',
+  'referenceBackOutcome',
+  'receiveReport',
+];
+function isReportCommand(command: DebateCommand): command is ReportBusinessCommand {
+  return REPORT_COMMANDS.includes(command.type);
+}
+
 function assertExpectedSeq(state: DebateState, expectedSeq: number | undefined): void {
   if (expectedSeq !== undefined && expectedSeq !== state.version) {
     throw new Conflict(
@@ -141,6 +155,9 @@ class Decision {
   // ---- order of business ---------------------------------------------------------------------------
 
   takeItem(command: TakeItemCommand): DebateEvent[] {
+    const report = openReportOf(this.state);
+    if (report)
+      refuse('order-of-business', `${report.title} is being taken; receive it before taking the next item.`);
     const open = openItemOf(this.state);
     if (open)
       refuse(
@@ -901,6 +918,112 @@ class Decision {
         reason: why,
       },
     ];
+  }
+
+  // ---- a report, and reference back of a section of it ----------------------------------------------
+
+  /**
+   * A report to conference is taken as business of its own: delegates move to refer back a named section,
+   * each voted without debate like a procedural motion (the procedural majority for reference back), and
+   * the report is then received, less the sections referred back.
+   */
+  reportBusiness(command: ReportBusinessCommand): DebateEvent[] {
+    const at = this.at;
+    if (command.type === 'takeReport') {
+      const open = openItemOf(this.state);
+      if (open) refuse('order-of-business', `${this.itemName(open.itemId)} is open; record its outcome before taking the report.`);
+      const other = openReportOf(this.state);
+      if (other) refuse('order-of-business', `${other.title} is being taken; receive it first.`);
+      const earlier = this.state.reports?.[command.reportId];
+      if (earlier) refuse('order-of-business', `${earlier.title} has already been received.`);
+      return [{ type: 'report_taken', at, reportId: command.reportId, title: command.title, sections: command.sections }];
+    }
+    const report = this.state.reports?.[command.reportId];
+    if (!report || report.status !== 'open')
+      return refuse(
+        'order-of-business',
+        report ? `${report.title} has already been received.` : 'That report is not being taken; take it from the order of business first.',
+      );
+    const pending = report.pending;
+    switch (command.type) {
+      case 'moveReferenceBack': {
+        const section = report.sections.find((s) => s.key === command.sectionKey);
+        if (!section)
+          throw new InvalidInput(`${report.title} has no section ${command.sectionKey}.`, { sectionKey: 'not a section of the report' });
+        if (pending)
+          refuse('reference-back', `A reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it first.`);
+        if (report.referredBack.includes(section.key))
+          refuse('reference-back', `${this.sectionName(report, section.key)} has already been referred back.`);
+        const attendanceMode = this.requirePresent(command.memberId);
+        return [
+          {
+            type: 'reference_back_moved',
+            at,
+            reportId: report.reportId,
+            referenceId: this.nextId('reference'),
+            sectionKey: section.key,
+            sectionTitle: section.title,
+            memberId: command.memberId,
+            attendanceMode,
+            majority: this.ruleset.majorities.procedural.refer_back,
+          },
+        ];
+      }
+      case 'putReferenceBack': {
+        if (!pending) return refuse('reference-back', 'No reference back has been moved on this report.');
+        if (pending.put) refuse('question-put', 'The reference back has been put; record its result first.');
+        return [
+          {
+            type: 'reference_back_put',
+            at,
+            reportId: report.reportId,
+            referenceId: pending.referenceId,
+            sectionKey: pending.sectionKey,
+            sectionTitle: this.sectionTitle(report, pending.sectionKey),
+            majority: pending.majority,
+          },
+        ];
+      }
+      case 'referenceBackOutcome': {
+        if (!pending) return refuse('reference-back', 'No reference back is waiting for its result.');
+        const showOfHands = command.showOfHands === true;
+        // As for a procedural motion: voted at once (a show of hands), or put with a counted vote.
+        this.requireFigures(showOfHands, pending.put);
+        return [
+          {
+            type: 'reference_back_decided',
+            at,
+            reportId: report.reportId,
+            referenceId: pending.referenceId,
+            sectionKey: pending.sectionKey,
+            sectionTitle: this.sectionTitle(report, pending.sectionKey),
+            result: command.result,
+            ...(showOfHands ? { showOfHands: true } : {}),
+          },
+        ];
+      }
+      case 'receiveReport': {
+        if (pending)
+          refuse('reference-back', `The reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it before receiving the report.`);
+        return [
+          {
+            type: 'report_received',
+            at,
+            reportId: report.reportId,
+            title: report.title,
+            sectionsReferredBack: report.sections.filter((s) => report.referredBack.includes(s.key)),
+          },
+        ];
+      }
+    }
+  }
+
+  private sectionTitle(report: ReportBusiness, key: string): string {
+    return report.sections.find((s) => s.key === key)?.title ?? key;
+  }
+
+  private sectionName(report: ReportBusiness, key: string): string {
+    return `section ${key} (${this.sectionTitle(report, key)})`;
   }
 
   // ---- a motion taken in parts ---------------------------------------------------------------------

@@ -163,10 +163,38 @@ export interface SpeechRecord {
   followedSuggestion: boolean | null;
 }
 
+/** A section of a report to conference (the NEC's annual report, say), as the report names it. */
+export interface ReportSection {
+  /** The report's own number or mark for it: "3", "4.2". */
+  key: string;
+  title: string;
+}
+
+/**
+ * A report to conference taken as business (issue 19): delegates may move to refer back a named section;
+ * each reference back is voted without debate like a procedural motion. The report is then received,
+ * less the sections referred back.
+ */
+export interface ReportBusiness {
+  reportId: string;
+  title: string;
+  sections: ReportSection[];
+  status: 'open' | 'received';
+  /** The reference back moved and not yet decided. */
+  pending: { referenceId: string; sectionKey: string; memberId: string; majority: Majority; put: boolean } | null;
+  /** Sections referred back, in the order carried. */
+  referredBack: string[];
+  /** Sections on which a reference back was lost. */
+  notReferredBack: string[];
+}
+
 export interface DebateState {
   /** Number of events folded: commands carry it back as `expectedSeq`. */
   version: number;
   openItemId: string | null;
+  /** The report being taken, if any: one piece of business at a time, a motion or a report. */
+  openReportId?: string | null;
+  reports?: Record<string, ReportBusiness>;
   items: Record<string, DebateItemState>;
   notReachedItemIds: string[];
   rulings: ChairRuling[];
@@ -374,6 +402,47 @@ export interface QuestionWithdrawnEvent extends ItemEventBase {
   proceduralId: string | null;
   reason: string;
 }
+export interface ReportTakenEvent extends EventBase {
+  type: 'report_taken';
+  reportId: string;
+  title: string;
+  sections: ReportSection[];
+}
+export interface ReferenceBackMovedEvent extends EventBase {
+  type: 'reference_back_moved';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  memberId: string;
+  attendanceMode: AttendanceMode;
+  majority: Majority;
+}
+export interface ReferenceBackPutEvent extends EventBase {
+  type: 'reference_back_put';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  majority: Majority;
+}
+export interface ReferenceBackDecidedEvent extends EventBase {
+  type: 'reference_back_decided';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  result: ProceduralResult;
+  /** The result is the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
+}
+export interface ReportReceivedEvent extends EventBase {
+  type: 'report_received';
+  reportId: string;
+  title: string;
+  /** The sections referred back: the rest of the report is received. */
+  sectionsReferredBack: ReportSection[];
+}
 export interface ItemsNotReachedEvent extends EventBase {
   type: 'items_not_reached';
   itemIds: string[];
@@ -402,7 +471,12 @@ export type DebateEvent =
   | MotionTakenInPartsEvent
   | PartDecidedEvent
   | ItemConcludedEvent
-  | ItemsNotReachedEvent;
+  | ItemsNotReachedEvent
+  | ReportTakenEvent
+  | ReferenceBackMovedEvent
+  | ReferenceBackPutEvent
+  | ReferenceBackDecidedEvent
+  | ReportReceivedEvent;
 
 export type DebateEventType = DebateEvent['type'];
 
@@ -577,7 +651,34 @@ export type DebateCommand =
   | AddToQueueCommand
   | TakeInPartsCommand
   | PartOutcomeCommand
-  | GuillotineCommand;
+  | GuillotineCommand
+  | ReportBusinessCommand;
+
+/** Report business: commands that name the report rather than an item. */
+export interface TakeReportCommand extends ChairCommandBase {
+  type: 'takeReport';
+  reportId: string;
+  /** Supplied by the use case from the report's record. */
+  title: string;
+  sections: ReportSection[];
+}
+export interface MoveReferenceBackCommand extends ChairCommandBase {
+  type: 'moveReferenceBack';
+  reportId: string;
+  sectionKey: string;
+  memberId: string;
+}
+export interface ReportCommand extends ChairCommandBase {
+  type: 'putReferenceBack' | 'receiveReport';
+  reportId: string;
+}
+export interface ReferenceBackOutcomeCommand extends ChairCommandBase, OutcomeFigures {
+  type: 'referenceBackOutcome';
+  reportId: string;
+  result: ProceduralResult;
+}
+export type ReportBusinessCommand =
+  TakeReportCommand | MoveReferenceBackCommand | ReportCommand | ReferenceBackOutcomeCommand;
 
 export type DebateCommandType = DebateCommand['type'];
 

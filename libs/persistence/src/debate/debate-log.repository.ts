@@ -33,6 +33,11 @@ const ENGINE_EVENT_TYPES: Record<DebateEventType, true> = {
   part_decided: true,
   item_concluded: true,
   items_not_reached: true,
+  report_taken: true,
+  reference_back_moved: true,
+  reference_back_put: true,
+  reference_back_decided: true,
+  report_received: true,
 };
 
 export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map(
