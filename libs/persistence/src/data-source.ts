@@ -21,6 +21,7 @@ import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks
 import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
 import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
 import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
+import { ConferenceReports1797620000000 } from './migrations/1797620000000-ConferenceReports';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   RegistrationDelivery1797200000000,
   ElectionBallots1797100000000,
   MinutesApproval1797400000000,
+  ConferenceReports1797620000000,
 ];
 
 export interface DatabaseConnection {

@@ -159,6 +159,7 @@ export function minutesModel(input: MinutesInput): MinutesModel {
         type: e.event.type,
         text: describe(e.event, context),
         ...(e.event.type === 'item_taken' ? { heading: title(e.event.motionId) } : {}),
+        ...(e.event.type === 'report_taken' ? { heading: e.event.title } : {}),
       }),
     })),
     ...(input.votes ?? []).map((v) => ({
@@ -396,6 +397,18 @@ function describe(e: DebateEvent, c: DescribeContext): string {
     }
     case 'items_not_reached':
       return `Time ran out: not reached (to the NEC): ${e.itemIds.map(title).join('; ')}.`;
+    case 'report_taken':
+      return `Report taken: ${e.title}.`;
+    case 'reference_back_moved':
+      return `${who(e.memberId)} (${mode(e.attendanceMode)}) moved to refer back section ${e.sectionKey} (${e.sectionTitle}) of the report (${majorityInWords(e.majority)}).`;
+    case 'reference_back_put':
+      return `The question was put on the reference back of section ${e.sectionKey} (${e.sectionTitle}) (${majorityInWords(e.majority)}).`;
+    case 'reference_back_decided':
+      return `The reference back of section ${e.sectionKey} (${e.sectionTitle}) was ${words({}, e.result)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.result === 'carried' ? ': that section is referred back' : ''}.`;
+    case 'report_received':
+      return e.sectionsReferredBack.length
+        ? `Outcome: the report ${e.title} was received, except ${e.sectionsReferredBack.map((s) => `section ${s.key} (${s.title})`).join(', ')}, referred back.`
+        : `Outcome: the report ${e.title} was received.`;
     default:
       // A kind of entry newer than these minutes: named in words, never as its code.
       return `${words({}, (e as { type: string }).type)}.`.replace(/^./, (x) => x.toUpperCase());

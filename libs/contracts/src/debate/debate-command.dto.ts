@@ -365,6 +365,64 @@ export class DebatePartOutcomeDto extends ItemChairCommandDto {
   showOfHands?: boolean;
 }
 
+// ---- a report to conference, and reference back of a section of it ----------------------------------
+
+abstract class ReportChairCommandDto extends ChairCommandDto {
+  @ApiProperty({ description: 'The report (GET /conferences/:id/reports)' })
+  @IsUUID('all', { message: UUID_MESSAGE('reportId') })
+  reportId: string;
+}
+
+/** The chair takes a report from the order of business (no motion may be open). */
+export class DebateTakeReportDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['takeReport'] }) @IsIn(['takeReport']) type: 'takeReport';
+}
+
+/** A delegate moves to refer back a named section of the report being taken. */
+export class DebateMoveReferenceBackDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['moveReferenceBack'] }) @IsIn(['moveReferenceBack']) type: 'moveReferenceBack';
+
+  @ApiProperty({ description: "The section's number or mark as the report gives it", example: '3' })
+  @IsString()
+  @Matches(/\S/, { message: 'sectionKey must name a section of the report' })
+  @MaxLength(20)
+  sectionKey: string;
+
+  @ApiProperty({ description: 'Who moves it: their membership number, or their name as registered', example: 'N10042' })
+  @IsString()
+  @Matches(/\S/, { message: 'member must be a membership number or a name' })
+  @MaxLength(200)
+  member: string;
+}
+
+/** The reference back is put to the vote, optionally opening a counted vote at once. */
+export class DebatePutReferenceBackDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['putReferenceBack'] }) @IsIn(['putReferenceBack']) type: 'putReferenceBack';
+
+  @ApiPropertyOptional({ type: DebateVoteOptionsDto, description: 'Open the vote on it at once, as putTheQuestion does' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DebateVoteOptionsDto)
+  vote?: DebateVoteOptionsDto;
+}
+
+export class DebateReferenceBackOutcomeDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['referenceBackOutcome'] }) @IsIn(['referenceBackOutcome']) type: 'referenceBackOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] })
+  @IsIn(['carried', 'lost'], { message: 'result must be carried or lost' })
+  result: 'carried' | 'lost';
+
+  @ApiPropertyOptional({ description: 'No vote was held: the chair declares the result on a show of hands' })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
+}
+
+/** The report is received, less the sections referred back. */
+export class DebateReceiveReportDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['receiveReport'] }) @IsIn(['receiveReport']) type: 'receiveReport';
+}
+
 export class DebateGuillotineDto extends ChairCommandDto {
   @ApiProperty({ enum: ['guillotine'] }) @IsIn(['guillotine']) type: 'guillotine';
 
@@ -445,6 +503,11 @@ export type DebateChairCommandDto =
   | DebateAddToQueueDto
   | DebateTakeInPartsDto
   | DebatePartOutcomeDto
+  | DebateTakeReportDto
+  | DebateMoveReferenceBackDto
+  | DebatePutReferenceBackDto
+  | DebateReferenceBackOutcomeDto
+  | DebateReceiveReportDto
   | DebateGuillotineDto;
 
 export type DebateAttendeeCommandDto =
@@ -470,6 +533,11 @@ export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
   addToQueue: DebateAddToQueueDto,
   takeInParts: DebateTakeInPartsDto,
   partOutcome: DebatePartOutcomeDto,
+  takeReport: DebateTakeReportDto,
+  moveReferenceBack: DebateMoveReferenceBackDto,
+  putReferenceBack: DebatePutReferenceBackDto,
+  referenceBackOutcome: DebateReferenceBackOutcomeDto,
+  receiveReport: DebateReceiveReportDto,
   guillotine: DebateGuillotineDto,
   requestToSpeak: DebateRequestToSpeakDto,
   raisePointOfOrder: DebateRaisePointDto,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   announcedCloseTime,
   Conflict,
+  openReportOf,
   DebateCommand,
   openItemOf,
   QuestionVoteFigures,
@@ -19,7 +20,7 @@ import {
 } from '@agm/domain';
 import { ATTENDEE_COMMAND_TYPES, DebateCommandDto, ErrorResponseDto, VoteOpenDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
-import { DebateLogRepository, logTypeOf } from '@agm/persistence/debate';
+import { DebateLogRepository, logTypeOf, ReportRepository } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/access-control';
@@ -30,7 +31,13 @@ import { RecordMotionOutcome } from '../../motions/use-cases/record-outcome.use-
 import { OpenVote } from '../../voting/use-cases/open-vote.use-case';
 import { parseDebateCommand } from '../debate-command.parse';
 import { motionStepsOf } from '../motion-projection';
-import { assertAgreesWithVote, questionVoteOf, voteForQuestion } from '../question-vote';
+import {
+  assertAgreesWithVote,
+  questionVoteOf,
+  referenceBackVote,
+  referenceBackVoteOf,
+  voteForQuestion,
+} from '../question-vote';
 import {
   floorView,
   memberIdsFor,
@@ -74,6 +81,7 @@ export class RunDebateCommand {
     private readonly openVote: OpenVote,
     private readonly motionOutcome: RecordMotionOutcome,
     private readonly votes: VoteRepository,
+    private readonly reports: ReportRepository,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, body: unknown): Promise<DebateCommandResult> {
@@ -113,14 +121,13 @@ export class RunDebateCommand {
         before,
       );
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
+      const voteOptions = (dto.type === 'putTheQuestion' || dto.type === 'putReferenceBack') && dto.vote ? dto.vote : null;
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
-      if (dto.type === 'putTheQuestion' && dto.vote)
-        announcedCloseTime(dto.vote.closesAt, now, 'vote.closesAt');
+      if (voteOptions) announcedCloseTime(voteOptions.closesAt, now, 'vote.closesAt');
       const events = decide(before, command, ruleset, now, context);
       // A card vote's holders are checked as POST /votes checks them, before the question is put: wrong
       // ones refuse the command (400), rather than leave the question put without its vote.
-      if (dto.type === 'putTheQuestion' && dto.vote)
-        await this.openVote.assertCardHolders(manager, conferenceId, dto.vote, 'vote.cardHolders');
+      if (voteOptions) await this.openVote.assertCardHolders(manager, conferenceId, voteOptions, 'vote.cardHolders');
       const after = foldDebate(events, before);
       for (const event of events)
         uow.record({
@@ -137,7 +144,9 @@ export class RunDebateCommand {
       const vote =
         dto.type === 'putTheQuestion' && dto.vote
           ? await this.voteRequest(manager, conferenceId, events, dto.vote)
-          : null;
+          : dto.type === 'putReferenceBack' && dto.vote
+            ? referenceBackVote(events, dto.vote)
+            : null;
       return { version: after.version, events, vote };
     });
     const { vote, ...result } = decided;
@@ -159,6 +168,11 @@ export class RunDebateCommand {
     conferenceId: string,
     state: DebateState,
   ): Promise<QuestionVoteFigures | null> {
+    const report = openReportOf(state);
+    if (report?.pending?.put) {
+      const vote = referenceBackVoteOf(await this.votes.list(manager, conferenceId), report.reportId, report.pending.referenceId);
+      return vote && vote.state !== 'voided' ? { state: vote.state, outcome: vote.outcome } : null;
+    }
     const open = openItemOf(state);
     if (!open?.questionPut) return null;
     const vote = questionVoteOf(
@@ -186,6 +200,15 @@ export class RunDebateCommand {
             : dto.type === 'partOutcome'
               ? dto.outcome
               : null;
+    if (dto.type === 'referenceBackOutcome') {
+      const pending = state.reports?.[dto.reportId]?.pending;
+      if (pending?.put)
+        assertAgreesWithVote(
+          referenceBackVoteOf(await this.votes.list(manager, conferenceId), dto.reportId, pending.referenceId),
+          dto.result,
+        );
+      return;
+    }
     if (recorded === null || !('itemId' in dto)) return;
     const item = state.items[dto.itemId];
     if (!item?.questionPut) return;
@@ -332,6 +355,19 @@ export class RunDebateCommand {
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
         return { type: 'putTheQuestion', expectedSeq: dto.expectedSeq, itemId: dto.itemId };
+      case 'takeReport': {
+        const report = await this.reports.find(manager, conferenceId, dto.reportId);
+        if (!report) throw new NotFound('No such report on this conference’s order of business.', { reportId: 'not a report of this conference' });
+        return { ...dto, title: report.title, sections: report.sections };
+      }
+      case 'moveReferenceBack': {
+        const { member, ...rest } = dto;
+        const named = await this.memberNamed(manager, conferenceId, member);
+        names.set(named.memberId, named.name);
+        return { ...rest, sectionKey: rest.sectionKey.trim(), memberId: named.memberId };
+      }
+      case 'putReferenceBack':
+        return { type: 'putReferenceBack', expectedSeq: dto.expectedSeq, reportId: dto.reportId };
       default:
         return { ...dto } as DebateCommand;
     }
