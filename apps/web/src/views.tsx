@@ -103,9 +103,26 @@ export function FloorView({
   const floor = state.floor;
   const item = floor?.item;
   if (!item) {
+    const report = floor?.report;
     return (
       <div>
-        <p className="muted">No item is being debated.</p>
+        {report ? (
+          <div data-testid="floor-report">
+            <p className="item-label">Report</p>
+            <p className="item-title">{report.title}</p>
+            {report.pending && (
+              <p>
+                {report.pending.name ?? 'A member'} moves to refer back section {report.pending.sectionKey} (
+                {report.pending.sectionTitle}){report.pending.put ? ': the question has been put.' : '.'}
+              </p>
+            )}
+            {report.referredBack.length > 0 && (
+              <p>Referred back: {report.referredBack.map((s) => `section ${s.key} (${s.title})`).join(', ')}</p>
+            )}
+          </div>
+        ) : (
+          <p className="muted">No item is being debated.</p>
+        )}
         <SuspensionsInForce state={state} />
         {floor?.lastConcluded && (
           <p data-testid="last-outcome">
