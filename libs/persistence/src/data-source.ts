@@ -22,6 +22,7 @@ import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-Re
 import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
 import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
 import { ConferenceReports1797620000000 } from './migrations/1797620000000-ConferenceReports';
+import { StewardsAndCards1797630000000 } from './migrations/1797630000000-StewardsAndCards';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ElectionBallots1797100000000,
   MinutesApproval1797400000000,
   ConferenceReports1797620000000,
+  StewardsAndCards1797630000000,
 ];
 
 export interface DatabaseConnection {

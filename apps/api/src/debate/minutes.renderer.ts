@@ -343,7 +343,7 @@ function describe(e: DebateEvent, c: DescribeContext): string {
       return `The floor was opened${on(e.amendmentId)}.`;
     case 'speak_requested':
       return e.addedByChair
-        ? `The chair put ${who(e.memberId)} (${mode(e.attendanceMode)}, without a device) in the queue to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`
+        ? `${e.addedBy === 'steward' ? 'A steward' : 'The chair'} put ${who(e.memberId)} (${mode(e.attendanceMode)}, without a device) in the queue to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`
         : `${who(e.memberId)} (${mode(e.attendanceMode)}) asked to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`;
     case 'point_raised':
       return `${who(e.memberId)} (${mode(e.attendanceMode)}) raised a ${e.kind === 'point_of_order' ? 'point of order' : 'request for information'}${e.onConductOfVote ? ' on the conduct of the vote' : ''}.`;

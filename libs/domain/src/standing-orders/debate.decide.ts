@@ -369,6 +369,7 @@ class Decision {
       firstAgmEver: command.firstAgmEver ?? false,
       amendmentId: currentQuestionOf(item).amendmentId,
       ...(addedByChair ? { addedByChair: true } : {}),
+      ...(addedByChair && 'addedBy' in command && command.addedBy === 'steward' ? { addedBy: 'steward' as const } : {}),
     };
   }
 

@@ -255,8 +255,10 @@ export interface SpeakRequestedEvent extends ItemEventBase {
   attendanceMode: AttendanceMode;
   firstAgmEver: boolean;
   amendmentId: string | null;
-  /** True when the chair put a hall member without a device in the queue for them (absent on older logs). */
+  /** True when the chair (or a steward) put a hall member without a device in the queue for them (absent on older logs). */
   addedByChair?: boolean;
+  /** A steward, not the chair, put them in the queue. */
+  addedBy?: 'steward';
 }
 export interface PointRaisedEvent extends ItemEventBase {
   type: 'point_raised';
@@ -603,6 +605,8 @@ export interface AddToQueueCommand extends ItemCommandBase {
   memberId: string;
   stance: SpeakingStance;
   firstAgmEver?: boolean;
+  /** A steward put them in the queue (the chair otherwise). */
+  addedBy?: 'steward';
 }
 /**
  * The chair takes the motion in parts: the passages named (word for word in the text now before the

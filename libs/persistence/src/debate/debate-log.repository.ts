@@ -160,7 +160,8 @@ export class DebateLogRepository {
   ): Promise<Array<{ memberId: string; name: string; membershipNumber: string }>> {
     const rows: Array<{ id: string; name: string; membership_number: string }> = await manager.query(
       `SELECT m.id, m.name, m.membership_number FROM registration r JOIN member m ON m.id = r.member_id
-        WHERE r.conference_id = $1 AND (lower(m.membership_number) = lower($2) OR lower(m.name) = lower($2))
+        WHERE r.conference_id = $1
+          AND (lower(m.membership_number) = lower($2) OR lower(m.name) = lower($2) OR lower(r.card_number) = lower($2))
         ORDER BY m.membership_number LIMIT 10`,
       [conferenceId, text.trim()],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   announcedCloseTime,
+  can,
   Conflict,
   openReportOf,
   DebateCommand,
@@ -88,7 +89,10 @@ export class RunDebateCommand {
     const dto = await parseDebateCommand(body);
     const forSelf = ATTENDEE_COMMAND_TYPES.includes(dto.type);
     // Chair commands need the chair; attendee commands act for the signed-in member, never one named in the body.
-    assertCan(principal, forSelf ? 'conference.view' : 'debate.chair', { conferenceId });
+    // A steward may do one chair command: put a hall member without a device in the queue (issue 19).
+    assertCan(principal, forSelf ? 'conference.view' : dto.type === 'addToQueue' ? 'debate.queue' : 'debate.chair', {
+      conferenceId,
+    });
     const memberId = forSelf ? principal.memberId : null;
     if (forSelf && !memberId)
       throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
@@ -350,7 +354,8 @@ export class RunDebateCommand {
         const named = await this.memberNamed(manager, conferenceId, member);
         // Named in the engine's refusal even when not present (and so not among the names read).
         names.set(named.memberId, named.name);
-        return { ...rest, memberId: named.memberId };
+        const bySteward = !can(principal, 'debate.chair', { conferenceId });
+        return { ...rest, memberId: named.memberId, ...(bySteward ? { addedBy: 'steward' as const } : {}) };
       }
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
@@ -373,7 +378,7 @@ export class RunDebateCommand {
     }
   }
 
-  /** The member the chair names by membership number or name: one registered member, or a refusal in words. */
+  /** The member named by membership number, voting-card number or name: one registered member, or a refusal in words. */
   private async memberNamed(
     manager: EntityManager,
     conferenceId: string,
@@ -382,7 +387,7 @@ export class RunDebateCommand {
     const found = await this.log.registeredMembersNamed(manager, conferenceId, text);
     if (found.length === 0) {
       throw new NotFound(
-        `No member registered for this conference has the membership number or name "${text.trim()}".`,
+        `No member registered for this conference has the membership number, card number or name "${text.trim()}".`,
         { member: 'no such registered member' },
       );
     }
