@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AgendaResponseDto } from '@agm/contracts';
 import { get } from './api';
+import { ReportsOnAgenda } from './reports/ReportsOnAgenda';
+import { useReports } from './reports/useReports';
 
 /** What `useAgenda` gives: null while loading, 'none' when it could not be read. */
 export type LoadedAgenda = AgendaResponseDto | null | 'none';
@@ -31,12 +33,15 @@ export function AgendaList(props: {
   onPick?: (motionId: string) => void;
   pickLabel?: string;
 }) {
+  const reports = useReports(props.conferenceId, props.revision);
   return (
     <AgendaView
       agenda={useAgenda(props.conferenceId, props.revision)}
       onPick={props.onPick}
       pickLabel={props.pickLabel}
-    />
+    >
+      <ReportsOnAgenda reports={reports} />
+    </AgendaView>
   );
 }
 
@@ -46,12 +51,15 @@ export function AgendaView({
   onPick,
   pickLabel,
   pickWhyNot,
+  children,
 }: {
   agenda: LoadedAgenda;
   onPick?: (motionId: string) => void;
   pickLabel?: string;
   /** Why picking is not possible now (shown as the disabled button's description), or null. */
   pickWhyNot?: string | null;
+  /** More business on the order of business: the reports to conference. */
+  children?: ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby="agenda-heading">
@@ -84,6 +92,7 @@ export function AgendaView({
           ))}
         </ol>
       )}
+      {children}
     </section>
   );
 }

@@ -18,6 +18,10 @@ import { QuestionPut } from './chair/QuestionPut';
 import { whyNot, type ChairAction } from './chair/stages';
 import { Queue } from './chair/Queue';
 import { Outcome, Procedural } from './chair/Outcome';
+import { MotionParts } from './chair/MotionParts';
+import { ReportBusiness } from './chair/ReportBusiness';
+import { ReportsOnAgenda } from './reports/ReportsOnAgenda';
+import { useReports } from './reports/useReports';
 import { useQuestionVote } from './chair/useQuestionVote';
 
 /** A chair command as sent on the socket (`debate.command`), less the item and version added to it. */
@@ -83,8 +87,10 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
   const questionVote = useQuestionVote(
     conferenceId,
     `${state.debateVersion}:${vote?.id ?? ''}:${vote?.state ?? ''}`,
-    !!item?.questionPut,
+    !!item?.questionPut || !!state.floor?.report?.pending?.put,
   );
+  const report = state.floor?.report ?? null;
+  const reports = useReports(conferenceId, `${state.motionsRevision}:${state.debateVersion}`);
 
   const command = (request: CommandBody | (() => CommandBody), message: string) =>
     action.run(async () => {
@@ -241,6 +247,34 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
       <Done message={action.done} />
       <div className="grid chair">
         <div>
+          {report && (
+            <ReportBusiness
+              report={report}
+              questionVote={questionVote}
+              disabled={action.busy || offline}
+              onMove={(sectionKey, member) =>
+                command(
+                  { type: 'moveReferenceBack', reportId: report.reportId, sectionKey, member },
+                  'The reference back is moved; it is voted without debate.',
+                )
+              }
+              onPut={(voteMethod) =>
+                void command(
+                  { type: 'putReferenceBack', reportId: report.reportId, vote: { method: voteMethod, secret: false } },
+                  'The reference back is put and its vote is open.',
+                )
+              }
+              onResult={(result, hands) =>
+                void command(
+                  { type: 'referenceBackOutcome', reportId: report.reportId, result, ...(hands ? { showOfHands: true } : {}) },
+                  `Reference back ${result}.`,
+                )
+              }
+              onReceive={() =>
+                void command({ type: 'receiveReport', reportId: report.reportId }, 'The report is received.')
+              }
+            />
+          )}
           <LiveSection state={state} title="The item">
             <FloorView state={state} />
             {item && <SpeakerRoom live={live} />}
@@ -319,7 +353,31 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     )
                   }
                 />
-                <h3>The question{item.amendment ? ' (on the amendment)' : ''}</h3>
+                {!item.amendment && (
+                  <MotionParts
+                    item={item}
+                    takeWhyNot={why('takeInParts')}
+                    resultWhyNot={why('partOutcome')}
+                    disabled={action.busy || offline}
+                    onTake={(parts, restOperative) =>
+                      command(
+                        { type: 'takeInParts', parts, restOperative },
+                        'The motion is taken in parts: put the question on each part in turn.',
+                      )
+                    }
+                    onResult={(outcome) =>
+                      void command({ type: 'partOutcome', outcome, ...figures() }, `The part is ${outcome}.`)
+                    }
+                  />
+                )}
+                <h3>
+                  The question
+                  {item.amendment
+                    ? ' (on the amendment)'
+                    : item.parts?.some((p) => p.outcome === null)
+                      ? ` (on ${item.parts.find((p) => p.partId === item.questionPut?.partId)?.label ?? item.parts.find((p) => p.outcome === null)?.label})`
+                      : ''}
+                </h3>
                 <div className="inline-form">
                   <Field label="Vote method">
                     {(id) => (
@@ -552,8 +610,26 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
             agenda={agenda}
             onPick={(motionId) => void command({ type: 'takeItem', motionId }, 'Item taken.')}
             pickLabel="Take item"
-            pickWhyNot={item ? 'An item is open: record its outcome before taking the next.' : null}
-          />
+            pickWhyNot={
+              item
+                ? 'An item is open: record its outcome before taking the next.'
+                : report
+                  ? 'A report is being taken: receive it before taking the next item.'
+                  : null
+            }
+          >
+            <ReportsOnAgenda
+              reports={reports}
+              onTake={(reportId) => void command({ type: 'takeReport', reportId }, 'Report taken.')}
+              takeWhyNot={
+                item
+                  ? 'An item is open: record its outcome before taking a report.'
+                  : report
+                    ? 'A report is being taken: receive it first.'
+                    : null
+              }
+            />
+          </AgendaView>
           <DocumentLinks title="Minutes" documents={minutesDocuments(conferenceId)} />
           <ProjectorLinkCard conferenceId={conferenceId} />
           <section className="card" aria-labelledby="shortcuts">

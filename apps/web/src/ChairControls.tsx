@@ -346,7 +346,8 @@ export async function rerunVote(
     ...(old.proceduralMotion
       ? { proceduralMotion: old.proceduralMotion as VoteOpenDto['proceduralMotion'] }
       : {}),
-    ...(old.subject === 'motion' && item && old.subjectRef === item.motionId
+    // The motion's vote, or a part's (`<motionId>#part-N`) when it is taken in parts: its kind sets the majority.
+    ...(old.subject === 'motion' && item && (old.subjectRef === item.motionId || old.subjectRef?.startsWith(`${item.motionId}#`))
       ? { motionKind: item.kind as VoteOpenDto['motionKind'] }
       : {}),
     title: title.length <= 300 ? title : old.title,

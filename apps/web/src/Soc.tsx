@@ -204,7 +204,8 @@ function Queue({ title, count, children }: { title: string; count: number; child
  * What publishing will place, section by section in the order it will use (the conference's one order
  * of sections: set-up's, rotated for the year there, and moved with the buttons here); within a section the members'
  * priority ballot decides (cast on their screens until publication), else submission order.
- * A motion with no section stops publication, so it is named here first.
+ * A motion with no section stops publication: the SOC places it here (a branch or network secretary
+ * cannot choose a section), each with its own picker, above the rest.
  */
 function PlannedOrder(props: {
   base: string;
@@ -270,11 +271,39 @@ function PlannedOrder(props: {
           })}
         </ol>
       )}
-      {admitted.length > 0 && props.sections.length > 1 && (
+      {homeless.length > 0 && (
+        <div className="alert warn" data-testid="motions-without-section">
+          <p>
+            {homeless.length === 1 ? 'One admitted motion is' : `${homeless.length} admitted motions are`} not in a
+            section yet, so publishing is refused until you place {homeless.length === 1 ? 'it' : 'them'}. The SOC places
+            motions in sections: branch and network secretaries do not choose one.
+          </p>
+          {props.sections.length === 0 ? (
+            <p>No sections are set up yet: head office adds them on the set-up screen.</p>
+          ) : (
+            <ul className="plain">
+              {homeless.map((m) => (
+                <li key={m.id}>
+                  <SectionPicker
+                    base={props.base}
+                    motionId={m.id}
+                    title={m.title}
+                    sectionId={m.sectionId}
+                    sections={props.sections}
+                    verb="Place"
+                    onMoved={props.onDone}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {admitted.length > homeless.length && props.sections.length > 1 && (
         <details>
           <summary>Move a motion to another section</summary>
           <ul className="plain">
-            {admitted.map((m) => (
+            {admitted.filter((m) => !homeless.includes(m)).map((m) => (
               <li key={m.id}>
                 <SectionPicker
                   base={props.base}
@@ -288,12 +317,6 @@ function PlannedOrder(props: {
             ))}
           </ul>
         </details>
-      )}
-      {homeless.length > 0 && (
-        <p className="alert warn">
-          Not in a section, so publishing will be refused: {homeless.map((m) => `“${m.title}”`).join(', ')}.
-          Return it to its body to choose a section, or composite it into a motion that has one.
-        </p>
       )}
     </>
   );
@@ -354,6 +377,8 @@ function SectionPicker(props: {
   sectionId: string | null;
   sections: SectionResponseDto[];
   extra?: () => Partial<AgendaMoveDto>;
+  /** "Place" for a motion with no section yet; "Move" otherwise. */
+  verb?: 'Place' | 'Move';
   onMoved: (agenda: AgendaResponseDto, sectionName: string) => void;
 }) {
   const [target, setTarget] = useState(props.sectionId ?? '');
@@ -392,7 +417,7 @@ function SectionPicker(props: {
         )}
       </Field>
       <button type="submit" className="small" disabled={busy || !target || target === props.sectionId}>
-        Move <span className="visually-hidden">“{props.title}”</span> to this section
+        {props.verb ?? 'Move'} <span className="visually-hidden">“{props.title}”</span> {props.verb === 'Place' ? 'in' : 'to'} this section
       </button>
       <ErrorAlert error={error} />
     </form>

@@ -397,6 +397,9 @@ export class LiveConference {
           event.type.startsWith('agenda.') ||
           event.type.startsWith('amendment') ||
           event.type.startsWith('composite') ||
+          // Reports on the order of business, and what the meeting does with them.
+          event.type.startsWith('report.') ||
+          /^debate\.(report|reference_back)_/.test(event.type) ||
           // The conference's order of sections is the order of business's until publication.
           event.type === 'sections.changed'
         )

@@ -103,9 +103,26 @@ export function FloorView({
   const floor = state.floor;
   const item = floor?.item;
   if (!item) {
+    const report = floor?.report;
     return (
       <div>
-        <p className="muted">No item is being debated.</p>
+        {report ? (
+          <div data-testid="floor-report">
+            <p className="item-label">Report</p>
+            <p className="item-title">{report.title}</p>
+            {report.pending && (
+              <p>
+                {report.pending.name ?? 'A member'} moves to refer back section {report.pending.sectionKey} (
+                {report.pending.sectionTitle}){report.pending.put ? ': the question has been put.' : '.'}
+              </p>
+            )}
+            {report.referredBack.length > 0 && (
+              <p>Referred back: {report.referredBack.map((s) => `section ${s.key} (${s.title})`).join(', ')}</p>
+            )}
+          </div>
+        ) : (
+          <p className="muted">No item is being debated.</p>
+        )}
         <SuspensionsInForce state={state} />
         {floor?.lastConcluded && (
           <p data-testid="last-outcome">
@@ -140,6 +157,7 @@ export function FloorView({
           </div>
         )
       )}
+      {item.parts && !item.amendment && <PartsOfTheMotion parts={item.parts} />}
       <div className="speaker" aria-live="polite">
         {speaker ? (
           <>
@@ -156,7 +174,13 @@ export function FloorView({
           </p>
         ) : item.questionPut ? (
           <p>
-            <strong>The question has been put.</strong>
+            <strong>
+              The question has been put
+              {item.questionPut.partId
+                ? ` on ${item.parts?.find((p) => p.partId === item.questionPut?.partId)?.label ?? 'a part of the motion'}`
+                : ''}
+              .
+            </strong>
           </p>
         ) : (
           <p className="muted">
@@ -174,6 +198,22 @@ export function FloorView({
           </p>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A motion taken in parts: each part the meeting votes on separately, with its result so far. */
+function PartsOfTheMotion({ parts }: { parts: NonNullable<NonNullable<DebateFloorView['item']>['parts']> }) {
+  return (
+    <div data-testid="floor-parts">
+      <p className="muted">Taken in parts, each put to a separate vote:</p>
+      <ol className="plain">
+        {parts.map((p) => (
+          <li key={p.partId}>
+            <strong>{p.label}</strong>: {p.outcome === 'carried' ? 'carried' : p.outcome === 'lost' ? 'lost' : 'to be voted on'}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

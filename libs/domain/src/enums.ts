@@ -29,7 +29,7 @@ export const ATTENDANCE_MODES = ['hall', 'remote'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 /** `returning_officer` runs the conference's elections: posts, nominations and their close (docs/elections.md). */
-export const CONFERENCE_ROLES = ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'] as const;
+export const CONFERENCE_ROLES = ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer', 'steward'] as const;
 export type ConferenceRole = (typeof CONFERENCE_ROLES)[number];
 
 export const MOTION_KINDS = [

@@ -23,6 +23,8 @@ import { ElectionBallots1797100000000 } from './migrations/1797100000000-Electio
 import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
 import { SpoiltPapers1797610000000 } from './migrations/1797610000000-SpoiltPapers';
 import { VoidElectionBallots1797620000000 } from './migrations/1797620000000-VoidElectionBallots';
+import { ConferenceReports1797620000000 } from './migrations/1797620000000-ConferenceReports';
+import { StewardsAndCards1797630000000 } from './migrations/1797630000000-StewardsAndCards';
 
 /** Every entity, listed (not globbed) so the same list works from TypeScript and from the build. */
 export const ENTITIES = [ConferenceEntity, ConferenceEventEntity, ElectionPostEntity, NominationEntity];
@@ -50,6 +52,8 @@ export const MIGRATIONS = [
   MinutesApproval1797400000000,
   SpoiltPapers1797610000000,
   VoidElectionBallots1797620000000,
+  ConferenceReports1797620000000,
+  StewardsAndCards1797630000000,
 ];
 
 export interface DatabaseConnection {

@@ -29,6 +29,7 @@ function describe(action: Action): string {
     'presence.record': 'only administrators and tellers record check-in',
     'motions.review': 'only the Standing Orders Committee rules on motions',
     'debate.chair': 'only the chair runs the debate',
+    'debate.queue': 'only the chair and stewards put a hall member in the speakers’ queue',
     'vote.count': 'only tellers enter counts',
     'monitoring.view': 'only monitors see speaker statistics',
     'body.submit': 'officers submit only for their own body',

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DebateLogRepository, MinutesRepository } from '@agm/persistence/debate';
+import { DebateLogRepository, MinutesRepository, ReportRepository } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import { MotionsModule } from '../motions/motions.module';
 import { VotingModule } from '../voting/voting.module';
@@ -9,14 +9,18 @@ import { DebateQueries } from './debate.queries';
 import { ApproveMinutes } from './use-cases/approve-minutes.use-case';
 import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
+import { CreateReport } from './use-cases/create-report.use-case';
+import { ReportsController } from './reports.controller';
 
 /** Debate under standing orders: the chair's and attendees' commands, the live views, the minutes. */
 @Module({
   imports: [VotingModule, MotionsModule],
-  controllers: [DebateController],
+  controllers: [DebateController, ReportsController],
   providers: [
     DebateLogRepository,
     MinutesRepository,
+    ReportRepository,
+    CreateReport,
     ApproveMinutes,
     VoteRepository,
     RunDebateCommand,

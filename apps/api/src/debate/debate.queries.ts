@@ -6,12 +6,14 @@ import {
   MinutesApproval,
   NotFound,
   openItemOf,
+  openReportOf,
   Principal,
+  ReportBusiness,
   suggestNextSpeaker,
 } from '@agm/domain';
 import type { EntityManager } from 'typeorm';
-import type { DebateSnapshotResponseDto, MinutesStatusResponseDto } from '@agm/contracts';
-import { DebateLogRepository, LoggedDebateEvent, MinutesRepository } from '@agm/persistence/debate';
+import type { DebateSnapshotResponseDto, MinutesStatusResponseDto, ReportResponseDto } from '@agm/contracts';
+import { DebateLogRepository, LoggedDebateEvent, MinutesRepository, ReportRepository, ReportRow } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
@@ -30,7 +32,7 @@ import {
   minutesStatusText,
   minutesTimeFormat,
 } from './minutes.renderer';
-import { questionVoteOf } from './question-vote';
+import { questionVoteOf, referenceBackVoteOf } from './question-vote';
 
 /** The chair's snapshot also shows the vote on the question put (`questionVote`: its id, state and declared outcome). */
 export type DebateSnapshot = DebateSnapshotResponseDto;
@@ -43,7 +45,20 @@ export class DebateQueries {
     private readonly log: DebateLogRepository,
     private readonly votes: VoteRepository,
     private readonly minutesRecords: MinutesRepository,
+    private readonly reportRecords: ReportRepository,
   ) {}
+
+  /** The reports on the order of business, each with what the meeting has done with it so far. */
+  async reports(principal: Principal, conferenceId: string): Promise<ReportResponseDto[]> {
+    assertCan(principal, 'conference.view', { conferenceId });
+    return this.transactions.manager.transaction('REPEATABLE READ', async (manager) => {
+      const state = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));
+      const rows = await this.reportRecords.list(manager, conferenceId);
+      const movers = rows.map((r) => state.reports?.[r.id]?.pending?.memberId ?? '').filter(Boolean);
+      const names = await this.log.names(manager, movers);
+      return rows.map((row) => reportView(row, state.reports?.[row.id], names));
+    });
+  }
 
   async snapshot(principal: Principal, conferenceId: string): Promise<DebateSnapshot> {
     assertCan(principal, 'conference.watch', { conferenceId });
@@ -67,9 +82,13 @@ export class DebateQueries {
       };
       if (isChair) {
         const open = openItemOf(state);
+        const report = openReportOf(state);
+        // The vote on the question put, or on the reference back put while a report is taken.
         const questionVote = open
           ? questionVoteOf(await this.votes.list(manager, conferenceId), open.motionId, open.questionPut)
-          : null;
+          : report?.pending?.put
+            ? referenceBackVoteOf(await this.votes.list(manager, conferenceId), report.reportId, report.pending.referenceId)
+            : null;
         return { ...base, view: 'chair' as const, queue: queueView(state, suggestion, inputs), questionVote };
       }
       if (principal.memberId)
@@ -174,4 +193,37 @@ function memberIdsOf(payload: Record<string, unknown>): string[] {
   return ['memberId', 'moverMemberId', 'seconderMemberId']
     .map((k) => payload[k])
     .filter((v): v is string => typeof v === 'string');
+}
+
+/** A report as the order of business and the chair's console show it: its state in words. */
+function reportView(row: ReportRow, business: ReportBusiness | undefined, names: Map<string, string>): ReportResponseDto {
+  const referredBack = row.sections.filter((s) => business?.referredBack.includes(s.key));
+  const pending = business?.pending ?? null;
+  const sectionWords = (sections: typeof referredBack) =>
+    sections.map((s) => `section ${s.key} (${s.title})`).join(', ');
+  const status = !business ? 'to_come' : business.status === 'received' ? 'received' : 'being_taken';
+  const statusText =
+    status === 'to_come'
+      ? 'To come.'
+      : status === 'being_taken'
+        ? `Being taken${referredBack.length ? `; referred back so far: ${sectionWords(referredBack)}` : ''}.`
+        : referredBack.length
+          ? `Received, except ${sectionWords(referredBack)}, referred back.`
+          : 'Received.';
+  return {
+    id: row.id,
+    title: row.title,
+    sections: row.sections,
+    status,
+    statusText,
+    referredBack,
+    pending: pending
+      ? {
+          sectionKey: pending.sectionKey,
+          sectionTitle: row.sections.find((s) => s.key === pending.sectionKey)?.title ?? pending.sectionKey,
+          moverName: names.get(pending.memberId) ?? null,
+          put: pending.put,
+        }
+      : null,
+  };
 }

@@ -5,6 +5,7 @@ import {
   DebateState,
   isSpeakingRole,
   openItemOf,
+  openReportOf,
   SpeakerSuggestion,
   suspensionInWords,
   suspensionsInForce,
@@ -48,6 +49,8 @@ export function memberIdsFor(state: DebateState, suggestion: SpeakerSuggestion |
     if (item.procedural) ids.add(item.procedural.memberId);
   }
   if (suggestion) ids.add(suggestion.memberId);
+  const pending = openReportOf(state)?.pending;
+  if (pending) ids.add(pending.memberId);
   return [...ids];
 }
 
@@ -98,6 +101,7 @@ export function floorView(state: DebateState, inputs: ViewInputs): DebateFloorVi
   return {
     version: state.version,
     item: item ? openItemView(item, inputs, name) : null,
+    report: reportView(state, name),
     lastConcluded: last ? { itemId: last.itemId, motionId: last.motionId, title: lastMotion?.title ?? null, outcome: last.outcome, reason: last.outcomeReason } : null,
     notReachedItemIds: [...state.notReachedItemIds],
     suspensions: suspensionsInForce(state).map((suspension) => ({
@@ -110,6 +114,28 @@ export function floorView(state: DebateState, inputs: ViewInputs): DebateFloorVi
         return motion ? (motion.agendaLabel ?? `“${motion.title}”`) : 'this business';
       }),
     })),
+  };
+}
+
+function reportView(state: DebateState, name: (id: string) => string | null): DebateFloorView['report'] {
+  const report = openReportOf(state);
+  if (!report) return null;
+  const title = (key: string) => report.sections.find((s) => s.key === key)?.title ?? key;
+  return {
+    reportId: report.reportId,
+    title: report.title,
+    sections: report.sections.map((s) => ({ ...s })),
+    pending: report.pending
+      ? {
+          sectionKey: report.pending.sectionKey,
+          sectionTitle: title(report.pending.sectionKey),
+          memberId: report.pending.memberId,
+          name: name(report.pending.memberId),
+          majority: report.pending.majority,
+          put: report.pending.put,
+        }
+      : null,
+    referredBack: report.sections.filter((s) => report.referredBack.includes(s.key)).map((s) => ({ ...s })),
   };
 }
 
@@ -163,6 +189,16 @@ function openItemView(item: DebateItemState, inputs: ViewInputs, name: (id: stri
       ? { proceduralId: item.procedural.proceduralId, kind: item.procedural.kind, memberId: item.procedural.memberId, name: name(item.procedural.memberId), majority: item.procedural.majority }
       : null,
     questionPut: item.questionPut ? { ...item.questionPut } : null,
+    parts: item.parts
+      ? item.parts.parts.map((part) => ({
+          partId: part.partId,
+          label: part.label,
+          text: part.text,
+          operative: part.operative,
+          rest: part.rest,
+          outcome: item.parts!.outcomes[part.partId] ?? null,
+        }))
+      : null,
   };
 }
 

@@ -159,6 +159,7 @@ export function minutesModel(input: MinutesInput): MinutesModel {
         type: e.event.type,
         text: describe(e.event, context),
         ...(e.event.type === 'item_taken' ? { heading: title(e.event.motionId) } : {}),
+        ...(e.event.type === 'report_taken' ? { heading: e.event.title } : {}),
       }),
     })),
     ...(input.votes ?? []).map((v) => ({
@@ -342,7 +343,7 @@ function describe(e: DebateEvent, c: DescribeContext): string {
       return `The floor was opened${on(e.amendmentId)}.`;
     case 'speak_requested':
       return e.addedByChair
-        ? `The chair put ${who(e.memberId)} (${mode(e.attendanceMode)}, without a device) in the queue to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`
+        ? `${e.addedBy === 'steward' ? 'A steward' : 'The chair'} put ${who(e.memberId)} (${mode(e.attendanceMode)}, without a device) in the queue to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`
         : `${who(e.memberId)} (${mode(e.attendanceMode)}) asked to speak ${e.stance === 'to' ? 'to the motion' : e.stance}${on(e.amendmentId)}.`;
     case 'point_raised':
       return `${who(e.memberId)} (${mode(e.attendanceMode)}) raised a ${e.kind === 'point_of_order' ? 'point of order' : 'request for information'}${e.onConductOfVote ? ' on the conduct of the vote' : ''}.`;
@@ -372,11 +373,19 @@ function describe(e: DebateEvent, c: DescribeContext): string {
           ? `amendment ${title(e.amendmentId)}`
           : e.subject === 'procedural'
             ? `the procedural motion ${words(PROCEDURAL_WORDS, e.proceduralKind)}`
-            : `the motion${e.asAmended ? ' as amended' : ''}`;
+            : e.partId
+              ? `${e.partLabel ?? 'a part'} of the motion`
+              : `the motion${e.asAmended ? ' as amended' : ''}`;
       return `The question was put on ${subject} (${majorityInWords(e.majority)}).`;
     }
+    case 'motion_taken_in_parts':
+      return `The chair took the motion in parts, each put to a separate vote: ${e.parts
+        .map((p) => `${p.label}${p.operative ? '' : ' (not operative)'}: “${p.text}”`)
+        .join('; ')}.`;
+    case 'part_decided':
+      return `${e.label}: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}.`;
     case 'item_concluded':
-      return `Outcome: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.reason ? ` (${e.reason})` : ''}.`;
+      return `Outcome: ${words({}, e.outcome)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.reason ? ` (${e.reason})` : ''}.${e.carriedText ? ` The motion as carried reads: “${e.carriedText}”` : ''}`;
     case 'question_withdrawn': {
       const subject =
         e.subject === 'amendment'
@@ -388,6 +397,18 @@ function describe(e: DebateEvent, c: DescribeContext): string {
     }
     case 'items_not_reached':
       return `Time ran out: not reached (to the NEC): ${e.itemIds.map(title).join('; ')}.`;
+    case 'report_taken':
+      return `Report taken: ${e.title}.`;
+    case 'reference_back_moved':
+      return `${who(e.memberId)} (${mode(e.attendanceMode)}) moved to refer back section ${e.sectionKey} (${e.sectionTitle}) of the report (${majorityInWords(e.majority)}).`;
+    case 'reference_back_put':
+      return `The question was put on the reference back of section ${e.sectionKey} (${e.sectionTitle}) (${majorityInWords(e.majority)}).`;
+    case 'reference_back_decided':
+      return `The reference back of section ${e.sectionKey} (${e.sectionTitle}) was ${words({}, e.result)}${e.showOfHands ? SHOW_OF_HANDS : ''}${e.result === 'carried' ? ': that section is referred back' : ''}.`;
+    case 'report_received':
+      return e.sectionsReferredBack.length
+        ? `Outcome: the report ${e.title} was received, except ${e.sectionsReferredBack.map((s) => `section ${s.key} (${s.title})`).join(', ')}, referred back.`
+        : `Outcome: the report ${e.title} was received.`;
     default:
       // A kind of entry newer than these minutes: named in words, never as its code.
       return `${words({}, (e as { type: string }).type)}.`.replace(/^./, (x) => x.toUpperCase());

@@ -6,6 +6,8 @@ export interface MotionStep {
   motionId: string;
   action: OutcomeAction;
   reason: string | null;
+  /** A motion carried in parts, some lost: the text it now reads (its resolution's text). */
+  carriedText?: string;
 }
 
 const ITEM_ACTION: Record<DebateOutcome, OutcomeAction> = {
@@ -42,7 +44,12 @@ export function motionStepsOf(events: readonly DebateEvent[]): MotionStep[] {
         break;
       }
       case 'item_concluded':
-        steps.push({ motionId: event.motionId, action: ITEM_ACTION[event.outcome], reason: event.reason });
+        steps.push({
+          motionId: event.motionId,
+          action: ITEM_ACTION[event.outcome],
+          reason: event.reason,
+          ...(event.carriedText !== undefined ? { carriedText: event.carriedText } : {}),
+        });
         break;
       case 'items_not_reached':
         for (const itemId of event.itemIds) steps.push({ motionId: itemId, action: 'mark_not_reached', reason: null });

@@ -1,5 +1,5 @@
 import { StandingOrderViolation } from '@agm/domain';
-import type { QuestionPutEvent, QuestionPutState, TallyResult } from '@agm/domain';
+import type { DebateEvent, QuestionPutEvent, QuestionPutState, TallyResult } from '@agm/domain';
 import type { VoteOpenDto, DebateVoteOptionsDto } from '@agm/contracts';
 import type { DebateMotionRow } from '@agm/persistence/debate';
 import type { VoteRow } from '@agm/persistence/voting';
@@ -40,7 +40,46 @@ export function voteForQuestion(event: QuestionPutEvent, motion: DebateMotionRow
       title: clip(`${PROCEDURAL_TITLES[kind] ?? kind} (on ${motionTitle})`),
     };
   }
+  if (event.partId) {
+    // A motion taken in parts: each part is its own vote, told apart by its reference (see partVoteRef).
+    return { ...common, subject: 'motion', subjectRef: partVoteRef(event.motionId, event.partId), motionKind: motion?.kind, title: clip(`${motionTitle}: ${event.partLabel ?? 'a part'}`) };
+  }
   return { ...common, subject: 'motion', subjectRef: event.motionId, motionKind: motion?.kind, title: clip(`${motionTitle}${event.asAmended ? ' (as amended)' : ''}`) };
+}
+
+/** The vote on one part of a motion taken in parts: the motion's id and the part's ("…#part-2"). */
+export function partVoteRef(motionId: string, partId: string): string {
+  return `${motionId}#${partId}`;
+}
+
+/** The vote on a reference back of a section of a report: the report's id and the reference's. */
+export function referenceBackVoteRef(reportId: string, referenceId: string): string {
+  return `${reportId}#${referenceId}`;
+}
+
+/** The vote a `reference_back_put` hands over to voting: a procedural motion to refer back, under its majority. */
+export function referenceBackVote(events: readonly DebateEvent[], options: DebateVoteOptionsDto): VoteOpenDto | null {
+  const put = events.find((e) => e.type === 'reference_back_put');
+  if (!put || put.type !== 'reference_back_put') return null;
+  return {
+    subject: 'procedural_motion',
+    proceduralMotion: 'refer_back',
+    subjectRef: referenceBackVoteRef(put.reportId, put.referenceId),
+    title: clip(`To refer back section ${put.sectionKey} (${put.sectionTitle}) of the report`),
+    topics: [],
+    method: options.method,
+    secret: options.secret ?? false,
+    ...(options.closesAt ? { closesAt: options.closesAt } : {}),
+    ...(options.cardHolders ? { cardHolders: options.cardHolders } : {}),
+  };
+}
+
+/** The vote held on a reference back (the latest not voided), as the chair's console and the result check read it. */
+export function referenceBackVoteOf(votes: readonly VoteRow[], reportId: string, referenceId: string): QuestionVoteView | null {
+  const ref = referenceBackVoteRef(reportId, referenceId);
+  const vote = [...votes].reverse().find((v) => v.state !== 'voided' && v.subjectRef === ref && v.subject === 'procedural_motion');
+  if (!vote) return null;
+  return { voteId: vote.id, subject: vote.subject, state: vote.state, outcome: vote.result?.outcome ?? null, totals: vote.result?.totals ?? null };
 }
 
 function clip(title: string): string {
@@ -70,7 +109,14 @@ const SUBJECTS: Record<QuestionPutState['subject'], readonly VoteRow['subject'][
  */
 export function questionVoteOf(votes: readonly VoteRow[], motionId: string, question: QuestionPutState | null): QuestionVoteView | null {
   if (!question) return null;
-  const ref = question.subject === 'amendment' ? question.amendmentId : question.subject === 'procedural' ? question.proceduralId : motionId;
+  const ref =
+    question.subject === 'amendment'
+      ? question.amendmentId
+      : question.subject === 'procedural'
+        ? question.proceduralId
+        : question.partId
+          ? partVoteRef(motionId, question.partId)
+          : motionId;
   const vote = [...votes].reverse().find((v) => v.state !== 'voided' && v.subjectRef === ref && SUBJECTS[question.subject].includes(v.subject));
   if (!vote) return null;
   return { voteId: vote.id, subject: vote.subject, state: vote.state, outcome: vote.result?.outcome ?? null, totals: vote.result?.totals ?? null };

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { NotFound, type Principal } from '@agm/domain';
 import {
+  CardNumberDto,
   AccessCodeResponseDto,
   AttendanceSwitchDto,
   BulkRegistrationDto,
@@ -29,6 +30,7 @@ import { QuorumQueries } from './quorum.queries';
 import { RegistrationRepository } from '@agm/persistence';
 import { ChangeAccessCode } from './use-cases/access-code.use-case';
 import { RecordPresence } from './use-cases/record-presence.use-case';
+import { RecordCardNumber } from './use-cases/record-card-number.use-case';
 import { RegisterAttendee } from './use-cases/register-attendee.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -48,6 +50,7 @@ export class RegistrationController {
     private readonly letters: PrintLetters,
     private readonly switcher: SwitchAttendance,
     private readonly jobs: RegistrationJobRepository,
+    private readonly cards: RecordCardNumber,
   ) {}
 
   @Post('registrations')
@@ -122,8 +125,27 @@ export class RegistrationController {
   @Post('registrations/:registrationId/check-in')
   @HttpCode(200)
   @ApiOkResponse({ type: QuorumResponseDto })
-  async checkIn(@Param('conferenceId', uuid) conferenceId: string, @Param('registrationId', uuid) registrationId: string, @CurrentPrincipal() principal: Principal): Promise<QuorumResponseDto> {
-    return (await this.presence.checkIn(principal, conferenceId, registrationId, true)).quorum;
+  async checkIn(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('registrationId', uuid) registrationId: string,
+    @Body() body: CardNumberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<QuorumResponseDto> {
+    // The card number, when given, is recorded with the check-in, in the same unit of work.
+    return (await this.presence.checkIn(principal, conferenceId, registrationId, true, body?.cardNumber)).quorum;
+  }
+
+  /** The member's voting-card number on the register (empty: none), so the chair or a steward can find them by it. */
+  @Put('registrations/:registrationId/card-number')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ registrationId, cardNumber }' })
+  cardNumber(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('registrationId', uuid) registrationId: string,
+    @Body() body: CardNumberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ registrationId: string; cardNumber: string | null }> {
+    return this.cards.execute(principal, conferenceId, registrationId, body.cardNumber ?? null);
   }
 
   @Post('registrations/:registrationId/check-out')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordCardNumber } from './use-cases/record-card-number.use-case';
 import { RegistrationJobRepository, RegistrationRepository } from '@agm/persistence';
 import { CodeNotices } from './code-notices';
 import { LostCodeThrottle } from './lost-code-throttle';
@@ -27,6 +28,7 @@ import { SwitchAttendance } from './use-cases/switch-attendance.use-case';
     RequestNewCode,
     SwitchAttendance,
     RecordPresence,
+    RecordCardNumber,
   ],
   exports: [RecordPresence, QuorumQueries, RegisterAttendee],
 })

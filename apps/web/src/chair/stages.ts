@@ -17,6 +17,8 @@ export type ChairAction =
   | 'openQuestionVote'
   | 'withdrawQuestion'
   | 'moveToAmendment'
+  | 'takeInParts'
+  | 'partOutcome'
   | 'recordOutcome';
 
 /**
@@ -40,6 +42,10 @@ export function whyNot(
   const notMoved = stage.moved ? null : `${what} has not been moved: call the mover first.`;
   const seconder = item.amendment ? item.amendment.seconderMemberId : item.seconderMemberId;
   const noVote = questionVote === null;
+  // A motion taken in parts: once a part is voted on, only the remaining parts are put.
+  const partsBegun = (item.parts ?? []).some((p) => p.outcome !== null)
+    ? 'The meeting has voted on part of the motion: put the remaining parts.'
+    : null;
   return {
     callMover: stage.moved ? `${what} has already been moved.` : debating,
     markMoverAbsent: stage.moved ? `${what} has already been moved.` : speaking,
@@ -81,7 +87,19 @@ export function whyNot(
     moveToAmendment:
       debating ??
       (item.amendment ? 'An amendment is being debated; they are taken one at a time.' : null) ??
+      (item.parts ? 'The motion has been taken in parts: its amendments come first.' : null) ??
       (stage.floorOpen ? null : 'Open the floor on the motion before taking its amendments.'),
-    recordOutcome: speaking,
+    takeInParts:
+      (item.parts ? 'The motion has already been taken in parts.' : null) ??
+      (item.amendment ? 'An amendment is being debated: deal with it before taking the motion in parts.' : null) ??
+      debating ??
+      notMoved ??
+      (stage.seconded ? null : 'The motion has not been seconded yet.'),
+    partOutcome: questionPut?.partId
+      ? questionVote === undefined
+        ? 'Reading the vote on the question…'
+        : null
+      : 'Put the question on the next part first.',
+    recordOutcome: speaking ?? partsBegun,
   };
 }

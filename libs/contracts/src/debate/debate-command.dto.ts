@@ -314,6 +314,115 @@ export class DebateAddToQueueDto extends ItemChairCommandDto {
   firstAgmEver?: boolean;
 }
 
+/** One part of a motion taken in parts: its name and its words, exactly as they stand in the motion. */
+export class DebateMotionPartDto {
+  @ApiProperty({ description: 'What the meeting calls it, e.g. "Paragraph 3" (left empty: "Part N")', maxLength: 80 })
+  @IsString()
+  @MaxLength(80)
+  label: string;
+
+  @ApiProperty({ description: 'The words of the part, copied exactly from the motion as it now stands', maxLength: 5000 })
+  @IsString()
+  @Matches(/\S/, { message: 'text must be the words of the part, as they stand in the motion' })
+  @MaxLength(5000)
+  text: string;
+
+  @ApiProperty({ description: 'Operative: what the conference resolves, instructs or calls for' })
+  @IsBoolean({ message: 'operative must be true or false' })
+  operative: boolean;
+}
+
+/** The chair takes the motion in parts, on a request from the floor (see docs/debate.md). */
+export class DebateTakeInPartsDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['takeInParts'] }) @IsIn(['takeInParts']) type: 'takeInParts';
+
+  @ApiProperty({ type: [DebateMotionPartDto], description: 'The passages put separately; the words outside them are "the rest of the motion"' })
+  @IsArray({ message: 'parts must be a list of { label, text, operative }' })
+  @ArrayMinSize(1, { message: 'name at least one part' })
+  @ArrayMaxSize(20, { message: 'at most 20 parts' })
+  @ValidateNested({ each: true })
+  @Type(() => DebateMotionPartDto)
+  parts: DebateMotionPartDto[];
+
+  @ApiPropertyOptional({ description: 'Whether the rest of the motion is operative (default true)' })
+  @IsOptional()
+  @IsBoolean({ message: 'restOperative must be true or false' })
+  restOperative?: boolean;
+}
+
+/** The result of the vote on the part of the motion put. */
+export class DebatePartOutcomeDto extends ItemChairCommandDto {
+  @ApiProperty({ enum: ['partOutcome'] }) @IsIn(['partOutcome']) type: 'partOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] })
+  @IsIn(['carried', 'lost'], { message: 'outcome must be carried or lost' })
+  outcome: 'carried' | 'lost';
+
+  @ApiPropertyOptional({
+    description: 'No vote was held: the chair declares the result on a show of hands, and the minutes say so',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
+}
+
+// ---- a report to conference, and reference back of a section of it ----------------------------------
+
+abstract class ReportChairCommandDto extends ChairCommandDto {
+  @ApiProperty({ description: 'The report (GET /conferences/:id/reports)' })
+  @IsUUID('all', { message: UUID_MESSAGE('reportId') })
+  reportId: string;
+}
+
+/** The chair takes a report from the order of business (no motion may be open). */
+export class DebateTakeReportDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['takeReport'] }) @IsIn(['takeReport']) type: 'takeReport';
+}
+
+/** A delegate moves to refer back a named section of the report being taken. */
+export class DebateMoveReferenceBackDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['moveReferenceBack'] }) @IsIn(['moveReferenceBack']) type: 'moveReferenceBack';
+
+  @ApiProperty({ description: "The section's number or mark as the report gives it", example: '3' })
+  @IsString()
+  @Matches(/\S/, { message: 'sectionKey must name a section of the report' })
+  @MaxLength(20)
+  sectionKey: string;
+
+  @ApiProperty({ description: 'Who moves it: their membership number, or their name as registered', example: 'N10042' })
+  @IsString()
+  @Matches(/\S/, { message: 'member must be a membership number or a name' })
+  @MaxLength(200)
+  member: string;
+}
+
+/** The reference back is put to the vote, optionally opening a counted vote at once. */
+export class DebatePutReferenceBackDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['putReferenceBack'] }) @IsIn(['putReferenceBack']) type: 'putReferenceBack';
+
+  @ApiPropertyOptional({ type: DebateVoteOptionsDto, description: 'Open the vote on it at once, as putTheQuestion does' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DebateVoteOptionsDto)
+  vote?: DebateVoteOptionsDto;
+}
+
+export class DebateReferenceBackOutcomeDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['referenceBackOutcome'] }) @IsIn(['referenceBackOutcome']) type: 'referenceBackOutcome';
+  @ApiProperty({ enum: ['carried', 'lost'] })
+  @IsIn(['carried', 'lost'], { message: 'result must be carried or lost' })
+  result: 'carried' | 'lost';
+
+  @ApiPropertyOptional({ description: 'No vote was held: the chair declares the result on a show of hands' })
+  @IsOptional()
+  @IsBoolean({ message: 'showOfHands must be true or false' })
+  showOfHands?: boolean;
+}
+
+/** The report is received, less the sections referred back. */
+export class DebateReceiveReportDto extends ReportChairCommandDto {
+  @ApiProperty({ enum: ['receiveReport'] }) @IsIn(['receiveReport']) type: 'receiveReport';
+}
+
 export class DebateGuillotineDto extends ChairCommandDto {
   @ApiProperty({ enum: ['guillotine'] }) @IsIn(['guillotine']) type: 'guillotine';
 
@@ -392,6 +501,13 @@ export type DebateChairCommandDto =
   | DebateRecordOutcomeDto
   | DebateWithdrawQuestionDto
   | DebateAddToQueueDto
+  | DebateTakeInPartsDto
+  | DebatePartOutcomeDto
+  | DebateTakeReportDto
+  | DebateMoveReferenceBackDto
+  | DebatePutReferenceBackDto
+  | DebateReferenceBackOutcomeDto
+  | DebateReceiveReportDto
   | DebateGuillotineDto;
 
 export type DebateAttendeeCommandDto =
@@ -415,6 +531,13 @@ export const DEBATE_COMMAND_DTOS: Record<string, DtoClass> = {
   recordOutcome: DebateRecordOutcomeDto,
   withdrawQuestion: DebateWithdrawQuestionDto,
   addToQueue: DebateAddToQueueDto,
+  takeInParts: DebateTakeInPartsDto,
+  partOutcome: DebatePartOutcomeDto,
+  takeReport: DebateTakeReportDto,
+  moveReferenceBack: DebateMoveReferenceBackDto,
+  putReferenceBack: DebatePutReferenceBackDto,
+  referenceBackOutcome: DebateReferenceBackOutcomeDto,
+  receiveReport: DebateReceiveReportDto,
   guillotine: DebateGuillotineDto,
   requestToSpeak: DebateRequestToSpeakDto,
   raisePointOfOrder: DebateRaisePointDto,

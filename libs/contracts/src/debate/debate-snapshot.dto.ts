@@ -61,8 +61,12 @@ export interface DebateFloorView {
     call: { memberId: string; name: string | null; role: string } | null;
     speech: DebateSpeechView | null;
     procedural: { proceduralId: string; kind: string; memberId: string; name: string | null; majority: string } | null;
-    questionPut: { subject: string; amendmentId: string | null; proceduralId: string | null } | null;
+    questionPut: { subject: string; amendmentId: string | null; proceduralId: string | null; partId?: string | null } | null;
+    /** Taken in parts (issue 19): each part, in the order put, with its result so far. Absent on older floor events. */
+    parts?: DebatePartView[] | null;
   } | null;
+  /** The report being taken (issue 19), when no motion is open. Absent on floor events logged before reports existed. */
+  report?: DebateReportView | null;
   /** The last item concluded, with its outcome. */
   lastConcluded: { itemId: string; motionId: string; title: string | null; outcome: string | null; reason: string | null } | null;
   notReachedItemIds: string[];
@@ -71,6 +75,26 @@ export interface DebateFloorView {
    * from floor events logged before suspensions existed.
    */
   suspensions?: DebateSuspensionView[];
+}
+
+export interface DebateReportView {
+  reportId: string;
+  title: string;
+  sections: Array<{ key: string; title: string }>;
+  /** The reference back moved and not yet decided. */
+  pending: { sectionKey: string; sectionTitle: string; memberId: string; name: string | null; majority: string; put: boolean } | null;
+  referredBack: Array<{ key: string; title: string }>;
+}
+
+export interface DebatePartView {
+  partId: string;
+  /** "Paragraph 3", or "The rest of the motion" for the words outside the parts named. */
+  label: string;
+  text: string;
+  operative: boolean;
+  rest: boolean;
+  /** null until its vote is recorded. */
+  outcome: 'carried' | 'lost' | null;
 }
 
 export interface DebateSuspensionView {

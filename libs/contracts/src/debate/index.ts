@@ -2,3 +2,4 @@
 export * from './debate-command.dto';
 export * from './debate-snapshot.dto';
 export * from './minutes.dto';
+export * from './report.dto';

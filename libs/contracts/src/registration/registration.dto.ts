@@ -31,6 +31,15 @@ export class RegistrationCreateDto {
   attendanceMode: AttendanceMode;
 }
 
+/** A member's voting-card number: recorded at hall check-in or on the register (issue 19). */
+export class CardNumberDto {
+  @ApiPropertyOptional({ description: 'The number on the member’s voting card (letters and digits, up to 20)', example: '147' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'cardNumber must be the card’s number: letters, digits or -, up to 20' })
+  cardNumber?: string;
+}
+
 export class RegistrationResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() memberId: string;

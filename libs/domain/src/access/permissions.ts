@@ -16,6 +16,7 @@ export type Action =
   | 'presence.record' // check attendees in and out of the hall
   | 'motions.review' // SOC
   | 'debate.chair'
+  | 'debate.queue' // put a hall member without a device in the speakers' queue: the chair and stewards
   | 'vote.count' // tellers
   | 'monitoring.view'
   | 'body.submit' // an officer for their own body
@@ -32,14 +33,15 @@ export interface Scope {
 const ROLES_FOR: Record<Action, ConferenceRole[]> = {
   'conference.create': [],
   'conference.manage': ['admin'],
-  'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'],
-  'conference.watch': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer'],
+  'conference.view': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer', 'steward'],
+  'conference.watch': ['admin', 'soc', 'chair', 'teller', 'monitor', 'returning_officer', 'steward'],
   'projector.manage': ['admin', 'chair'],
   'membership.manage': [],
   'registration.manage': ['admin'],
   'presence.record': ['admin', 'teller'],
   'motions.review': ['soc'],
   'debate.chair': ['chair'],
+  'debate.queue': ['chair', 'steward'],
   'vote.count': ['teller'],
   'monitoring.view': ['monitor'],
   'body.submit': [],
@@ -50,7 +52,7 @@ const ROLES_FOR: Record<Action, ConferenceRole[]> = {
 };
 
 /** Head office may do everything except chair, count and read the equality statistics: those are personal roles. */
-const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'vote.count', 'monitoring.view', 'body.submit'];
+const HEAD_OFFICE_EXCLUDED: Action[] = ['debate.chair', 'debate.queue', 'vote.count', 'monitoring.view', 'body.submit'];
 
 export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
   // A projector link reads its own conference's public screen and nothing else, whatever comes later.

@@ -12,3 +12,4 @@ export * from './agenda-blocks.rules';
 export * from './agenda-placement.rules';
 export * from './resolutions-booklet';
 export * from './topic-correction.rules';
+export * from './motion-parts.rules';

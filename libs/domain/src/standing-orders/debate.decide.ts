@@ -1,6 +1,7 @@
 import { AttendanceMode, Majority } from '../enums';
 import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
-import { currentQuestionOf, isSpeakingRole, openItemOf, suspensionInForce } from './debate.fold';
+import { divideMotion, outcomeOfParts, partsInWords, textOfPartsCarried } from '../motions/motion-parts.rules';
+import { currentQuestionOf, isSpeakingRole, openItemOf, openReportOf, suspensionInForce } from './debate.fold';
 import {
   DebateCommand,
   DebateContext,
@@ -14,7 +15,11 @@ import {
   RecordOutcomeCommand,
   RequestToSpeakCommand,
   AddToQueueCommand,
+  PartOutcomeCommand,
+  ReportBusiness,
+  ReportBusinessCommand,
   SpeechTimerCommand,
+  TakeInPartsCommand,
   SuspensionTerms,
   TakeItemCommand,
 } from './debate.types';
@@ -50,6 +55,7 @@ export function decide(
   const d = new Decision(state, ruleset, now, context);
   if (command.type === 'takeItem') return d.takeItem(command);
   if (command.type === 'guillotine') return d.guillotine(command);
+  if (isReportCommand(command)) return d.reportBusiness(command);
   const item = d.requireOpenItem(command.itemId);
   switch (command.type) {
     case 'markMoverAbsent':
@@ -103,7 +109,22 @@ export function decide(
       return d.addToQueue(item, command);
     case 'recordOutcome':
       return d.recordOutcome(item, command);
+    case 'takeInParts':
+      return d.takeInParts(item, command);
+    case 'partOutcome':
+      return d.partOutcome(item, command);
   }
+}
+
+const REPORT_COMMANDS: readonly string[] = [
+  'takeReport',
+  'moveReferenceBack',
+  'putReferenceBack',
+  'referenceBackOutcome',
+  'receiveReport',
+];
+function isReportCommand(command: DebateCommand): command is ReportBusinessCommand {
+  return REPORT_COMMANDS.includes(command.type);
 }
 
 function assertExpectedSeq(state: DebateState, expectedSeq: number | undefined): void {
@@ -134,6 +155,9 @@ class Decision {
   // ---- order of business ---------------------------------------------------------------------------
 
   takeItem(command: TakeItemCommand): DebateEvent[] {
+    const report = openReportOf(this.state);
+    if (report)
+      refuse('order-of-business', `${report.title} is being taken; receive it before taking the next item.`);
     const open = openItemOf(this.state);
     if (open)
       refuse(
@@ -345,6 +369,7 @@ class Decision {
       firstAgmEver: command.firstAgmEver ?? false,
       amendmentId: currentQuestionOf(item).amendmentId,
       ...(addedByChair ? { addedByChair: true } : {}),
+      ...(addedByChair && 'addedBy' in command && command.addedBy === 'steward' ? { addedBy: 'steward' as const } : {}),
     };
   }
 
@@ -575,6 +600,12 @@ class Decision {
     if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
       refuse('amendments', `Amendment ${amendmentId} has already been dealt with.`);
     }
+    // The parts name words of the text as it stood: an amendment now would change what they divide.
+    if (item.parts)
+      refuse(
+        'motion-in-parts',
+        'The motion has been taken in parts: its amendments are dealt with before a motion is taken in parts.',
+      );
     this.requireDebateStage(item, 'moving to an amendment');
     if (!item.substantive.floorOpen) {
       refuse(
@@ -651,6 +682,7 @@ class Decision {
     this.requireNoSpeech(item, 'moving a procedural motion');
     this.requireNoProcedural(item);
     this.requireNotVoting(item);
+    this.requirePartsNotBegun(item, 'moving a procedural motion');
     if (item.rightOfReplyGiven)
       refuse('right-of-reply', 'The mover has replied; the vote is now taken, without procedural motions.');
     if (closure) this.requireMayMoveClosure(item, command.memberId);
@@ -782,6 +814,24 @@ class Decision {
       );
     }
     const onAmendment = question.amendmentId !== null;
+    const next = !onAmendment && item.parts ? item.parts.parts.find((p) => !item.parts!.outcomes[p.partId]) : undefined;
+    if (next) {
+      // Taken in parts: each part is its own question, on the motion's majority, in the order the motion reads.
+      return [
+        {
+          ...base,
+          subject: 'substantive',
+          amendmentId: null,
+          proceduralId: null,
+          proceduralKind: null,
+          asAmended: item.asAmended,
+          carriedAmendmentIds,
+          majority: this.motionMajority(item),
+          partId: next.partId,
+          partLabel: next.label,
+        },
+      ];
+    }
     return [
       {
         ...base,
@@ -802,6 +852,12 @@ class Decision {
     if (votedOutcome && item.questionPut?.subject !== 'substantive') {
       refuse('question-put', `Put the question on the motion before recording it as ${outcome}.`);
     }
+    if (votedOutcome && item.parts)
+      refuse(
+        'motion-in-parts',
+        'The motion is taken in parts: put each part and record its result; the motion’s outcome follows from the parts.',
+      );
+    if (!votedOutcome) this.requirePartsNotBegun(item, `recording the motion as ${outcome.replace(/_/g, ' ')}`);
     if (outcome === 'carried' && item.asAmended)
       throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
     if (outcome === 'carried_as_amended' && !item.asAmended)
@@ -863,6 +919,181 @@ class Decision {
         reason: why,
       },
     ];
+  }
+
+  // ---- a report, and reference back of a section of it ----------------------------------------------
+
+  /**
+   * A report to conference is taken as business of its own: delegates move to refer back a named section,
+   * each voted without debate like a procedural motion (the procedural majority for reference back), and
+   * the report is then received, less the sections referred back.
+   */
+  reportBusiness(command: ReportBusinessCommand): DebateEvent[] {
+    const at = this.at;
+    if (command.type === 'takeReport') {
+      const open = openItemOf(this.state);
+      if (open) refuse('order-of-business', `${this.itemName(open.itemId)} is open; record its outcome before taking the report.`);
+      const other = openReportOf(this.state);
+      if (other) refuse('order-of-business', `${other.title} is being taken; receive it first.`);
+      const earlier = this.state.reports?.[command.reportId];
+      if (earlier) refuse('order-of-business', `${earlier.title} has already been received.`);
+      return [{ type: 'report_taken', at, reportId: command.reportId, title: command.title, sections: command.sections }];
+    }
+    const report = this.state.reports?.[command.reportId];
+    if (!report || report.status !== 'open')
+      return refuse(
+        'order-of-business',
+        report ? `${report.title} has already been received.` : 'That report is not being taken; take it from the order of business first.',
+      );
+    const pending = report.pending;
+    switch (command.type) {
+      case 'moveReferenceBack': {
+        const section = report.sections.find((s) => s.key === command.sectionKey);
+        if (!section)
+          throw new InvalidInput(`${report.title} has no section ${command.sectionKey}.`, { sectionKey: 'not a section of the report' });
+        if (pending)
+          refuse('reference-back', `A reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it first.`);
+        if (report.referredBack.includes(section.key))
+          refuse('reference-back', `${this.sectionName(report, section.key)} has already been referred back.`);
+        const attendanceMode = this.requirePresent(command.memberId);
+        return [
+          {
+            type: 'reference_back_moved',
+            at,
+            reportId: report.reportId,
+            referenceId: this.nextId('reference'),
+            sectionKey: section.key,
+            sectionTitle: section.title,
+            memberId: command.memberId,
+            attendanceMode,
+            majority: this.ruleset.majorities.procedural.refer_back,
+          },
+        ];
+      }
+      case 'putReferenceBack': {
+        if (!pending) return refuse('reference-back', 'No reference back has been moved on this report.');
+        if (pending.put) refuse('question-put', 'The reference back has been put; record its result first.');
+        return [
+          {
+            type: 'reference_back_put',
+            at,
+            reportId: report.reportId,
+            referenceId: pending.referenceId,
+            sectionKey: pending.sectionKey,
+            sectionTitle: this.sectionTitle(report, pending.sectionKey),
+            majority: pending.majority,
+          },
+        ];
+      }
+      case 'referenceBackOutcome': {
+        if (!pending) return refuse('reference-back', 'No reference back is waiting for its result.');
+        const showOfHands = command.showOfHands === true;
+        // As for a procedural motion: voted at once (a show of hands), or put with a counted vote.
+        this.requireFigures(showOfHands, pending.put);
+        return [
+          {
+            type: 'reference_back_decided',
+            at,
+            reportId: report.reportId,
+            referenceId: pending.referenceId,
+            sectionKey: pending.sectionKey,
+            sectionTitle: this.sectionTitle(report, pending.sectionKey),
+            result: command.result,
+            ...(showOfHands ? { showOfHands: true } : {}),
+          },
+        ];
+      }
+      case 'receiveReport': {
+        if (pending)
+          refuse('reference-back', `The reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it before receiving the report.`);
+        return [
+          {
+            type: 'report_received',
+            at,
+            reportId: report.reportId,
+            title: report.title,
+            sectionsReferredBack: report.sections.filter((s) => report.referredBack.includes(s.key)),
+          },
+        ];
+      }
+    }
+  }
+
+  private sectionTitle(report: ReportBusiness, key: string): string {
+    return report.sections.find((s) => s.key === key)?.title ?? key;
+  }
+
+  private sectionName(report: ReportBusiness, key: string): string {
+    return `section ${key} (${this.sectionTitle(report, key)})`;
+  }
+
+  // ---- a motion taken in parts ---------------------------------------------------------------------
+
+  /**
+   * On a request from the floor, the chair takes the motion in parts: each passage named is put to its
+   * own vote, the rest of the motion too. Only on the motion itself (amendments are dealt with first),
+   * once moved and seconded, and before any question is put on it.
+   */
+  takeInParts(item: DebateItemState, command: TakeInPartsCommand): DebateEvent[] {
+    if (item.parts) refuse('motion-in-parts', 'The motion has already been taken in parts.');
+    if (item.amendment)
+      refuse(
+        'motion-in-parts',
+        `Amendment ${this.amendmentName(item.amendment.amendmentId)} is being debated; deal with it before taking the motion in parts.`,
+      );
+    this.requireDebateStage(item, 'taking the motion in parts');
+    if (!item.substantive.moved || item.substantive.seconded === null)
+      refuse('motion-in-parts', 'The motion must be moved and seconded before it is taken in parts.');
+    const parts = divideMotion(command.text, command.parts, command.restOperative ?? true);
+    return [{ type: 'motion_taken_in_parts', at: this.at, itemId: item.itemId, text: command.text, parts }];
+  }
+
+  /**
+   * The result of the vote on the part put, from its figures or the chair's show of hands. With the last
+   * part decided the item concludes: lost when every operative part is lost, otherwise carried in the
+   * parts carried, the motion then reading as those parts.
+   */
+  partOutcome(item: DebateItemState, command: PartOutcomeCommand): DebateEvent[] {
+    const partId = item.questionPut?.partId;
+    const inParts = item.parts;
+    const part = inParts?.parts.find((p) => p.partId === partId);
+    if (!inParts || !part) return refuse('question-put', 'Put the question on a part of the motion before recording its result.');
+    const showOfHands = command.showOfHands === true;
+    this.requireFigures(showOfHands);
+    const base = { at: this.at, itemId: item.itemId };
+    const events: DebateEvent[] = [
+      {
+        type: 'part_decided',
+        ...base,
+        partId: part.partId,
+        label: part.label,
+        outcome: command.outcome,
+        ...(showOfHands ? { showOfHands: true } : {}),
+      },
+    ];
+    const outcomes = { ...inParts.outcomes, [part.partId]: command.outcome };
+    const result = outcomeOfParts(inParts.parts, outcomes);
+    if (result === null) return events;
+    const someLost = Object.values(outcomes).includes('lost');
+    events.push({
+      type: 'item_concluded',
+      ...base,
+      motionId: item.motionId,
+      outcome: result === 'lost' ? 'lost' : item.asAmended ? 'carried_as_amended' : 'carried',
+      reason: `taken in parts (${partsInWords(inParts.parts, outcomes)})${result === 'lost' ? '; every operative part was lost' : ''}`,
+      ...(result === 'carried' && someLost ? { carriedText: textOfPartsCarried(inParts.text, inParts.parts, outcomes) } : {}),
+    });
+    return events;
+  }
+
+  /** Once a part has been voted on, the motion's remaining parts are put; nothing else ends it. */
+  private requirePartsNotBegun(item: DebateItemState, doing: string): void {
+    const decided = item.parts ? Object.keys(item.parts.outcomes).length : 0;
+    if (decided > 0)
+      refuse(
+        'motion-in-parts',
+        `The meeting has voted on ${decided === 1 ? 'a part' : 'parts'} of the motion; put the remaining parts rather than ${doing}.`,
+      );
   }
 
   // ---- guards --------------------------------------------------------------------------------------
@@ -1063,6 +1294,10 @@ class Decision {
   /** An item by its label on the order of business when the use case gave one ("Motion 7"). */
   private itemName(itemId: string): string {
     return this.context.titleOf?.(itemId) ?? `item ${itemId}`;
+  }
+
+  private amendmentName(amendmentId: string | null): string {
+    return amendmentId ? (this.context.titleOf?.(amendmentId) ?? amendmentId) : '';
   }
 
   private what(item: DebateItemState): string {

@@ -6,6 +6,7 @@ import {
   DebateQuestion,
   DebateState,
   ProceduralDecidedEvent,
+  ReportBusiness,
   SpeechRecord,
 } from './debate.types';
 
@@ -37,6 +38,8 @@ export function emptyDebateState(): DebateState {
     rulings: [],
     speeches: [],
     suspensions: [],
+    openReportId: null,
+    reports: {},
   };
 }
 
@@ -76,6 +79,51 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
       };
     case 'items_not_reached':
       return { ...next, notReachedItemIds: [...state.notReachedItemIds, ...event.itemIds] };
+    case 'report_taken':
+      return {
+        ...next,
+        openReportId: event.reportId,
+        reports: {
+          ...(state.reports ?? {}),
+          [event.reportId]: {
+            reportId: event.reportId,
+            title: event.title,
+            sections: event.sections,
+            status: 'open',
+            pending: null,
+            referredBack: [],
+            notReferredBack: [],
+          },
+        },
+      };
+    case 'reference_back_moved':
+      return withReport(next, event.reportId, (report) => {
+        report.pending = {
+          referenceId: event.referenceId,
+          sectionKey: event.sectionKey,
+          memberId: event.memberId,
+          majority: event.majority,
+          put: false,
+        };
+      });
+    case 'reference_back_put':
+      return withReport(next, event.reportId, (report) => {
+        if (report.pending) report.pending.put = true;
+      });
+    case 'reference_back_decided':
+      return withReport(next, event.reportId, (report) => {
+        report.pending = null;
+        if (event.result === 'carried') report.referredBack.push(event.sectionKey);
+        else report.notReferredBack.push(event.sectionKey);
+      });
+    case 'report_received':
+      return {
+        ...withReport(next, event.reportId, (report) => {
+          report.status = 'received';
+          report.pending = null;
+        }),
+        openReportId: null,
+      };
     case 'point_ruled':
       return {
         ...next,
@@ -145,6 +193,20 @@ export function applyDebateEvent(state: DebateState, event: DebateEvent): Debate
   }
 }
 
+/** Applies `change` to a private copy of one report's business. */
+function withReport(state: DebateState, reportId: string, change: (report: ReportBusiness) => void): DebateState {
+  const current = state.reports?.[reportId];
+  if (!current) return state;
+  const report = structuredClone(current);
+  change(report);
+  return { ...state, reports: { ...state.reports, [reportId]: report } };
+}
+
+/** The report being taken, if any. */
+export function openReportOf(state: DebateState): ReportBusiness | null {
+  return state.openReportId ? (state.reports?.[state.openReportId] ?? null) : null;
+}
+
 function newItem(
   itemId: string,
   motionId: string,
@@ -171,6 +233,7 @@ function newItem(
     procedural: null,
     questionPut: null,
     standingOrdersSuspended: false,
+    parts: null,
   };
 }
 
@@ -295,7 +358,17 @@ function applyItemEvent(
         subject: event.subject,
         amendmentId: event.amendmentId,
         proceduralId: event.proceduralId,
+        ...(event.partId ? { partId: event.partId } : {}),
       };
+      return;
+    case 'motion_taken_in_parts':
+      item.call = null;
+      item.parts = { text: event.text, parts: event.parts, outcomes: {} };
+      return;
+    case 'part_decided':
+      // Older states (folded before parts existed) have no `parts`; a part is only decided once taken.
+      if (item.parts) item.parts.outcomes[event.partId] = event.outcome;
+      item.questionPut = null;
       return;
     case 'question_withdrawn':
       // Back to the stage before the put: a procedural motion still waits for its vote, the debate resumes.

@@ -1,5 +1,6 @@
 import { AttendanceMode, Majority, MotionKind, ProceduralMotion, SpeechRole, SuspendableOrder } from '../enums';
 import { Ruleset } from '../ruleset/ruleset';
+import type { MotionPart, MotionPartRequest, PartOutcome } from '../motions/motion-parts.rules';
 
 /**
  * Types of the debate engine: the state (a fold over events), the events (plain JSON, stored in the
@@ -98,6 +99,15 @@ export interface QuestionPutState {
   subject: QuestionSubject;
   amendmentId: string | null;
   proceduralId: string | null;
+  /** A motion taken in parts: the part put (absent or null for the motion as a whole). */
+  partId?: string | null;
+}
+
+/** A motion taken in parts: its text as it stood, the parts, and each part's result so far. */
+export interface MotionInParts {
+  text: string;
+  parts: MotionPart[];
+  outcomes: Record<string, PartOutcome>;
 }
 
 export interface DebateItemState {
@@ -122,6 +132,8 @@ export interface DebateItemState {
   procedural: PendingProcedural | null;
   questionPut: QuestionPutState | null;
   standingOrdersSuspended: boolean;
+  /** Taken in parts: each part is put to its own vote (null: the motion is put as a whole). */
+  parts: MotionInParts | null;
 }
 
 export interface ChairRuling {
@@ -151,10 +163,38 @@ export interface SpeechRecord {
   followedSuggestion: boolean | null;
 }
 
+/** A section of a report to conference (the NEC's annual report, say), as the report names it. */
+export interface ReportSection {
+  /** The report's own number or mark for it: "3", "4.2". */
+  key: string;
+  title: string;
+}
+
+/**
+ * A report to conference taken as business (issue 19): delegates may move to refer back a named section;
+ * each reference back is voted without debate like a procedural motion. The report is then received,
+ * less the sections referred back.
+ */
+export interface ReportBusiness {
+  reportId: string;
+  title: string;
+  sections: ReportSection[];
+  status: 'open' | 'received';
+  /** The reference back moved and not yet decided. */
+  pending: { referenceId: string; sectionKey: string; memberId: string; majority: Majority; put: boolean } | null;
+  /** Sections referred back, in the order carried. */
+  referredBack: string[];
+  /** Sections on which a reference back was lost. */
+  notReferredBack: string[];
+}
+
 export interface DebateState {
   /** Number of events folded: commands carry it back as `expectedSeq`. */
   version: number;
   openItemId: string | null;
+  /** The report being taken, if any: one piece of business at a time, a motion or a report. */
+  openReportId?: string | null;
+  reports?: Record<string, ReportBusiness>;
   items: Record<string, DebateItemState>;
   notReachedItemIds: string[];
   rulings: ChairRuling[];
@@ -215,8 +255,10 @@ export interface SpeakRequestedEvent extends ItemEventBase {
   attendanceMode: AttendanceMode;
   firstAgmEver: boolean;
   amendmentId: string | null;
-  /** True when the chair put a hall member without a device in the queue for them (absent on older logs). */
+  /** True when the chair (or a steward) put a hall member without a device in the queue for them (absent on older logs). */
   addedByChair?: boolean;
+  /** A steward, not the chair, put them in the queue. */
+  addedBy?: 'steward';
 }
 export interface PointRaisedEvent extends ItemEventBase {
   type: 'point_raised';
@@ -321,6 +363,9 @@ export interface QuestionPutEvent extends ItemEventBase {
   asAmended: boolean;
   carriedAmendmentIds: string[];
   majority: Majority;
+  /** A motion taken in parts: the part put, by id and label (absent when the motion is put as a whole). */
+  partId?: string;
+  partLabel?: string;
 }
 export interface ItemConcludedEvent extends ItemEventBase {
   type: 'item_concluded';
@@ -328,6 +373,24 @@ export interface ItemConcludedEvent extends ItemEventBase {
   outcome: DebateOutcome;
   reason: string | null;
   /** Carried or lost on the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
+  /** A motion carried in parts with some lost: the text it now reads, the parts carried. */
+  carriedText?: string;
+}
+/** The chair takes the motion in parts (on a request from the floor): each part is put separately. */
+export interface MotionTakenInPartsEvent extends ItemEventBase {
+  type: 'motion_taken_in_parts';
+  /** The motion's text as it stood (as amended so far), which the parts divide. */
+  text: string;
+  parts: MotionPart[];
+}
+/** The result of the vote on one part of a motion taken in parts. */
+export interface PartDecidedEvent extends ItemEventBase {
+  type: 'part_decided';
+  partId: string;
+  label: string;
+  outcome: PartOutcome;
+  /** The result is the chair's declaration of a show of hands, not a counted vote. */
   showOfHands?: boolean;
 }
 /**
@@ -340,6 +403,47 @@ export interface QuestionWithdrawnEvent extends ItemEventBase {
   amendmentId: string | null;
   proceduralId: string | null;
   reason: string;
+}
+export interface ReportTakenEvent extends EventBase {
+  type: 'report_taken';
+  reportId: string;
+  title: string;
+  sections: ReportSection[];
+}
+export interface ReferenceBackMovedEvent extends EventBase {
+  type: 'reference_back_moved';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  memberId: string;
+  attendanceMode: AttendanceMode;
+  majority: Majority;
+}
+export interface ReferenceBackPutEvent extends EventBase {
+  type: 'reference_back_put';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  majority: Majority;
+}
+export interface ReferenceBackDecidedEvent extends EventBase {
+  type: 'reference_back_decided';
+  reportId: string;
+  referenceId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  result: ProceduralResult;
+  /** The result is the chair's declaration of a show of hands, not a counted vote. */
+  showOfHands?: boolean;
+}
+export interface ReportReceivedEvent extends EventBase {
+  type: 'report_received';
+  reportId: string;
+  title: string;
+  /** The sections referred back: the rest of the report is received. */
+  sectionsReferredBack: ReportSection[];
 }
 export interface ItemsNotReachedEvent extends EventBase {
   type: 'items_not_reached';
@@ -366,8 +470,15 @@ export type DebateEvent =
   | ProceduralDecidedEvent
   | QuestionPutEvent
   | QuestionWithdrawnEvent
+  | MotionTakenInPartsEvent
+  | PartDecidedEvent
   | ItemConcludedEvent
-  | ItemsNotReachedEvent;
+  | ItemsNotReachedEvent
+  | ReportTakenEvent
+  | ReferenceBackMovedEvent
+  | ReferenceBackPutEvent
+  | ReferenceBackDecidedEvent
+  | ReportReceivedEvent;
 
 export type DebateEventType = DebateEvent['type'];
 
@@ -494,6 +605,24 @@ export interface AddToQueueCommand extends ItemCommandBase {
   memberId: string;
   stance: SpeakingStance;
   firstAgmEver?: boolean;
+  /** A steward put them in the queue (the chair otherwise). */
+  addedBy?: 'steward';
+}
+/**
+ * The chair takes the motion in parts: the passages named (word for word in the text now before the
+ * meeting), the rest of the motion a part of its own. `text` is that text, supplied by the use case.
+ */
+export interface TakeInPartsCommand extends ItemCommandBase {
+  type: 'takeInParts';
+  text: string;
+  parts: MotionPartRequest[];
+  /** Whether the words outside the parts named are operative (default true). */
+  restOperative?: boolean;
+}
+/** The result of the vote on the part put. */
+export interface PartOutcomeCommand extends ItemCommandBase, OutcomeFigures {
+  type: 'partOutcome';
+  outcome: PartOutcome;
 }
 export interface GuillotineCommand extends ChairCommandBase {
   type: 'guillotine';
@@ -524,7 +653,36 @@ export type DebateCommand =
   | WithdrawQuestionCommand
   | RecordOutcomeCommand
   | AddToQueueCommand
-  | GuillotineCommand;
+  | TakeInPartsCommand
+  | PartOutcomeCommand
+  | GuillotineCommand
+  | ReportBusinessCommand;
+
+/** Report business: commands that name the report rather than an item. */
+export interface TakeReportCommand extends ChairCommandBase {
+  type: 'takeReport';
+  reportId: string;
+  /** Supplied by the use case from the report's record. */
+  title: string;
+  sections: ReportSection[];
+}
+export interface MoveReferenceBackCommand extends ChairCommandBase {
+  type: 'moveReferenceBack';
+  reportId: string;
+  sectionKey: string;
+  memberId: string;
+}
+export interface ReportCommand extends ChairCommandBase {
+  type: 'putReferenceBack' | 'receiveReport';
+  reportId: string;
+}
+export interface ReferenceBackOutcomeCommand extends ChairCommandBase, OutcomeFigures {
+  type: 'referenceBackOutcome';
+  reportId: string;
+  result: ProceduralResult;
+}
+export type ReportBusinessCommand =
+  TakeReportCommand | MoveReferenceBackCommand | ReportCommand | ReferenceBackOutcomeCommand;
 
 export type DebateCommandType = DebateCommand['type'];
 

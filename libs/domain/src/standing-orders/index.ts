@@ -6,6 +6,7 @@ export {
   foldDebate,
   isSpeakingRole,
   openItemOf,
+  openReportOf,
   SPEAKING_ROLES,
   suspensionInForce,
   suspensionsInForce,

@@ -29,8 +29,15 @@ const ENGINE_EVENT_TYPES: Record<DebateEventType, true> = {
   procedural_decided: true,
   question_put: true,
   question_withdrawn: true,
+  motion_taken_in_parts: true,
+  part_decided: true,
   item_concluded: true,
   items_not_reached: true,
+  report_taken: true,
+  reference_back_moved: true,
+  reference_back_put: true,
+  reference_back_decided: true,
+  report_received: true,
 };
 
 export const DEBATE_LOG_TYPES: readonly string[] = Object.keys(ENGINE_EVENT_TYPES).map(
@@ -153,7 +160,8 @@ export class DebateLogRepository {
   ): Promise<Array<{ memberId: string; name: string; membershipNumber: string }>> {
     const rows: Array<{ id: string; name: string; membership_number: string }> = await manager.query(
       `SELECT m.id, m.name, m.membership_number FROM registration r JOIN member m ON m.id = r.member_id
-        WHERE r.conference_id = $1 AND (lower(m.membership_number) = lower($2) OR lower(m.name) = lower($2))
+        WHERE r.conference_id = $1
+          AND (lower(m.membership_number) = lower($2) OR lower(m.name) = lower($2) OR lower(r.card_number) = lower($2))
         ORDER BY m.membership_number LIMIT 10`,
       [conferenceId, text.trim()],
     );

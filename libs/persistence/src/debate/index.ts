@@ -1,2 +1,3 @@
 export * from './debate-log.repository';
 export * from './minutes.repository';
+export * from './report.repository';

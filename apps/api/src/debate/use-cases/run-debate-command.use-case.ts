@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   announcedCloseTime,
+  can,
   Conflict,
+  openReportOf,
   DebateCommand,
   openItemOf,
   QuestionVoteFigures,
@@ -19,7 +21,7 @@ import {
 } from '@agm/domain';
 import { ATTENDEE_COMMAND_TYPES, DebateCommandDto, ErrorResponseDto, VoteOpenDto } from '@agm/contracts';
 import { loadRuleset } from '@agm/persistence';
-import { DebateLogRepository, logTypeOf } from '@agm/persistence/debate';
+import { DebateLogRepository, logTypeOf, ReportRepository } from '@agm/persistence/debate';
 import { VoteRepository } from '@agm/persistence/voting';
 import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/access-control';
@@ -30,7 +32,13 @@ import { RecordMotionOutcome } from '../../motions/use-cases/record-outcome.use-
 import { OpenVote } from '../../voting/use-cases/open-vote.use-case';
 import { parseDebateCommand } from '../debate-command.parse';
 import { motionStepsOf } from '../motion-projection';
-import { assertAgreesWithVote, questionVoteOf, voteForQuestion } from '../question-vote';
+import {
+  assertAgreesWithVote,
+  questionVoteOf,
+  referenceBackVote,
+  referenceBackVoteOf,
+  voteForQuestion,
+} from '../question-vote';
 import {
   floorView,
   memberIdsFor,
@@ -38,6 +46,7 @@ import {
   queueView,
   requestsByMember,
   spokenAtThisAgm,
+  textAsAmended,
   ViewInputs,
 } from '../debate.views';
 
@@ -73,13 +82,17 @@ export class RunDebateCommand {
     private readonly openVote: OpenVote,
     private readonly motionOutcome: RecordMotionOutcome,
     private readonly votes: VoteRepository,
+    private readonly reports: ReportRepository,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, body: unknown): Promise<DebateCommandResult> {
     const dto = await parseDebateCommand(body);
     const forSelf = ATTENDEE_COMMAND_TYPES.includes(dto.type);
     // Chair commands need the chair; attendee commands act for the signed-in member, never one named in the body.
-    assertCan(principal, forSelf ? 'conference.view' : 'debate.chair', { conferenceId });
+    // A steward may do one chair command: put a hall member without a device in the queue (issue 19).
+    assertCan(principal, forSelf ? 'conference.view' : dto.type === 'addToQueue' ? 'debate.queue' : 'debate.chair', {
+      conferenceId,
+    });
     const memberId = forSelf ? principal.memberId : null;
     if (forSelf && !memberId)
       throw new Forbidden('Only a member attending the conference asks to speak or raises a point.');
@@ -109,16 +122,16 @@ export class RunDebateCommand {
         context,
         principal,
         names,
+        before,
       );
       await this.assertAgreesWithDeclaredVote(manager, conferenceId, before, dto);
+      const voteOptions = (dto.type === 'putTheQuestion' || dto.type === 'putReferenceBack') && dto.vote ? dto.vote : null;
       // A close time already past is refused as POST /votes refuses it, before anything is decided.
-      if (dto.type === 'putTheQuestion' && dto.vote)
-        announcedCloseTime(dto.vote.closesAt, now, 'vote.closesAt');
+      if (voteOptions) announcedCloseTime(voteOptions.closesAt, now, 'vote.closesAt');
       const events = decide(before, command, ruleset, now, context);
       // A card vote's holders are checked as POST /votes checks them, before the question is put: wrong
       // ones refuse the command (400), rather than leave the question put without its vote.
-      if (dto.type === 'putTheQuestion' && dto.vote)
-        await this.openVote.assertCardHolders(manager, conferenceId, dto.vote, 'vote.cardHolders');
+      if (voteOptions) await this.openVote.assertCardHolders(manager, conferenceId, voteOptions, 'vote.cardHolders');
       const after = foldDebate(events, before);
       for (const event of events)
         uow.record({
@@ -135,7 +148,9 @@ export class RunDebateCommand {
       const vote =
         dto.type === 'putTheQuestion' && dto.vote
           ? await this.voteRequest(manager, conferenceId, events, dto.vote)
-          : null;
+          : dto.type === 'putReferenceBack' && dto.vote
+            ? referenceBackVote(events, dto.vote)
+            : null;
       return { version: after.version, events, vote };
     });
     const { vote, ...result } = decided;
@@ -157,6 +172,11 @@ export class RunDebateCommand {
     conferenceId: string,
     state: DebateState,
   ): Promise<QuestionVoteFigures | null> {
+    const report = openReportOf(state);
+    if (report?.pending?.put) {
+      const vote = referenceBackVoteOf(await this.votes.list(manager, conferenceId), report.reportId, report.pending.referenceId);
+      return vote && vote.state !== 'voided' ? { state: vote.state, outcome: vote.outcome } : null;
+    }
     const open = openItemOf(state);
     if (!open?.questionPut) return null;
     const vote = questionVoteOf(
@@ -181,7 +201,18 @@ export class RunDebateCommand {
           ? dto.outcome
           : dto.type === 'proceduralOutcome'
             ? dto.result
-            : null;
+            : dto.type === 'partOutcome'
+              ? dto.outcome
+              : null;
+    if (dto.type === 'referenceBackOutcome') {
+      const pending = state.reports?.[dto.reportId]?.pending;
+      if (pending?.put)
+        assertAgreesWithVote(
+          referenceBackVoteOf(await this.votes.list(manager, conferenceId), dto.reportId, pending.referenceId),
+          dto.result,
+        );
+      return;
+    }
     if (recorded === null || !('itemId' in dto)) return;
     const item = state.items[dto.itemId];
     if (!item?.questionPut) return;
@@ -220,8 +251,15 @@ export class RunDebateCommand {
     context: DebateContext,
     principal: Principal,
     names: Map<string, string>,
+    state: DebateState,
   ): Promise<DebateCommand> {
     switch (dto.type) {
+      case 'takeInParts': {
+        // The parts divide the motion as it now stands before the meeting (with the amendments carried).
+        const item = state.items[dto.itemId];
+        const text = item ? textAsAmended(item, await this.log.motions(manager, conferenceId, motionIdsFor(state))) : null;
+        return { ...dto, text: text ?? '' };
+      }
       case 'takeItem': {
         const motion = await this.log.motion(manager, conferenceId, dto.motionId);
         if (!motion) throw new NotFound(`No motion ${dto.motionId} in this conference.`);
@@ -316,17 +354,31 @@ export class RunDebateCommand {
         const named = await this.memberNamed(manager, conferenceId, member);
         // Named in the engine's refusal even when not present (and so not among the names read).
         names.set(named.memberId, named.name);
-        return { ...rest, memberId: named.memberId };
+        const bySteward = !can(principal, 'debate.chair', { conferenceId });
+        return { ...rest, memberId: named.memberId, ...(bySteward ? { addedBy: 'steward' as const } : {}) };
       }
       case 'putTheQuestion':
         // The vote options are for the hand-over, not the engine.
         return { type: 'putTheQuestion', expectedSeq: dto.expectedSeq, itemId: dto.itemId };
+      case 'takeReport': {
+        const report = await this.reports.find(manager, conferenceId, dto.reportId);
+        if (!report) throw new NotFound('No such report on this conference’s order of business.', { reportId: 'not a report of this conference' });
+        return { ...dto, title: report.title, sections: report.sections };
+      }
+      case 'moveReferenceBack': {
+        const { member, ...rest } = dto;
+        const named = await this.memberNamed(manager, conferenceId, member);
+        names.set(named.memberId, named.name);
+        return { ...rest, sectionKey: rest.sectionKey.trim(), memberId: named.memberId };
+      }
+      case 'putReferenceBack':
+        return { type: 'putReferenceBack', expectedSeq: dto.expectedSeq, reportId: dto.reportId };
       default:
         return { ...dto } as DebateCommand;
     }
   }
 
-  /** The member the chair names by membership number or name: one registered member, or a refusal in words. */
+  /** The member named by membership number, voting-card number or name: one registered member, or a refusal in words. */
   private async memberNamed(
     manager: EntityManager,
     conferenceId: string,
@@ -335,7 +387,7 @@ export class RunDebateCommand {
     const found = await this.log.registeredMembersNamed(manager, conferenceId, text);
     if (found.length === 0) {
       throw new NotFound(
-        `No member registered for this conference has the membership number or name "${text.trim()}".`,
+        `No member registered for this conference has the membership number, card number or name "${text.trim()}".`,
         { member: 'no such registered member' },
       );
     }

@@ -33,6 +33,8 @@ export interface MotionOutcomeInput {
   reason?: string | null;
   /** The chair's account (REST) or whoever issued the debate command. */
   actorId: string;
+  /** A motion carried in parts, some lost: the text it now reads, kept as its amended text. */
+  carriedText?: string;
 }
 
 /**
@@ -80,6 +82,23 @@ export class RecordMotionOutcome {
             input.reason ?? undefined,
             now,
           );
+    if (input.carriedText !== undefined && motion.kind !== 'amendment') {
+      // The resolution reads as the parts carried: the booklet and the register take the amended text.
+      await this.motions.update(manager, motion.id, { amendedText: input.carriedText }, now);
+      await this.motions.audit(manager, {
+        motionId: motion.id,
+        action: 'amended',
+        who: input.actorId,
+        role: 'chair',
+        at: now,
+        why: 'Taken in parts: the parts lost are struck out',
+        fromStatus: after.status,
+        toStatus: after.status,
+      });
+      const reread = (await this.motions.find(manager, input.conferenceId, motion.id, true)) as MotionRow;
+      announce(record, { actorId: input.actorId }, reread, 'motion.outcome', { action: input.action }, ['public']);
+      return reread;
+    }
     announce(record, { actorId: input.actorId }, after, 'motion.outcome', { action: input.action }, [
       'public',
     ]);

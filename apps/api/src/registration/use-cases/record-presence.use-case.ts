@@ -5,6 +5,7 @@ import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions, UnitOfWork } from '../../events/transactions';
 import { QuorumQueries } from '../quorum.queries';
+import { RecordCardNumber } from './record-card-number.use-case';
 
 /** What the phone reads when the grace after a dropped connection ran out. */
 export const PRESENCE_LAPSED =
@@ -23,9 +24,10 @@ export class RecordPresence {
     private readonly transactions: Transactions,
     private readonly registrations: RegistrationRepository,
     private readonly quorum: QuorumQueries,
+    private readonly cards: RecordCardNumber,
   ) {}
 
-  async checkIn(principal: Principal, conferenceId: string, registrationId: string, checkedIn: boolean) {
+  async checkIn(principal: Principal, conferenceId: string, registrationId: string, checkedIn: boolean, cardNumber?: string) {
     assertCan(principal, 'presence.record', { conferenceId });
     return this.transactions.runFor(conferenceId, async (uow) => {
       const registration = await this.registrations.find(uow.manager, conferenceId, registrationId, true);
@@ -36,6 +38,8 @@ export class RecordPresence {
           `${registration.name} is registered to attend remotely; remote attendees are present while connected, not checked in. To check them in at the hall, switch them to the hall with a reason.`,
         );
       }
+      // The card the member holds, read at the door: recorded with the check-in (issue 19).
+      if (checkedIn && cardNumber) await this.cards.apply(uow.manager, conferenceId, registrationId, cardNumber);
       return this.apply(uow, conferenceId, registrationId, { checkedIn }, actorOf(principal));
     });
   }

@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import {
+  browserSuite,
+  describeInBrowser,
+  expectAccessible,
+  newOfficialWithPassword,
+  newPage,
+  setQuorumMinimum,
+  signInOfficial,
+  waitForText,
+} from './browser-support';
+
+/**
+ * Issue 19 in the browser: the chair takes the NEC's annual report from the order of business, a delegate
+ * without a phone moves to refer back section 3, the meeting carries it on a show of hands, and the report
+ * is received less that section, as the order of business then says.
+ */
+describeInBrowser('web client: the chair takes a report and a reference back of one section', () => {
+  const suite = browserSuite();
+  const http = () => suite.api.http();
+  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
+
+  it('moves, carries and records a reference back, and receives the rest of the report', async () => {
+    const { api, ctx, browser } = suite;
+    const headOffice = await ctx.asHeadOffice();
+    const conference = await ctx.newConference({ name: `Report AGM ${Date.now() % 10000}`, startsOn: '2027-10-07', endsOn: '2027-10-08' });
+    const base = `/api/conferences/${conference.id}`;
+    await setQuorumMinimum(api, conference.id, headOffice, 1);
+    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+    const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }], name: 'Conference Chair' });
+    const dot = await ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' });
+    await http().post(`${base}/registrations/${dot.registrationId}/check-in`).set(headOffice.auth).expect(200);
+    await http()
+      .post(`${base}/reports`)
+      .set(soc.auth)
+      .send({ title: 'NEC Annual Report', sections: [{ key: '3', title: 'Finance' }, { key: '4', title: 'Campaigns' }] })
+      .expect(201);
+
+    const { page } = await newPage(browser, api);
+    await signInOfficial(page, chair);
+    await page.goto(`/c/${conference.id}/chair`);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const step = async (name: string, done: string | RegExp) => {
+      await button(name).click();
+      await waitForText(page, 'p.alert.ok[role=status]', done);
+      expect(await alerts(page)).toEqual([]);
+    };
+    await waitForText(page, '[data-testid=agenda-reports]', 'NEC Annual Report — To come.');
+    await step('Take report NEC Annual Report', 'Report taken.');
+    await waitForText(page, '[data-testid=report-business]', 'Delegates may move to refer back a section');
+    await waitForText(page, '[data-testid=floor-report]', 'NEC Annual Report');
+
+    await page.getByLabel('Section to refer back').selectOption('3');
+    await page.getByLabel('Moved by (membership number or name)').fill(dot.member.membershipNumber);
+    await step('Move reference back', /The reference back is moved/);
+    await waitForText(page, '[data-testid=report-business]', `${dot.member.name} moves to refer back section 3 (Finance)`);
+    // Not received over a reference back waiting for its vote: the button is not offered until it is decided.
+    expect(await button('Receive the report').count()).toBe(0);
+    await expectAccessible(page, 'chair with a reference back moved');
+    await step('Reference back carried (show of hands)', 'Reference back carried.');
+    await waitForText(page, '[data-testid=referred-back]', 'Referred back: section 3 (Finance)');
+
+    await step('Receive the report', 'The report is received.');
+    await waitForText(page, '[data-testid=agenda-reports]', 'NEC Annual Report — Received, except section 3 (Finance), referred back.');
+    const minutes = (await http().get(`${base}/minutes`).set(soc.auth).expect(200)).text;
+    expect(minutes).toContain('The reference back of section 3 (Finance) was carried, on the chair’s declaration of a show of hands');
+  });
+});
