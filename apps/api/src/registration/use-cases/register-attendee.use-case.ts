@@ -29,7 +29,7 @@ export class RegisterAttendee {
     const { code, hash } = await newAccessCode();
     const made = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const ruleset = await loadRuleset(manager, conferenceId);
-      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
       const member = await this.registrations.findMemberByNumber(manager, membershipNumber);
       if (!member)
         throw new InvalidInput('No member has that membership number.', {
