@@ -90,7 +90,7 @@ describe('motions: editing topics, kind and the joint partner', () => {
     const unchanged = await read(motion.id);
     expect(unchanged.kind).toBe('constitutional_amendment');
     expect(unchanged.emergency).toBeUndefined();
-    expect((await edit(motion.id, { kind: 'composite' }, 400)).body.errors.kind).toMatch(/kind must be one of motion, constitutional_amendment, emergency_motion/);
+    expect((await edit(motion.id, { kind: 'composite' }, 400)).body.errors.kind).toMatch(/Kind must be one of motion, constitutional_amendment, emergency_motion/);
 
     const returned = await draft({ title: 'Returned' });
     await submit(returned.id);

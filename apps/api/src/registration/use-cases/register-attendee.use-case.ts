@@ -37,7 +37,7 @@ export class RegisterAttendee {
         });
       if (!ruleset.categories[member.category]?.mayAttend) {
         throw new Forbidden(
-          `Members in the '${member.category}' category may not attend this conference under its standing orders.`,
+          `Members in the ${member.category.replace(/_/g, ' ')} category may not attend this conference under its standing orders.`,
         );
       }
       const id = await this.registrations.insert(manager, conferenceId, member.id, mode, hash, now);
