@@ -167,4 +167,51 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await expectAccessible(phone.page, 'phone of a member switched to the hall, in a hybrid vote');
     await noSidewaysScroll(phone.page);
   });
+  it('a teller checks a remote registrant in at the hall from the teller screen, with a reason, and switches a hall registrant to remote', async () => {
+    const conference = await ctx.newConference({ name: 'Napo AGM teller switch' });
+    const teller = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'teller' }] });
+    const arrived = await ctx.newAttendee(conference.id, { mode: 'remote' });
+    const ill = await ctx.newAttendee(conference.id, { mode: 'hall' });
+    const phone = await newPage(browser, api, PHONE);
+    await signInAttendee(phone.page, conference.name, arrived);
+
+    const { page } = await newPage(browser, api, PHONE);
+    await signInOfficial(page, teller);
+    await page.goto(`/c/${conference.id}/teller`);
+    const panel = page.getByTestId('switch-attendee');
+    const search = panel.getByLabel('Find an attendee by name or membership number');
+    await search.fill(arrived.member.membershipNumber);
+    await panel.getByText(`${arrived.member.name} ${arrived.member.membershipNumber} · Remote, not present`, { exact: false }).waitFor();
+    await panel.getByRole('button', { name: `Check in at the hall ${arrived.member.name}` }).click();
+    const reason = panel.getByLabel('Reason');
+    await reason.waitFor();
+    await expectAccessible(page, 'teller: switch to the hall');
+    await noSidewaysScroll(page);
+    // A reason is required, and the refusal names the field in words.
+    await reason.fill('   ');
+    await panel.getByRole('button', { name: 'Check in at the hall', exact: true }).click();
+    await panel.getByRole('alert').getByText('Reason', { exact: false }).waitFor();
+    await reason.fill('Came to the tellers’ table');
+    await panel.getByRole('button', { name: 'Check in at the hall', exact: true }).click();
+    await panel.getByRole('status').getByText(`${arrived.member.name} is checked in at the hall.`).waitFor();
+    // Focus returns to the search, where the teller looks up the next person.
+    expect(await page.evaluate("document.activeElement?.getAttribute('type')")).toBe('search');
+    await panel.getByText(`${arrived.member.name} ${arrived.member.membershipNumber} · In the hall, present`, { exact: false }).waitFor();
+    await phone.page.getByText('You are now checked in at the hall: you vote by show of cards. Reason: Came to the tellers’ table').waitFor();
+
+    await search.fill(ill.member.name);
+    await panel.getByRole('button', { name: `Switch to remote ${ill.member.name}` }).click();
+    await panel.getByLabel('Reason').fill('Taken ill; votes from home');
+    await panel.getByRole('button', { name: 'Switch to remote', exact: true }).click();
+    await panel.getByRole('status').getByText(`${ill.member.name} is switched to remote: absent until their phone confirms.`).waitFor();
+    await panel.getByText(`${ill.member.name} ${ill.member.membershipNumber} · Remote, not present`, { exact: false }).waitFor();
+    await expectAccessible(page, 'teller: after the switches');
+    await noIdsOrCodes(page);
+    await noSidewaysScroll(page);
+    const [registrations] = await Promise.all([api.database.dataSource.query('SELECT m.membership_number, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 ORDER BY 1', [conference.id])]);
+    expect(Object.fromEntries(registrations.map((r: { membership_number: string; attendance_mode: string }) => [r.membership_number, r.attendance_mode]))).toEqual({
+      [arrived.member.membershipNumber]: 'hall',
+      [ill.member.membershipNumber]: 'remote',
+    });
+  });
 });
