@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RegistrationJobRepository, RegistrationRepository } from '@agm/persistence';
+import { ApplicationRepository, RegistrationJobRepository, RegistrationRepository } from '@agm/persistence';
+import { ApplicationsController, ApplyController } from './applications.controller';
+import { ApplyToAttend, DecideApplications } from './use-cases/applications.use-case';
 import { CodeNotices } from './code-notices';
 import { LostCodeThrottle } from './lost-code-throttle';
 import { QuorumQueries } from './quorum.queries';
@@ -13,7 +15,7 @@ import { RequestNewCode } from './use-cases/request-new-code.use-case';
 import { SwitchAttendance } from './use-cases/switch-attendance.use-case';
 
 @Module({
-  controllers: [RegistrationController, LostCodeController],
+  controllers: [RegistrationController, LostCodeController, ApplyController, ApplicationsController],
   providers: [
     RegistrationRepository,
     RegistrationJobRepository,
@@ -27,6 +29,9 @@ import { SwitchAttendance } from './use-cases/switch-attendance.use-case';
     RequestNewCode,
     SwitchAttendance,
     RecordPresence,
+    ApplicationRepository,
+    ApplyToAttend,
+    DecideApplications,
   ],
   exports: [RecordPresence, QuorumQueries, RegisterAttendee],
 })
