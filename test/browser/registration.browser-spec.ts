@@ -167,4 +167,115 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await expectAccessible(phone.page, 'phone of a member switched to the hall, in a hybrid vote');
     await noSidewaysScroll(phone.page);
   });
+  it('a teller checks a remote registrant in at the hall from the teller screen, with a reason, and switches a hall registrant to remote', async () => {
+    const conference = await ctx.newConference({ name: 'Napo AGM teller switch' });
+    const teller = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'teller' }] });
+    const arrived = await ctx.newAttendee(conference.id, { mode: 'remote' });
+    const ill = await ctx.newAttendee(conference.id, { mode: 'hall' });
+    const phone = await newPage(browser, api, PHONE);
+    await signInAttendee(phone.page, conference.name, arrived);
+
+    const { page } = await newPage(browser, api, PHONE);
+    await signInOfficial(page, teller);
+    await page.goto(`/c/${conference.id}/teller`);
+    const panel = page.getByTestId('switch-attendee');
+    const search = panel.getByLabel('Find an attendee by name or membership number');
+    await search.fill(arrived.member.membershipNumber);
+    await panel.getByText(`${arrived.member.name} ${arrived.member.membershipNumber} · Remote, not present`, { exact: false }).waitFor();
+    await panel.getByRole('button', { name: `Check in at the hall ${arrived.member.name}` }).click();
+    const reason = panel.getByLabel('Reason');
+    await reason.waitFor();
+    await expectAccessible(page, 'teller: switch to the hall');
+    await noSidewaysScroll(page);
+    // A reason is required, and the refusal names the field in words.
+    await reason.fill('   ');
+    await panel.getByRole('button', { name: 'Check in at the hall', exact: true }).click();
+    await panel.getByRole('alert').getByText('Reason', { exact: false }).waitFor();
+    await reason.fill('Came to the tellers’ table');
+    await panel.getByRole('button', { name: 'Check in at the hall', exact: true }).click();
+    await panel.getByRole('status').getByText(`${arrived.member.name} is checked in at the hall.`).waitFor();
+    // Focus returns to the search, where the teller looks up the next person.
+    expect(await page.evaluate("document.activeElement?.getAttribute('type')")).toBe('search');
+    await panel.getByText(`${arrived.member.name} ${arrived.member.membershipNumber} · In the hall, present`, { exact: false }).waitFor();
+    await phone.page.getByText('You are now checked in at the hall: you vote by show of cards. Reason: Came to the tellers’ table').waitFor();
+
+    await search.fill(ill.member.name);
+    await panel.getByRole('button', { name: `Switch to remote ${ill.member.name}` }).click();
+    await panel.getByLabel('Reason').fill('Taken ill; votes from home');
+    await panel.getByRole('button', { name: 'Switch to remote', exact: true }).click();
+    await panel.getByRole('status').getByText(`${ill.member.name} is switched to remote: absent until their phone confirms.`).waitFor();
+    await panel.getByText(`${ill.member.name} ${ill.member.membershipNumber} · Remote, not present`, { exact: false }).waitFor();
+    await expectAccessible(page, 'teller: after the switches');
+    await noIdsOrCodes(page);
+    await noSidewaysScroll(page);
+    const [registrations] = await Promise.all([api.database.dataSource.query('SELECT m.membership_number, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 ORDER BY 1', [conference.id])]);
+    expect(Object.fromEntries(registrations.map((r: { membership_number: string; attendance_mode: string }) => [r.membership_number, r.attendance_mode]))).toEqual({
+      [arrived.member.membershipNumber]: 'hall',
+      [ill.member.membershipNumber]: 'remote',
+    });
+  });
+  it('a member applies to attend from the sign-in screen; head office opens applications, approves one (the code is emailed) and declines one with a reason', async () => {
+    const conference = await ctx.newConference({ name: 'Napo AGM applications' });
+    const [applicant, refused] = [await ctx.newMember(), await ctx.newMember()];
+    const page = await headOfficeOnRegistration(conference.id);
+    const panel = page.getByTestId('applications');
+    await panel.getByText('No application is waiting.').waitFor();
+    // Off by default: the sign-in screen offers no application until head office allows it.
+    const { page: phone } = await newPage(browser, api, PHONE);
+    await phone.goto('/');
+    await phone.getByLabel('Conference').selectOption({ label: conference.name });
+    await phone.getByText('Lost your access code?').waitFor();
+    expect(await phone.getByTestId('apply-to-attend').count()).toBe(0);
+    await panel.getByLabel('Members may apply to attend from the sign-in screen').check();
+    await panel.getByText('Members may now apply to attend from the sign-in screen.').waitFor();
+
+    const applyAs = async (member: typeof applicant, mode: 'In the hall' | 'Remote') => {
+      await phone.goto('/');
+      await phone.getByLabel('Conference').selectOption({ label: conference.name });
+      await phone.getByText('Not registered? Apply to attend').click();
+      await phone.getByLabel('Your membership number').fill(member.membershipNumber);
+      await phone.getByLabel('Email address the union has for you').fill(member.email);
+      await phone.getByLabel(mode).check();
+      await phone.getByRole('button', { name: 'Apply to attend' }).click();
+      await phone.getByText('your application is with head office', { exact: false }).waitFor();
+    };
+    // A wrong address first: the form says what is wrong, with the field in words.
+    await phone.goto('/');
+    await phone.getByLabel('Conference').selectOption({ label: conference.name });
+    await phone.getByText('Not registered? Apply to attend').click();
+    await phone.getByLabel('Your membership number').fill(applicant.membershipNumber);
+    await phone.getByLabel('Email address the union has for you').fill('not an address');
+    await phone.getByRole('button', { name: 'Apply to attend' }).click();
+    await phone.getByRole('alert').getByText('Email address must be an email address', { exact: false }).waitFor();
+    await expectAccessible(phone, 'application form');
+    await noSidewaysScroll(phone);
+    await applyAs(applicant, 'Remote');
+    await applyAs(refused, 'In the hall');
+
+    await page.reload();
+    await panel.getByText(`${applicant.name} ${applicant.membershipNumber} · Full · Remote`, { exact: false }).waitFor();
+    await expectAccessible(page, 'applications waiting');
+    await noSidewaysScroll(page);
+    await noIdsOrCodes(page);
+    const before = smtp.to(applicant.email).length;
+    await panel.getByRole('button', { name: `Approve ${applicant.name}` }).click();
+    await panel.getByText(`${applicant.name} is registered; their access code is emailed to them.`).waitFor();
+    await page.getByRole('row', { name: new RegExp(applicant.name) }).getByRole('cell', { name: 'Remote' }).waitFor();
+
+    await panel.getByRole('button', { name: `Decline ${refused.name}` }).click();
+    await panel.getByLabel('Reason (emailed to the member)').fill('Membership lapsed in March');
+    await panel.getByRole('button', { name: 'Decline the application' }).click();
+    await panel.getByText(`${refused.name}'s application is declined; they are emailed the reason.`).waitFor();
+    await panel.getByText('No application is waiting.').waitFor();
+    expect((await smtp.waitForMessageTo(refused.email)).text).toContain('Reason: Membership lapsed in March');
+
+    // The approved member signs in with the code the email brought.
+    const mail = await smtp.waitForMessageTo(applicant.email, before);
+    await phone.goto('/');
+    await phone.getByLabel('Conference').selectOption({ label: conference.name });
+    await phone.getByLabel('Access code').fill(accessCodeIn(mail.text));
+    await phone.getByLabel('Membership number', { exact: true }).fill(applicant.membershipNumber);
+    await phone.getByRole('button', { name: 'Sign in as a member' }).click();
+    await phone.getByText('Attending remotely').first().waitFor();
+  });
 });

@@ -48,7 +48,7 @@ describeInBrowser('web client: the resolution register and the operational plan'
 
     // An empty report is refused at its field, with the reason the api gives.
     await form.getByRole('button', { name: 'Report progress' }).click();
-    await form.getByText('text must not be blank').first().waitFor();
+    await form.getByText('Text must not be blank').first().waitFor();
     expect(await form.getByLabel('What has been done').getAttribute('aria-invalid')).toBe('true');
 
     await form.getByLabel('What has been done').fill('Minimum standards agreed with HMPPS for three regions.');

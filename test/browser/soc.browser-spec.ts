@@ -525,7 +525,7 @@ describeInBrowser('web client: the Standing Orders Committee', () => {
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await page.getByRole('button', { name: 'Download SOC report as PDF' }).click();
-    await waitForText(page, '[data-testid=documents] [role=alert]', `No conference ${conference.id}.`);
+    await waitForText(page, '[data-testid=documents] [role=alert]', 'No such conference, or it is not yours to see.');
     expect(downloaded).toBe(false);
   });
 

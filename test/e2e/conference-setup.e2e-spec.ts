@@ -392,7 +392,7 @@ describe('conference set-up over HTTP', () => {
       expect(asChair.body).toEqual({ statusCode: 403, message: expect.stringContaining('administrators') });
       await api.http().get(url).set(attendee.auth).expect(403);
       const asOther = await api.http().get(url).set(otherAdmin.auth).expect(404);
-      expect(asOther.body.message).toContain('No conference');
+      expect(asOther.body.message).toContain('No such conference');
       await api.http().get(url).expect(401);
       await api.http().get(`/api/conferences/${missing}/ruleset/category-holders`).set(headOffice.auth).expect(404);
     });
@@ -817,7 +817,7 @@ describe('conference set-up over HTTP', () => {
         expect(asChair.body.message).toContain('administrators');
         await (api.http() as any)[method](url).set(attendee.auth).send(body).expect(403);
         const asOther = await (api.http() as any)[method](url).set(otherAdmin.auth).send(body).expect(404);
-        expect(asOther.body.message).toContain('No conference');
+        expect(asOther.body.message).toContain('No such conference');
         await (api.http() as any)[method](url).send(body).expect(401);
       }
       await api.http().get(`${base}/roles`).set(chair.auth).expect(403);

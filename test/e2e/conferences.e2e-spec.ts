@@ -139,7 +139,7 @@ describe('conferences over HTTP', () => {
 
   it('answers 404 for a conference that does not exist, and for an id that is not one', async () => {
     const missing = await api.http().get('/api/conferences/6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5').expect(404);
-    expect(missing.body).toEqual({ statusCode: 404, message: expect.stringContaining('No conference') });
+    expect(missing.body).toEqual({ statusCode: 404, message: expect.stringContaining('No such conference') });
     await api.http().get('/api/conferences/not-an-id').expect(404);
   });
 });

@@ -57,8 +57,8 @@ describe('a card vote on the question put', () => {
       [[{ bodyId: randomUUID(), memberId: s.northHolder.memberId }], 400, 'card holders are wrong'],
       // A registered member of North named for South's card: a body's card is cast by its own member or officer.
       [[{ bodyId: s.south.id, memberId: s.northHolder.memberId }], 400, 'card holders are wrong', { [`vote.cardHolders.${s.south.id}`]: 'not a member or officer of this body: name one of its own members' }],
-      [[{ bodyId: 'LDN', memberId: s.northHolder.memberId }], 400, 'bodyId must be the id of a body'],
-      [{ bodyId: s.north.id, memberId: s.northHolder.memberId }, 400, 'cardHolders must be a list'],
+      [[{ bodyId: 'LDN', memberId: s.northHolder.memberId }], 400, 'Body must be the id of a body'],
+      [{ bodyId: s.north.id, memberId: s.northHolder.memberId }, 400, 'Card holders must be a list'],
     ];
     for (const [holders, status, message, errors] of refusals) {
       const refused = await s.chairSays(put(holders), status);
@@ -136,7 +136,7 @@ describe('a card vote on the question put', () => {
     const hybrid = (await http().post(`${s.base}/votes`).set(s.chair.auth).send({ subject: 'custom', title: 'Hands up', topics: [], method: 'electronic', secret: false }).expect(201)).body;
     expect((await read(s.chair, `?voteId=${hybrid.id}`).expect(400)).body.errors).toEqual({ voteId: 'not a card vote' });
     await read(s.chair, `?voteId=${randomUUID()}`).expect(404);
-    expect((await read(s.chair, '?voteId=yesterday').expect(400)).body.errors).toEqual({ voteId: 'voteId must be the id of a vote' });
+    expect((await read(s.chair, '?voteId=yesterday').expect(400)).body.errors).toEqual({ voteId: 'Vote must be the id of a vote' });
     const teller = await suite.ctx.newOfficial({ roles: [{ conferenceId: s.conferenceId, role: 'teller' }] });
     const otherChair: SignedInPerson = await suite.ctx.newOfficial({ roles: [{ conferenceId: (await suite.ctx.newConference()).id, role: 'chair' }] });
     for (const who of [s.northHolder, teller]) expect((await read(who).expect(403)).body.message).toContain('only the chair');

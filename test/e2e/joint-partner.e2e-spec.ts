@@ -58,8 +58,8 @@ describe('membership: finding the other member of a joint motion', () => {
     const retired = await named('Dilys Rees', 'retired');
     const refused = await find(conference.id, officer, { membershipNumber: retired.membershipNumber, surname: 'Rees' }, 400);
     expect(refused.body).toMatchObject({
-      message: expect.stringMatching(/cannot submit jointly: only full or professional_associate members may/),
-      errors: { membershipNumber: expect.stringMatching(/not a full or professional_associate member/) },
+      message: expect.stringMatching(/cannot submit jointly: only full or professional associate members may/),
+      errors: { membershipNumber: expect.stringMatching(/not a full or professional associate member/) },
     });
     const self = officer.member;
     const own = await find(conference.id, officer, { membershipNumber: self.membershipNumber, surname: self.name.split(' ').at(-1) as string }, 400);
@@ -75,7 +75,7 @@ describe('membership: finding the other member of a joint motion', () => {
     const soc = await suite.ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
     expect((await find(conference.id, soc, query, 403)).body.message).toMatch(/made by a member/);
     const retiredOfficer = await suite.ctx.newOfficer((await suite.ctx.newBody({ kind: 'branch' })).id, { category: 'retired' });
-    expect((await find(conference.id, retiredOfficer, query, 403)).body.message).toMatch(/you are retired/);
+    expect((await find(conference.id, retiredOfficer, query, 403)).body.message).toMatch(/you are a retired member/);
     await find(conference.id, null, query, 401);
     const elsewhere = await suite.ctx.newAttendee((await suite.ctx.newConference()).id);
     await find(conference.id, elsewhere, query, 404);

@@ -200,7 +200,7 @@ describe('motions: whole sections, late composites and late motions on the order
     expect((await placeNight(soc, { position: 6 }, 400)).body).toMatchObject({ message: 'Place 6 is outside the order of business (0 to 5; 5 puts it last).', errors: { position: '0 to 5' } });
     expect((await placeNight(soc, { position: -1 }, 400)).body.errors).toHaveProperty('position');
     expect((await placeNight(soc, { motionId: 'not-a-uuid' }, 400)).body.errors).toHaveProperty('motionId');
-    expect((await placeNight(soc, { motionId: randomUUID() }, 404)).body.message).toMatch(/^No motion/);
+    expect((await placeNight(soc, { motionId: randomUUID() }, 404)).body.message).toMatch(/^No such motion/);
     expect((await placeNight(soc, { motionId: motions.hours }, 409)).body.message).toBe('“Working hours” is already on the order of business.');
     expect((await placeNight(soc, { motionId: unruled.id }, 422)).body).toMatchObject({ rule: 'agenda', message: '“Not yet ruled on” is submitted: only a motion the SOC has admitted goes on the order of business.' });
     expect(await order(base, soc)).toEqual(published);

@@ -99,9 +99,9 @@ describe('motions: an edit checked as a new motion is', () => {
     expect(await read(motion.id)).toEqual(before);
 
     // A title or text of spaces alone is no title or text, on creation and edit alike.
-    expect((await create({ title: '   ' }, 400)).body.errors).toEqual({ title: 'title must not be blank: write the words' });
+    expect((await create({ title: '   ' }, 400)).body.errors).toEqual({ title: 'Title must not be blank: write the words' });
     const blank = await edit(motion.id, { title: ' \t ', text: '  ' }, 400);
-    expect(blank.body.errors).toEqual({ title: 'title must not be blank: write the words', text: 'text must not be blank: write the words' });
+    expect(blank.body.errors).toEqual({ title: 'Title must not be blank: write the words', text: 'Text must not be blank: write the words' });
     expect(await read(motion.id)).toEqual(before);
 
     // The word limit flags, never refuses, and the flag follows the text both ways.

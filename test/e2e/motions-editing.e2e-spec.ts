@@ -90,7 +90,7 @@ describe('motions: editing topics, kind and the joint partner', () => {
     const unchanged = await read(motion.id);
     expect(unchanged.kind).toBe('constitutional_amendment');
     expect(unchanged.emergency).toBeUndefined();
-    expect((await edit(motion.id, { kind: 'composite' }, 400)).body.errors.kind).toMatch(/kind must be one of motion, constitutional_amendment, emergency_motion/);
+    expect((await edit(motion.id, { kind: 'composite' }, 400)).body.errors.kind).toMatch(/Kind must be one of motion, constitutional_amendment, emergency_motion/);
 
     const returned = await draft({ title: 'Returned' });
     await submit(returned.id);
@@ -142,7 +142,7 @@ describe('motions: editing topics, kind and the joint partner', () => {
     await returnIt(joint.id);
 
     const notJoint = await edit(joint.id, { jointWithMemberId: retired.id, topics: ['general'] }, 400);
-    expect(notJoint.body).toMatchObject({ message: expect.stringMatching(/cannot submit jointly: only full or professional_associate members may/), errors: { jointWithMemberId: 'not a full or professional_associate member (they are retired)' } });
+    expect(notJoint.body).toMatchObject({ message: expect.stringMatching(/cannot submit jointly: only full or professional associate members may/), errors: { jointWithMemberId: 'not a full or professional associate member (they are a retired member)' } });
     expect((await edit(joint.id, { jointWithMemberId: secretary.member.id }, 400)).body.errors).toEqual({ jointWithMemberId: 'your own membership: name the other member' });
     expect((await edit(joint.id, { jointWithMemberId: '5b0c3c7e-8d0a-4d7e-9a43-1f0d8a3e6b21' }, 400)).body.errors).toEqual({ jointWithMemberId: 'no such member' });
     expect((await edit(joint.id, { jointWithMemberId: 'not-a-uuid' }, 400)).body.errors).toHaveProperty('jointWithMemberId');

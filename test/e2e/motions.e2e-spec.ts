@@ -152,9 +152,9 @@ describe('motions: submission by bodies and SOC review', () => {
     await api.http().post(`/api/conferences/${conference.id}/motions/${ok.body.id}/submit`).set(signedIn.auth).expect(200);
     // The other member's category is a wrong answer at the field (400); the signed-in member's own is a refusal (403).
     const refused = await draft(conference.id, signedIn, { jointWithMemberId: c.id }, 400);
-    expect(refused.body).toMatchObject({ message: expect.stringMatching(/cannot submit jointly/), errors: { jointWithMemberId: 'not a full or professional_associate member (they are associate)' } });
+    expect(refused.body).toMatchObject({ message: expect.stringMatching(/cannot submit jointly/), errors: { jointWithMemberId: 'not a full or professional associate member (they are an associate member)' } });
     const associate = await ctx.newOfficial({ memberId: c.id, roles: [{ conferenceId: conference.id, role: 'monitor' }] });
-    expect((await draft(conference.id, associate, { jointWithMemberId: a.id }, 403)).body.message).toMatch(/Only members of these categories may submit jointly: .*; you are associate/);
+    expect((await draft(conference.id, associate, { jointWithMemberId: a.id }, 403)).body.message).toMatch(/Only members of these categories may submit jointly: .*; you are an associate member/);
   });
 
   it('lets the SOC admit, rule out of order with a reason the body sees, and return for editing; each step audited and pushed', async () => {

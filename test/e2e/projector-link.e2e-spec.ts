@@ -74,7 +74,7 @@ describe('read-only projector links', () => {
     await api.http().get(`/api/conferences/${conference.id}/projector-links`).set(attendee.auth).expect(403);
     // A chair of another conference does not see this one at all.
     const hidden = await api.http().post(`/api/conferences/${conference.id}/projector-links`).set(otherChair.auth).send({}).expect(404);
-    expect(hidden.body.message).toBe(`No conference ${conference.id}.`);
+    expect(hidden.body.message).toBe('No such conference, or it is not yours to see.');
     await api.http().post(`/api/conferences/${randomUUID()}/projector-links`).set((await ctx.asHeadOffice()).auth).send({}).expect(404);
     const bad = await api.http().post(`/api/conferences/${conference.id}/projector-links`).set((await ctx.asHeadOffice()).auth).send({ label: '', admin: true }).expect(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['admin', 'label']);
@@ -113,7 +113,7 @@ describe('read-only projector links', () => {
     }
     // Another conference's screen does not exist for it (when the endpoint is one it may call at all).
     const elsewhere = await api.http().get(`/api/conferences/${other.id}/quorum`).set(bearer(key)).expect(404);
-    expect(elsewhere.body.message).toBe(`No conference ${other.id}.`);
+    expect(elsewhere.body.message).toBe('No such conference, or it is not yours to see.');
     await api.http().get(`/api/conferences/${other.id}/debate`).set(bearer(key)).expect(404);
     // A made-up key of the same shape is not signed in.
     const forged = await api.http().get(`${base}/quorum`).set(bearer(`p.${'A'.repeat(43)}`)).expect(401);
@@ -186,7 +186,7 @@ describe('read-only projector links', () => {
     expect(refused.body.message).toMatch(/projector link was revoked or has expired/);
     await expect(connect(api.url, link.key)).rejects.toMatchObject({ statusCode: 401 });
     const again = await api.http().delete(`/api/conferences/${conference.id}/projector-links/${link.id}`).set(chair.auth).expect(404);
-    expect(again.body.message).toMatch(/No projector link/);
+    expect(again.body.message).toMatch(/No such projector link/);
 
     // The other link is untouched.
     expect(keptSocket.connected).toBe(true);

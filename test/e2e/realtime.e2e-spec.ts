@@ -71,7 +71,7 @@ describe('the real-time channel', () => {
     const answer = await emitWithAck(socket, 'conference.join', { conferenceId: other.id });
     expect(answer).toEqual({
       ok: false,
-      error: { statusCode: 404, message: expect.stringContaining('No conference') },
+      error: { statusCode: 404, message: expect.stringContaining('No such conference') },
     });
   });
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ApplyToAttend } from './sign-in/ApplyToAttend';
 import { LostCode } from './sign-in/LostCode';
 import type { ConferenceResponseDto, SessionResponseDto } from '@agm/contracts';
 import { get, post, saveSession } from './api';
@@ -97,6 +98,7 @@ function AttendeeSignIn({ conferences }: { conferences: ConferenceResponseDto[] 
         </button>
       </form>
       <LostCode conferenceId={chosen} membershipNumber={membershipNumber} key={chosen} />
+      <ApplyToAttend conferenceId={chosen} key={`apply-${chosen}`} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { post } from './api';
 import { isCurrent, type LiveVote } from './live';
 import { Done, ErrorAlert, Field, Frame, label, LiveSection, useAction, useLiveConference } from './ui';
+import { SwitchAttendee } from './teller/SwitchAttendee';
 import { METHOD_LABEL, VoteResult } from './views';
 
 /**
@@ -47,6 +48,7 @@ export function Teller({ conferenceId }: { conferenceId: string }) {
           )}
         </LiveSection>
       ))}
+      <SwitchAttendee conferenceId={conferenceId} />
     </Frame>
   );
 }

@@ -1,4 +1,5 @@
 import type { SocketErrorMessage } from '@agm/contracts';
+import { pathInWords } from '@agm/contracts/common/field-words';
 
 /** The one error shape of the api (HTTP and socket acks alike), as an exception the screens can show. */
 export class ApiError extends Error {
@@ -15,10 +16,20 @@ export class ApiError extends Error {
     return new ApiError(error.statusCode, error.message, error.errors, error.rule);
   }
 
-  /** The message with every field problem, for an alert. */
+  /**
+   * The message with every field problem, for an alert. A reason that names its field ("Email address
+   * must be …") is shown as it is; one that does not ("must be a whole number") gets its field in words,
+   * never the property name or the path of ids a developer sees.
+   */
   describe(): string {
     const fields = this.errors
-      ? Object.entries(this.errors).map(([field, reason]) => `${field}: ${reason}`)
+      ? Object.entries(this.errors).map(([field, reason]) =>
+          /^[A-Z]/.test(reason)
+            ? reason
+            : /^(is|are|must|should|has|cannot|may)\b/.test(reason)
+              ? `${pathInWords(field)} ${reason}` // "Reason is required"
+              : `${pathInWords(field)}: ${reason}`,
+        )
       : [];
     return [this.message, ...fields].join(' ');
   }

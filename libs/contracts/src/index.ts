@@ -1,5 +1,6 @@
 export * from './common/error-response.dto';
 export * from './common/calendar-date';
+export * from './common/field-words';
 export * from './conferences/conference.dto';
 export * from './auth/auth.dto';
 export * from './registration/registration.dto';

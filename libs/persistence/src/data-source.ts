@@ -18,6 +18,7 @@ import { SealedBallots1764300000000 } from './migrations/1764300000000-SealedBal
 import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionPosts';
 import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajorities';
 import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
+import { SelfApplication1797650000000 } from './migrations/1797650000000-SelfApplication';
 import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
 import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
 import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   VoidElectionBallots1797620000000,
   ConferenceReports1797620000000,
   StewardsAndCards1797630000000,
+  SelfApplication1797650000000,
 ];
 
 export interface DatabaseConnection {

@@ -9,5 +9,6 @@ export * from './repositories/access.repository';
 export * from './repositories/projector-link.repository';
 export * from './repositories/registration.repository';
 export * from './repositories/registration-job.repository';
+export * from './repositories/application.repository';
 export * from './repositories/membership.repository';
 export * from './query-result';

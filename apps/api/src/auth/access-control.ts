@@ -7,7 +7,7 @@ import { Action, can, Forbidden, mayViewConference, NotFound, Principal, Scope }
 export function assertCan(principal: Principal, action: Action, scope: Scope = {}): void {
   if (can(principal, action, scope)) return;
   if (scope.conferenceId && !mayViewConference(principal, scope.conferenceId)) {
-    throw new NotFound(`No conference ${scope.conferenceId}.`);
+    throw new NotFound('No such conference, or it is not yours to see.');
   }
   if (principal.kind === 'projector') throw new Forbidden(PROJECTOR_ONLY);
   throw new Forbidden(`You do not have permission to do this (${describe(action)}).`);

@@ -1,12 +1,19 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { messageInWords } from '@agm/contracts';
 import { findHostileInput } from './hostile-input';
 
-/** Flattens class-validator errors into `{ 'field.sub': 'reason; reason' }`. */
+/**
+ * Flattens class-validator errors into `{ 'field.sub': 'reason; reason' }`, each reason naming its field in
+ * words ("Email address must be …", not "email must be …"): the web shows these reasons to people.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) out[path] = Object.values(error.constraints).join('; ');
+    if (error.constraints)
+      out[path] = Object.values(error.constraints)
+        .map((message) => messageInWords(error.property, message))
+        .join('; ');
     if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, path));
   }
   return out;

@@ -35,7 +35,7 @@ export class ConferenceSetupQueries {
   async ruleset(principal: Principal, conferenceId: string): Promise<RulesetResponseDto> {
     assertCan(principal, 'conference.view', { conferenceId });
     const current = await this.setup.currentRuleset(this.transactions.manager, conferenceId);
-    if (!current) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!current) throw new NotFound('No such conference, or it is not yours to see.');
     return { conferenceId, ...current };
   }
 
@@ -73,7 +73,7 @@ export class ConferenceSetupQueries {
 
   private async conference(conferenceId: string): Promise<ConferenceSetupRow> {
     const found = await this.setup.find(this.transactions.manager, conferenceId);
-    if (!found) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!found) throw new NotFound('No such conference, or it is not yours to see.');
     return found;
   }
 }

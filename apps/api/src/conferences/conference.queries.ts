@@ -13,7 +13,7 @@ export class ConferenceQueries {
 
   async get(id: string): Promise<ConferenceRecord> {
     const conference = await this.conferences.findById(this.transactions.manager, id);
-    if (!conference) throw new NotFound(`No conference ${id}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     return conference;
   }
 

@@ -159,7 +159,7 @@ export class DebateQueries {
       'SELECT name, time_zone FROM conference WHERE id = $1',
       [conferenceId],
     );
-    if (rows.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
+    if (rows.length === 0) throw new NotFound('No such conference, or it is not yours to see.');
     return { name: rows[0].name, timeZone: rows[0].time_zone };
   }
 }

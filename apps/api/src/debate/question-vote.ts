@@ -135,7 +135,7 @@ export function assertAgreesWithVote(vote: QuestionVoteView | null, recorded: st
   if ((saysCarried && voteLost) || (saysLost && vote.outcome === 'carried')) {
     throw new StandingOrderViolation(
       'vote-result',
-      `The vote on this question (${vote.voteId}) was declared ${vote.outcome.replace(/_/g, ' ')}; it cannot be recorded as ${recorded.replace(/_/g, ' ')}. Record the declared result, or void the vote and re-run it.`,
+      `The vote on this question was declared ${vote.outcome.replace(/_/g, ' ')}; it cannot be recorded as ${recorded.replace(/_/g, ' ')}. Record the declared result, or void the vote and re-run it.`,
     );
   }
 }

@@ -14,7 +14,7 @@ export async function loadPost(
   postId: string,
 ): Promise<{ conference: ConferenceRecord; post: PostRow }> {
   const conference = await conferences.findById(manager, conferenceId);
-  if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+  if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
   const post = await posts.findPost(manager, conferenceId, postId, true);
   if (!post) throw new NotFound('There is no such post in this conference.');
   return { conference, post };

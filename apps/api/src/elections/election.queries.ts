@@ -74,7 +74,7 @@ export class ElectionQueries {
 
   private async conference(conferenceId: string): Promise<ConferenceRecord> {
     const conference = await this.conferences.findById(this.transactions.manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     return conference;
   }
 

@@ -35,14 +35,14 @@ export class MembershipQueries {
     if (!principal.memberId) {
       throw new Forbidden('A joint submission is made by a member: sign in with an account linked to your membership.');
     }
-    if (!mayViewConference(principal, query.conferenceId)) throw new NotFound(`No conference ${query.conferenceId}.`);
+    if (!mayViewConference(principal, query.conferenceId)) throw new NotFound('No such conference, or it is not yours to see.');
     const ruleset = await loadRuleset(manager, query.conferenceId);
-    if (!ruleset) throw new NotFound(`No conference ${query.conferenceId}.`);
+    if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
     const allowed = ruleset.submission.jointSubmissionCategories;
     if (allowed.length === 0) throw new Forbidden('This conference takes no joint motions: submit for a body you are an officer of.');
     const self = await this.membership.memberCategory(manager, { id: principal.memberId });
     if (!self || !allowed.includes(self.category)) {
-      throw new Forbidden(`Only ${allowed.join(' or ')} members may submit jointly; you are ${self?.category ?? 'not in the register'}.`);
+      throw new Forbidden(`Only ${inWords(allowed)} members may submit jointly; you are ${self ? `${/^[aeiou]/i.test(self.category) ? 'an' : 'a'} ${self.category.replace(/_/g, ' ')} member` : 'not in the register'}.`);
     }
     const partner = await this.membership.memberCategory(manager, { membershipNumber: query.membershipNumber.trim() });
     const surname = query.surname.trim().toLowerCase();
@@ -56,8 +56,8 @@ export class MembershipQueries {
       throw new InvalidInput('That is you: a joint submission names the other member.', { membershipNumber: 'your own number: give the other member\'s' });
     }
     if (!allowed.includes(partner.category)) {
-      throw new InvalidInput(`${partner.name} cannot submit jointly: only ${allowed.join(' or ')} members may.`, {
-        membershipNumber: `${partner.name} is not a ${allowed.join(' or ')} member`,
+      throw new InvalidInput(`${partner.name} cannot submit jointly: only ${inWords(allowed)} members may.`, {
+        membershipNumber: `${partner.name} is not a ${inWords(allowed)} member`,
       });
     }
     return { id: partner.id, membershipNumber: partner.membershipNumber, name: partner.name };
@@ -66,4 +66,9 @@ export class MembershipQueries {
   bodies(): Promise<BodyResponseDto[]> {
     return this.membership.listBodies(this.transactions.manager);
   }
+}
+
+/** Category codes as people say them: `professional_associate` or `full` reads "professional associate or full". */
+function inWords(categories: readonly string[]): string {
+  return categories.map((c) => c.replace(/_/g, ' ')).join(' or ');
 }

@@ -58,7 +58,7 @@ export class MonitoringData {
 
   async conference(manager: EntityManager, conferenceId: string): Promise<MonitoredConference> {
     const conference = await this.sources.conference(manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     return conference;
   }
 
@@ -69,7 +69,7 @@ export class MonitoringData {
   async load(manager: EntityManager, conferenceId: string, now: Date): Promise<MonitoringInputs> {
     const conference = await this.conference(manager, conferenceId);
     const ruleset = await loadRuleset(manager, conferenceId);
-    if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
     const questions = await this.questions(manager, conferenceId);
     const answers = await this.answers.all(manager, conferenceId);
     const attendees = (await this.sources.registrations(manager, conferenceId)).map((r) => {

@@ -41,7 +41,7 @@ export function mayRead(principal: Principal, motion: MotionRow): boolean {
 }
 
 export function assertMayRead(principal: Principal, motion: MotionRow | null, id: string): MotionRow {
-  if (!motion || !mayRead(principal, motion)) throw new NotFound(`No motion ${id}.`);
+  if (!motion || !mayRead(principal, motion)) throw new NotFound('No such motion, or it is not yours to see.');
   return motion;
 }
 

@@ -33,7 +33,7 @@ export class MotionDocuments {
     assertCan(principal, 'conference.view', { conferenceId });
     const manager = this.transactions.manager;
     const conference = await this.motions.conferenceSettings(manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     const all = await this.motions.list(manager, conferenceId);
     const sections = await this.motions.sections(manager, conferenceId);
     const bodies = await this.motions.bodiesByIds(manager, [...new Set(all.flatMap((m) => m.submitterBodyIds))]);

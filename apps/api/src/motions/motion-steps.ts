@@ -32,7 +32,7 @@ export async function stepMotion(
 
 export async function rulesetOf(manager: EntityManager, conferenceId: string): Promise<Ruleset> {
   const ruleset = await loadRuleset(manager, conferenceId);
-  if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+  if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
   return ruleset;
 }
 

@@ -71,7 +71,7 @@ export class MotionQueries {
 
   async findOrFail(conferenceId: string, motionId: string): Promise<MotionRow> {
     const motion = await this.motions.find(this.transactions.manager, conferenceId, motionId);
-    if (!motion) throw new NotFound(`No motion ${motionId}.`);
+    if (!motion) throw new NotFound('No such motion, or it is not yours to see.');
     return motion;
   }
 
@@ -113,7 +113,7 @@ export class MotionQueries {
     if (!handlesMotions(principal, conferenceId)) throw new Forbidden('The priority ballot’s count is for the Standing Orders Committee, the chair and the conference’s administrators.');
     const manager = this.transactions.manager;
     const conference = await this.motions.conferenceSettings(manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     const published = await this.motions.agenda(manager, conferenceId);
     const sections = await this.motions.sections(manager, conferenceId);
     const NO_SECTION = 'No section yet';

@@ -244,7 +244,7 @@ export class ConferenceGateway
       const { conferenceId, lastSeq } = await parseMessage(JoinConferenceDto, body);
       const principal = await this.authorization.principalOf(socket);
       const audiences = audiencesFor(principal, conferenceId);
-      if (audiences.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
+      if (audiences.length === 0) throw new NotFound('No such conference, or it is not yours to see.');
       // A resume needs room for a whole replay in the session's budget: past it, the 1.4 M events 50
       // sockets re-joining from 0 would pull become one refusal each.
       const replayBudget = this.sessionSockets.get(principal.sessionId)?.replayed;
@@ -309,7 +309,7 @@ export class ConferenceGateway
       const { conferenceId } = await parseMessage(ConferenceRefDto, body);
       const principal = await this.authorization.principalOf(socket);
       if (principal.kind !== 'attendee' || principal.conferenceId !== conferenceId)
-        throw new NotFound(`No registration for you in conference ${conferenceId}.`);
+        throw new NotFound('You are not registered for this conference.');
       if (principal.attendanceMode !== 'remote') {
         throw new StandingOrderViolation(
           'attendance-mode',
@@ -334,7 +334,7 @@ export class ConferenceGateway
       const { conferenceId } = await parseMessage(ConferenceRefDto, body);
       const principal = await this.authorization.principalOf(socket);
       if (principal.kind !== 'attendee' || principal.conferenceId !== conferenceId)
-        throw new NotFound(`No registration for you in conference ${conferenceId}.`);
+        throw new NotFound('You are not registered for this conference.');
       return { present: await this.presence.isPresent(conferenceId, principal.registrationId) };
     });
   }

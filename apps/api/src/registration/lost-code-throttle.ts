@@ -13,7 +13,7 @@ export class LostCodeThrottle {
   readonly perNumber = 3;
   readonly perAddress = 20;
 
-  take(identifier: string, address: string, now = Date.now()): void {
+  take(identifier: string, address: string, now = Date.now(), what = 'requests for a new code'): void {
     const keys: Array<[string, number]> = [
       [`id|${identifier}`, this.perNumber],
       [`ip|${address}`, this.perAddress],
@@ -22,7 +22,7 @@ export class LostCodeThrottle {
       const recent = this.recent(key, now);
       if (recent.length >= limit) {
         const minutes = Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 60_000));
-        throw new RateLimited(`Too many requests for a new code. Try again in ${minutes} minutes, or ask head office.`, minutes * 60);
+        throw new RateLimited(`Too many ${what}. Try again in ${minutes} minutes, or ask head office.`, minutes * 60);
       }
     }
     for (const [key] of keys) this.requests.set(key, [...this.recent(key, now), now]);

@@ -22,7 +22,7 @@ export class QuorumQueries {
 
   async figure(manager: EntityManager, conferenceId: string): Promise<QuorumFigure> {
     const ruleset = await loadRuleset(manager, conferenceId);
-    if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
     const { present, registered, membershipByCategory } = await this.registrations.quorumInputs(
       manager,
       conferenceId,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RecordCardNumber } from './use-cases/record-card-number.use-case';
-import { RegistrationJobRepository, RegistrationRepository } from '@agm/persistence';
+import { ApplicationRepository, RegistrationJobRepository, RegistrationRepository } from '@agm/persistence';
+import { ApplicationsController, ApplyController } from './applications.controller';
+import { ApplyToAttend, DecideApplications } from './use-cases/applications.use-case';
 import { CodeNotices } from './code-notices';
 import { LostCodeThrottle } from './lost-code-throttle';
 import { QuorumQueries } from './quorum.queries';
@@ -14,7 +16,7 @@ import { RequestNewCode } from './use-cases/request-new-code.use-case';
 import { SwitchAttendance } from './use-cases/switch-attendance.use-case';
 
 @Module({
-  controllers: [RegistrationController, LostCodeController],
+  controllers: [RegistrationController, LostCodeController, ApplyController, ApplicationsController],
   providers: [
     RegistrationRepository,
     RegistrationJobRepository,
@@ -29,6 +31,9 @@ import { SwitchAttendance } from './use-cases/switch-attendance.use-case';
     SwitchAttendance,
     RecordPresence,
     RecordCardNumber,
+    ApplicationRepository,
+    ApplyToAttend,
+    DecideApplications,
   ],
   exports: [RecordPresence, QuorumQueries, RegisterAttendee],
 })

@@ -26,7 +26,7 @@ export class RegisterQueries {
     assertCan(principal, 'register.read');
     const manager = this.transactions.manager;
     const row = await this.register.find(manager, id);
-    if (!row) throw new NotFound(`No resolution ${id} in the register.`);
+    if (!row) throw new NotFound('No such resolution in the register.');
     const links = await this.register.linksOf(manager, id);
     const others = await this.register.findMany(manager, links.map((l) => (l.laterId === id ? l.earlierId : l.laterId)));
     const nameOf = (otherId: string) => {

@@ -153,7 +153,7 @@ export class VoteQueries {
 
   private async found(conferenceId: string, voteId: string): Promise<VoteRow> {
     const vote = await this.votes.find(this.transactions.manager, conferenceId, voteId);
-    if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+    if (!vote) throw new NotFound('No such vote in this conference.');
     return vote;
   }
 }

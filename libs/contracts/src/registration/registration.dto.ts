@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ATTENDANCE_MODES, type AttendanceMode } from '@agm/domain';
 
 /** How a registration's current access code reached (or did not reach) its member. */
@@ -162,5 +162,44 @@ export class LostCodeRequestDto {
 }
 
 export class LostCodeResponseDto {
+  @ApiProperty() message: string;
+}
+
+/** A member's application to attend, sent from the sign-in screen where the conference takes them. */
+export class ApplicationRequestDto extends LostCodeRequestDto {
+  @ApiProperty({ enum: ATTENDANCE_MODES, description: 'In the hall or remote' })
+  @IsIn(ATTENDANCE_MODES, { message: 'Choose to attend in the hall or remotely' })
+  attendanceMode: AttendanceMode;
+}
+
+export class ApplicationsOpenDto {
+  @ApiProperty({ description: 'Whether members may apply to attend this conference' })
+  @IsBoolean()
+  open: boolean;
+}
+
+export class ApplicationDeclineDto {
+  @ApiProperty({ example: 'Not a member in good standing' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required: the member is told it' })
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ApplicationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() membershipNumber: string;
+  @ApiProperty({ description: 'The member’s category in words' }) categoryText: string;
+  @ApiProperty({ enum: ATTENDANCE_MODES }) attendanceMode: AttendanceMode;
+  @ApiProperty() appliedAt: string;
+}
+
+export class ApplicationListResponseDto {
+  @ApiProperty() open: boolean;
+  @ApiProperty({ type: [ApplicationResponseDto] }) applications: ApplicationResponseDto[];
+}
+
+export class ApplicationDecisionResponseDto {
   @ApiProperty() message: string;
 }

@@ -48,7 +48,7 @@ export function arrangeOrderOfBusiness(
 ): Arrangement {
   const { items } = state;
   const index = items.findIndex((item) => item.motionId === move.motionId);
-  if (index < 0) throw new NotFound(`Motion ${move.motionId} is not on the order of business.`);
+  if (index < 0) throw new NotFound('The motion moved is not on the order of business.');
   const item = items[index];
   const reason = move.reason?.trim() || null;
   const sectionChange = move.toSectionId !== undefined && move.toSectionId !== item.sectionId;

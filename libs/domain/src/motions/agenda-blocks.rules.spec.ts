@@ -140,8 +140,8 @@ describe('a composite made after publication', () => {
 
   it('may composite motions placed on the order of business, not those already taken', () => {
     const ctx = { compositeId: 'x', actor: { id: 'soc-1', role: 'soc' as const }, now: new Date('2027-10-07T10:00:00Z') };
-    const original = (id: string, status: ArrangedItem['status']) => ({ id, conferenceId: 'c', kind: 'motion' as const, status, submitterBodyIds: [id] });
+    const original = (id: string, status: ArrangedItem['status']) => ({ id, conferenceId: 'c', kind: 'motion' as const, status, title: `Motion ${id.toUpperCase()}`, submitterBodyIds: [id] });
     expect(compositeMotions([original('b', 'placed'), original('d', 'placed')], 'New text', 'Title', ctx).originals.map((o) => o.audit.from)).toEqual(['placed', 'placed']);
-    expect(() => compositeMotions([original('b', 'placed'), original('a', 'debated')], 'New text', 'Title', ctx)).toThrow(/a is debated/);
+    expect(() => compositeMotions([original('b', 'placed'), original('a', 'debated')], 'New text', 'Title', ctx)).toThrow(/"Motion A" is debated/);
   });
 });

@@ -89,10 +89,10 @@ describe('refusing a composite', () => {
   it('refuses a motion already ruled out of order, withdrawn or composited', () => {
     for (const status of ['ruled_out_of_order', 'withdrawn', 'composited', 'draft'] as const) {
       const error = refusal(() =>
-        compositeMotions([original('m1', ['a']), original('m2', ['b'], { status })], 'Text.', 'Title', ctx),
+        compositeMotions([original('m1', ['a']), original('m2', ['b'], { status, title: 'Fair pay' })], 'Text.', 'Title', ctx),
       );
       expect(error).toBeInstanceOf(StandingOrderViolation);
-      expect(error.message).toContain(`m2 is ${status.replace(/_/g, ' ')}`);
+      expect(error.message).toContain(`"Fair pay" is ${status.replace(/_/g, ' ')}`);
     }
   });
 

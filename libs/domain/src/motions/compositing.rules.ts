@@ -12,6 +12,8 @@ export interface CompositeOriginal {
   conferenceId: string;
   kind: MotionKind;
   status: MotionStatus;
+  /** Its title, for refusals (a person reads them, never an id). */
+  title?: string;
   /** In order of precedence; a composite's own submitters when compositing a composite again. */
   submitterBodyIds: string[];
 }
@@ -93,7 +95,7 @@ function assertCompositable(originals: CompositeOriginal[], newText: string, tit
   if (amendment) {
     throw new StandingOrderViolation(
       'compositing',
-      `Motion ${amendment.id} is an amendment; amendments follow the motions they amend into a composite.`,
+      `${amendment.title ? `"${amendment.title}"` : 'One of the motions chosen'} is an amendment; amendments follow the motions they amend into a composite.`,
     );
   }
   const constitutional = originals.filter((m) => m.kind === 'constitutional_amendment').length;
@@ -107,7 +109,7 @@ function assertCompositable(originals: CompositeOriginal[], newText: string, tit
   if (notReady.length > 0) {
     throw new StandingOrderViolation(
       'compositing',
-      `Only submitted or admitted motions, or those placed on the order of business and not yet taken, can be composited; ${notReady.map((m) => `${m.id} is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
+      `Only submitted or admitted motions, or those placed on the order of business and not yet taken, can be composited; ${notReady.map((m) => `${m.title ? `"${m.title}"` : 'one chosen'} is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
     );
   }
 }

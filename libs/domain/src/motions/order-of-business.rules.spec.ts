@@ -73,7 +73,7 @@ describe('the priority ballot', () => {
     );
     expect(() => assertValidPriorityBallot(onBallot, onBallot)).toThrow(InvalidInput);
     expect(() => assertValidPriorityBallot(['m1', 'm1'], onBallot)).toThrow('only once');
-    expect(() => assertValidPriorityBallot(['m99'], onBallot)).toThrow('Not on the priority ballot: m99');
+    expect(() => assertValidPriorityBallot(['m99'], onBallot)).toThrow('One motion picked is not on the priority ballot.');
   });
 
   it("follows the ruleset's numbers", () => {
@@ -149,7 +149,7 @@ describe('the order of business', () => {
   });
 
   it('refuses a motion in a section missing from the order', () => {
-    expect(() => orderAgenda(['NEC'], motions)).toThrow('hs1, hs2');
+    expect(() => orderAgenda(['NEC'], motions)).toThrow('2 motions are in no section of the order of business');
   });
 
   it('numbers the published agenda Motion 1..N across the sections', () => {

@@ -48,7 +48,7 @@ export function assertValidPriorityBallot(
   }
   const unknown = picks.filter((id) => !ballotMotionIds.includes(id));
   if (unknown.length > 0) {
-    throw new InvalidInput(`Not on the priority ballot: ${unknown.join(', ')}.`, {
+    throw new InvalidInput(`${unknown.length === 1 ? 'One motion picked is' : `${unknown.length} motions picked are`} not on the priority ballot.`, {
       picks: 'pick only motions on the ballot',
     });
   }
@@ -116,7 +116,7 @@ export function orderAgenda(
   const stray = motions.filter((m) => !sectionOrder.includes(m.section));
   if (stray.length > 0) {
     throw new InvalidInput(
-      `These motions are in no section of the order of business: ${stray.map((m) => m.id).join(', ')}.`,
+      `${stray.length === 1 ? 'A motion is' : `${stray.length} motions are`} in no section of the order of business: give each its section.`,
     );
   }
   return sectionOrder.flatMap((section) => {
@@ -146,7 +146,7 @@ export function publishAgenda(ordered: readonly AgendaMotion[]): AgendaEntry[] {
   let motionNumber = 0;
   let emergencyNumber = 0;
   return ordered.map((m) => {
-    if (seen.has(m.id)) throw new Conflict(`Motion ${m.id} is on the agenda twice.`);
+    if (seen.has(m.id)) throw new Conflict('A motion is on the agenda twice; list each motion once.');
     seen.add(m.id);
     if (m.kind === 'emergency_motion') {
       emergencyNumber++;

@@ -184,14 +184,14 @@ export function buildBookletModel(
   const notCarried = carriedMotions.filter((m) => !CARRIED.includes(m.status));
   if (notCarried.length > 0) {
     throw new InvalidInput(
-      `Only carried motions go in the resolutions booklet: ${notCarried.map((m) => `${m.motionId} is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
+      `Only carried motions go in the resolutions booklet: ${notCarried.map((m) => `"${m.title}" is ${m.status.replace(/_/g, ' ')}`).join(', ')}.`,
     );
   }
   const known = new Set(sections.map((s) => s.id));
   const homeless = carriedMotions.filter((m) => !known.has(m.sectionId));
   if (homeless.length > 0)
     throw new InvalidInput(
-      `These motions are in no section of the booklet: ${homeless.map((m) => m.motionId).join(', ')}.`,
+      `These motions are in no section of the booklet: ${homeless.map((m) => `"${m.title}"`).join(', ')}.`,
     );
 
   let number = 0;

@@ -90,7 +90,7 @@ describe("a joint motion's other member", () => {
   it('refuses a retired member, oneself and nobody at the partner field (400)', () => {
     const retired = refusal(() => assertJointPartner(me, { memberId: 'dilys', category: 'retired' }, ruleset));
     expect(retired).toBeInstanceOf(InvalidInput);
-    expect(retired.errors).toEqual({ jointWithMemberId: 'not a full or professional_associate member (they are retired)' });
+    expect(retired.errors).toEqual({ jointWithMemberId: 'not a full or professional associate member (they are a retired member)' });
     expect(refusal(() => assertJointPartner(me, me, ruleset)).errors).toEqual({ jointWithMemberId: 'your own membership: name the other member' });
     expect(refusal(() => assertJointPartner(me, null, ruleset)).errors).toEqual({ jointWithMemberId: 'no such member' });
   });

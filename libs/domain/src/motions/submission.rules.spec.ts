@@ -283,11 +283,14 @@ describe('joint submission by two members', () => {
   it('refuses a retired member as one of the pair', () => {
     const pair = [
       { memberId: 'a', category: 'full' },
-      { memberId: 'b', category: 'retired' },
+      { memberId: '76d7bf3c-0000-4000-8000-000000000002', category: 'retired', name: 'Bryn Jones' },
     ];
     const error = refusal(() => assertValidJointSubmission(pair, ruleset));
     expect(error).toBeInstanceOf(Forbidden);
-    expect(error.message).toContain('Member b is retired');
+    // By name and category in words, never the member's id or the category's code.
+    expect(error.message).toContain('Bryn Jones is a retired member');
+    expect(error.message).toContain('full, professional associate');
+    expect(error.message).not.toContain('76d7bf3c');
   });
 });
 

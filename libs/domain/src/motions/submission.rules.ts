@@ -32,7 +32,14 @@ export interface BodySubmissionCounts {
 export interface JointSubmitter {
   memberId: string;
   category: string;
+  /** The member's name, for refusals (a person reads them; an id says nothing to them). */
+  name?: string;
 }
+
+/** A category code in words: `professional_associate` reads "professional associate". */
+const categoryInWords = (category: string) => category.replace(/_/g, ' ');
+/** "a full member", "an associate member". */
+const aMemberOf = (category: string) => `${/^[aeiou]/i.test(category) ? 'an' : 'a'} ${categoryInWords(category)} member`;
 
 export interface SubmissionContext {
   body: SubmittingBody;
@@ -87,8 +94,8 @@ export function assertValidJointSubmission(
   const outside = members.filter((m) => !allowed.includes(m.category));
   if (outside.length > 0) {
     throw new Forbidden(
-      `Only members of these categories may submit jointly: ${allowed.join(', ')}. ` +
-        `${outside.map((m) => `Member ${m.memberId} is ${m.category}`).join('; ')}.`,
+      `Only members of these categories may submit jointly: ${allowed.map(categoryInWords).join(', ')}. ` +
+        `${outside.map((m) => `${m.name ?? 'One of the two members'} is ${aMemberOf(m.category)}`).join('; ')}.`,
     );
   }
 }
@@ -106,19 +113,19 @@ export function assertJointPartner(
   field = 'jointWithMemberId',
 ): void {
   const allowed = ruleset.submission.jointSubmissionCategories;
-  const categories = allowed.join(' or ');
+  const categories = allowed.map(categoryInWords).join(' or ');
   if (allowed.length === 0) throw new Forbidden('This conference takes no joint motions: submit for a body you are an officer of.');
   if (!self) throw new Forbidden('A joint submission is made by a member: sign in with an account linked to your membership.');
   if (!allowed.includes(self.category)) {
-    throw new Forbidden(`Only members of these categories may submit jointly: ${allowed.join(', ')}; you are ${self.category}.`);
+    throw new Forbidden(`Only members of these categories may submit jointly: ${allowed.map(categoryInWords).join(', ')}; you are ${aMemberOf(self.category)}.`);
   }
-  if (!partner) throw new InvalidInput('The other member is not in the register: check the member id, or pick them by membership number and surname (GET /membership/joint-partner).', { [field]: 'no such member' });
+  if (!partner) throw new InvalidInput('The other member is not in the register: pick them by membership number and surname.', { [field]: 'no such member' });
   if (partner.memberId === self.memberId) {
     throw new InvalidInput('That is you: a joint submission names the other member.', { [field]: "your own membership: name the other member" });
   }
   if (!allowed.includes(partner.category)) {
     throw new InvalidInput(`The other member cannot submit jointly: only ${categories} members may.`, {
-      [field]: `not a ${categories} member (they are ${partner.category})`,
+      [field]: `not a ${categories} member (they are ${aMemberOf(partner.category)})`,
     });
   }
 }

@@ -162,15 +162,15 @@ class Decision {
     if (open)
       refuse(
         'order-of-business',
-        `Item ${open.itemId} is still open; record its outcome before taking item ${command.itemId}.`,
+        `${upperFirst(this.itemName(open.itemId))} is still open; record its outcome before taking ${this.itemName(command.itemId, 'the next item')}.`,
       );
     const earlier = this.state.items[command.itemId];
     if (earlier)
-      refuse('order-of-business', `Item ${command.itemId} has already been dealt with (${earlier.outcome}).`);
+      refuse('order-of-business', `${upperFirst(this.itemName(command.itemId))} has already been dealt with (${String(earlier.outcome ?? "taken").replace(/_/g, " ")}).`);
     if (this.state.notReachedItemIds.includes(command.itemId)) {
       refuse(
         'order-of-business',
-        `Item ${command.itemId} was recorded as not reached when time ran out; it goes to the NEC.`,
+        `${upperFirst(this.itemName(command.itemId))} was recorded as not reached when time ran out; it goes to the NEC.`,
       );
     }
     if (command.kind === 'amendment') {
@@ -201,13 +201,13 @@ class Decision {
       if (itemId === this.state.openItemId) {
         refuse(
           'order-of-business',
-          `Item ${itemId} is under debate; put the question or record its outcome before the guillotine.`,
+          `${upperFirst(this.itemName(itemId))} is under debate; put the question or record its outcome before the guillotine.`,
         );
       }
       if (this.state.items[itemId])
-        refuse('order-of-business', `Item ${itemId} has already been taken; it cannot be "not reached".`);
+        refuse('order-of-business', `${upperFirst(this.itemName(itemId))} has already been taken; it cannot be "not reached".`);
       if (this.state.notReachedItemIds.includes(itemId))
-        refuse('order-of-business', `Item ${itemId} is already recorded as not reached.`);
+        refuse('order-of-business', `${upperFirst(this.itemName(itemId))} is already recorded as not reached.`);
       // A suspension of the guillotine for this business holds until the business ends.
       if (suspensionInForce(this.state, itemId, 'guillotine'))
         refuse(
@@ -222,8 +222,8 @@ class Decision {
   requireOpenItem(itemId: string): DebateItemState {
     const open = openItemOf(this.state);
     if (open && open.itemId === itemId) return open;
-    const now = open ? `item ${open.itemId} is open` : 'no item is open; take the item first';
-    return refuse('order-of-business', `Item ${itemId} is not open for debate (${now}).`);
+    const now = open ? `${this.itemName(open.itemId, 'another item')} is open` : 'no item is open; take the item first';
+    return refuse('order-of-business', `${upperFirst(this.itemName(itemId))} is not open for debate (${now}).`);
   }
 
   // ---- moving and seconding ------------------------------------------------------------------------
@@ -472,7 +472,7 @@ class Decision {
     if (item.amendment) {
       refuse(
         'right-of-reply',
-        `The right of reply closes the debate on the motion; deal with amendment ${item.amendment.amendmentId} first.`,
+        `The right of reply closes the debate on the motion; deal with ${this.itemName(item.amendment.amendmentId, 'the amendment')} first.`,
       );
     }
     this.requireDebateStage(item, 'calling the right of reply');
@@ -594,11 +594,11 @@ class Decision {
     if (item.amendment) {
       refuse(
         'amendments',
-        `Amendment ${item.amendment.amendmentId} is being debated; amendments are taken one at a time.`,
+        `${upperFirst(this.itemName(item.amendment.amendmentId, 'an amendment'))} is being debated; amendments are taken one at a time.`,
       );
     }
     if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
-      refuse('amendments', `Amendment ${amendmentId} has already been dealt with.`);
+      refuse('amendments', `${upperFirst(this.itemName(amendmentId, 'this amendment'))} has already been dealt with.`);
     }
     // The parts name words of the text as it stood: an amendment now would change what they divide.
     if (item.parts)
@@ -1286,14 +1286,15 @@ class Decision {
     return `${prefix}-${this.state.version + 1}`;
   }
 
-  /** People by name in refusals (the chair reads them); the id only when the use case gave no name. */
+  /** People by name in refusals (the chair reads them); never the id, which no person can read. */
   private who(memberId: string): string {
-    return this.context.nameOf?.(memberId) ?? `Member ${memberId}`;
+    return this.context.nameOf?.(memberId) ?? 'The member';
   }
 
-  /** An item by its label on the order of business when the use case gave one ("Motion 7"). */
-  private itemName(itemId: string): string {
-    return this.context.titleOf?.(itemId) ?? `item ${itemId}`;
+  /** An item by its label on the order of business when the use case gave one ("Motion 7"), else in words. */
+  private itemName(itemId: string | null, otherwise = 'this item'): string {
+    if (itemId === null) return otherwise;
+    return this.context.titleOf?.(itemId) ?? otherwise;
   }
 
   private amendmentName(amendmentId: string | null): string {
@@ -1301,7 +1302,9 @@ class Decision {
   }
 
   private what(item: DebateItemState): string {
-    return item.amendment ? `Amendment ${item.amendment.amendmentId}` : `Motion ${item.motionId}`;
+    return item.amendment
+      ? upperFirst(this.itemName(item.amendment.amendmentId, 'the amendment'))
+      : upperFirst(this.itemName(item.motionId, 'the motion'));
   }
 
   private motionMajority(item: DebateItemState): Majority {
@@ -1319,3 +1322,8 @@ const PROCEDURAL_ENDINGS: Partial<
   remit: { outcome: 'remitted', reason: 'remitted by procedural motion' },
   refer_back: { outcome: 'referred_back', reason: 'referred back by procedural motion' },
 };
+
+/** A refusal's first word starts with a capital, whatever the label or the words it was given. */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -29,6 +29,8 @@ export class DebateTestContext {
   ruleset: DebateRuleset = napoDefaultRuleset();
   /** The vote (not voided) held on the question put, as voting would report it; null: none opened. */
   questionVote: QuestionVoteFigures | null = null;
+  /** Items' labels on the order of business, as the use case gives them for refusals. */
+  readonly titles = new Map<string, string>();
 
   constructor(members: Record<string, AttendanceMode> = {}) {
     for (const [memberId, mode] of Object.entries(members)) this.present.set(memberId, mode);
@@ -39,6 +41,7 @@ export class DebateTestContext {
       attendanceOf: (memberId) => this.present.get(memberId) ?? null,
       spokenAtThisAgm: this.spokenAtThisAgm,
       questionVote: this.questionVote,
+      titleOf: (itemId) => this.titles.get(itemId),
     };
   }
 

@@ -173,9 +173,13 @@ describe('refusals under standing orders', () => {
   describe('the order of business', () => {
     it('refuses commands on an item that is not open', () => {
       const ctx = debate();
+      ctx.titles.set('item-1', 'Motion 1').set('item-2', 'Motion 2');
       const error = ctx.refusal({ type: 'openFloor', itemId: 'item-2' });
       expect(ruleOf(error)).toBe('order-of-business');
-      expect(error.message).toMatch(/item-1 is open/);
+      // Items by their label, never by id: a person reads this.
+      expect(error.message).toBe('Motion 2 is not open for debate (Motion 1 is open).');
+      ctx.titles.clear();
+      expect(ctx.refusal({ type: 'openFloor', itemId: 'item-2' }).message).not.toMatch(/item-/);
       const attendee = ctx.refusal({
         type: 'requestToSpeak',
         itemId: 'item-2',

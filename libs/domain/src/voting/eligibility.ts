@@ -160,9 +160,9 @@ function assertNoDuplicateAttendees(attendees: readonly VotingAttendee[]): void 
   for (const { memberId } of attendees) {
     if (seen.has(memberId)) {
       throw new InvalidInput(
-        `Member ${memberId} appears twice in the attendance list; fix the register before opening the vote.`,
+        'A member appears twice in the attendance list; fix the register before opening the vote.',
         {
-          attendees: `duplicate member ${memberId}`,
+          attendees: 'a member is listed twice',
         },
       );
     }
@@ -185,7 +185,7 @@ function assertCardHoldersValid(attendees: readonly VotingAttendee[]): void {
     }
     const other = holderOfBody.get(attendee.bodyId);
     if (other !== undefined)
-      problems[`bodyId.${attendee.memberId}`] = `body ${attendee.bodyId} already has card holder ${other}`;
+      problems[`bodyId.${attendee.memberId}`] = 'this body already has a card holder: one card per body';
     else holderOfBody.set(attendee.bodyId, attendee.memberId);
   }
   if (Object.keys(problems).length > 0) {

@@ -168,9 +168,9 @@ export class MotionRepository {
     return new Set(memberIds.filter((memberId) => belonging.has(`${bodyId}:${memberId}`)));
   }
 
-  async memberCategories(manager: EntityManager, memberIds: string[]): Promise<Array<{ memberId: string; category: string }>> {
-    const rows = await manager.query('SELECT id, category FROM member WHERE id = ANY($1::uuid[])', [memberIds]);
-    return rows.map((r: { id: string; category: string }) => ({ memberId: r.id, category: r.category }));
+  async memberCategories(manager: EntityManager, memberIds: string[]): Promise<Array<{ memberId: string; category: string; name: string }>> {
+    const rows = await manager.query('SELECT id, category, name FROM member WHERE id = ANY($1::uuid[])', [memberIds]);
+    return rows.map((r: { id: string; category: string; name: string }) => ({ memberId: r.id, category: r.category, name: r.name }));
   }
 
   async sections(manager: EntityManager, conferenceId: string): Promise<SectionRow[]> {

@@ -33,7 +33,7 @@ export class AssignRoles {
     assertCan(principal, 'conference.manage', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       if (!(await this.setup.find(manager, conferenceId, true)))
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const account = await this.account(manager, input);
       const added = await this.setup.assignRole(manager, conferenceId, account.id, input.role);
       if (added)
@@ -57,9 +57,9 @@ export class AssignRoles {
     assertCan(principal, 'conference.manage', { conferenceId });
     await this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       if (!(await this.setup.find(manager, conferenceId, true)))
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const removed = await this.setup.removeRole(manager, conferenceId, accountId, role);
-      if (!removed) throw new NotFound(`That account does not hold the ${role} role in this conference.`);
+      if (!removed) throw new NotFound(`That account does not hold the ${role.replace(/_/g, ' ')} role in this conference.`);
       record({
         conferenceId,
         type: 'role.removed',

@@ -39,7 +39,7 @@ export class ChangeRuleset {
     const reason = input.reason?.trim() || null;
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       if (input.expectedVersion !== undefined && input.expectedVersion !== conference.rulesetVersion) {
         throw new Conflict(
           `The ruleset has changed since version ${input.expectedVersion}: version ${conference.rulesetVersion} is in force. Reload it and make your change again.`,

@@ -97,7 +97,7 @@ export class ManageSections {
       if (given.size !== sectionIds.length) errors.sectionIds = 'lists a section more than once';
       const unknown = sectionIds.filter((id) => !known.has(id));
       if (unknown.length)
-        errors.sectionIds = `names ${unknown.length} section(s) not in this conference: ${unknown.join(', ')}`;
+        errors.sectionIds = `names ${unknown.length} section(s) not in this conference`;
       const missing = current.filter((s) => !given.has(s.id));
       if (missing.length)
         errors.sectionIds = `leaves out ${missing.map((s) => `'${s.name}'`).join(', ')}; list every section once`;
@@ -163,7 +163,7 @@ export class ManageSections {
     assertCan(principal, 'conference.manage', { conferenceId });
     return this.transactions.runFor(conferenceId, async (uow) => {
       if (!(await this.setup.find(uow.manager, conferenceId, true)))
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const sectionId = await work(uow);
       const sections = (await this.setup.listSections(uow.manager, conferenceId)).map(sectionView);
       uow.record({
@@ -190,7 +190,7 @@ export class ManageSections {
 
   private async existing(manager: EntityManager, conferenceId: string, sectionId: string): Promise<void> {
     if (!(await this.setup.findSection(manager, conferenceId, sectionId)))
-      throw new NotFound(`No section ${sectionId} in this conference.`);
+      throw new NotFound('No such section in this conference.');
   }
 
   private async assertNameFree(
@@ -212,7 +212,7 @@ export class ManageSections {
     const body = await this.setup.findBody(manager, bodyId);
     if (!body)
       throw new InvalidInput('The owning body does not exist.', {
-        owningBodyId: `no body ${bodyId}; import it with the bodies file first`,
+        owningBodyId: 'no such body; import it with the bodies file first',
       });
     if (body.kind === 'joint_members') {
       throw new InvalidInput('A section is owned by a committee, network, forum or branch.', {

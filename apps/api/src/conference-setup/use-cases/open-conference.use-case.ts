@@ -23,7 +23,7 @@ export class OpenConference {
     assertCan(principal, 'conference.manage', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       if (conference.openedAt) {
         throw new Conflict(
           `${conference.name} was already opened at ${formatInConferenceTime(conference.openedAt, conference.timeZone)}.`,

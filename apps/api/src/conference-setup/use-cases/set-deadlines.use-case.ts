@@ -27,7 +27,7 @@ export class SetDeadlines {
     assertCan(principal, 'conference.manage', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       const conference = await this.setup.find(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const deadlines = resolveDeadlines(
         { motions: input.motions, amendments: input.amendments, emergency: input.emergency ?? null },
         conference,

@@ -25,7 +25,7 @@ export class UpdateConference {
     const actorId = principal.kind === 'account' ? principal.accountId : null;
     return this.transactions.runFor(id, async ({ manager, record }) => {
       const existing = await this.conferences.findById(manager, id, true);
-      if (!existing) throw new NotFound(`No conference ${id}.`);
+      if (!existing) throw new NotFound('No such conference, or it is not yours to see.');
       if (expectedVersion !== undefined && expectedVersion !== existing.version) {
         throw new Conflict(
           `The conference's details were changed by someone else after you read them (version ${expectedVersion}; version ${existing.version} is saved now). Reload them and make your change again.`,

@@ -28,7 +28,7 @@ export class ApproveMinutes {
         `SELECT time_zone, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM conference WHERE id = $1`,
         [conferenceId],
       );
-      if (lastSeq === null || rows.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
+      if (lastSeq === null || rows.length === 0) throw new NotFound('No such conference, or it is not yours to see.');
       const debate = await this.log.events(manager, conferenceId);
       const open = openItemOf(foldDebate(debate.map((e) => e.event)));
       const openTitle = open

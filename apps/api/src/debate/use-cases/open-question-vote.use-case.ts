@@ -39,7 +39,7 @@ export class OpenQuestionVote {
     assertCan(principal, 'debate.chair', { conferenceId });
     const request = await this.transactions.run(async ({ manager, now }): Promise<VoteOpenDto> => {
       if ((await this.log.lockConference(manager, conferenceId)) === null)
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const logged = (await this.log.events(manager, conferenceId)).map((e) => e.event);
       const state = foldDebate(logged);
       const open = state.items[dto.itemId];

@@ -101,9 +101,9 @@ export class RunDebateCommand {
     const decided = await this.transactions.runFor(conferenceId, async (uow) => {
       const { manager, now } = uow;
       if ((await this.log.lockConference(manager, conferenceId)) === null)
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const ruleset = await loadRuleset(manager, conferenceId);
-      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
       const before = foldDebate((await this.log.events(manager, conferenceId)).map((e) => e.event));
       const present = await this.log.presentAttendance(manager, conferenceId);
       // Names for the engine's refusals: everyone present, and everyone the debate has named (a mover who left).
@@ -113,6 +113,9 @@ export class RunDebateCommand {
         spokenAtThisAgm: spokenAtThisAgm(before),
         questionVote: await this.questionVoteFigures(manager, conferenceId, before),
         nameOf: (id) => names.get(id),
+        // Items and amendments by their label in refusals ("Motion 7 is still open"), never by id: the
+        // ones the debate has touched and the ones the command names.
+        titleOf: titlesOf(await this.log.motions(manager, conferenceId, itemIdsNamed(before, dto))),
       };
       const command = await this.toEngineCommand(
         manager,
@@ -262,7 +265,7 @@ export class RunDebateCommand {
       }
       case 'takeItem': {
         const motion = await this.log.motion(manager, conferenceId, dto.motionId);
-        if (!motion) throw new NotFound(`No motion ${dto.motionId} in this conference.`);
+        if (!motion) throw new NotFound('No such motion in this conference.');
         if (motion.kind === 'amendment') {
           throw new InvalidInput(
             'An amendment is debated within its motion: take the motion, then move to the amendment.',
@@ -291,7 +294,7 @@ export class RunDebateCommand {
       }
       case 'moveToAmendment': {
         const amendment = await this.log.motion(manager, conferenceId, dto.amendmentId);
-        if (!amendment) throw new NotFound(`No amendment ${dto.amendmentId} in this conference.`);
+        if (!amendment) throw new NotFound('No such amendment in this conference.');
         if (amendment.kind !== 'amendment' || amendment.parentMotionId !== dto.itemId) {
           throw new StandingOrderViolation(
             'amendments',
@@ -321,7 +324,7 @@ export class RunDebateCommand {
       case 'guillotine': {
         const found = await this.log.motions(manager, conferenceId, dto.itemIds);
         const missing = dto.itemIds.filter((id) => !found.has(id));
-        if (missing.length > 0) throw new NotFound(`No motion ${missing.join(', ')} in this conference.`);
+        if (missing.length > 0) throw new NotFound(missing.length === 1 ? 'One of the motions chosen is not in this conference.' : `${missing.length} of the motions chosen are not in this conference.`);
         context.titleOf = titlesOf(found);
         return { type: 'guillotine', expectedSeq: dto.expectedSeq, itemIds: dto.itemIds };
       }
@@ -459,4 +462,14 @@ function titlesOf(motions: Map<string, { agendaLabel: string | null; title: stri
     const motion = motions.get(itemId);
     return motion ? (motion.agendaLabel ?? `"${motion.title}"`) : undefined;
   };
+}
+
+/** The motions and amendments a refusal of this command may name: every item the debate has touched, the command's. */
+function itemIdsNamed(state: DebateState, dto: DebateCommandDto): string[] {
+  const ids = new Set<string>([...motionIdsFor(state), ...Object.keys(state.items), ...state.notReachedItemIds]);
+  for (const item of Object.values(state.items)) for (const a of item.amendmentsDealtWith) ids.add(a.amendmentId);
+  const named = dto as { itemId?: unknown; itemIds?: unknown; amendmentId?: unknown; motionId?: unknown };
+  for (const id of [named.itemId, named.amendmentId, named.motionId, ...(Array.isArray(named.itemIds) ? named.itemIds : [])])
+    if (typeof id === 'string') ids.add(id);
+  return [...ids];
 }

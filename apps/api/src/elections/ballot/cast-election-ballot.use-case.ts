@@ -35,7 +35,7 @@ export class CastElectionBallot {
     if (principal.kind !== 'attendee') {
       throw new Forbidden('Only registered attendees cast ballots, each on their own device with their own access code. Officials who are members vote as attendees.');
     }
-    if (principal.conferenceId !== conferenceId) throw new NotFound(`No conference ${conferenceId}.`);
+    if (principal.conferenceId !== conferenceId) throw new NotFound('No such conference, or it is not yours to see.');
     return this.transactions.run(async ({ manager }) => {
       const post = await this.posts.findPost(manager, conferenceId, postId);
       const ballot = post ? await this.ballots.findByPost(manager, post.id, 'share') : null;

@@ -40,7 +40,7 @@ export class OpenElectionBallot {
       );
       assertMayOpenBallot(post, candidates, (await this.ballots.findByPost(manager, post.id)) !== null);
       const ruleset = await loadRuleset(manager, conferenceId);
-      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
       const snapshot = buildEligibilitySnapshot(
         await this.votes.attendeesForSnapshot(manager, conferenceId),
         { method: 'hybrid', topics: [], subject: 'custom' },

@@ -20,7 +20,7 @@ export class CreatePost {
     assertCan(principal, 'elections.manage', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       const conference = await this.conferences.findById(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const definition = {
         conferenceId,
         title: command.title.trim(),

@@ -10,7 +10,7 @@ export function assertOwnAnswers(principal: Principal, conferenceId: string): st
   if (principal.kind !== 'attendee') {
     throw new Forbidden('Monitoring answers are seen and changed only by the attendee who gave them, signed in with their access code.');
   }
-  if (principal.conferenceId !== conferenceId) throw new NotFound(`No conference ${conferenceId}.`);
+  if (principal.conferenceId !== conferenceId) throw new NotFound('No such conference, or it is not yours to see.');
   return principal.memberId;
 }
 

@@ -63,7 +63,7 @@ export class OrderOfBusiness {
     assertCan(principal, 'motions.review', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       if (await this.motions.agenda(manager, conferenceId))
         throw new Conflict('The agenda is already published; slot emergency motions into it instead.');
       const sections = await this.motions.sections(manager, conferenceId);

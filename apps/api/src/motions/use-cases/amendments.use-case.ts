@@ -45,10 +45,10 @@ export class Amendments {
     const given = toAmendmentText(input);
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.motions.conferenceSettings(manager, conferenceId);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       // Any body may amend a submitted motion (the notice of motions goes to every body); a draft is nobody else's business.
       const target = await this.motions.find(manager, conferenceId, motionId, true);
-      if (!target || target.status === 'draft') throw new NotFound(`No motion ${motionId}.`);
+      if (!target || target.status === 'draft') throw new NotFound('No such motion, or it is not yours to see.');
       assertMayAmend(target);
       if (target.submitterBodyIds.includes(input.bodyId)) {
         throw new StandingOrderViolation(
@@ -230,10 +230,10 @@ export class Amendments {
   ): Promise<MotionRow> {
     // The amended motion's own body sees amendments to it, as do their movers and the SOC.
     const amendment = await this.motions.find(manager, conferenceId, amendmentId, true);
-    if (!amendment || amendment.kind !== 'amendment') throw new NotFound(`No amendment ${amendmentId}.`);
+    if (!amendment || amendment.kind !== 'amendment') throw new NotFound('No such amendment.');
     const parent = (await this.motions.find(manager, conferenceId, amendment.parentMotionId!)) as MotionRow;
     if (!mayRead(principal, amendment) && !actsForMotion(principal, parent))
-      throw new NotFound(`No amendment ${amendmentId}.`);
+      throw new NotFound('No such amendment.');
     return amendment;
   }
 }

@@ -26,7 +26,7 @@ export class ArrangeOrderOfBusiness {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
       if (!(await this.motions.conferenceSettings(manager, conferenceId, true)))
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const published = (await this.motions.agenda(manager, conferenceId)) !== null;
       const all = await this.motions.list(manager, conferenceId);
       const rows = published

@@ -35,10 +35,10 @@ export class CompositeMotions {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
       if (!(await this.motions.conferenceSettings(manager, conferenceId, true)))
-        throw new NotFound(`No conference ${conferenceId}.`);
+        throw new NotFound('No such conference, or it is not yours to see.');
       const found = await this.motions.findMany(manager, conferenceId, input.motionIds, true);
       const missing = input.motionIds.filter((id) => !found.some((m) => m.id === id));
-      if (missing.length > 0) throw new NotFound(`No motion ${missing.join(', ')} in this conference.`);
+      if (missing.length > 0) throw new NotFound(missing.length === 1 ? 'One of the motions chosen is not in this conference.' : `${missing.length} of the motions chosen are not in this conference.`);
       const originals = input.motionIds.map((id) => found.find((m) => m.id === id) as MotionRow);
       const sectionId = input.sectionId ?? originals[0].sectionId;
       await assertSectionOf(manager, this.motions, conferenceId, sectionId);
@@ -188,6 +188,7 @@ function toOriginal(m: MotionRow) {
     id: m.id,
     conferenceId: m.conferenceId,
     kind: m.kind,
+    title: m.title,
     status: m.status,
     // A joint submission has no body to carry over; a composite of composites keeps all of theirs.
     submitterBodyIds: m.submitterBodyIds,

@@ -47,7 +47,7 @@ export class DraftMotion {
   async create(principal: Principal, conferenceId: string, input: MotionCreateDto): Promise<MotionRow> {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.motions.conferenceSettings(manager, conferenceId);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const ruleset = await rulesetOf(manager, conferenceId);
       let proposer = input.proposerMemberId ?? null;
       let seconder = input.seconderMemberId ?? null;
@@ -70,7 +70,7 @@ export class DraftMotion {
           throw new Forbidden(
             'A joint submission is made by a member; sign in with an account linked to your membership.',
           );
-        if (!mayViewConference(principal, conferenceId)) throw new NotFound(`No conference ${conferenceId}.`);
+        if (!mayViewConference(principal, conferenceId)) throw new NotFound('No such conference, or it is not yours to see.');
         await this.assertJointPair(manager, principal.memberId, input.jointWithMemberId, ruleset);
         proposer = principal.memberId;
         seconder = input.jointWithMemberId;
@@ -224,7 +224,7 @@ export class DraftMotion {
     now: Date,
   ): Promise<void> {
     const conference = await this.motions.conferenceSettings(manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     const setting = await submissionSettingOf(manager, this.motions, conference, motion);
     assertMayChangeKind({
       ...setting,

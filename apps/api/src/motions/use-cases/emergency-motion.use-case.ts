@@ -143,7 +143,7 @@ export class RecordEmergencyAdmissionVote {
   ): Promise<MotionRow> {
     const { manager, record, now } = uow;
     const motion = await this.motions.find(manager, input.conferenceId, input.motionId, true);
-    if (!motion) throw new NotFound(`No motion ${input.motionId}.`);
+    if (!motion) throw new NotFound('No such motion, or it is not yours to see.');
     const decision = recordEmergencyAdmissionVote(
       admissionOf(motion),
       input.carried,

@@ -38,7 +38,7 @@ export class ImportBooklet {
       );
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       if ((await this.motions.countMotions(manager, conferenceId)) > 0) {
         throw new Conflict(
           'This conference already has motions; import a booklet only into a conference of its own, so nothing is doubled.',

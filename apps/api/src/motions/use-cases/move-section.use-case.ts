@@ -29,7 +29,7 @@ export class MoveSectionOnAgenda {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const published = (await this.motions.agenda(manager, conferenceId)) !== null;
       const sections = await sectionsInOrder(manager, this.motions, conferenceId);
       const rows = published ? await publishedItems(manager, this.motions, conferenceId) : [];

@@ -100,11 +100,11 @@ async function placeOnPublishedOrder(
   return transactions.runFor(conferenceId, async ({ manager, record, now }) => {
     // The conference row is the lock: one change to its order of business at a time, so the stale check holds.
     if (!(await motions.conferenceSettings(manager, conferenceId, true)))
-      throw new NotFound(`No conference ${conferenceId}.`);
+      throw new NotFound('No such conference, or it is not yours to see.');
     if (!(await motions.agenda(manager, conferenceId)))
       throw new StandingOrderViolation('agenda', how.notPublished);
     const motion = await motions.find(manager, conferenceId, motionId, true);
-    if (!motion || motion.status === 'draft') throw new NotFound(`No motion ${motionId} in this conference.`);
+    if (!motion || motion.status === 'draft') throw new NotFound('No such motion in this conference.');
     const rows = await publishedItems(manager, motions, conferenceId);
     const placement = await how.place(
       rows.map(labelledItem),

@@ -68,7 +68,7 @@ export class RecordMotionOutcome {
   async apply(uow: UnitOfWork, input: MotionOutcomeInput): Promise<MotionRow> {
     const { manager, record, now } = uow;
     const motion = await this.motions.find(manager, input.conferenceId, input.motionId, true);
-    if (!motion) throw new NotFound(`No motion ${input.motionId}.`);
+    if (!motion) throw new NotFound('No such motion, or it is not yours to see.');
     const actor: MotionActor = { id: input.actorId, role: 'chair' };
     const after =
       motion.kind === 'amendment' && AMENDMENT_ACTIONS.includes(input.action)
@@ -148,7 +148,7 @@ export class RecordMotionOutcome {
         who: actor.id,
         role: actor.role,
         at: now,
-        why: `Amendment ${amendment.id} carried`,
+        why: `The amendment "${amendment.title}" carried`,
         fromStatus: motion.status,
         toStatus: motion.status,
       });

@@ -32,7 +32,7 @@ export class SubmitMotion {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       // The conference row is locked so two submissions from one body cannot both slip under its limit.
       const conference = await this.motions.conferenceSettings(manager, conferenceId, true);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const motion = assertMayRead(
         principal,
         await this.motions.find(manager, conferenceId, motionId, true),

@@ -34,7 +34,7 @@ export class IssueProjectorLink {
     const actorId = actorOf(principal);
     const link = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const [conference] = await manager.query('SELECT id FROM conference WHERE id = $1', [conferenceId]);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const expiresAt = new Date(now.getTime() + PROJECTOR_LINK_DAYS * 86_400_000);
       const row = await this.links.insert(manager, {
         conferenceId,

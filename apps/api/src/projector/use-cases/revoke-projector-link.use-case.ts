@@ -27,7 +27,7 @@ export class RevokeProjectorLink {
         principal.kind === 'account' ? principal.accountId : null,
         now,
       );
-      if (!revoked) throw new NotFound(`No projector link ${linkId} in force in this conference.`);
+      if (!revoked) throw new NotFound('No such projector link in force in this conference.');
       record({
         conferenceId,
         type: 'projector_link.revoked',

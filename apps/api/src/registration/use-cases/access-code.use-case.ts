@@ -49,7 +49,7 @@ export class ChangeAccessCode {
     let revokedSessions: string[] = [];
     const registration = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const existing = await this.registrations.find(manager, conferenceId, registrationId, true);
-      if (!existing) throw new NotFound(`No registration ${registrationId} in this conference.`);
+      if (!existing) throw new NotFound('No such registration in this conference.');
       await this.registrations.setAccessCode(manager, registrationId, newHash, now);
       revokedSessions = await this.access.revokeRegistrationSessions(manager, registrationId, now);
       record({

@@ -31,7 +31,7 @@ export class RecordPresence {
     assertCan(principal, 'presence.record', { conferenceId });
     return this.transactions.runFor(conferenceId, async (uow) => {
       const registration = await this.registrations.find(uow.manager, conferenceId, registrationId, true);
-      if (!registration) throw new NotFound(`No registration ${registrationId} in this conference.`);
+      if (!registration) throw new NotFound('No such registration in this conference.');
       if (registration.attendanceMode !== 'hall') {
         throw new StandingOrderViolation(
           'attendance-mode',

@@ -29,7 +29,7 @@ export class RegisterAttendee {
     const { code, hash } = await newAccessCode();
     const made = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const ruleset = await loadRuleset(manager, conferenceId);
-      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
       const member = await this.registrations.findMemberByNumber(manager, membershipNumber);
       if (!member)
         throw new InvalidInput('No member has that membership number.', {
@@ -37,7 +37,7 @@ export class RegisterAttendee {
         });
       if (!ruleset.categories[member.category]?.mayAttend) {
         throw new Forbidden(
-          `Members in the '${member.category}' category may not attend this conference under its standing orders.`,
+          `Members in the ${member.category.replace(/_/g, ' ')} category may not attend this conference under its standing orders.`,
         );
       }
       const id = await this.registrations.insert(manager, conferenceId, member.id, mode, hash, now);

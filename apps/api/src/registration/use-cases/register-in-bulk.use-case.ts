@@ -46,7 +46,7 @@ export class RegisterInBulk {
     assertCan(principal, 'registration.manage', { conferenceId });
     const manager = this.transactions.manager;
     const ruleset = await loadRuleset(manager, conferenceId);
-    if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
     const categories = this.categoriesOf(ruleset, request.categories);
     await this.checkBodies(request.bodyIds);
     const membershipNumbers = request.membershipNumbersCsv === undefined ? undefined : await this.numbersOf(request.membershipNumbersCsv, ruleset);

@@ -25,7 +25,7 @@ export class SwitchAttendance {
     return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       // The conference lock is held: no vote can open between the check and the switch.
       const registration = await this.registrations.find(manager, conferenceId, registrationId, true);
-      if (!registration) throw new NotFound(`No registration ${registrationId} in this conference.`);
+      if (!registration) throw new NotFound('No such registration in this conference.');
       const openVotes = await this.registrations.openVotesHolding(manager, conferenceId, registration.memberId);
       checkAttendanceSwitch({ name: registration.name, from: registration.attendanceMode, to, reason, openVotes });
       const { changed, present } = await this.registrations.switchMode(manager, registrationId, to);

@@ -23,7 +23,7 @@ export class LinkResolutions {
       // Locked in id order, so two links over the same pair never wait on each other in a circle.
       for (const id of [laterId, body.earlierId].sort()) await this.register.find(manager, id, true);
       const later = await this.register.find(manager, laterId);
-      if (!later) throw new NotFound(`No resolution ${laterId} in the register.`);
+      if (!later) throw new NotFound('No such resolution in the register.');
       const earlier = await this.register.find(manager, body.earlierId);
       if (!earlier) throw new NotFound('No such earlier resolution in the register.', { earlierId: 'Choose a resolution from the register.' });
       assertLink(later, earlier, body.kind);

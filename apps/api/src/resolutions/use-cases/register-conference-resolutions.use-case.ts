@@ -31,7 +31,7 @@ export class RegisterConferenceResolutions {
     assertCan(principal, 'conference.manage', { conferenceId });
     const registered = await this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const conference = await this.motions.conferenceSettings(manager, conferenceId);
-      if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
       const year = Number(conference.startsOn.slice(0, 4));
       await this.register.lockYear(manager, year);
       const already = await this.register.numbersOfConference(manager, conferenceId);

@@ -18,7 +18,7 @@ export class ReportProgress {
     assertCan(principal, 'register.read');
     return this.transactions.run(async ({ manager, now }) => {
       const resolution = await this.register.find(manager, id, true);
-      if (!resolution) throw new NotFound(`No resolution ${id} in the register.`);
+      if (!resolution) throw new NotFound('No such resolution in the register.');
       if (!mayReportProgress(principal, resolution)) {
         throw new Forbidden(`Only ${resolution.ownerName ?? 'its owner'} and head office report progress on ${resolutionName(resolution)}.`);
       }

@@ -18,7 +18,7 @@ export class UpdateResolution {
     assertCan(principal, 'register.manage');
     await this.transactions.run(async ({ manager, now }) => {
       const current = await this.register.find(manager, id, true);
-      if (!current) throw new NotFound(`No resolution ${id} in the register.`);
+      if (!current) throw new NotFound('No such resolution in the register.');
       const change: ResolutionChange = {};
       const said: string[] = [];
       if (body.ownerBodyId !== undefined) {

@@ -29,7 +29,7 @@ export class AcceptUnconfirmedCount {
     const actorId = actorOf(principal);
     return this.transactions.runFor(conferenceId, async (uow) => {
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
-      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      if (!vote) throw new NotFound('No such vote in this conference.');
       if (!hasHallCount(vote)) throw new Conflict('This vote has no hall count to accept.');
       if (vote.state === 'declared') throw new Conflict('The result of this vote has already been declared.');
       if (vote.state === 'voided') throw new Conflict('This vote was voided; count the hall in the re-run.');

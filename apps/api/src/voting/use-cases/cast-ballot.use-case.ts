@@ -65,7 +65,7 @@ export class CastBallot {
     if (principal.kind !== 'attendee') {
       throw new Forbidden('Only registered attendees cast ballots, each with their own access code. Officials who are members vote as attendees.');
     }
-    if (principal.conferenceId !== conferenceId) throw new NotFound(`No conference ${conferenceId}.`);
+    if (principal.conferenceId !== conferenceId) throw new NotFound('No such conference, or it is not yours to see.');
     this.takeToken(principal.sessionId);
     const ballot: PendingBallot = {
       conferenceId,
@@ -136,7 +136,7 @@ export class CastBallot {
         const now = new Date();
         accepted.length = refused.length = alone.length = 0;
         const context = await this.votes.batchContext(manager, conferenceId, voteId, batch.map((b) => b.memberId), batch.map((b) => b.keyHash), batch.map((b) => b.sessionId));
-        if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
+        if (!context) throw new NotFound('No such vote in this conference.');
         const { vote } = context;
         const state: VoteState = vote.state === 'open' && vote.closesAt && now.getTime() > vote.closesAt.getTime() ? 'closed' : vote.state;
         const channel: VoteChannel = vote.method === 'card_vote' ? 'card' : 'electronic';
@@ -205,7 +205,7 @@ export class CastBallot {
       // nothing written by it, and reads again (a new statement sees the first one's commit).
       for (let attempt = 0; attempt < 2; attempt++) {
         const context = await this.votes.ballotContext(manager, conferenceId, voteId, principal.memberId, keyHash, this.seal.countedKeyHash(voteId, keyHash), ballot.sessionId);
-        if (!context) throw new NotFound(`No vote ${voteId} in this conference.`);
+        if (!context) throw new NotFound('No such vote in this conference.');
         if (!context.sessionLive) throw sessionEnded();
         const { vote, entry, participated, sealedBallot } = context;
         // A secret vote's ballot is sealed until the close; then it is a counted ballot, found by its counted key.

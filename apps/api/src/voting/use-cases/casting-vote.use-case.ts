@@ -28,7 +28,7 @@ export class RecordCastingVote {
     assertCan(principal, 'debate.chair', { conferenceId });
     return this.transactions.runFor(conferenceId, async (uow) => {
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
-      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      if (!vote) throw new NotFound('No such vote in this conference.');
       if (vote.state !== 'declared' || vote.result?.outcome !== 'tied_chair_casting_vote_needed') {
         throw new StandingOrderViolation(
           'casting-vote',

@@ -52,7 +52,7 @@ export class CloseVote {
     return this.transactions.runFor(conferenceId, async (uow): Promise<ClosedVote | null> => {
       await this.votes.lockAgainstBallots(uow.manager, voteId);
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
-      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      if (!vote) throw new NotFound('No such vote in this conference.');
       if (vote.state !== 'open' && notOpen === 'skip-if-not-open') return null;
       closeVote({ state: vote.state, subject: vote.subject }, uow.now);
       await this.votes.markClosed(uow.manager, voteId, uow.now);
@@ -116,7 +116,7 @@ export class VoidVote {
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       await this.votes.lockAgainstBallots(manager, voteId);
       const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
-      if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+      if (!vote) throw new NotFound('No such vote in this conference.');
       const voided = voidVote({ state: vote.state, subject: vote.subject }, reason, now);
       await this.votes.markVoided(manager, voteId, voided.voidReason!, now);
       // A voided vote is never counted: its sealed ballots (linked to their voters, if only as ciphertext) go.

@@ -75,7 +75,7 @@ export class EnterTellerCount {
 
   private async countable({ manager }: UnitOfWork, conferenceId: string, voteId: string): Promise<VoteRow> {
     const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
-    if (!vote) throw new NotFound(`No vote ${voteId} in this conference.`);
+    if (!vote) throw new NotFound('No such vote in this conference.');
     if (vote.method !== 'hybrid' && vote.method !== 'show_of_cards') {
       throw new InvalidInput(
         `This is a ${vote.method.replace(/_/g, ' ')} vote: it has no show of cards for tellers to count.`,

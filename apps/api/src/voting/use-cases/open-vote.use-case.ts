@@ -64,7 +64,7 @@ export class OpenVote {
     assertCan(principal, 'debate.chair', { conferenceId });
     return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
       const ruleset = await loadRuleset(manager, conferenceId);
-      if (!ruleset) throw new NotFound(`No conference ${conferenceId}.`);
+      if (!ruleset) throw new NotFound('No such conference, or it is not yours to see.');
       const unknown = command.topics.filter((topic) => !ruleset.topics.includes(topic));
       if (unknown.length > 0) {
         throw new InvalidInput(

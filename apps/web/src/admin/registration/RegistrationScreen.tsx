@@ -3,6 +3,7 @@ import type { RegistrationResponseDto } from '@agm/contracts';
 import { get } from '../../api';
 import { Frame, LiveSection, useLiveConference } from '../../ui';
 import { QuorumFigure } from '../../views';
+import { Applications } from './Applications';
 import { BulkRegister } from './BulkRegister';
 import { PrintLetters } from './PrintLetters';
 import { RegisterImport } from './RegisterImport';
@@ -38,6 +39,7 @@ export function RegistrationScreen({ conferenceId }: { conferenceId: string }) {
         <BulkRegister base={base} onProgress={() => void reload()} />
         <PrintLetters base={base} due={lettersDue} onDone={() => void reload()} />
       </div>
+      <Applications base={base} onRegistered={() => void reload()} />
       <RegistrationList base={base} registrations={registrations} onChange={() => void reload()} />
       <RegisterImport onDone={() => void reload()} />
     </Frame>
