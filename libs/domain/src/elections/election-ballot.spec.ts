@@ -49,7 +49,7 @@ describe('hall papers and the second teller', () => {
 
   it('refuses the teller who entered it, a different reading, and a paper already confirmed', () => {
     expect(() => assertSecondTellerAgrees(entry, 'teller-1', [0, 2], words)).toThrow('a second teller must confirm it');
-    expect(() => assertSecondTellerAgrees(entry, 'teller-2', [2, 0], words)).toThrow('Your entry of paper ballot 7 (1. Cat Cole, 2. Ann Archer) differs');
+    expect(() => assertSecondTellerAgrees(entry, 'teller-2', [2, 0], words)).toThrow("Your entry of paper ballot 7 (1. Cat Cole, 2. Ann Archer) differs from the first teller's (1. Ann Archer, 2. Cat Cole).");
     expect(() => assertSecondTellerAgrees({ ...entry, confirmed: true }, 'teller-2', [0, 2], words)).toThrow('already confirmed');
   });
 

@@ -152,7 +152,8 @@ export function assertSecondTellerAgrees(
   const same = entry.numbers.length === numbers.length && entry.numbers.every((n, i) => n === numbers[i]);
   if (!same) {
     throw new Conflict(
-      `Your entry of paper ballot ${entry.number} (${describe(numbers)}) differs from the first teller's. Look at the paper together; the first teller discards the entry and enters it again if it was wrong.`,
+      // Both readings, now that the second has been keyed blind: the two tellers settle it at the paper.
+      `Your entry of paper ballot ${entry.number} (${describe(numbers)}) differs from the first teller's (${describe(entry.numbers)}). Look at the paper together: if the first teller misread it, they discard their entry and enter the paper again; if you did, key it again.`,
     );
   }
 }

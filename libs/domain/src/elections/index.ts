@@ -64,3 +64,5 @@ export {
   resultSummary,
 } from './election-ballot';
 export type { BallotCandidate, ElectionBallotState, PublishedCount, PublishedStage } from './election-ballot';
+export { readMarkedPaper, readRankedPaper } from './paper-reading';
+export type { PaperReading } from './paper-reading';
