@@ -14,8 +14,8 @@ function isFillingIn(element: Element | null): boolean {
  * An election ballot opening, or its result published, on whatever screen the member is: as a motion
  * vote opening does (VoteAlert), a bar pinned to the top that leads to the Elections screen, the news said
  * by a live region that is always in the page, and focus on the bar unless they are filling in a field.
- * The bar stays while a ballot they may vote on here is open and not yet cast; a result's bar until they
- * open the Elections screen.
+ * The bar stays while a ballot they may vote on here is open and not yet cast, and a result's until they
+ * open the Elections screen; it is not shown on the Elections screen itself.
  */
 export function ElectionAlert({
   conferenceId,
@@ -59,6 +59,8 @@ export function ElectionAlert({
   let pin: { lead: string; title: string } | null = null;
   if (news?.kind === 'published' && resultSeen !== news.seq && !onElectionsTab) pin = { lead: 'Election result:', title: news.title };
   // Before its ballot is read (a moment after the news) the opening is pinned already.
+  // On the Elections screen the ballot itself is there: no bar over it (only the announcement).
+  else if (onElectionsTab) pin = null;
   else if (news?.kind === 'opened' && (!ballot || (ballot.state === 'open' && !ballot.you?.hasVoted))) pin = { lead: 'Election ballot open:', title: news.title };
   else if (toVote.length > 0) pin = { lead: 'Election ballot open:', title: toVote.map((b) => b.title).join(', ') };
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ElectionBallotDto } from '@agm/contracts';
 import type { Elections } from '../../elections/useElections';
 import { StageTable } from '../../elections/StageTable';
@@ -10,23 +10,28 @@ import { ElectionBallotForm } from './ElectionBallotForm';
  * opening or a result appears here without a reload.
  */
 export function ElectionBallots({ conferenceId, elections }: { conferenceId: string; elections: Elections }) {
-  // Ballots cast here in this visit keep their form, which shows the receipt code (shown once).
-  const [castHere, setCastHere] = useState<string[]>([]);
+  // A ballot whose form was shown in this visit keeps it while open: the form shows the receipt code once
+  // cast, and a read of the ballot saying "voted" may arrive before the cast's own answer.
+  const [formShown, setFormShown] = useState<string[]>([]);
   const ballots = Object.values(elections.ballots).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+  // Once cast, the api says the ballot is no longer voted here (`votesHere` false): the form stays anyway.
+  const showForm = (b: ElectionBallotDto) =>
+    b.state === 'open' && (formShown.includes(b.postId) || (!!b.you?.votesHere && !b.you.hasVoted));
+  const shownNow = ballots.filter(showForm).map((b) => b.postId);
+  useEffect(() => {
+    if (shownNow.some((id) => !formShown.includes(id))) setFormShown((ids) => [...new Set([...ids, ...shownNow])]);
+  }, [shownNow.join(','), formShown]);
   return (
     <section className="card" aria-labelledby="elections-heading">
       <h2 id="elections-heading">Elections</h2>
       {ballots.length === 0 && <p className="muted">No ballot is open.</p>}
       {ballots.map((ballot) =>
-        ballot.state === 'open' && ballot.you?.votesHere && (!ballot.you.hasVoted || castHere.includes(ballot.postId)) ? (
+        showForm(ballot) ? (
           <ElectionBallotForm
             key={ballot.postId}
             conferenceId={conferenceId}
             ballot={ballot}
-            onCast={() => {
-              setCastHere((ids) => [...ids, ballot.postId]);
-              void elections.reload(ballot.postId).catch(() => undefined);
-            }}
+            onCast={() => void elections.reload(ballot.postId).catch(() => undefined)}
           />
         ) : (
           <ElectionOutcome key={ballot.postId} ballot={ballot} />
