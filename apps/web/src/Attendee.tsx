@@ -23,6 +23,8 @@ import { MotionTexts } from './attendee/MotionTexts';
 import { OrderOfBusiness } from './attendee/OrderOfBusiness';
 import { PriorityBallot } from './attendee/PriorityBallot';
 import { ElectionBallots } from './attendee/elections/ElectionBallots';
+import { ElectionAlert } from './attendee/elections/ElectionAlert';
+import { useElections } from './elections/useElections';
 import type { MemberTab } from './attendee/tabs';
 import { VoteAlert } from './attendee/VoteAlert';
 import { ReceiptCheck } from './attendee/ReceiptCheck';
@@ -34,6 +36,8 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
   const { live, state } = useLiveConference(conferenceId);
   const me = useMe();
   const links = useRemoteLinks(live);
+  // Read under every tab: an election ballot opening or its result is pinned and announced wherever they are.
+  const elections = useElections(live);
   // The desk may move them between the hall and remote while they are signed in: the live event wins.
   const remote = (state.attendanceSwitch?.attendanceMode ?? me?.attendanceMode) === 'remote';
   return (
@@ -43,6 +47,12 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       state={state}
     >
       <VoteAlert state={state} />
+      <ElectionAlert
+        conferenceId={conferenceId}
+        ballots={elections.ballots}
+        news={elections.news}
+        onElectionsTab={tab === 'elections'}
+      />
       {state.attendanceSwitch && (
         <p role="status" className="alert info" data-testid="attendance-switched">
           {state.attendanceSwitch.attendanceMode === 'hall'
@@ -77,7 +87,7 @@ export function Attendee({ conferenceId, tab = '' }: { conferenceId: string; tab
       {tab === 'documents' && <MemberDocuments conferenceId={conferenceId} />}
       {tab === 'monitoring' && <MonitoringForm conferenceId={conferenceId} live={live} />}
       {tab === 'priority' && <PriorityBallot conferenceId={conferenceId} revision={state.motionsRevision} />}
-      {tab === 'elections' && <ElectionBallots conferenceId={conferenceId} />}
+      {tab === 'elections' && <ElectionBallots conferenceId={conferenceId} elections={elections} />}
     </Frame>
   );
 }

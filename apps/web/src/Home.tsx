@@ -13,7 +13,10 @@ const SCREENS: Record<string, Array<{ path: string; label: string }>> = {
     { path: 'projector', label: 'Projector' },
   ],
   soc: [{ path: 'soc', label: 'Standing Orders Committee' }],
-  teller: [{ path: 'teller', label: 'Teller: hall counts' }],
+  teller: [
+    { path: 'teller', label: 'Teller: hall counts' },
+    { path: 'papers', label: 'Tellers: election papers' },
+  ],
   monitor: [{ path: 'monitor', label: 'Monitoring statistics' }],
   admin: [
     { path: 'admin', label: 'Registration and check-in' },

@@ -2,11 +2,14 @@ import { useRef } from 'react';
 import { isCurrent } from './live';
 import { ConnectionBanner, label, useLiveConference } from './ui';
 import { useConference } from './session';
+import { useElections } from './elections/useElections';
+import { StageTable } from './elections/StageTable';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 
 /** The hall's screen: item, speaker, timer and the live result, readable from the back of the room. */
 export function Projector({ conferenceId }: { conferenceId: string }) {
-  const { state } = useLiveConference(conferenceId);
+  const { live, state } = useLiveConference(conferenceId);
+  const elections = useElections(live);
   const conference = useConference(conferenceId);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
   const item = state.floor?.item;
@@ -30,6 +33,14 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
     }
   }
   const showVote = vote && (vote.state === 'open' || vote.state === 'closed' || showDeclared);
+  // An election's count, once published, stays up until the floor moves on or a vote opens, like a
+  // custom vote's result (the news comes only from the live channel, so a reload does not bring it back).
+  const news = elections.news?.kind === 'published' ? elections.news : null;
+  const publishedUnder = useRef(new Map<number, string>());
+  const hallNow = `${floorNow}|${state.currentVoteId ?? ''}`;
+  if (news && !publishedUnder.current.has(news.seq)) publishedUnder.current.set(news.seq, hallNow);
+  const count = news ? (news.result ?? elections.ballots[news.postId]?.result ?? null) : null;
+  const showCount = !!news && !!count && publishedUnder.current.get(news.seq) === hallNow && !(vote && (vote.state === 'open' || vote.state === 'closed'));
   return (
     <div className="projector">
       <ConnectionBanner state={state} />
@@ -39,7 +50,12 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
         data-stale={isCurrent(state) ? 'false' : 'true'}
       >
         <h1 className="projector-title">{conference?.name ?? 'AGM'}</h1>
-        {showVote && vote ? (
+        {showCount && news && count ? (
+          <section aria-labelledby="proj-election" className="projector-election">
+            <h2 id="proj-election">Election result: {news.title}</h2>
+            <StageTable title={news.title} result={count} large />
+          </section>
+        ) : showVote && vote ? (
           <section aria-labelledby="proj-vote" className="projector-vote">
             <h2 id="proj-vote">
               {vote.state === 'open' ? 'Vote now' : vote.state === 'declared' ? 'Result' : 'Voting closed'}

@@ -6,6 +6,7 @@ import { Secretary } from './Secretary';
 import { Soc } from './Soc';
 import { Monitor } from './Monitor';
 import { Setup } from './Setup';
+import { PaperBallotsScreen } from './tellers/PaperBallotsScreen';
 
 /** The role screens by path segment (/c/:conferenceId/<screen>, and /projector/:conferenceId). */
 export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = {
@@ -16,4 +17,5 @@ export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = 
   soc: Soc,
   monitor: Monitor,
   setup: Setup,
+  papers: PaperBallotsScreen,
 };

@@ -251,7 +251,8 @@ export function assertSecondTellerAgrees(
     first.spoilt === reading.spoilt && first.numbers.length === reading.numbers.length && first.numbers.every((n, i) => n === reading.numbers[i]);
   if (!same) {
     throw new Conflict(
-      `Your entry of paper ballot ${entry.number} (${describe(reading)}) differs from the first teller's. Look at the paper together; the first teller discards the entry and enters it again if it was wrong.`,
+      // Both readings, now that the second has been keyed blind: the two tellers settle it at the paper.
+      `Your entry of paper ballot ${entry.number} (${describe(reading)}) differs from the first teller's (${describe(entry.reading)}). Look at the paper together: if the first teller misread it, they discard their entry and enter the paper again; if you did, key it again.`,
     );
   }
 }

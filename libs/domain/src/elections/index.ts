@@ -81,3 +81,5 @@ export type {
   RejectedPapers,
   SpoiltReason,
 } from './election-ballot';
+export { readMarkedPaper, readRankedPaper } from './paper-reading';
+export type { PaperReading as KeyedPaperReading } from './paper-reading';
