@@ -40,7 +40,7 @@ export function mayRead(principal: Principal, motion: MotionRow): boolean {
   return PUBLIC_STATUSES.includes(motion.status) && can(principal, 'conference.view', { conferenceId: motion.conferenceId });
 }
 
-export function assertMayRead(principal: Principal, motion: MotionRow | null, id: string): MotionRow {
+export function assertMayRead(principal: Principal, motion: MotionRow | null, _id: string): MotionRow {
   if (!motion || !mayRead(principal, motion)) throw new NotFound('No such motion, or it is not yours to see.');
   return motion;
 }
