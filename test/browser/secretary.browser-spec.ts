@@ -393,7 +393,7 @@ describeInBrowser('web client: the branch secretary', () => {
     await number.fill(retired.membershipNumber);
     await form.getByLabel('Their surname').fill('Rees');
     await form.getByRole('button', { name: 'Find the member' }).click();
-    const fieldError = await waitForText(sec, '.field-error', /not a full or professional_associate member/);
+    const fieldError = await waitForText(sec, '.field-error', /not a full or professional associate member/);
     expect(fieldError).toMatch(/Dilys Rees/);
     expect(await number.getAttribute('aria-invalid')).toBe('true');
     expect(await number.getAttribute('aria-describedby')).toMatch(/-error/);
@@ -468,7 +468,7 @@ describeInBrowser('web client: the branch secretary', () => {
     await waitForText(
       sec,
       '[data-testid=edit-motion] .field-error',
-      /Dilys Rees is not a full or professional_associate member/,
+      /Dilys Rees is not a full or professional associate member/,
     );
     expect(await newNumber.getAttribute('aria-invalid')).toBe('true');
     expect(await newNumber.getAttribute('aria-describedby')).toMatch(/-error/);

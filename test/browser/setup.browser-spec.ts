@@ -172,7 +172,7 @@ describeInBrowser('web client: conference set-up', () => {
     await waitForText(page, 'section[aria-labelledby=sections] [role=alert]', /./);
     // Renamed: an empty name is refused at its field, then the new name shows in the list.
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
-    await waitForText(page, 'form[aria-labelledby=rename-section] .field-error', /name/);
+    await waitForText(page, 'form[aria-labelledby=rename-section] .field-error', /name/i);
     await page.getByLabel('New name').fill('Health, Safety and Wellbeing');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     await waitForText(page, '[data-testid=sections] tbody', 'Health, Safety and Wellbeing');

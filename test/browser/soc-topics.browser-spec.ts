@@ -53,7 +53,7 @@ describeInBrowser('web client: the SOC corrects a motion’s topics', () => {
     await form.getByLabel('Industrial action').check();
     await form.getByRole('button', { name: 'Change the topics' }).click();
     // No reason: refused at the reason field, nothing changed.
-    await waitForText(page, '[data-testid=review-card] form .field-error', /reason/);
+    await waitForText(page, '[data-testid=review-card] form .field-error', /reason/i);
     expect(await form.getByLabel('Why the topics change (shown to the body)').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'SOC topics refused without a reason');
     await noSidewaysScroll(page);

@@ -29,7 +29,7 @@ describe('elections: spoilt hall papers', () => {
     const both = await http().post(papers).set(one.auth).send({ preferences: [ballot.id['Ann Archer']], spoilt: 'uncertain' }).expect(400);
     expect(both.body.message).toContain('not both');
     const unknown = await http().post(papers).set(one.auth).send({ spoilt: 'torn' }).expect(400);
-    expect(unknown.body.errors.spoilt).toContain('spoilt must be one of: unmarked, too-many-marks, identifies-voter, uncertain');
+    expect(unknown.body.errors.spoilt).toContain('Spoilt must be one of: unmarked, too-many-marks, identifies-voter, uncertain');
     const tooMany = await http()
       .post(papers)
       .set(one.auth)
