@@ -48,7 +48,7 @@ describe('elections: spoilt hall papers', () => {
     expect(ownConfirm.body.message).toContain('a second teller must confirm it');
     const readsVotes = await http().post(`${papers}/${spoilt.body.id}/confirm`).set(two.auth).send({ preferences: [ballot.id['Cy Cole']] }).expect(409);
     expect(readsVotes.body.message).toBe(
-      "Your entry of paper ballot 1 (Cy Cole) differs from the first teller's. Look at the paper together; the first teller discards the entry and enters it again if it was wrong.",
+      "Your entry of paper ballot 1 (Cy Cole) differs from the first teller's (Spoilt: unmarked). Look at the paper together: if the first teller misread it, they discard their entry and enter the paper again; if you did, key it again.",
     );
     const otherReason = await http().post(`${papers}/${spoilt.body.id}/confirm`).set(two.auth).send({ spoilt: 'uncertain' }).expect(409);
     expect(otherReason.body.message).toContain('(Spoilt: void for uncertainty) differs');
