@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { declareVoteResult, hallCountDeclarable, tallyVote, TallyResult } from '@agm/domain';
 import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { UnitOfWork } from '../events/transactions';
+import { SealedBallots } from './sealed-ballots';
 import { RecordEmergencyAdmissionVote } from '../motions/use-cases/emergency-motion.use-case';
 
 /** Methods whose hall is counted by the tellers on a show of cards. */
@@ -17,6 +18,7 @@ export class VoteDeclaration {
   constructor(
     private readonly votes: VoteRepository,
     private readonly emergencyAdmission: RecordEmergencyAdmissionVote,
+    private readonly sealedBallots: SealedBallots,
   ) {}
 
   async declareIfComplete(
@@ -30,7 +32,8 @@ export class VoteDeclaration {
     // teller's unchecked entry waits for a second teller (or the chair's override, with a reason).
     if (hasHallCount(vote) && !hallCountDeclarable(teller)) return null;
     declareVoteResult({ state: vote.state, subject: vote.subject }, now);
-    const ballots = await this.votes.ballots(manager, vote.id);
+    // A secret vote's ballots are still sealed at its close (SealedBallots): both kinds are counted.
+    const ballots = [...(await this.votes.ballots(manager, vote.id)), ...(await this.sealedBallots.openForCount(manager, vote))];
     const result = tallyVote({
       electronicBallots: ballots.filter((b) => b.channel === 'electronic'),
       cardBallots: ballots.filter((b) => b.channel === 'card'),

@@ -5,6 +5,7 @@ import { loadRuleset } from '@agm/persistence';
 import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../auth/access-control';
 import { Transactions } from '../events/transactions';
+import { SealedBallots } from './sealed-ballots';
 
 /** Reads: votes, the published receipt list after the close, and the scrutineer's export. */
 @Injectable()
@@ -12,6 +13,7 @@ export class VoteQueries {
   constructor(
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
+    private readonly sealedBallots: SealedBallots,
   ) {}
 
   async list(principal: Principal, conferenceId: string): Promise<VoteResponseDto[]> {
@@ -49,6 +51,7 @@ export class VoteQueries {
     assertCan(principal, 'conference.view', { conferenceId });
     const vote = await this.found(conferenceId, voteId);
     assertClosed(vote, 'The receipt list');
+    await this.sealedBallots.ensureCounted(conferenceId, vote);
     const ballots = await this.votes.ballots(this.transactions.manager, voteId);
     const published = buildPublishedReceipts(ballots);
     if (vote.secret) return published;
@@ -68,6 +71,7 @@ export class VoteQueries {
     }
     const vote = await this.found(conferenceId, voteId);
     assertClosed(vote, 'The scrutineer export');
+    await this.sealedBallots.ensureCounted(conferenceId, vote);
     const manager = this.transactions.manager;
     const [register, ballots, tellerCount] = [await this.votes.register(manager, voteId), await this.votes.ballots(manager, voteId), await this.votes.tellerCount(manager, voteId)];
     return {

@@ -3,6 +3,7 @@ import { RegistrationRepository } from '@agm/persistence';
 import { VoteRepository } from '@agm/persistence/voting';
 import { MotionsModule } from '../motions/motions.module';
 import { BallotSeal } from './ballot-seal';
+import { SealedBallots } from './sealed-ballots';
 import { BallotsCastNotifier } from './ballots-cast.notifier';
 import { ReceiptCodes } from './receipt-codes';
 import { CastBallot } from './use-cases/cast-ballot.use-case';
@@ -27,6 +28,7 @@ import { VoteAutoClose } from './vote-auto-close';
     RegistrationRepository,
     ReceiptCodes,
     BallotSeal,
+    SealedBallots,
     BallotsCastNotifier,
     VoteDeclaration,
     OpenVote,

@@ -641,6 +641,32 @@ export class VoteRepository {
     ]);
   }
 
+  /**
+   * A closed secret vote's sealed ballots, read but left in place: the close counts them in its own
+   * transaction and writes them as counted ballots just after it commits (SealedBallots).
+   */
+  async sealedBallots(manager: EntityManager, voteId: string): Promise<Array<{ ballotKeyHash: string; sealed: Buffer }>> {
+    const rows: Array<{ ballot_key_hash: string; sealed: Buffer }> = await manager.query(
+      'SELECT ballot_key_hash, sealed FROM sealed_ballot WHERE vote_id = $1',
+      [voteId],
+    );
+    return rows.map((row) => ({ ballotKeyHash: row.ballot_key_hash, sealed: row.sealed }));
+  }
+
+  async hasSealedBallots(manager: EntityManager, voteId: string): Promise<boolean> {
+    const rows = await manager.query('SELECT 1 FROM sealed_ballot WHERE vote_id = $1 LIMIT 1', [voteId]);
+    return rows.length > 0;
+  }
+
+  /** Votes no longer open whose sealed ballots are still to be written as counted ballots (an instance stopped in between). */
+  async closedVotesWithSealedBallots(manager: EntityManager): Promise<Array<{ id: string; conferenceId: string }>> {
+    const rows: Array<{ id: string; conference_id: string }> = await manager.query(
+      `SELECT v.id, v.conference_id FROM vote v
+        WHERE v.secret AND v.state <> 'open' AND EXISTS (SELECT 1 FROM sealed_ballot s WHERE s.vote_id = v.id)`,
+    );
+    return rows.map((row) => ({ id: row.id, conferenceId: row.conference_id }));
+  }
+
   /** At the close (under the exclusive ballot lock): the vote's sealed ballots, removed as they are read. */
   async takeSealedBallots(
     manager: EntityManager,

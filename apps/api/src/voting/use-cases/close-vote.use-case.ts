@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { closeVote, NotFound, Principal, TallyResult, voidVote } from '@agm/domain';
-import { CountedBallot, VoteRepository, VoteRow } from '@agm/persistence/voting';
+import { VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
 import { Transactions } from '../../events/transactions';
-import { BallotSeal, shuffleInPlace } from '../ballot-seal';
+import { BallotSeal } from '../ballot-seal';
+import { SealedBallots } from '../sealed-ballots';
 import { VoteDeclaration } from '../vote-declaration';
 
 export interface ClosedVote {
@@ -17,8 +17,9 @@ export interface ClosedVote {
  * The chair closes the vote. It takes the vote's ballot lock exclusive first, which waits for every
  * ballot transaction in flight (they hold it shared) and holds new ones until the close commits:
  * every ballot acknowledged before the close is in the count, and any ballot after it sees the vote
- * closed. 'vote.closed' and, when the hall count is
- * in (or not needed), 'vote.result' are recorded in the same commit, so everyone gets both at once.
+ * closed. 'vote.closed' and, when the hall count is in (or not needed), 'vote.result' are recorded in
+ * the same commit, so everyone gets both at once. A secret vote's sealed ballots are counted in that
+ * commit and written as counted ballots just after it (SealedBallots); the close answers after both.
  */
 @Injectable()
 export class CloseVote {
@@ -26,7 +27,7 @@ export class CloseVote {
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
     private readonly declaration: VoteDeclaration,
-    private readonly seal: BallotSeal,
+    private readonly sealedBallots: SealedBallots,
   ) {}
 
   async execute(principal: Principal, conferenceId: string, voteId: string): Promise<ClosedVote> {
@@ -43,20 +44,19 @@ export class CloseVote {
     return this.close(conferenceId, voteId, null, 'skip-if-not-open');
   }
 
-  private close(
+  private async close(
     conferenceId: string,
     voteId: string,
     actorId: string | null,
     notOpen: 'refuse-if-not-open' | 'skip-if-not-open',
   ): Promise<ClosedVote | null> {
-    return this.transactions.runFor(conferenceId, async (uow): Promise<ClosedVote | null> => {
+    const closed = await this.transactions.runFor(conferenceId, async (uow): Promise<ClosedVote | null> => {
       await this.votes.lockAgainstBallots(uow.manager, voteId);
       const vote = await this.votes.find(uow.manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound('No such vote in this conference.');
       if (vote.state !== 'open' && notOpen === 'skip-if-not-open') return null;
       closeVote({ state: vote.state, subject: vote.subject }, uow.now);
       await this.votes.markClosed(uow.manager, voteId, uow.now);
-      await this.countSealedBallots(uow.manager, voteId);
       const ballotsCast = await this.votes.countParticipation(uow.manager, voteId);
       uow.record({
         conferenceId,
@@ -72,29 +72,16 @@ export class CloseVote {
         actorId,
       });
       const closed: VoteRow = { ...vote, state: 'closed', closedAt: uow.now };
+      // A secret vote's sealed ballots are counted where they lie (SealedBallots, step 1).
       const result = await this.declaration.declareIfComplete(uow, closed, actorId);
       return {
         vote: result ? { ...closed, state: 'declared', result, declaredAt: uow.now } : closed,
         result,
       };
     });
-  }
-
-  /**
-   * DESIGN "Voting at volume, and secrecy": a secret vote's sealed ballots are opened and written as
-   * counted ballots in this one transaction, in random order, and the sealed rows deleted. Every counted
-   * ballot then has the same xmin, a random place in the table and a random id, and a ballot key the
-   * database reader cannot relate to the sealed row's: nothing pairs it with a participation row.
-   * Within the close's transaction, so a crash before its commit leaves the sealed ballots as they were.
-   */
-  private async countSealedBallots(manager: EntityManager, voteId: string): Promise<void> {
-    const sealed = await this.votes.takeSealedBallots(manager, voteId);
-    const counted: CountedBallot[] = sealed.map(({ ballotKeyHash, sealed: value }) => ({
-      ...this.seal.open(voteId, ballotKeyHash, value),
-      ballotKeyHash: this.seal.countedKeyHash(voteId, ballotKeyHash),
-    }));
-    shuffleInPlace(counted);
-    await this.votes.insertCountedBallots(manager, voteId, counted);
+    // The result has gone out with the commit; now the sealed ballots become counted ballots (step 2).
+    if (closed?.vote.secret) await this.sealedBallots.writeCountedAfterClose(conferenceId, voteId);
+    return closed;
   }
 }
 
@@ -104,6 +91,7 @@ export class VoidVote {
   constructor(
     private readonly transactions: Transactions,
     private readonly votes: VoteRepository,
+    private readonly seal: BallotSeal,
   ) {}
 
   async execute(
@@ -113,7 +101,7 @@ export class VoidVote {
     reason: string,
   ): Promise<VoteRow> {
     assertCan(principal, 'debate.chair', { conferenceId });
-    return this.transactions.runFor(conferenceId, async ({ manager, record, now }) => {
+    const voided = await this.transactions.runFor(conferenceId, async ({ manager, record, now }): Promise<VoteRow> => {
       await this.votes.lockAgainstBallots(manager, voteId);
       const vote = await this.votes.find(manager, conferenceId, voteId, 'update');
       if (!vote) throw new NotFound('No such vote in this conference.');
@@ -130,5 +118,7 @@ export class VoidVote {
       });
       return { ...vote, state: 'voided', voidedAt: now, voidReason: voided.voidReason! };
     });
+    this.seal.forget(voteId);
+    return voided;
   }
 }
