@@ -37,6 +37,7 @@ import { SessionRevocations } from '../auth/session-revocations';
 import { toErrorResponse } from '../common/error-response';
 import { EventFeed } from '../events/event-feed';
 import { RedisLink } from '../events/redis-link';
+import { fanOut } from './fan-out';
 import { RemotePresence } from './remote-presence';
 import { answer, parseMessage } from './socket-messages';
 import { accountRoom, principalOf, roomOf, sessionRoom, SocketAuthorization } from './socket-principal';
@@ -357,7 +358,7 @@ export class ConferenceGateway
       if (end < events.length && events[end].audience === first.audience && events[end].conferenceId === first.conferenceId) continue;
       const room = roomOf(first.conferenceId, first.audience);
       const run = events.slice(start, end).map(toMessage);
-      this.server.local.to(room).except(PROTOCOL_1).emit('conference.events', run);
+      fanOut(this.server, room, PROTOCOL_1, 'conference.events', run);
       if (legacy?.size) {
         const members = this.server.of('/').adapter.rooms.get(room);
         for (const socketId of legacy) {
