@@ -202,7 +202,7 @@ async function main(): Promise<void> {
     `ack latency:         p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1] ?? NaN)}`,
     `all acked within:    ${allAckedWithin} ms of the first send (ballots spread over ${SPREAD_MS} ms)`,
     `vote.opened on all:  ${openSpread} ms after the open request`,
-    `close → result:      every client ${missingResult ? `NOT (${missingResult} missing)` : `within ${resultDelays[resultDelays.length - 1]} ms`} (p50 ${resultDelays[Math.floor(resultDelays.length / 2)]} ms; close answered in ${closeAnswered} ms)`,
+    `close → result:      every client ${missingResult ? `NOT (${missingResult} missing)` : `within ${resultDelays[resultDelays.length - 1]} ms`} (first ${resultDelays[0]} ms, p50 ${resultDelays[Math.floor(resultDelays.length / 2)]} ms; close answered in ${closeAnswered} ms)`,
     `ballots-cast pushes: ${counterMessages} seen by one client during the storm`,
     `CPU during storm:    server ${Math.round(cpuAfter.cpuMs - cpuBefore.cpuMs)} ms, bench clients ${Math.round((clientCpu.user + clientCpu.system) / 1000)} ms, over ${stormWall} ms wall; server event-loop delay p99 ${cpuAfter.loopDelayP99Ms.toFixed(0)} ms, max ${cpuAfter.loopDelayMaxMs.toFixed(0)} ms`,
     `machine in storm:    ${machine}`,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testDatabaseUrl } from '@agm/config';
 import { receiptHash } from '@agm/domain';
+import { BallotSeal } from '../../apps/api/src/voting/ballot-seal';
 import { startTestApi, TestApi } from '../support/test-api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TestContext } from '../support/test-context';
@@ -54,6 +55,19 @@ describe('a secret vote whose ballots cannot be written as counted ballots just 
     const stored = async () => (await sql(`SELECT (SELECT count(*)::int FROM sealed_ballot WHERE vote_id = $1) AS sealed, (SELECT count(*)::int FROM ballot WHERE vote_id = $1) AS counted`, [vote.id]))[0];
     return { conference, vote, voter: voters[0], closed, expected, stored };
   }
+
+  it('the instance that sealed the ballots counts and writes them without decrypting one: the database digests match its own', async () => {
+    const decrypted = jest.spyOn(api.app.get(BallotSeal), 'openText');
+    try {
+      const { conference, vote, voter, stored } = await closeWithCountedWriteRefused();
+      await allowCountedWrites();
+      await api.http().get(`/api/conferences/${conference.id}/votes/${vote.id}/receipts`).set(voter.auth).expect(200);
+      expect(await stored()).toEqual({ sealed: 0, counted: 3 });
+      expect(decrypted).not.toHaveBeenCalled();
+    } finally {
+      decrypted.mockRestore();
+    }
+  });
 
   const allowCountedWrites = () => sql('DROP TRIGGER test_refuse_ballot ON ballot');
 

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@agm/config';
-import { BallotSeal, SealedContent } from './ballot-seal';
+import { BallotSeal, SealedContent, sealedDigest } from './ballot-seal';
 
 const config = { tokenSecret: 'a-token-secret-of-the-tests-only-0123456789' } as AppConfig;
 const voteId = '6f1c1d3e-8d0e-4c5a-9b1f-0d6c2b7a9e10';
@@ -34,6 +34,14 @@ describe('BallotSeal: what an instance sealed is opened at the close without dec
     const second = here.seal(voteId, 'key-1', { ...content, choice: 'for' });
     expect(here.open(voteId, 'key-1', second).choice).toBe('for');
     expect(here.open(voteId, 'key-1', first).choice).toBe('against');
+  });
+
+  it('knows a ballot it sealed by the digest of its ciphertext, as the close reads it from the database', () => {
+    const here = new BallotSeal(config);
+    const sealed = here.seal(voteId, 'key-1', content);
+    expect(here.openKnown(voteId, 'key-1', sealedDigest(sealed))).toEqual(content);
+    expect(here.openKnown(voteId, 'key-1', sealedDigest(Buffer.concat([sealed, Buffer.from([0])])))).toBeUndefined();
+    expect(new BallotSeal(config).openKnown(voteId, 'key-1', sealedDigest(sealed))).toBeUndefined();
   });
 
   it('forgets a vote once its ballots are counted: they open by decryption still', () => {

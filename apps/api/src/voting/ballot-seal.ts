@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import type { AppConfig } from '@agm/config';
 import type { VoteChannel, VoteChoice } from '@agm/domain';
 import { APP_CONFIG } from '../common/app-config.token';
@@ -25,9 +25,13 @@ const MAX_CACHED_KEYS = 1000;
 const MAX_REMEMBERED_BALLOTS = 100_000;
 
 interface Remembered {
-  sealed: Buffer;
+  /** SHA-256 of the ciphertext, hex: the close reads the rows' digests, not their 188 bytes each. */
+  digest: string;
   content: SealedContent;
 }
+
+/** The digest by which a remembered ballot is matched to its row (PostgreSQL's `sha256(sealed)`). */
+export const sealedDigest = (sealed: Buffer): string => createHash('sha256').update(sealed).digest('hex');
 
 /**
  * Seals a secret vote's ballots while it is open, and opens them at the close (DESIGN "Voting at
@@ -54,16 +58,25 @@ export class BallotSeal {
   seal(voteId: string, ballotKeyHash: string, content: SealedContent): Buffer {
     const text = JSON.stringify({ c: content.choice, w: content.weight, ch: content.channel, r: content.receiptHash });
     const sealed = this.sealText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, text, PLAINTEXT_BYTES);
-    this.remember(voteId, ballotKeyHash, { sealed, content });
+    this.remember(voteId, ballotKeyHash, { digest: sealedDigest(sealed), content });
     return sealed;
   }
 
   open(voteId: string, ballotKeyHash: string, sealed: Buffer): SealedContent {
-    const known = this.sealedHere.get(voteId)?.get(ballotKeyHash);
-    if (known?.sealed.equals(sealed)) return known.content;
+    const known = this.openKnown(voteId, ballotKeyHash, sealedDigest(sealed));
+    if (known) return known;
     const text = this.openText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, sealed, `vote ${voteId}`, 'close the vote again');
     const parsed = JSON.parse(text) as { c: VoteChoice; w: number; ch: VoteChannel; r: string };
     return { choice: parsed.c, weight: parsed.w, channel: parsed.ch, receiptHash: parsed.r };
+  }
+
+  /**
+   * A ballot this instance sealed, if the row under that key holds the very ciphertext it sealed
+   * (its SHA-256 digest); undefined otherwise, and the row must be opened by decryption.
+   */
+  openKnown(voteId: string, ballotKeyHash: string, digest: string): SealedContent | undefined {
+    const known = this.sealedHere.get(voteId)?.get(ballotKeyHash);
+    return known?.digest === digest ? known.content : undefined;
   }
 
   /** The vote's ballots are written as counted ballots (or it was voided): what was kept for it goes. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { EntityManager } from 'typeorm';
 import { CountedBallot, StoredBallotRow, VoteRepository, VoteRow } from '@agm/persistence/voting';
 import { Transactions } from '../events/transactions';
-import { BallotSeal, shuffleInPlace } from './ballot-seal';
+import { BallotSeal, SealedContent, shuffleInPlace } from './ballot-seal';
 
 /** How often every instance looks for closed votes whose sealed ballots are still to be written as counted ones. */
 export const SEALED_SWEEP_MS = 30_000;
@@ -47,14 +47,23 @@ export class SealedBallots implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
-  /** Step 1: the sealed ballots of a closed secret vote, opened, in the form the count takes; nothing is written. */
+  /**
+   * Step 1: the sealed ballots of a closed secret vote, opened, in the form the count takes; nothing is
+   * written. The ones this instance sealed are known by their digests; the rest are read whole and decrypted.
+   */
   async openForCount(manager: EntityManager, vote: Pick<VoteRow, 'id' | 'secret'>): Promise<StoredBallotRow[]> {
     if (!vote.secret) return [];
-    const sealed = await this.votes.sealedBallots(manager, vote.id);
-    return sealed.map(({ ballotKeyHash, sealed: value }) => {
-      const { choice, weight, channel, receiptHash } = this.seal.open(vote.id, ballotKeyHash, value);
-      return { receiptHash, choice, weight, channel, memberId: null };
-    });
+    const opened: SealedContent[] = [];
+    const unknown: string[] = [];
+    for (const { ballotKeyHash, digest } of await this.votes.sealedBallotDigests(manager, vote.id)) {
+      const known = this.seal.openKnown(vote.id, ballotKeyHash, digest);
+      if (known) opened.push(known);
+      else unknown.push(ballotKeyHash);
+    }
+    for (const { ballotKeyHash, sealed } of await this.votes.sealedBallotsByKey(manager, vote.id, unknown)) {
+      opened.push(this.seal.open(vote.id, ballotKeyHash, sealed));
+    }
+    return opened.map(({ choice, weight, channel, receiptHash }) => ({ receiptHash, choice, weight, channel, memberId: null }));
   }
 
   /**
