@@ -1,20 +1,25 @@
 import { fork, ChildProcess } from 'node:child_process';
-import { cpus, loadavg, setPriority } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { io, Socket } from 'socket.io-client';
+import type { ClientsRequest, StormOutcome } from './clients';
 
 /**
  * `npm run bench:vote-storm [-- N]`: N attendees (default 3,000; VOTERS or the first argument) on
  * socket.io websockets all vote within one second, then the chair closes the vote. Prints
  * acknowledged, lost, duplicated, p50/p99 acknowledgement latency, the time from the close to the
  * result on every client, and the raw single-row commit rate of the same database in the same run.
+ * The simulated phones run in ceil(N / CLIENTS_PER_PROCESS) processes of their own (clients.ts).
  * DATABASE_URL: that PostgreSQL; unset: the embedded database in memory.
  */
 const VOTERS = Number(process.argv[2] ?? process.env.VOTERS ?? 3000);
 const SPREAD_MS = Number(process.env.SPREAD_MS ?? 1000);
-const CONNECT_BATCH = 100;
+/**
+ * Simulated phones per client process (clients.ts). Real phones decode their own copy of the result; in
+ * one process 10,000 of them decode in turn, which the "every client" figure would measure more than
+ * the server. Up to 5,000 share a process, so runs of 3,000 are measured as they always were.
+ */
+const CLIENTS_PER_PROCESS = Number(process.env.CLIENTS_PER_PROCESS ?? 5000);
 
 interface Seeded {
   url: string;
@@ -59,42 +64,35 @@ function machineCpu(): { busy: number; idle: number; steal: number } | undefined
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function connectAll(url: string, tokens: string[], conferenceId: string): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < tokens.length; i += CONNECT_BATCH) {
-    const batch = await Promise.all(
-      tokens.slice(i, i + CONNECT_BATCH).map(
-        (token) =>
-          new Promise<Socket>((resolve, reject) => {
-            const socket = io(url, { auth: { token, protocolVersion: 2 }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20000 });
-            socket.once('connect_error', reject);
-            socket.once('connect', async () => {
-              // The handshake is authenticated before 'connect'; a join can still fail under load
-              // (a timeout), so it is tried again a few times.
-              for (let attempt = 0; attempt < 50; attempt++) {
-                const joined = await socket.timeout(20000).emitWithAck('conference.join', { conferenceId });
-                if (joined.ok) return resolve(socket);
-                if (attempt === 49) return reject(new Error(joined.error.message));
-                await new Promise((r) => setTimeout(r, 100));
-              }
-            });
-          }),
-      ),
-    );
-    sockets.push(...batch);
-  }
-  return sockets;
+/** A process of simulated phones (clients.ts), asked one thing at a time over IPC. */
+interface ClientProcess {
+  ask<T>(request: ClientsRequest): Promise<T>;
+  child: ChildProcess;
+}
+
+function startClients(): ClientProcess {
+  const child = fork(join(__dirname, 'clients.ts'), [], { execArgv: ['-r', join(__dirname, '..', 'transpile.js')], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T>(request: ClientsRequest) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (answer: Answer<T>) => (answer.ok ? resolve(answer.data) : reject(new Error(answer.error))));
+      child.send(request);
+    });
+  return { ask, child };
+}
+
+/** When every simulated phone saw an event, in one list (NaN: not seen within the time allowed). */
+async function seenEverywhere(clients: ClientProcess[], type: 'vote.opened' | 'vote.result', timeoutMs: number): Promise<number[]> {
+  return (await Promise.all(clients.map((c) => c.ask<number[]>({ kind: 'await-event', type, timeoutMs })))).flat();
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   const { child, ask } = await startServer();
   process.on('exit', () => child.kill());
-  // CLIENTS_NICE=n: the simulated clients (this process, not the server forked above) yield the CPU to
+  // CLIENTS_NICE=n: the simulated clients (their processes, not the server forked above) yield the CPU to
   // the server and PostgreSQL. Real attendees' phones take none of the server's CPU; on one 2-core
   // machine the 3,000 simulated ones do. Off unless asked; the first line says when it is on.
   const clientsNice = Number(process.env.CLIENTS_NICE ?? 0);
-  if (clientsNice) setPriority(clientsNice);
   const seeded = await ask<Seeded>({ kind: 'seed', voters: VOTERS });
   const database = seeded.embedded ? 'embedded PGlite (in memory, pool 1)' : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}${new URL(process.env.DATABASE_URL!).pathname} (pool 20)`;
   console.log(`vote storm: ${VOTERS} voters, ${database}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${clientsNice ? `, clients at nice ${clientsNice}` : ''}`);
@@ -103,8 +101,14 @@ async function main(): Promise<void> {
   const commitParallel = await ask<{ commitsPerSecond: number }>({ kind: 'commit-rate', seconds: 2, concurrency: seeded.embedded ? 1 : 20 });
 
   const t0 = Date.now();
-  const sockets = await connectAll(seeded.url, seeded.tokens, seeded.conferenceId);
-  console.log(`connected and joined ${sockets.length} sockets in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const processes = Math.max(1, Math.ceil(VOTERS / CLIENTS_PER_PROCESS));
+  const share = Math.ceil(VOTERS / processes);
+  const clients = Array.from({ length: processes }, startClients);
+  process.on('exit', () => clients.forEach((c) => c.child.kill()));
+  const connected = await Promise.all(
+    clients.map((c, i) => c.ask<number>({ kind: 'connect', url: seeded.url, tokens: seeded.tokens.slice(i * share, (i + 1) * share), conferenceId: seeded.conferenceId, nice: clientsNice })),
+  );
+  console.log(`connected and joined ${connected.reduce((a, b) => a + b, 0)} sockets in ${((Date.now() - t0) / 1000).toFixed(1)} s, in ${processes} client process${processes > 1 ? 'es' : ''}`);
 
   const api = (path: string, body?: object) =>
     fetch(`${seeded.url}/api/conferences/${seeded.conferenceId}${path}`, {
@@ -116,61 +120,28 @@ async function main(): Promise<void> {
       return r.json();
     });
 
-  // Each client notes when it sees the opening and the result.
-  const openedAt = new Array<number>(sockets.length).fill(NaN);
-  const resultAt = new Array<number>(sockets.length).fill(NaN);
-  let counterMessages = 0;
-  sockets.forEach((socket, i) => {
-    // Protocol 2, as the phone: a commit's events (vote.closed with vote.result) come as one message.
-    socket.on('conference.events', (events: Array<{ type: string }>) => {
-      for (const event of events) {
-        if (event.type === 'vote.opened') openedAt[i] = Date.now();
-        if (event.type === 'vote.result') resultAt[i] = Date.now();
-      }
-    });
-    if (i === 0) socket.on('vote.ballots', () => counterMessages++);
-  });
-
   const openSent = Date.now();
   const vote = (await api('/votes', { subject: 'custom', title: 'Vote storm', topics: [], method: 'electronic', secret: true })) as { id: string };
-  while (openedAt.some(Number.isNaN) && Date.now() - openSent < 10000) await new Promise((r) => setTimeout(r, 10));
-  const openSpread = Math.max(...openedAt) - openSent;
+  const openSpread = Math.max(...(await seenEverywhere(clients, 'vote.opened', 10000))) - openSent;
 
   // The storm: every client casts once at a random moment within SPREAD_MS.
-  const latencies: number[] = [];
-  const receipts: string[] = [];
-  const failures = new Map<string, number>();
   const cpuBefore = await ask<{ cpuMs: number; monotonicUs: number }>({ kind: 'cpu' });
-  const clientCpuBefore = process.cpuUsage();
   const machineBefore = machineCpu();
   const stormStart = Date.now();
-  let lastAck = 0;
-  await Promise.all(
-    sockets.map(
-      (socket, i) =>
-        new Promise<void>((resolve) => {
-          setTimeout(async () => {
-            const sent = performance.now();
-            try {
-              const answer = await socket.timeout(15000).emitWithAck('vote.cast', { conferenceId: seeded.conferenceId, voteId: vote.id, choice: ['for', 'against', 'abstain'][i % 3], idempotencyKey: randomUUID() });
-              if (answer.ok) {
-                latencies.push(performance.now() - sent);
-                receipts.push(answer.data.receiptHash);
-                lastAck = Date.now();
-              } else failures.set(answer.error.message, (failures.get(answer.error.message) ?? 0) + 1);
-            } catch (error) {
-              failures.set(String(error), (failures.get(String(error)) ?? 0) + 1);
-            }
-            resolve();
-          }, Math.random() * SPREAD_MS);
-        }),
-    ),
+  const outcomes = await Promise.all(
+    clients.map((c, i) => c.ask<StormOutcome>({ kind: 'storm', conferenceId: seeded.conferenceId, voteId: vote.id, spreadMs: SPREAD_MS, choiceOffset: i * share })),
   );
+  const latencies = outcomes.flatMap((o) => o.latencies);
+  const receipts = outcomes.flatMap((o) => o.receipts);
+  const failures = new Map<string, number>();
+  for (const outcome of outcomes) for (const [reason, n] of Object.entries(outcome.failures)) failures.set(reason, (failures.get(reason) ?? 0) + n);
+  const lastAck = Math.max(...outcomes.map((o) => o.lastAck));
+  const clientCpuMs = outcomes.reduce((sum, o) => sum + o.cpuMs, 0);
+  const counterMessages = outcomes[0].counterMessages;
   const allAckedWithin = lastAck - stormStart;
   const stormWall = Date.now() - stormStart;
   const cpuAfter = await ask<{ cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number; monotonicUs: number }>({ kind: 'cpu' });
   if (process.env.SERVER_CPU_PROF) console.log(`storm window (server monotonic µs): ${cpuBefore.monotonicUs} ${cpuAfter.monotonicUs}`);
-  const clientCpu = process.cpuUsage(clientCpuBefore);
   const machineAfter = machineCpu();
   // The server, PostgreSQL and the simulated clients share the machine: how full was it during the storm?
   const machine = (() => {
@@ -183,7 +154,7 @@ async function main(): Promise<void> {
   const closeSent = Date.now();
   await api(`/votes/${vote.id}/close`, {});
   const closeAnswered = Date.now() - closeSent;
-  while (resultAt.some(Number.isNaN) && Date.now() - closeSent < 10000) await new Promise((r) => setTimeout(r, 5));
+  const resultAt = await seenEverywhere(clients, 'vote.result', 10000);
   const resultDelays = resultAt.map((t) => t - closeSent).sort((a, b) => a - b);
   const missingResult = resultAt.filter(Number.isNaN).length;
 
@@ -204,13 +175,13 @@ async function main(): Promise<void> {
     `vote.opened on all:  ${openSpread} ms after the open request`,
     `close → result:      every client ${missingResult ? `NOT (${missingResult} missing)` : `within ${resultDelays[resultDelays.length - 1]} ms`} (first ${resultDelays[0]} ms, p50 ${resultDelays[Math.floor(resultDelays.length / 2)]} ms; close answered in ${closeAnswered} ms)`,
     `ballots-cast pushes: ${counterMessages} seen by one client during the storm`,
-    `CPU during storm:    server ${Math.round(cpuAfter.cpuMs - cpuBefore.cpuMs)} ms, bench clients ${Math.round((clientCpu.user + clientCpu.system) / 1000)} ms, over ${stormWall} ms wall; server event-loop delay p99 ${cpuAfter.loopDelayP99Ms.toFixed(0)} ms, max ${cpuAfter.loopDelayMaxMs.toFixed(0)} ms`,
+    `CPU during storm:    server ${Math.round(cpuAfter.cpuMs - cpuBefore.cpuMs)} ms, bench clients ${Math.round(clientCpuMs)} ms, over ${stormWall} ms wall; server event-loop delay p99 ${cpuAfter.loopDelayP99Ms.toFixed(0)} ms, max ${cpuAfter.loopDelayMaxMs.toFixed(0)} ms`,
     `machine in storm:    ${machine}`,
     `raw commit rate:     ${commitSequential.commitsPerSecond}/s single-row commits on one connection, ${commitParallel.commitsPerSecond}/s over the pool`,
     `total run:           ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   console.log(lines.join('\n'));
-  for (const socket of sockets) socket.close();
+  for (const c of clients) c.child.send({ kind: 'stop' });
   child.send({ kind: 'stop' });
   await new Promise((resolve) => child.once('exit', resolve));
   process.exitCode = lost === 0 && duplicated === 0 && latencies.length === VOTERS && missingResult === 0 ? 0 : 1;
