@@ -15,6 +15,7 @@ import {
   signInOfficial,
   tokenOf,
 } from './browser-support';
+import { expectNoCodes } from './no-codes';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
@@ -83,6 +84,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await page.getByRole('checkbox', { name: 'Greater Manchester Branch' }).check();
     await page.getByRole('radio', { name: 'Remote' }).last().check();
     await expectAccessible(page, 'bulk registration form');
+    await expectNoCodes(page, 'bulk registration form');
     await noSidewaysScroll(page);
     await page.getByRole('button', { name: 'Register and email their codes' }).click();
     await page.locator('[data-testid=bulk-job] progress[max="500"]').waitFor();
@@ -102,6 +104,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await page.getByLabel('Find by name or membership number').fill('GM0042');
     await page.getByText('1 matches.', { exact: false }).or(page.getByText('1 match', { exact: false })).first().waitFor();
     await expectAccessible(page, 'registration screen after a bulk registration');
+    await expectNoCodes(page, 'registration screen after a bulk registration');
     await noSidewaysScroll(page);
     await noIdsOrCodes(page);
   });
@@ -116,6 +119,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await page.getByLabel('Your membership number').fill(attendee.member.membershipNumber);
     await page.getByLabel('Your email address').fill(attendee.member.email);
     await expectAccessible(page, 'lost code form');
+    await expectNoCodes(page, 'lost code form');
     await noSidewaysScroll(page);
     const before = smtp.to(attendee.member.email).length;
     await page.getByRole('button', { name: 'Send me a new code' }).click();
@@ -148,6 +152,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     // Focus goes to the reason, where the next keystroke belongs.
     expect(await page.evaluate("document.activeElement === document.querySelector('form.card.inset input')")).toBe(true);
     await expectAccessible(page, 'switch to the hall');
+    await expectNoCodes(page, 'switch to the hall');
     await noSidewaysScroll(page);
     await reason.fill('Arrived at the venue');
     await page.getByRole('button', { name: 'Check in at the hall', exact: true }).click();
@@ -165,6 +170,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     const refused = await api.http().post(`/api/conferences/${conference.id}/votes/${vote.id}/ballots`).set({ Authorization: `Bearer ${await tokenOf(phone.page)}` }).send({ choice: 'for', idempotencyKey: randomUUID() }).expect(422);
     expect(refused.body.message).toContain('you cannot also vote electronically');
     await expectAccessible(phone.page, 'phone of a member switched to the hall, in a hybrid vote');
+    await expectNoCodes(phone.page, 'phone of a member switched to the hall, in a hybrid vote');
     await noSidewaysScroll(phone.page);
   });
   it('a teller checks a remote registrant in at the hall from the teller screen, with a reason, and switches a hall registrant to remote', async () => {
@@ -186,6 +192,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     const reason = panel.getByLabel('Reason');
     await reason.waitFor();
     await expectAccessible(page, 'teller: switch to the hall');
+    await expectNoCodes(page, 'teller: switch to the hall');
     await noSidewaysScroll(page);
     // A reason is required, and the refusal names the field in words.
     await reason.fill('   ');
@@ -206,6 +213,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await panel.getByRole('status').getByText(`${ill.member.name} is switched to remote: absent until their phone confirms.`).waitFor();
     await panel.getByText(`${ill.member.name} ${ill.member.membershipNumber} · Remote, not present`, { exact: false }).waitFor();
     await expectAccessible(page, 'teller: after the switches');
+    await expectNoCodes(page, 'teller: after the switches');
     await noIdsOrCodes(page);
     await noSidewaysScroll(page);
     const [registrations] = await Promise.all([api.database.dataSource.query('SELECT m.membership_number, r.attendance_mode FROM registration r JOIN member m ON m.id = r.member_id WHERE r.conference_id = $1 ORDER BY 1', [conference.id])]);
@@ -248,6 +256,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await phone.getByRole('button', { name: 'Apply to attend' }).click();
     await phone.getByRole('alert').getByText('Email address must be an email address', { exact: false }).waitFor();
     await expectAccessible(phone, 'application form');
+    await expectNoCodes(phone, 'application form');
     await noSidewaysScroll(phone);
     await applyAs(applicant, 'Remote');
     await applyAs(refused, 'In the hall');
@@ -255,6 +264,7 @@ describeInBrowser('web client: registration, codes by email, hall and remote', (
     await page.reload();
     await panel.getByText(`${applicant.name} ${applicant.membershipNumber} · Full · Remote`, { exact: false }).waitFor();
     await expectAccessible(page, 'applications waiting');
+    await expectNoCodes(page, 'applications waiting');
     await noSidewaysScroll(page);
     await noIdsOrCodes(page);
     const before = smtp.to(applicant.email).length;

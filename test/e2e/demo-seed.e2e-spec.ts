@@ -176,6 +176,9 @@ describe('the demo union seeded on start', () => {
     );
     expect(attendees).toHaveLength(20);
     expect(printed).toContain(conferenceId);
+    // Categories in words ('professional associate'), never a stored code, in what a newcomer reads.
+    expect(printed.split('\n').filter((line) => /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/.test(line))).toEqual([]);
+    expect(printed).toContain('professional associate');
 
     // Read the credentials back from the printed text, not from the structured result.
     const officialRows = lines

@@ -166,19 +166,23 @@ describe('read-only projector links', () => {
     const { conference, chair } = await conferenceWithChair();
     const kept = await issue(conference.id, chair, { label: 'Overflow room' });
     const link = await issue(conference.id, chair);
+    const teller = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'teller' }] });
+    const other = await conferenceWithChair();
     const socket = await open(link.key);
     const keptSocket = await open(kept.key);
     await new EventStream(socket, conference.id).join(socket);
-    const ended = waitForEvent<{ reason: string }>(socket, 'session.ended');
-    const disconnected = waitForEvent(socket, 'disconnect');
 
     // Only the chair or an administrator revokes, and only a link of that conference.
-    const teller = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'teller' }] });
     await api.http().delete(`/api/conferences/${conference.id}/projector-links/${link.id}`).set(teller.auth).expect(403);
     await api.http().delete(`/api/conferences/${conference.id}/projector-links/${link.id}`).set(bearer(link.key)).expect(403);
-    const other = await conferenceWithChair();
     await api.http().delete(`/api/conferences/${other.conference.id}/projector-links/${link.id}`).set(other.chair.auth).expect(404);
+    expect(socket.connected).toBe(true);
 
+    // Listening starts just before the revocation: a waiter's safety timer runs from when it is set up, so
+    // one set up before the slow set-up above (argon2 hashing a teller's and a chair's password) ran out
+    // under load before the revocation was even sent.
+    const ended = waitForEvent<{ reason: string }>(socket, 'session.ended');
+    const disconnected = waitForEvent(socket, 'disconnect');
     await api.http().delete(`/api/conferences/${conference.id}/projector-links/${link.id}`).set(chair.auth).expect(204);
     expect((await ended).reason).toMatch(/projector link was revoked/);
     await disconnected;

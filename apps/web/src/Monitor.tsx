@@ -95,7 +95,8 @@ export function Monitor({ conferenceId }: { conferenceId: string }) {
         )}
         <ErrorAlert error={error} />
         {overall && (
-          <div className="table-scroll">
+          // Scrolls sideways on a phone: a focusable region, so a keyboard can scroll it too (WCAG 2.1.1).
+          <div className="table-scroll contained" tabIndex={0} role="region" aria-labelledby="report-heading">
             <table className="list" data-testid="monitoring-table">
               <caption className="visually-hidden">{report?.questionLabel}: speakers by answer</caption>
               <thead>

@@ -326,7 +326,14 @@ export function loginTable(
     'The access codes are shown only now; head office can reissue them.',
     ...pad([
       ['name', 'category', 'attends', 'membership number', 'access code'],
-      ...attendees.map((a) => [a.name, a.category, a.mode, a.membershipNumber, a.accessCode]),
+      // The category in words: 'professional associate', never its stored code.
+      ...attendees.map((a) => [
+        a.name,
+        a.category.replace(/_/g, ' '),
+        a.mode,
+        a.membershipNumber,
+        a.accessCode,
+      ]),
     ]),
     rule,
   ];
