@@ -18,6 +18,7 @@ const SCREENS: Record<string, Array<{ path: string; label: string }>> = {
     { path: 'papers', label: 'Tellers: election papers' },
   ],
   monitor: [{ path: 'monitor', label: 'Monitoring statistics' }],
+  steward: [{ path: 'steward', label: 'Steward: add a hall member to the speakers’ queue' }],
   admin: [
     { path: 'admin', label: 'Registration and check-in' },
     { path: 'setup', label: 'Conference set-up' },

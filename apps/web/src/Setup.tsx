@@ -1348,6 +1348,7 @@ const OFFICIAL_ROLE_LABEL: Record<string, string> = {
   teller: 'Teller',
   monitor: 'Equality monitor',
   returning_officer: 'Returning officer',
+  steward: 'Steward',
 };
 
 function Roles({ base, revision }: { base: string; revision: number }) {
