@@ -1,15 +1,6 @@
 import type { Page } from 'playwright-core';
-import {
-  admittedMotion,
-  browserSuite,
-  describeInBrowser,
-  expectAccessible,
-  newOfficialWithPassword,
-  newPage,
-  setQuorumMinimum,
-  signInOfficial,
-  waitForText,
-} from './browser-support';
+import { browserSuite, describeInBrowser, expectAccessible, newPage, signInOfficial, waitForText } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /**
  * Issue 19 in the browser: on a request from the floor the chair takes a motion in parts from the console,
@@ -22,42 +13,20 @@ describeInBrowser('web client: the chair takes a motion in parts', () => {
 
   it('names a part, puts each part, and records the motion as the parts carried', async () => {
     const { api, ctx, browser } = suite;
-    const headOffice = await ctx.asHeadOffice();
-    const conference = await ctx.newConference({ name: `Parts AGM ${Date.now() % 10000}`, startsOn: '2027-10-07', endsOn: '2027-10-08' });
-    const base = `/api/conferences/${conference.id}`;
-    await ctx.setMotionDeadlines(conference.id, {
-      motions: new Date(Date.now() + 30 * 86400000),
-      amendments: new Date(Date.now() + 40 * 86400000),
+    const { base, chair, conference, soc, motionIds, labelOf } = await chairHall(api, ctx, {
+      name: 'Parts AGM',
+      quorum: 3,
+      branch: 'Wales Branch',
+      section: 'PAY',
+      motions: [
+        {
+          title: 'Pay 2027',
+          text: 'This AGM notes the pay offer. This AGM believes it is a cut. This AGM instructs the NEC to campaign.',
+        },
+      ],
     });
-    await setQuorumMinimum(api, conference.id, headOffice, 3);
-    const branch = await ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
-    const section = await ctx.newSection(conference.id, 'PAY');
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }], name: 'Conference Chair' });
-    const [mover, seconder, dot] = await Promise.all([1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })));
-    for (const a of [mover, seconder, dot])
-      await http().post(`${base}/registrations/${a.registrationId}/check-in`).set(headOffice.auth).expect(200);
-    await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [
-      branch.id,
-      [mover.member.id, seconder.member.id],
-    ]);
-    const secretary = await ctx.newOfficer(branch.id);
-    const motionId = await admittedMotion(
-      api,
-      conference.id,
-      { secretary, soc },
-      {
-        bodyId: branch.id,
-        sectionId: section.id,
-        title: 'Pay 2027',
-        text: 'This AGM notes the pay offer. This AGM believes it is a cut. This AGM instructs the NEC to campaign.',
-        proposerMemberId: mover.member.id,
-        seconderMemberId: seconder.member.id,
-      },
-    );
-    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
-    const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
-    const label = agenda.entries.find((e: { motionId: string }) => e.motionId === motionId).label;
+    const [motionId] = motionIds;
+    const label = labelOf(motionId);
 
     const { page } = await newPage(browser, api);
     await signInOfficial(page, chair);

@@ -114,7 +114,10 @@ describeInBrowser(
       await waitForText(phone, '[data-testid=test-vote-note]', 'shows your device works');
       await answerOn(phone, 'Abstain');
       await waitForText(chairPage, '[data-testid=chair-ballots]', '1 of 2 electronic voters have voted');
-      await chairPage.getByRole('button', { name: /Close the vote/ }).click();
+      // Closed with the C shortcut, as the console lists it: no item is on the floor, only the Other vote.
+      expect(await chairPage.getByRole('button', { name: /Close the vote/ }).getAttribute('aria-keyshortcuts')).toBe('C');
+      await chairPage.evaluate('document.activeElement && document.activeElement.blur()');
+      await chairPage.keyboard.press('c');
       // The result is how many devices answered (the api's turnout), on every screen.
       for (const page of everyScreen)
         await waitForText(page, '[data-testid=vote-outcome]', '1 of 2 devices answered');

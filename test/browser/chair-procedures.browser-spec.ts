@@ -1,16 +1,14 @@
 import type { Page } from 'playwright-core';
 import {
-  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
-  newOfficialWithPassword,
   newPage,
-  setQuorumMinimum,
   signInOfficial,
   tokenOf,
   waitForText,
 } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /**
  * Issue 19 item 4 in the browser: the chair moves a suspension of standing orders with its terms (the
@@ -24,53 +22,13 @@ describeInBrowser('web client: the chair suspends standing orders for named busi
 
   it('moves the suspension with its terms, shows it in force, and gives the next speech the agreed time', async () => {
     const { api, ctx, browser } = suite;
-    const headOffice = await ctx.asHeadOffice();
-    const conference = await ctx.newConference({
-      name: `Procedures AGM ${Date.now() % 10000}`,
-      startsOn: '2027-10-07',
-      endsOn: '2027-10-08',
+    const { base, chair, attendees, conference, motionIds, labelOf } = await chairHall(api, ctx, {
+      name: 'Procedures AGM',
+      quorum: 1,
+      motions: [{ title: 'Safe caseloads' }, { title: 'Office closures' }],
     });
-    const base = `/api/conferences/${conference.id}`;
-    await ctx.setMotionDeadlines(conference.id, {
-      motions: new Date(Date.now() + 30 * 86400000),
-      amendments: new Date(Date.now() + 40 * 86400000),
-    });
-    await setQuorumMinimum(api, conference.id, headOffice, 1);
-    const branch = await ctx.newBody({ kind: 'branch', name: 'Kent Branch' });
-    const section = await ctx.newSection(conference.id, 'NEGOTIATING');
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const chair = await newOfficialWithPassword(api, {
-      roles: [{ conferenceId: conference.id, role: 'chair' }],
-      name: 'Conference Chair',
-    });
-    const [mover, seconder, dot] = await Promise.all(
-      [1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
-    );
-    for (const a of [mover, seconder, dot])
-      await http().post(`${base}/registrations/${a.registrationId}/check-in`).set(headOffice.auth).expect(200);
-    await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [
-      branch.id,
-      [mover.member.id, seconder.member.id],
-    ]);
-    const secretary = await ctx.newOfficer(branch.id);
-    const motion = (title: string) =>
-      admittedMotion(
-        api,
-        conference.id,
-        { secretary, soc },
-        {
-          bodyId: branch.id,
-          sectionId: section.id,
-          title,
-          proposerMemberId: mover.member.id,
-          seconderMemberId: seconder.member.id,
-        },
-      );
-    const first = await motion('Safe caseloads');
-    const second = await motion('Office closures');
-    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
-    const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
-    const labelOf = (id: string) => agenda.entries.find((e: { motionId: string }) => e.motionId === id).label;
+    const [first, second] = motionIds;
+    const dot = attendees[2];
 
     const { page } = await newPage(browser, api);
     await signInOfficial(page, chair);

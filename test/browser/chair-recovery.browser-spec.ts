@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import {
-  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
-  newOfficialWithPassword,
   newPage,
-  setQuorumMinimum,
   signInOfficial,
   tokenOf,
   waitForText,
 } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /**
  * Issue 19 in the browser: the chair puts the question while the meeting is not quorate, so the vote does
@@ -28,59 +26,16 @@ describeInBrowser(
 
     it('opens the vote once quorate, withdraws a question with a reason, and adds a speaker without a device', async () => {
       const { api, ctx, browser } = suite;
-      const headOffice = await ctx.asHeadOffice();
-      const conference = await ctx.newConference({
-        name: `Recovery AGM ${Date.now() % 10000}`,
-        startsOn: '2027-10-07',
-        endsOn: '2027-10-08',
-      });
-      const base = `/api/conferences/${conference.id}`;
-      await ctx.setMotionDeadlines(conference.id, {
-        motions: new Date(Date.now() + 30 * 86400000),
-        amendments: new Date(Date.now() + 40 * 86400000),
-      });
       // Four members must be present; three are at first.
-      await setQuorumMinimum(api, conference.id, headOffice, 4);
-      const branch = await ctx.newBody({ kind: 'branch', name: 'Kent Branch' });
-      const section = await ctx.newSection(conference.id, 'NEGOTIATING');
-      const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-      const chair = await newOfficialWithPassword(api, {
-        roles: [{ conferenceId: conference.id, role: 'chair' }],
-        name: 'Conference Chair',
+      const { base, chair, conference, attendees, motionIds, labelOf, checkIn } = await chairHall(api, ctx, {
+        name: 'Recovery AGM',
+        quorum: 4,
+        members: 4,
+        checkedIn: 3,
+        motions: [{ title: 'Safe caseloads' }, { title: 'Office closures' }],
       });
-      const [mover, seconder, dot, late] = await Promise.all(
-        [1, 2, 3, 4].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
-      );
-      const checkIn = (who: { registrationId: string }, into = true) =>
-        http()
-          .post(`${base}/registrations/${who.registrationId}/${into ? 'check-in' : 'check-out'}`)
-          .set(headOffice.auth)
-          .expect(200);
-      for (const a of [mover, seconder, dot]) await checkIn(a);
-      await api.database.dataSource.manager.query(
-        'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
-        [branch.id, [mover.member.id, seconder.member.id]],
-      );
-      const secretary = await ctx.newOfficer(branch.id);
-      const motion = (title: string) =>
-        admittedMotion(
-          api,
-          conference.id,
-          { secretary, soc },
-          {
-            bodyId: branch.id,
-            sectionId: section.id,
-            title,
-            proposerMemberId: mover.member.id,
-            seconderMemberId: seconder.member.id,
-          },
-        );
-      const first = await motion('Safe caseloads');
-      const second = await motion('Office closures');
-      await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
-      const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
-      const labelOf = (id: string) =>
-        agenda.entries.find((e: { motionId: string }) => e.motionId === id).label;
+      const [, , dot, late] = attendees;
+      const [first, second] = motionIds;
 
       const { page } = await newPage(browser, api);
       await signInOfficial(page, chair);

@@ -211,8 +211,10 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
         target.isContentEditable
       )
         return;
-      const handler = handlers[e.key.toLowerCase()];
-      if (handler && item && !offline) {
+      const key = e.key.toLowerCase();
+      const handler = handlers[key];
+      // C closes whatever vote is open, an Other vote too, with or without an item on the floor.
+      if (handler && (item || key === 'c') && !offline) {
         e.preventDefault();
         void handler();
       }

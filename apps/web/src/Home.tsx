@@ -4,7 +4,7 @@ import { get } from './api';
 import { NewConference } from './ConferenceForm';
 import { navigate } from './router';
 import { useMe } from './session';
-import { Frame } from './ui';
+import { Frame, label, OFFICIAL_ROLE_LABEL } from './ui';
 
 /** Which screens a role opens. */
 const SCREENS: Record<string, Array<{ path: string; label: string }>> = {
@@ -18,11 +18,15 @@ const SCREENS: Record<string, Array<{ path: string; label: string }>> = {
     { path: 'papers', label: 'Tellers: election papers' },
   ],
   monitor: [{ path: 'monitor', label: 'Monitoring statistics' }],
+  steward: [{ path: 'steward', label: 'Steward: add a hall member to the speakers’ queue' }],
   admin: [
     { path: 'admin', label: 'Registration and check-in' },
     { path: 'setup', label: 'Conference set-up' },
   ],
 };
+
+/** Roles in words; a body's secretary is not a conference role but opens their body's motions. */
+const HOME_ROLE_LABEL: Record<string, string> = { ...OFFICIAL_ROLE_LABEL, secretary: 'Secretary of a branch or body' };
 
 export const screenPath = (conferenceId: string, screen: string) =>
   screen === 'projector' ? `/projector/${conferenceId}` : `/c/${conferenceId}/${screen}`;
@@ -74,7 +78,7 @@ export function Home() {
             <section key={c.id} className="card" aria-labelledby={`conf-${c.id}`}>
               <h2 id={`conf-${c.id}`}>{c.name}</h2>
               <p className="muted">
-                {c.venue} · {c.startsOn} to {c.endsOn} · your roles: {roles.join(', ')}
+                {c.venue} · {c.startsOn} to {c.endsOn} · your roles: {roles.map((r) => label(HOME_ROLE_LABEL, r)).join(', ')}
               </p>
               <ul className="link-list">
                 {unique.map((l) => (

@@ -26,7 +26,7 @@ import { MinutesApproval } from './setup/MinutesApproval';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
-import { ErrorAlert, Field, Frame, InputField, label, SelectField, useAction, useLiveConference } from './ui';
+import { ErrorAlert, Field, Frame, InputField, label, OFFICIAL_ROLE_LABEL, SelectField, useAction, useLiveConference } from './ui';
 
 type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
@@ -1341,14 +1341,6 @@ function RenameSection(props: { base: string; sections: SectionResponseDto[]; on
 
 // ---------------------------------------------------------------- roles
 
-const OFFICIAL_ROLE_LABEL: Record<string, string> = {
-  admin: 'Conference administrator',
-  soc: 'Standing Orders Committee',
-  chair: 'Chair',
-  teller: 'Teller',
-  monitor: 'Equality monitor',
-  returning_officer: 'Returning officer',
-};
 
 function Roles({ base, revision }: { base: string; revision: number }) {
   const me = useMe();

@@ -1,5 +1,6 @@
 import { PublishAgenda } from './soc/PublishAgenda';
 import { CorrectTopics } from './soc/CorrectTopics';
+import { ReportsCard } from './soc/ReportsCard';
 import { topicLabel } from './Topics';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
@@ -169,6 +170,8 @@ export function Soc({ conferenceId }: { conferenceId: string }) {
               onPlaced={changed}
             />
           )}
+          {/* Read again when the floor changes too: a report taken or received moves on without a report event. */}
+          <ReportsCard conferenceId={conferenceId} revision={`${state.motionsRevision}:${state.floor?.version ?? 0}`} />
           <PriorityTally base={base} revision={state.motionsRevision + revision} />
           <DocumentLinks title="Documents" documents={motionDocuments(conferenceId)} />
           <section className="card" aria-labelledby="ruled">

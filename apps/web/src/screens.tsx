@@ -7,6 +7,7 @@ import { Soc } from './Soc';
 import { Monitor } from './Monitor';
 import { Setup } from './Setup';
 import { PaperBallotsScreen } from './tellers/PaperBallotsScreen';
+import { StewardScreen } from './steward/StewardScreen';
 
 /** The role screens by path segment (/c/:conferenceId/<screen>, and /projector/:conferenceId). */
 export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = {
@@ -18,4 +19,5 @@ export const SCREENS: Record<string, ComponentType<{ conferenceId: string }>> = 
   monitor: Monitor,
   setup: Setup,
   papers: PaperBallotsScreen,
+  steward: StewardScreen,
 };

@@ -280,6 +280,16 @@ export const KIND_LABEL: Record<string, string> = {
   point_of_order: 'Point of order',
   request_for_information: 'Request for information',
 };
+/** An official's role in a conference, in words (set-up's roles table, the start page). */
+export const OFFICIAL_ROLE_LABEL: Record<string, string> = {
+  admin: 'Conference administrator',
+  soc: 'Standing Orders Committee',
+  chair: 'Chair',
+  teller: 'Teller',
+  monitor: 'Equality monitor',
+  returning_officer: 'Returning officer',
+  steward: 'Steward',
+};
 export const ROLE_LABEL: Record<string, string> = {
   mover: 'Mover',
   seconder: 'Seconder',

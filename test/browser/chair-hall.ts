@@ -1,0 +1,109 @@
+import type { TestApi } from '../support/test-api';
+import type { TestAttendee, TestContext } from '../support/test-context';
+import { admittedMotion, newOfficialWithPassword, setQuorumMinimum } from './browser-support';
+
+/**
+ * The hall the chair's browser specs share: a conference (October 2027) with its deadlines open and its
+ * quorum lowered to `quorum`, the SOC, a chair who signs in through the form ("Conference Chair"), hall
+ * members (the first `checkedIn` checked in; each may have a voting-card number read at the door), and
+ * motions from one branch moved by the first member and seconded by the second, admitted, on a published
+ * order of business. `chairAuth` acts through the api as the chair, for set-up steps a spec does not test.
+ */
+export async function chairHall(
+  api: TestApi,
+  ctx: TestContext,
+  options: {
+    name: string;
+    quorum: number;
+    members?: number;
+    checkedIn?: number;
+    cards?: Array<string | undefined>;
+    branch?: string;
+    section?: string;
+    motions: Array<{ title: string; text?: string }>;
+  },
+) {
+  const http = () => api.http();
+  const headOffice = await ctx.asHeadOffice();
+  const conference = await ctx.newConference({ name: `${options.name} ${Date.now() % 10000}`, startsOn: '2027-10-07', endsOn: '2027-10-08' });
+  const base = `/api/conferences/${conference.id}`;
+  await ctx.setMotionDeadlines(conference.id, {
+    motions: new Date(Date.now() + 30 * 86400000),
+    amendments: new Date(Date.now() + 40 * 86400000),
+  });
+  await setQuorumMinimum(api, conference.id, headOffice, options.quorum);
+  const branch = await ctx.newBody({ kind: 'branch', name: options.branch ?? 'Kent Branch' });
+  const section = await ctx.newSection(conference.id, options.section ?? 'NEGOTIATING');
+  const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
+  const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }], name: 'Conference Chair' });
+  const members = Math.max(2, options.members ?? 3);
+  const attendees: TestAttendee[] = await Promise.all(
+    Array.from({ length: members }, () => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
+  );
+  /** Checks a hall member in (with their card number, if any) or out again, as head office. */
+  const checkIn = async (who: TestAttendee, into = true) => {
+    const cardNumber = into ? options.cards?.[attendees.indexOf(who)] : undefined;
+    await http()
+      .post(`${base}/registrations/${who.registrationId}/${into ? 'check-in' : 'check-out'}`)
+      .set(headOffice.auth)
+      .send(cardNumber ? { cardNumber } : {})
+      .expect(200);
+  };
+  for (const a of attendees.slice(0, options.checkedIn ?? members)) await checkIn(a);
+  const [mover, seconder] = attendees;
+  await api.database.dataSource.manager.query('UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])', [
+    branch.id,
+    [mover.member.id, seconder.member.id],
+  ]);
+  const secretary = await ctx.newOfficer(branch.id);
+  const motionIds: string[] = [];
+  for (const motion of options.motions)
+    motionIds.push(
+      await admittedMotion(
+        api,
+        conference.id,
+        { secretary, soc },
+        {
+          bodyId: branch.id,
+          sectionId: section.id,
+          ...motion,
+          proposerMemberId: mover.member.id,
+          seconderMemberId: seconder.member.id,
+        },
+      ),
+    );
+  await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
+  const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
+  /** A motion's number on the published order of business ("Motion 1"). */
+  const labelOf = (id: string): string => agenda.entries.find((e: { motionId: string }) => e.motionId === id).label;
+  let token: string | undefined;
+  const chairAuth = async () => {
+    token ??= (await http().post('/api/auth/official').send({ email: chair.email, password: chair.password }).expect(200)).body.token;
+    return { Authorization: `Bearer ${token}` };
+  };
+  return { headOffice, conference, base, branch, section, soc, secretary, chair, chairAuth, attendees, mover, seconder, motionIds, labelOf, checkIn };
+}
+
+/**
+ * The chair's first commands on a motion through the api (take the item, the mover's speech, formally
+ * seconded, the floor opened), for a spec whose own screen begins with the debate open.
+ */
+export async function openDebateOn(api: TestApi, base: string, chairAuth: Record<string, string>, motionId: string): Promise<void> {
+  const says = async (body: Record<string, unknown>) => {
+    const version = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body.version as number;
+    await api
+      .http()
+      .post(`${base}/debate/commands`)
+      .set(chairAuth)
+      .send({ itemId: motionId, expectedSeq: version, ...body })
+      .expect(200);
+  };
+  await says({ type: 'takeItem', motionId, itemId: undefined });
+  for (const type of ['callMover', 'startSpeech', 'endSpeech', 'formallySeconded', 'openFloor']) await says({ type });
+}
+
+/** The names in the speakers' queue, in order, as the chair's console has them. */
+export async function queueNames(api: TestApi, base: string, chairAuth: Record<string, string>): Promise<string[]> {
+  const queue = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body.queue.queue as Array<{ name: string }>;
+  return queue.map((q) => q.name);
+}
