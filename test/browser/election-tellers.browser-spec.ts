@@ -32,14 +32,15 @@ async function keyPaper(page: Page, section: string, numbers: string[]): Promise
  * Issue 20, the tellers' paper-entry screen: a teller keys a hall paper by keyboard and writes the number
  * the system gives on it; a second teller keys it again blind and confirms; a misreading shows both
  * readings in words and is settled either way (the second teller keys again, or the first discards and
- * enters the paper again); progress counts papers entered, confirmed and hall members on the register.
- * A member's phone gets no form.
+ * enters the paper again); a spoilt paper is entered and confirmed with its reason; progress counts
+ * papers entered, confirmed and hall members on the register, and follows the other teller's work
+ * through the tellers' live events. A member's phone gets no form.
  */
 describeInBrowser('web client: tellers enter and confirm hall election papers', () => {
   const suite = browserSuite();
   const noSidewaysScroll = async (page: Page) => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
-  it('enters papers, confirms them blind, settles two misreadings and counts progress; a member sees no form', async () => {
+  it('enters papers, confirms them blind, settles misreadings, records a spoilt paper and counts progress; a member sees no form', async () => {
     const { api, ctx, browser } = suite;
     const http = () => api.http();
     const conference = await ctx.newConference({ name: `Tellers AGM ${Date.now() % 10000}` });
@@ -143,11 +144,41 @@ describeInBrowser('web client: tellers enter and confirm hall election papers', 
     await waitForText(first, '[data-testid=paper-progress]', '2 papers entered · 2 confirmed by a second teller · 3 hall members on the register');
     await expectAccessible(first, 'tellers: after the papers');
 
-    // The api has both papers confirmed, as keyed.
+    // Paper 3 has no 1: the first teller records it spoilt, void for uncertainty; the boxes are set aside.
+    const enter = first.getByRole('region', { name: 'Enter a paper' });
+    await keyPaper(first, 'Enter a paper', ['', '2', '']);
+    await enter.getByLabel('Is the paper spoilt?').selectOption({ label: 'Spoilt: void for uncertainty' });
+    expect(await enter.locator('.paper-candidates input:disabled').count()).toBe(3);
+    await expectAccessible(first, 'tellers: a paper recorded as spoilt');
+    await enter.getByRole('button', { name: 'Enter this paper' }).focus();
+    await first.keyboard.press('Enter');
+    await waitForText(first, '[data-testid=paper-entered]', 'Paper 3 entered: Spoilt: void for uncertainty. Write 3 on the paper');
+    // The form is ready for the next paper: not spoilt, the boxes back and empty.
+    expect(await enter.getByLabel('Is the paper spoilt?').inputValue()).toBe('');
+    expect(await enter.locator('.paper-candidates input:disabled').count()).toBe(0);
+    // The second teller, blind, first reads Ben Brook 1: both readings are shown, spoilt in words.
+    await waitForText(second, '[data-testid=papers-to-confirm]', 'paper 3.');
+    await second.getByLabel('Number written on the paper').fill('3');
+    await keyPaper(second, 'Confirm a paper', ['', '1', '']);
+    await second.keyboard.press('Enter');
+    await waitForText(second, '[data-testid=paper-mismatch]', "(1. Ben Brook) differs from the first teller's (Spoilt: void for uncertainty)");
+    // At the paper they see the 1 is not there: the second teller keys it again, as spoilt for the same reason.
+    await second.getByRole('button', { name: 'Key paper 3 again' }).click();
+    const confirm = second.getByRole('region', { name: 'Confirm a paper' });
+    await confirm.getByLabel('Is the paper spoilt?').selectOption({ label: 'Spoilt: void for uncertainty' });
+    await expectAccessible(second, 'tellers: confirming a spoilt paper on a phone');
+    await noSidewaysScroll(second);
+    await confirm.getByRole('button', { name: 'Confirm this paper' }).click();
+    await waitForText(second, '[data-testid=paper-confirmed]', 'Paper 3 confirmed: Spoilt: void for uncertainty.');
+    await waitForText(first, '[data-testid=paper-progress]', '3 papers entered · 3 confirmed by a second teller · 3 hall members on the register');
+    await waitForText(first, '[data-testid=my-entries-box]', 'None.');
+
+    // The api has the three papers confirmed, as keyed.
     const papers = await http().get(`${base}/${post.id}/ballot/papers`).set(returningOfficer.auth).expect(200);
-    expect(papers.body.map((p: { number: number; ballotText: string; confirmed: boolean }) => [p.number, p.ballotText, p.confirmed])).toEqual([
-      [1, '1. Cat Cole, 2. Ann Archer', true],
-      [2, '1. Ben Brook', true],
+    expect(papers.body.map((p: { number: number; ballotText: string; spoilt: string | null; confirmed: boolean }) => [p.number, p.ballotText, p.spoilt, p.confirmed])).toEqual([
+      [1, '1. Cat Cole, 2. Ann Archer', null, true],
+      [2, '1. Ben Brook', null, true],
+      [3, 'Spoilt: void for uncertainty', 'uncertain', true],
     ]);
 
     // A hall member who opens the screen on their phone gets no form.

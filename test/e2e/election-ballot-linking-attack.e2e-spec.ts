@@ -187,12 +187,14 @@ describe(`linking an election ballot to its voter through the database (${VOTERS
       hallVoted: [{ n: 0 }],
       trackCommitTimestamp: 'off',
     });
-    // Nothing in the log between the opening and the close speaks of a member's ballot.
-    const logged = await suite.sql(`SELECT type FROM conference_event WHERE conference_id = $1 AND type LIKE 'election.%' ORDER BY seq`, [ballot.conferenceId]);
-    expect(logged.map((e: { type: string }) => e.type).filter((t: string) => !/^election\.(post|nomination|candidate|nominations|ballot_list)/.test(t))).toEqual([
-      'election.ballot_opened',
-      'election.ballot_closed',
-      'election.result',
-    ]);
+    // Nothing in the log between the opening and the close speaks of a member's ballot; the tellers'
+    // progress events (election.papers) carry how many hall papers are entered and confirmed, nothing else.
+    const logged = await suite.sql(`SELECT type, payload FROM conference_event WHERE conference_id = $1 AND type LIKE 'election.%' ORDER BY seq`, [ballot.conferenceId]);
+    const progress = logged.filter((e: { type: string }) => e.type === 'election.papers');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.filter((e: { payload: object }) => Object.keys(e.payload).sort().join() !== 'confirmed,entered,postId')).toEqual([]);
+    expect(
+      logged.map((e: { type: string }) => e.type).filter((t: string) => t !== 'election.papers' && !/^election\.(post|nomination|candidate|nominations|ballot_list)/.test(t)),
+    ).toEqual(['election.ballot_opened', 'election.ballot_closed', 'election.result']);
   });
 });

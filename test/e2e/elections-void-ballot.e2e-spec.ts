@@ -69,7 +69,17 @@ describe('elections: voiding a ballot and holding it again', () => {
     const ballot = await openContestedBallot(suite, { method: 'first-past-the-post', seats: 1, candidates: ['Ann Archer', 'Ben Brook'], remote: 2, hall: 0 });
     const url = `${ballot.postUrl}/ballot`;
     await castRemote(suite, ballot, ballot.remote[0], ['Ann Archer']);
-    await http().post(`${url}/close`).set(ballot.returningOfficer.auth).send({}).expect(200);
+    const closed = await http().post(`${url}/close`).set(ballot.returningOfficer.auth).send({}).expect(200);
+    // The hall's projector, opened (or reloaded) after the close, finds the count published last.
+    const chair = await suite.ctx.newOfficial({ roles: [{ conferenceId: ballot.conferenceId, role: 'chair' }] });
+    const link = await http().post(`/api/conferences/${ballot.conferenceId}/projector-links`).set(chair.auth).send({ label: 'Main hall' }).expect(201);
+    const latest = `/api/conferences/${ballot.conferenceId}/election-results/latest`;
+    const shown = await http().get(latest).set({ Authorization: `Bearer ${link.body.key}` }).expect(200);
+    expect(shown.body.ballot).toMatchObject({ ballotId: ballot.ballotId, title: 'National Executive Committee', state: 'closed', result: { elected: ['Ann Archer'] } });
+    expect(shown.body.ballot.closedAt).toBe(closed.body.closedAt);
+    expect(Date.parse(shown.body.ballot.closedAt)).not.toBeNaN();
+    const otherConference = await suite.ctx.newConference();
+    await http().get(`/api/conferences/${otherConference.id}/election-results/latest`).set({ Authorization: `Bearer ${link.body.key}` }).expect(404);
     const reason = 'The ballot paper listed Ben Brook under the wrong branch';
     const voided = await http().post(`${url}/void`).set(ballot.returningOfficer.auth).send({ reason }).expect(200);
     expect(voided.body).toMatchObject({ state: 'voided', result: null });
@@ -82,5 +92,8 @@ describe('elections: voiding a ballot and holding it again', () => {
     expect(event.payload).toMatchObject({ wasCounted: true, reason });
     await http().get(`${url}/result.pdf`).set(ballot.returningOfficer.auth).expect(422);
     await http().get(`${url}/receipts`).set(ballot.returningOfficer.auth).expect(422);
+    // Voided, the count is no longer the last published: a projector opened now shows none.
+    expect((await http().get(latest).set({ Authorization: `Bearer ${link.body.key}` }).expect(200)).body).toEqual({ ballot: null });
+    expect((await http().get(latest).set(ballot.remote[1].auth).expect(200)).body).toEqual({ ballot: null });
   });
 });

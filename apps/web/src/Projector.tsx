@@ -1,15 +1,17 @@
 import { useRef } from 'react';
-import { isCurrent } from './live';
+import { isCurrent, type LiveState } from './live';
 import { ConnectionBanner, label, useLiveConference } from './ui';
 import { useConference } from './session';
 import { useElections } from './elections/useElections';
 import { StageTable } from './elections/StageTable';
+import { useLatestResult } from './elections/useLatestResult';
 import { FloorView, METHOD_LABEL, QuorumFigure, VoteCloseCountdown, VoteResult } from './views';
 
 /** The hall's screen: item, speaker, timer and the live result, readable from the back of the room. */
 export function Projector({ conferenceId }: { conferenceId: string }) {
   const { live, state } = useLiveConference(conferenceId);
   const elections = useElections(live);
+  const latest = useLatestResult(live);
   const conference = useConference(conferenceId);
   const vote = state.currentVoteId ? state.votes[state.currentVoteId] : undefined;
   const item = state.floor?.item;
@@ -34,13 +36,22 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
   }
   const showVote = vote && (vote.state === 'open' || vote.state === 'closed' || showDeclared);
   // An election's count, once published, stays up until the floor moves on or a vote opens, like a
-  // custom vote's result (the news comes only from the live channel, so a reload does not bring it back).
+  // custom vote's result. Live, it is the election.result news; after a reload (or a resync that missed
+  // too much) it is the count published last, unless a vote opened or a speech started since it was
+  // published (docs/DECISIONS.md, issue 20 elections4).
   const news = elections.news?.kind === 'published' ? elections.news : null;
-  const publishedUnder = useRef(new Map<number, string>());
+  const restored =
+    !news && state.synced && latest?.result && latest.closedAt && !movedOnSince(latest.closedAt, state) ? latest : null;
+  const shown = news
+    ? { key: `event ${news.seq}`, title: news.title, count: news.result ?? elections.ballots[news.postId]?.result ?? null }
+    : restored
+      ? { key: `ballot ${restored.ballotId}`, title: restored.title, count: restored.result }
+      : null;
+  const publishedUnder = useRef(new Map<string, string>());
   const hallNow = `${floorNow}|${state.currentVoteId ?? ''}`;
-  if (news && !publishedUnder.current.has(news.seq)) publishedUnder.current.set(news.seq, hallNow);
-  const count = news ? (news.result ?? elections.ballots[news.postId]?.result ?? null) : null;
-  const showCount = !!news && !!count && publishedUnder.current.get(news.seq) === hallNow && !(vote && (vote.state === 'open' || vote.state === 'closed'));
+  if (shown && !publishedUnder.current.has(shown.key)) publishedUnder.current.set(shown.key, hallNow);
+  const count = shown?.count ?? null;
+  const showCount = !!shown && !!count && publishedUnder.current.get(shown.key) === hallNow && !(vote && (vote.state === 'open' || vote.state === 'closed'));
   return (
     <div className="projector">
       <ConnectionBanner state={state} />
@@ -50,10 +61,10 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
         data-stale={isCurrent(state) ? 'false' : 'true'}
       >
         <h1 className="projector-title">{conference?.name ?? 'AGM'}</h1>
-        {showCount && news && count ? (
+        {showCount && shown && count ? (
           <section aria-labelledby="proj-election" className="projector-election">
-            <h2 id="proj-election">Election result: {news.title}</h2>
-            <StageTable title={news.title} result={count} large />
+            <h2 id="proj-election">Election result: {shown.title}</h2>
+            <StageTable title={shown.title} result={count} large />
           </section>
         ) : showVote && vote ? (
           <section aria-labelledby="proj-vote" className="projector-vote">
@@ -89,4 +100,10 @@ export function Projector({ conferenceId }: { conferenceId: string }) {
       </main>
     </div>
   );
+}
+
+/** Whether the hall moved on after a count was published: a vote opened or a speech started since. */
+function movedOnSince(publishedAt: string, state: LiveState): boolean {
+  const after = (at: string | null | undefined) => !!at && Date.parse(at) > Date.parse(publishedAt);
+  return Object.values(state.votes).some((v) => after(v.openedAt)) || after(state.floor?.item?.speech?.startedAt);
 }

@@ -5,7 +5,7 @@ import { VotingModule } from '../voting/voting.module';
 import { CastElectionBallot } from './ballot/cast-election-ballot.use-case';
 import { CloseElectionBallot } from './ballot/close-election-ballot.use-case';
 import { ElectionBallotBox } from './ballot/election-ballot-box';
-import { ElectionBallotController } from './ballot/election-ballot.controller';
+import { ElectionBallotController, ElectionResultsController } from './ballot/election-ballot.controller';
 import { ElectionBallotQueries } from './ballot/election-ballot.queries';
 import { OpenElectionBallot } from './ballot/open-election-ballot.use-case';
 import { ConfirmPaperBallot, DiscardPaperBallot, EnterPaperBallot } from './ballot/paper-ballots.use-case';
@@ -24,7 +24,7 @@ import { WithdrawNomination } from './use-cases/withdraw-nomination.use-case';
  */
 @Module({
   imports: [VotingModule],
-  controllers: [ElectionsController, ElectionBallotController],
+  controllers: [ElectionsController, ElectionBallotController, ElectionResultsController],
   providers: [
     ElectionPostRepository,
     ElectionBallotRepository,

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { PublishedCountDto, PublishedStageDto } from '@agm/contracts';
+import { useStagePages } from './useStagePages';
 
 /** What a stage did, in a few words for its column heading; the stage's full sentence is listed below the table. */
 export function stageHeading(stage: PublishedStageDto): string {
@@ -22,15 +23,18 @@ function signed(change: string): string {
  * The count, stage by stage, as published (docs/elections.md "What every count reports"): a column per
  * stage, a row per candidate with their votes and what they gained or lost, the quota, the
  * non-transferable votes and the rounding loss. A real table (caption, header cells), in a region that
- * scrolls by itself on a narrow phone, so the page never scrolls sideways.
+ * scrolls by itself on a narrow phone, so the page never scrolls sideways. On the projector (`large`)
+ * the stages come in pages that fit the screen, turning by themselves (useStagePages).
  */
 export function StageTable({ title, result, large }: { title: string; result: PublishedCountDto; large?: boolean }) {
   const captionId = useId();
-  const stages = result.stages;
-  const names = stages[0]?.candidates.map((c) => c.name) ?? [];
-  const quotaVaries = new Set(stages.map((s) => s.quota)).size > 1;
+  const paging = useStagePages(result.stages.length, !!large);
+  const stages = paging.shown.map((i) => result.stages[i]);
+  const names = result.stages[0]?.candidates.map((c) => c.name) ?? [];
+  const quotaVaries = new Set(result.stages.map((s) => s.quota)).size > 1;
+  const range = stages.length === 1 ? `Stage ${stages[0].number}` : `Stages ${stages[0]?.number}–${stages.at(-1)?.number}`;
   return (
-    <div className={`stage-count${large ? ' large' : ''}`} data-testid="stage-count">
+    <div className={`stage-count${large ? ' large' : ''}${large && names.length > 8 ? ' many' : ''}`} data-testid="stage-count">
       <p className="stage-summary">
         {result.methodText} · {result.seats === 1 ? '1 seat' : `${result.seats} seats`} · {result.validBallots} valid
         ballots{result.invalidBallots ? ` · ${result.invalidBallots} void` : ''}
@@ -39,9 +43,14 @@ export function StageTable({ title, result, large }: { title: string; result: Pu
       <p className="stage-elected" data-testid="stage-elected">
         <strong>Elected: {result.elected.join(', ') || 'nobody'}</strong>
       </p>
+      {paging.pages > 1 && (
+        <p className="stage-page" data-testid="stage-page" data-page={paging.page + 1} data-paused={paging.paused}>
+          {range} of {result.stages.length} · page {paging.page + 1} of {paging.pages}
+        </p>
+      )}
       {/* Focusable so a keyboard can scroll it when it is wider than the phone (WCAG 2.1.1). */}
-      <div className="stage-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="stage-table">
+      <div className="stage-scroll" role="region" aria-labelledby={captionId} tabIndex={0} ref={paging.boxRef}>
+        <table className="stage-table" ref={paging.tableRef}>
           <caption id={captionId}>{title}: the count, stage by stage</caption>
           <thead>
             <tr>

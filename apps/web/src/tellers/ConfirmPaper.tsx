@@ -2,20 +2,18 @@ import { useRef, useState } from 'react';
 import type { ElectionBallotDto, PaperBallotDto } from '@agm/contracts';
 import { ApiError, get, post } from '../api';
 import { InputField, useAction } from '../ui';
-import { NOTHING_KEYED, PaperMarks, type Keyed } from './PaperMarks';
-import { readKeyed } from './readKeyed';
+import { PaperForm, usePaperReading } from './PaperForm';
 
 /**
- * The second teller keys the same paper again, blind: the number written on it and what it says. The
- * first entry is never shown before; if the two differ the api names both readings, shown here, and the
- * tellers settle it at the paper: the first teller discards a wrong entry (their list below), or the
- * second keys it again.
+ * The second teller keys the same paper again, blind: the number written on it and what it says (or that
+ * it is spoilt, and why). The first entry is never shown before; if the two differ the api names both
+ * readings, shown here, and the tellers settle it at the paper: the first teller discards a wrong entry
+ * (their list below), or the second keys it again.
  */
 export function ConfirmPaper({ base, ballot, disabled, onConfirmed }: { base: string; ballot: ElectionBallotDto; disabled: boolean; onConfirmed: () => void }) {
+  const paper = usePaperReading(ballot);
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<string | undefined>();
-  const [keyed, setKeyed] = useState<Keyed>(NOTHING_KEYED);
-  const [reading, setReading] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState<PaperBallotDto | null>(null);
   const { busy, error, run, setError } = useAction();
@@ -32,22 +30,20 @@ export function ConfirmPaper({ base, ballot, disabled, onConfirmed }: { base: st
       setNumberError('Key the number the first teller wrote on the paper.');
       return numberBox.current?.querySelector('input')?.focus();
     }
-    const read = readKeyed(ballot, keyed);
-    if (!read.ok) return setReading(read.message);
-    setReading(null);
+    const entry = paper.read();
+    if (!entry) return;
     void run(async () => {
       // Read now, not from the list on screen: the paper may have been entered a moment ago.
       const papers = await get<PaperBallotDto[]>(`${base}/papers`);
-      const paper = papers.find((p) => p.number === n);
-      if (!paper || paper.confirmed) {
-        setNumberError(paper ? `Paper ${n} is already confirmed.` : `No paper ${n} is entered. Check the number written on the paper.`);
+      const entered = papers.find((p) => p.number === n);
+      if (!entered || entered.confirmed) {
+        setNumberError(entered ? `Paper ${n} is already confirmed.` : `No paper ${n} is entered. Check the number written on the paper.`);
         return;
       }
       try {
-        const done = await post<PaperBallotDto>(`${base}/papers/${paper.id}/confirm`, { preferences: read.order });
-        setConfirmed(done);
+        setConfirmed(await post<PaperBallotDto>(`${base}/papers/${entered.id}/confirm`, entry));
         setNumber('');
-        setKeyed(NOTHING_KEYED);
+        paper.clear();
         onConfirmed();
         numberBox.current?.querySelector('input')?.focus();
       } catch (e) {
@@ -63,11 +59,16 @@ export function ConfirmPaper({ base, ballot, disabled, onConfirmed }: { base: st
   return (
     <section aria-labelledby={headingId} className="paper-desk-part">
       <h3 id={headingId}>Confirm a paper</h3>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <PaperForm
+        ballot={ballot}
+        paper={paper}
+        legend="The paper as you read it"
+        submitLabel="Confirm this paper"
+        disabled={disabled}
+        busy={busy}
+        error={error}
+        firstRef={first}
+        onSubmit={submit}
       >
         <div ref={numberBox}>
           <InputField
@@ -80,20 +81,7 @@ export function ConfirmPaper({ base, ballot, disabled, onConfirmed }: { base: st
             size={4}
           />
         </div>
-        <PaperMarks
-          candidates={ballot.candidates}
-          ranked={ballot.ranked}
-          seats={ballot.seats}
-          keyed={keyed}
-          onChange={setKeyed}
-          error={reading ?? error}
-          legend="The paper as you read it"
-          firstRef={first}
-        />
-        <button type="submit" className="primary" disabled={busy || disabled}>
-          Confirm this paper
-        </button>
-      </form>
+      </PaperForm>
       {mismatch && (
         <div className="alert warn paper-mismatch" role="alert" tabIndex={-1} ref={mismatchRef} data-testid="paper-mismatch">
           <p>
@@ -104,8 +92,8 @@ export function ConfirmPaper({ base, ballot, disabled, onConfirmed }: { base: st
             onClick={() => {
               setMismatch(null);
               setError(null);
-              setKeyed(NOTHING_KEYED);
-              first.current?.focus();
+              paper.clear();
+              requestAnimationFrame(() => first.current?.focus());
             }}
           >
             Key paper {number} again

@@ -2,16 +2,15 @@ import { useRef, useState } from 'react';
 import type { ElectionBallotDto, PaperBallotDto } from '@agm/contracts';
 import { post } from '../api';
 import { useAction } from '../ui';
-import { NOTHING_KEYED, PaperMarks, type Keyed } from './PaperMarks';
-import { readKeyed } from './readKeyed';
+import { PaperForm, usePaperReading } from './PaperForm';
 
 /**
- * The first teller keys one paper as it reads; the answer is the paper's number, to write on it before it
- * goes to the second teller. The form is then empty again, focus on its first box, for the next paper.
+ * The first teller keys one paper as it reads (or records it spoilt, with why); the answer is the paper's
+ * number, to write on it before it goes to the second teller. The form is then empty again, focus on its
+ * first box, for the next paper.
  */
 export function EnterPaper({ base, ballot, disabled, onEntered }: { base: string; ballot: ElectionBallotDto; disabled: boolean; onEntered: () => void }) {
-  const [keyed, setKeyed] = useState<Keyed>(NOTHING_KEYED);
-  const [reading, setReading] = useState<string | null>(null);
+  const paper = usePaperReading(ballot);
   const [entered, setEntered] = useState<PaperBallotDto | null>(null);
   const { busy, error, run } = useAction();
   const first = useRef<HTMLInputElement>(null);
@@ -19,35 +18,27 @@ export function EnterPaper({ base, ballot, disabled, onEntered }: { base: string
   return (
     <section aria-labelledby={headingId} className="paper-desk-part">
       <h3 id={headingId}>Enter a paper</h3>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const read = readKeyed(ballot, keyed);
-          if (!read.ok) return setReading(read.message);
-          setReading(null);
+      <PaperForm
+        ballot={ballot}
+        paper={paper}
+        legend="The paper as it reads"
+        submitLabel="Enter this paper"
+        disabled={disabled}
+        busy={busy}
+        error={error}
+        firstRef={first}
+        onSubmit={() => {
+          const entry = paper.read();
+          if (!entry) return;
           void run(async () => {
-            const paper = await post<PaperBallotDto>(`${base}/papers`, { preferences: read.order });
-            setEntered(paper);
-            setKeyed(NOTHING_KEYED);
+            setEntered(await post<PaperBallotDto>(`${base}/papers`, entry));
+            paper.clear();
             onEntered();
-            first.current?.focus();
+            // The boxes are set aside while a spoilt reason is chosen: focus the first once they are back.
+            requestAnimationFrame(() => first.current?.focus());
           });
         }}
-      >
-        <PaperMarks
-          candidates={ballot.candidates}
-          ranked={ballot.ranked}
-          seats={ballot.seats}
-          keyed={keyed}
-          onChange={setKeyed}
-          error={reading ?? error}
-          legend="The paper as it reads"
-          firstRef={first}
-        />
-        <button type="submit" className="primary" disabled={busy || disabled}>
-          Enter this paper
-        </button>
-      </form>
+      />
       <p role="status" className={entered ? 'alert ok' : 'visually-hidden'} data-testid="paper-entered">
         {entered && (
           <>

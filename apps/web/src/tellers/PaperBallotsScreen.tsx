@@ -31,7 +31,7 @@ export function PaperBallotsScreen({ conferenceId }: { conferenceId: string }) {
         open.map((ballot) => (
           <PaperDesk
             key={ballot.postId}
-            conferenceId={conferenceId}
+            live={live}
             ballot={ballot}
             offline={!isCurrent(state)}
             onChanged={() => void elections.reload(ballot.postId).catch(() => undefined)}

@@ -1,26 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ElectionBallotDto, PaperBallotDto } from '@agm/contracts';
 import { del, get } from '../api';
+import type { LiveConference } from '../live';
 import { Done, ErrorAlert, useAction } from '../ui';
 import { ConfirmPaper } from './ConfirmPaper';
 import { EnterPaper } from './EnterPaper';
-
-/** Another teller's entries show up without a reload: the papers are read again this often while the ballot is open. */
-const READ_AGAIN_MS = 3000;
 
 /**
  * One post's hall papers: how far the tellers have got, the first teller's entry form, the second
  * teller's blind confirmation, and this teller's own entries still waiting (to discard one found wrong).
  */
-export function PaperDesk({ conferenceId, ballot, offline, onChanged }: { conferenceId: string; ballot: ElectionBallotDto; offline: boolean; onChanged: () => void }) {
-  const base = `/api/conferences/${conferenceId}/posts/${ballot.postId}/ballot`;
+export function PaperDesk({ live, ballot, offline, onChanged }: { live: LiveConference; ballot: ElectionBallotDto; offline: boolean; onChanged: () => void }) {
+  const base = `/api/conferences/${live.conferenceId}/posts/${ballot.postId}/ballot`;
   const [papers, setPapers] = useState<PaperBallotDto[] | null>(null);
   const read = useCallback(() => get<PaperBallotDto[]>(`${base}/papers`).then(setPapers, () => undefined), [base]);
+  // Another teller's entries show up without a reload: every change to this ballot's papers comes as an
+  // election.papers event to the tellers (docs/REALTIME.md), and after a resync the papers are read again.
   useEffect(() => {
     void read();
-    const timer = setInterval(() => void read(), READ_AGAIN_MS);
-    return () => clearInterval(timer);
-  }, [read]);
+    return live.onEvent((event) => {
+      if (!event || (event.type === 'election.papers' && (event.payload as { postId?: string }).postId === ballot.postId)) void read();
+    });
+  }, [live, read, ballot.postId]);
   const changed = () => {
     void read();
     onChanged();

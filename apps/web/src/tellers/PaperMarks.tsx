@@ -22,6 +22,7 @@ export function PaperMarks({
   error,
   legend,
   firstRef,
+  setAside,
 }: {
   candidates: BallotCandidateDto[];
   ranked: boolean;
@@ -31,14 +32,18 @@ export function PaperMarks({
   error: string | null;
   legend: string;
   firstRef?: React.Ref<HTMLInputElement>;
+  /** The paper is recorded as spoilt: its boxes are not sent, so they cannot be filled in. */
+  setAside?: boolean;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
-    <fieldset className={`paper-marks${error ? ' invalid' : ''}`} aria-describedby={error ? errorId : `${id}-hint`}>
+    <fieldset className={`paper-marks${error ? ' invalid' : ''}`} aria-describedby={error ? errorId : `${id}-hint`} disabled={setAside}>
       <legend>{legend}</legend>
       <p id={`${id}-hint`} className="hint">
-        {ranked
+        {setAside
+          ? 'The paper is recorded as spoilt: nothing keyed here is sent.'
+          : ranked
           ? 'Key each number as written on the paper (1 for the first choice); leave a box blank where the paper is blank.'
           : `Tick each candidate marked on the paper (at most ${seats}).`}
       </p>

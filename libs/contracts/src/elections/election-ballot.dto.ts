@@ -146,6 +146,8 @@ export class ElectionBallotDto {
   @ApiProperty({ description: 'Remote ballots cast so far' }) remoteBallotsCast: number;
   @ApiProperty({ description: 'Hall papers entered and confirmed so far' }) paperBallotsConfirmed: number;
   @ApiPropertyOptional({ type: YourElectionBallotDto, description: 'For an attendee: how they vote in this ballot' }) you?: YourElectionBallotDto;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the ballot was closed and the count published; null while open and once voided' })
+  closedAt: string | null;
   @ApiProperty({ type: PublishedCountDto, nullable: true, description: 'The count, stage by stage, once the ballot is closed' }) result: PublishedCountDto | null;
 }
 
@@ -176,4 +178,10 @@ export class ElectionReceiptDto {
   @ApiProperty() receiptHash: string;
   @ApiProperty({ description: 'Candidate numbers from 1 in the ballot order, as in the receipt text' }) preferences: number[];
   @ApiProperty() ballotText: string;
+}
+
+/** The count published last in the conference: what the projector shows again after a reload. */
+export class LatestElectionResultDto {
+  @ApiProperty({ type: ElectionBallotDto, nullable: true, description: 'The newest ballot closed and counted (not voided), as `GET …/ballot` gives it; null when no count is published' })
+  ballot: ElectionBallotDto | null;
 }

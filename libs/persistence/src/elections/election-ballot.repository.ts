@@ -111,6 +111,15 @@ export class ElectionBallotRepository {
     return rows.length ? toBallot(rows[0]) : null;
   }
 
+  /** The post of the conference's ballot counted last (closed, not voided), if any: the result the hall last saw. */
+  async lastCountedPost(manager: EntityManager, conferenceId: string): Promise<string | null> {
+    const rows: Array<{ post_id: string }> = await manager.query(
+      `SELECT post_id FROM election_ballot WHERE conference_id = $1 AND state = 'closed' ORDER BY closed_at DESC, id LIMIT 1`,
+      [conferenceId],
+    );
+    return rows[0]?.post_id ?? null;
+  }
+
   /** The post's most recently voided ballot, if any: what a phone shows until a new ballot opens. */
   async lastVoided(manager: EntityManager, postId: string): Promise<ElectionBallotRow | null> {
     const rows: BallotDbRow[] = await manager.query(

@@ -10,6 +10,7 @@ import {
   ElectionBallotVoidDto,
   ElectionReceiptDto,
   ErrorResponseDto,
+  LatestElectionResultDto,
   PaperBallotDto,
   PaperBallotEntryDto,
 } from '@agm/contracts';
@@ -173,5 +174,22 @@ export class ElectionBallotController {
   @ApiOkResponse({ type: [ElectionReceiptDto] })
   receipts(@Param('conferenceId', uuid) conferenceId: string, @Param('postId', uuid) postId: string, @CurrentPrincipal() principal: Principal): Promise<ElectionReceiptDto[]> {
     return this.queries.receipts(principal, conferenceId, postId);
+  }
+}
+
+/** The count published last in the conference (docs/elections.md "The result on the projector and the phones"). */
+@ApiTags('elections')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ type: ErrorResponseDto })
+@Controller('conferences/:conferenceId/election-results')
+export class ElectionResultsController {
+  constructor(private readonly queries: ElectionBallotQueries) {}
+
+  @Get('latest')
+  @ProjectorRead()
+  @ApiOkResponse({ type: LatestElectionResultDto })
+  async latest(@Param('conferenceId', uuid) conferenceId: string, @CurrentPrincipal() principal: Principal): Promise<LatestElectionResultDto> {
+    return { ballot: await this.queries.latestResult(principal, conferenceId) };
   }
 }

@@ -57,10 +57,21 @@ export class ElectionBallotQueries {
       electronicCount: ballot.electronicCount,
       remoteBallotsCast: await this.ballots.countVoted(manager, ballot.id),
       paperBallotsConfirmed: papers.filter((p) => p.confirmedBy !== null).length,
+      closedAt: ballot.state === 'closed' && ballot.closedAt ? ballot.closedAt.toISOString() : null,
       result: ballot.count && ballot.state === 'closed' ? this.published(post, ballot, papers) : null,
     };
     if (principal.kind === 'attendee') dto.you = await this.you(ballot, post, principal.memberId);
     return dto;
+  }
+
+  /**
+   * The count published last in the conference (the newest ballot closed and not voided), as `ballot`
+   * gives it, or null when none is: what a projector or phone opened after the result shows.
+   */
+  async latestResult(principal: Principal, conferenceId: string): Promise<ElectionBallotDto | null> {
+    assertCan(principal, 'conference.watch', { conferenceId });
+    const postId = await this.ballots.lastCountedPost(this.transactions.manager, conferenceId);
+    return postId ? this.ballot(principal, conferenceId, postId) : null;
   }
 
   /** The stage table as CSV: what a scrutineer opens in a spreadsheet. */

@@ -14,7 +14,23 @@ import type { EntityManager } from 'typeorm';
 import { ElectionBallotRepository, ElectionBallotRow, ElectionPostRepository, PaperBallotRow, PostRow } from '@agm/persistence/elections';
 import { assertCan } from '../../auth/access-control';
 import { actorOf } from '../../auth/actor';
-import { Transactions } from '../../events/transactions';
+import { Transactions, UnitOfWork } from '../../events/transactions';
+
+/**
+ * Tells the tellers' screens that the hall papers of a ballot changed (docs/REALTIME.md,
+ * `election.papers`): how many are entered and confirmed, never what any says, to the tellers'
+ * audience only. Each screen then reads the papers again, as it may see them.
+ */
+async function recordPapersChanged(uow: UnitOfWork, ballots: ElectionBallotRepository, conferenceId: string, postId: string, ballotId: string, actorId: string): Promise<void> {
+  const papers = await ballots.paperBallots(uow.manager, ballotId);
+  uow.record({
+    conferenceId,
+    type: 'election.papers',
+    payload: { postId, entered: papers.length, confirmed: papers.filter((p) => p.confirmedBy !== null).length },
+    audience: 'tellers',
+    actorId,
+  });
+}
 
 /**
  * A teller acts for the hall's paper ballots only from an official account: `vote.count` is never an
@@ -76,13 +92,15 @@ export class EnterPaperBallot {
   ) {}
 
   async execute(principal: Principal, conferenceId: string, postId: string, entry: PaperBallotEntryDto): Promise<PaperBallotDto> {
-    return this.transactions.run(async ({ manager, now }) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
+      const { manager, now } = uow;
       const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
       const reading = readPaperEntry(post.method, post.seats, ballot.candidates, entry);
       // Spoilt papers are papers handed out too: they count against the hall's headcount.
       assertRoomForPaperBallot((await this.ballots.paperBallots(manager, ballot.id)).length, ballot.hallHeadcount);
       const teller = actorOf(principal);
       const entered = await this.ballots.insertPaper(manager, ballot.id, reading, teller, now);
+      await recordPapersChanged(uow, this.ballots, conferenceId, post.id, ballot.id, teller);
       return paperBallotDto(post, ballot, { ...entered, reading, enteredBy: teller, enteredAt: now, confirmedBy: null }, teller);
     });
   }
@@ -98,7 +116,8 @@ export class ConfirmPaperBallot {
   ) {}
 
   async execute(principal: Principal, conferenceId: string, postId: string, paperId: string, entry: PaperBallotEntryDto): Promise<PaperBallotDto> {
-    return this.transactions.run(async ({ manager, now }) => {
+    return this.transactions.runFor(conferenceId, async (uow) => {
+      const { manager, now } = uow;
       const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
       const paper = (await this.ballots.paperBallots(manager, ballot.id)).find((p) => p.id === paperId);
       if (!paper) throw new NotFound('There is no such paper ballot entered for this post (it may have been discarded).');
@@ -111,6 +130,7 @@ export class ConfirmPaperBallot {
         (r) => paperInWords(post.method, ballot.candidates, r),
       );
       await this.ballots.confirmPaper(manager, paper.id, teller, now);
+      await recordPapersChanged(uow, this.ballots, conferenceId, post.id, ballot.id, teller);
       return paperBallotDto(post, ballot, { ...paper, confirmedBy: teller }, teller);
     });
   }
@@ -126,13 +146,15 @@ export class DiscardPaperBallot {
   ) {}
 
   async execute(principal: Principal, conferenceId: string, postId: string, paperId: string): Promise<void> {
-    await this.transactions.run(async ({ manager }) => {
-      const { ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
+    await this.transactions.runFor(conferenceId, async (uow) => {
+      const { manager } = uow;
+      const { post, ballot } = await openBallotForTellers(manager, this.posts, this.ballots, principal, conferenceId, postId);
       const paper = (await this.ballots.paperBallots(manager, ballot.id)).find((p) => p.id === paperId);
       if (!paper) throw new NotFound('There is no such paper ballot entered for this post (it may have been discarded).');
       if (paper.confirmedBy !== null) throw new StandingOrderViolation('second-teller', `Paper ballot ${paper.number} is confirmed by two tellers; it stands.`);
       if (paper.enteredBy !== actorOf(principal)) throw new Forbidden(`Only the teller who entered paper ballot ${paper.number} can discard the entry.`);
       await this.ballots.deletePaper(manager, paper.id);
+      await recordPapersChanged(uow, this.ballots, conferenceId, post.id, ballot.id, actorOf(principal));
     });
   }
 }
