@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { pdfText } from '../support/pdf-text';
 import { apiSuite } from '../support/api-suite';
 import { castRemote, enterPaper, openContestedBallot } from '../support/elections';
 
@@ -17,8 +17,6 @@ const SIAN = 'Siân Wójcik-Ŵyn';
  */
 describe('elections: the count as a PDF', () => {
   const suite = apiSuite();
-  const pdfToText = (pdf: Buffer, layout = false) =>
-    execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
 
   it('prints the quota, each stage with each candidate’s votes and changes, elected, excluded and non-transferable, and a signature line', async () => {
     const ballot = await openContestedBallot(suite, {
@@ -60,7 +58,7 @@ describe('elections: the count as a PDF', () => {
     expect(response.headers['content-disposition']).toContain('officers-committee.pdf');
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfToText(pdf).replace(/\s+/g, ' ');
+    const text = pdfText(pdf);
 
     expect(text).toContain('Result of the ballot: Officers’ Committee');
     expect(text).toContain('AGM Llandudno 2026');
@@ -79,7 +77,7 @@ describe('elections: the count as a PDF', () => {
     }
 
     // Read as laid out, Siân's row carries her votes stage by stage, her name as written.
-    const rows = pdfToText(pdf, true).split('\n');
+    const rows = pdfText(pdf, { layout: true }).split('\n');
     const sianRow = rows.find((line) => line.trimStart().startsWith(SIAN));
     expect(sianRow).toBeDefined();
     const figures = sianRow!.trim().slice(SIAN.length).trim().split(/\s+/);

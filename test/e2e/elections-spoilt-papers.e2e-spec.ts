@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { pdfText } from '../support/pdf-text';
 import { parseBlt } from '@agm/domain';
 import { apiSuite } from '../support/api-suite';
 import { castRemote, enterPaper, openContestedBallot } from '../support/elections';
@@ -120,7 +120,7 @@ describe('elections: spoilt hall papers', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = pdfText(pdf.body as Buffer);
     expect(text).toContain(
       'Rejected papers: 3, counted for no candidate (unmarked: 1; more marks than allowed: 1; writing or mark by which the voter can be identified: 1; void for uncertainty: 0).',
     );

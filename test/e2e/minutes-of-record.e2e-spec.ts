@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { pdfText } from '../support/pdf-text';
 import { startTestApi, TestApi } from '../support/test-api';
 import { SignedInPerson, TestAttendee, TestContext } from '../support/test-context';
 
@@ -33,9 +33,6 @@ describe('minutes of record', () => {
       .replace(/&quot;/g, '"')
       .replace(/&amp;/g, '&')
       .replace(/\s+/g, ' ');
-
-  const pdfText = (pdf: Buffer) =>
-    execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
 
   interface Setup {
     conferenceId: string;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { pdfText } from '../support/pdf-text';
 import { startTestApi, TestApi } from '../support/test-api';
 import { TestContext } from '../support/test-context';
 
@@ -17,9 +17,6 @@ const binary = (res: any, callback: (error: Error | null, body: Buffer) => void)
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 };
-// poppler-utils is installed by .ci/run: a missing pdftotext fails the test rather than skipping it.
-const textOf = (pdf: Buffer) =>
-  execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('PDFs served by the api print names as written', () => {
   let api: TestApi;
@@ -61,7 +58,7 @@ describe('PDFs served by the api print names as written', () => {
       await http().post(`${base}/motions/${motion.id}/outcome`).set(chair.auth).send({ action }).expect(200);
 
     const booklet = await http().get(`${base}/documents/resolutions-booklet.pdf`).set(soc.auth).buffer(true).parse(binary).expect(200);
-    const bookletText = textOf(booklet.body as Buffer);
+    const bookletText = pdfText(booklet.body as Buffer);
     expect(bookletText).toContain(`Thanks to ${NAME}`);
     expect(bookletText).toContain(`This AGM thanks ${NAME} and ${MORE} for their years of service.`);
     expect(bookletText).toContain(`Proposer: ${branch.name}`);
@@ -73,6 +70,6 @@ describe('PDFs served by the api print names as written', () => {
       .buffer(true)
       .parse(binary)
       .expect(200);
-    expect(textOf(report.body as Buffer)).toContain(`Speaker monitoring: ${NAME} Memorial AGM`);
+    expect(pdfText(report.body as Buffer)).toContain(`Speaker monitoring: ${NAME} Memorial AGM`);
   });
 });
