@@ -128,6 +128,10 @@ describeInBrowser('web client: conference set-up', () => {
     await expectAccessible(page, 'set-up with a refused ruleset change');
     await screenshot(page, 'setup-reason-required', false);
 
+    // A point of order has its own short limit (Napo: a minute), changed here with the mover's.
+    const pointLimit = page.getByLabel('Point of order or request for information (seconds)');
+    expect(await pointLimit.inputValue()).toBe('60');
+    await pointLimit.fill('45');
     await page
       .getByLabel('Reason for the change')
       .fill('Standing orders suspended to extend the mover’s speech');
@@ -137,6 +141,7 @@ describeInBrowser('web client: conference set-up', () => {
     const after = await ruleset();
     expect(after.version).toBe(3);
     expect(after.ruleset.speechLimitsSeconds.mover).toBe(600);
+    expect(after.ruleset.speechLimitsSeconds.point).toBe(45);
     const versions = await suite.api
       .http()
       .get(`/api/conferences/${conference.id}/ruleset/versions`)

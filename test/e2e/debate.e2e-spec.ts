@@ -292,10 +292,21 @@ describe('debate under standing orders', () => {
       role: 'point_of_order',
       reason: expect.stringContaining('SO 14'),
     });
-    await s.chairSays({ type: 'callSpeaker', memberId: hall.memberId });
-    await s.chairSays({ type: 'startSpeech' });
-    await s.chairSays({ type: 'endSpeech' });
-    await s.chairSays({ type: 'ruleOnPointOfOrder', ruling: 'The speaker is <b>in order</b>.' });
+    // Two chair steps (issue 19): the call starts the point's own one-minute time, and the ruling ends it.
+    const heard = await s.chairSays({ type: 'callSpeaker', memberId: hall.memberId, startNow: true });
+    expect(heard.events.map((e: any) => [e.type, e.role])).toEqual([
+      ['speaker_called', 'point_of_order'],
+      ['speech_started', 'point_of_order'],
+    ]);
+    expect(heard.events[1].limitSeconds).toBe(60);
+    snapshot = (await api.http().get(`/api/conferences/${conferenceId}/debate`).set(chair.auth).expect(200))
+      .body;
+    expect(snapshot.floor.item.speech).toMatchObject({ role: 'point_of_order', limitSeconds: 60 });
+    const ruled = await s.chairSays({ type: 'ruleOnPointOfOrder', ruling: 'The speaker is <b>in order</b>.' });
+    expect(ruled.events.map((e: any) => e.type)).toEqual(['speech_ended', 'point_ruled']);
+    snapshot = (await api.http().get(`/api/conferences/${conferenceId}/debate`).set(chair.auth).expect(200))
+      .body;
+    expect(snapshot.floor.item.speech).toBeNull();
 
     // The chair follows the suggestion: the remote member, against.
     await s.chairSays({ type: 'callSpeaker', memberId: remote.memberId });

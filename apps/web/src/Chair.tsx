@@ -15,8 +15,9 @@ import { closesAtOf, CloseTimeField, NO_CLOSE_TIME, type CloseTimeChoice } from 
 import { useConference } from './session';
 import { AddSpeaker } from './chair/AddSpeaker';
 import { QuestionPut } from './chair/QuestionPut';
+import { PointRuling } from './chair/PointRuling';
 import { whyNot, type ChairAction } from './chair/stages';
-import { Queue } from './chair/Queue';
+import { isPoint, Queue } from './chair/Queue';
 import { Outcome, Procedural } from './chair/Outcome';
 import { MotionParts } from './chair/MotionParts';
 import { ReportBusiness } from './chair/ReportBusiness';
@@ -180,14 +181,15 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     );
   const speech = item?.speech;
   const suggestion = state.queue?.suggestion;
+  /** A point of order or a request for information is heard at once: called with its time started. */
+  const callFromQueue = (memberId: string, requestId: string, startNow = false) =>
+    command(
+      { type: 'callSpeaker', memberId, requestId, ...(startNow ? { startNow } : {}) },
+      startNow ? 'Called, and their time has started.' : 'Speaker called.',
+    );
 
   const handlers: Record<string, () => unknown> = {
-    n: () =>
-      suggestion &&
-      command(
-        { type: 'callSpeaker', memberId: suggestion.memberId, requestId: suggestion.requestId },
-        `Called ${suggestion.name ?? 'the suggested speaker'}.`,
-      ),
+    n: () => suggestion && callFromQueue(suggestion.memberId, suggestion.requestId, isPoint(suggestion.role)),
     s: () => command({ type: 'startSpeech' }, 'Speech started.'),
     p: () =>
       speech &&
@@ -262,13 +264,22 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
               }
               onPut={(voteMethod) =>
                 void command(
-                  { type: 'putReferenceBack', reportId: report.reportId, vote: { method: voteMethod, secret: false } },
+                  {
+                    type: 'putReferenceBack',
+                    reportId: report.reportId,
+                    vote: { method: voteMethod, secret: false },
+                  },
                   'The reference back is put and its vote is open.',
                 )
               }
               onResult={(result, hands) =>
                 void command(
-                  { type: 'referenceBackOutcome', reportId: report.reportId, result, ...(hands ? { showOfHands: true } : {}) },
+                  {
+                    type: 'referenceBackOutcome',
+                    reportId: report.reportId,
+                    result,
+                    ...(hands ? { showOfHands: true } : {}),
+                  },
                   `Reference back ${result}.`,
                 )
               }
@@ -329,6 +340,18 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                     'callRightOfReply',
                   )}
                 </div>
+                <PointRuling
+                  speech={speech}
+                  onRule={(ruling) =>
+                    command(
+                      { type: 'ruleOnPointOfOrder', ruling },
+                      speech?.role === 'point_of_order'
+                        ? 'Ruling recorded; the point is ended.'
+                        : 'Ruling recorded.',
+                    )
+                  }
+                  disabled={action.busy || offline}
+                />
                 <Amendments
                   state={state}
                   motions={motions}
@@ -465,7 +488,9 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                   }
                   laterItems={
                     agenda && agenda !== 'none'
-                      ? agenda.entries.filter((entry) => entry.status === 'placed' && entry.motionId !== item.itemId)
+                      ? agenda.entries.filter(
+                          (entry) => entry.status === 'placed' && entry.motionId !== item.itemId,
+                        )
                       : []
                   }
                   onResult={(result) =>
@@ -481,14 +506,6 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
                   }
                   disabled={action.busy || offline}
                 />
-                <ReasonCommand
-                  summary="Rule on a point of order"
-                  fieldLabel="Ruling (recorded in the minutes)"
-                  buttonText="Record the ruling"
-                  maxLength={2000}
-                  onSubmit={(ruling) => command({ type: 'ruleOnPointOfOrder', ruling }, 'Ruling recorded.')}
-                  disabled={action.busy || offline}
-                />
               </>
             )}
           </LiveSection>
@@ -497,9 +514,7 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
           <Queue
             state={state}
             disabled={action.busy || offline}
-            onCall={(memberId, requestId) =>
-              void command({ type: 'callSpeaker', memberId, requestId }, 'Speaker called.')
-            }
+            onCall={(memberId, requestId, startNow) => void callFromQueue(memberId, requestId, startNow)}
           >
             {item && (
               <AddSpeaker

@@ -279,9 +279,15 @@ export function Guillotine({
   );
 }
 
-/** A short written decision: a ruling on a point of order, the reason for voiding a vote. */
+/**
+ * A short written decision: a ruling on a point of order, the reason for voiding a vote. Folded under
+ * `summary` until the chair opens it; with `heading`, shown open (the decision the hall waits for now).
+ */
 export function ReasonCommand({
   summary,
+  heading,
+  explanation,
+  testId,
   fieldLabel,
   hint,
   buttonText,
@@ -289,7 +295,10 @@ export function ReasonCommand({
   onSubmit,
   disabled,
 }: {
-  summary: string;
+  summary?: string;
+  heading?: string;
+  explanation?: string;
+  testId?: string;
   fieldLabel: string;
   hint?: string;
   buttonText: string;
@@ -298,9 +307,8 @@ export function ReasonCommand({
   disabled: boolean;
 }) {
   const [text, setText] = useState('');
-  return (
-    <details>
-      <summary>{summary}</summary>
+  const form = (
+    <>
       <Field label={fieldLabel} hint={hint}>
         {(id, describedBy) => (
           <textarea
@@ -322,6 +330,20 @@ export function ReasonCommand({
       >
         {buttonText}
       </button>
+    </>
+  );
+  if (heading)
+    return (
+      <section className="pending-decision" data-testid={testId}>
+        <h4>{heading}</h4>
+        {explanation && <p className="muted">{explanation}</p>}
+        {form}
+      </section>
+    );
+  return (
+    <details data-testid={testId}>
+      <summary>{summary}</summary>
+      {form}
     </details>
   );
 }
@@ -347,7 +369,9 @@ export async function rerunVote(
       ? { proceduralMotion: old.proceduralMotion as VoteOpenDto['proceduralMotion'] }
       : {}),
     // The motion's vote, or a part's (`<motionId>#part-N`) when it is taken in parts: its kind sets the majority.
-    ...(old.subject === 'motion' && item && (old.subjectRef === item.motionId || old.subjectRef?.startsWith(`${item.motionId}#`))
+    ...(old.subject === 'motion' &&
+    item &&
+    (old.subjectRef === item.motionId || old.subjectRef?.startsWith(`${item.motionId}#`))
       ? { motionKind: item.kind as VoteOpenDto['motionKind'] }
       : {}),
     title: title.length <= 300 ? title : old.title,

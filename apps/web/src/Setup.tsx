@@ -26,7 +26,17 @@ import { MinutesApproval } from './setup/MinutesApproval';
 import { AddField, Checkbox, CheckboxGroup, clockTime, Outcome, RowButton, useForm } from './forms';
 import { isCurrent } from './live';
 import { refreshConference, useConference, useMe } from './session';
-import { ErrorAlert, Field, Frame, InputField, label, OFFICIAL_ROLE_LABEL, SelectField, useAction, useLiveConference } from './ui';
+import {
+  ErrorAlert,
+  Field,
+  Frame,
+  InputField,
+  label,
+  OFFICIAL_ROLE_LABEL,
+  SelectField,
+  useAction,
+  useLiveConference,
+} from './ui';
 
 type Ruleset = RulesetResponseDto['ruleset'];
 type Majority = Ruleset['majorities']['motion'];
@@ -409,6 +419,13 @@ const NUMBER_GROUPS: Array<{ legend: string; rules: NumberRule[] }> = [
       { path: 'speechLimitsSeconds.seconder', label: 'Seconder’s speech (seconds)', min: 10 },
       { path: 'speechLimitsSeconds.other', label: 'Other speeches (seconds)', min: 10 },
       { path: 'speechLimitsSeconds.rightOfReply', label: 'Right of reply (seconds)', min: 10 },
+      {
+        path: 'speechLimitsSeconds.point',
+        label: 'Point of order or request for information (seconds)',
+        hint: 'Shorter than the warning is fine: the speaker is then warned half way. Empty: as other speeches',
+        optional: true,
+        min: 10,
+      },
       {
         path: 'speechLimitsSeconds.warningBefore',
         label: 'Warn the speaker before the end (seconds)',
@@ -928,7 +945,12 @@ function RulesetForm(props: { base: string; opened: boolean; zone: string; revis
               ))}
             </div>
           )}
-          <div className="table-scroll contained" tabIndex={0} role="region" aria-label="Member categories table">
+          <div
+            className="table-scroll contained"
+            tabIndex={0}
+            role="region"
+            aria-label="Member categories table"
+          >
             <table className="list">
               <thead>
                 <tr>
@@ -1340,7 +1362,6 @@ function RenameSection(props: { base: string; sections: SectionResponseDto[]; on
 }
 
 // ---------------------------------------------------------------- roles
-
 
 function Roles({ base, revision }: { base: string; revision: number }) {
   const me = useMe();

@@ -51,6 +51,15 @@ type QuorumPartView = NonNullable<LiveState['quorum']>['parts'][number];
 
 type Speech = NonNullable<NonNullable<DebateFloorView['item']>['speech']>;
 
+/**
+ * The warning as the speaker hears it: the ruleset's warning ("One minute left"), or a point's shorter
+ * one ("30 seconds left"): the time left when the warning came, not always a minute.
+ */
+export function warningInWords(seconds: number): string {
+  if (seconds % 60 !== 0) return `${seconds} seconds left`;
+  return seconds === 60 ? 'One minute left' : `${seconds / 60} minutes left`;
+}
+
 /** The speech countdown, computed from the server's endsAt (so every screen shows the same time). */
 export function SpeechTimer({
   speech,
@@ -83,7 +92,7 @@ export function SpeechTimer({
           : phase === 'over'
             ? 'Time is up'
             : phase === 'warning'
-              ? 'One minute left'
+              ? warningInWords(warningLeft)
               : ''}
       </span>
     </div>

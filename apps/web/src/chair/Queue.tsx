@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import type { LiveState } from '../live';
 import { KIND_LABEL, label, LiveSection, STANCE_LABEL } from '../ui';
 
-/** The queue to speak, points first (SO 14), with the suggested next speaker and a Call button each. */
+/** A point of order or a request for information: heard at once, not called to speak later. */
+export const isPoint = (kindOrRole: string | undefined) =>
+  kindOrRole === 'point_of_order' || kindOrRole === 'request_for_information';
+
+/**
+ * The queue to speak, points first (SO 14), with the suggested next speaker and a Call button each. A
+ * point of order or a request for information is heard at once: its button calls the member and starts
+ * their (short) time in one command.
+ */
 export function Queue({
   state,
   onCall,
@@ -10,7 +18,7 @@ export function Queue({
   children,
 }: {
   state: LiveState;
-  onCall: (memberId: string, requestId: string) => void;
+  onCall: (memberId: string, requestId: string, startNow?: boolean) => void;
   disabled: boolean;
   children?: ReactNode;
 }) {
@@ -29,10 +37,11 @@ export function Queue({
             type="button"
             className="primary"
             disabled={disabled}
-            onClick={() => onCall(suggestion.memberId, suggestion.requestId)}
+            onClick={() => onCall(suggestion.memberId, suggestion.requestId, isPoint(suggestion.role))}
             aria-keyshortcuts="N"
           >
-            Call {suggestion.name ?? 'the suggested speaker'} <kbd aria-hidden="true">N</kbd>
+            {isPoint(suggestion.role) ? 'Hear' : 'Call'} {suggestion.name ?? 'the suggested speaker'}{' '}
+            <kbd aria-hidden="true">N</kbd>
           </button>
         </div>
       )}
@@ -61,14 +70,29 @@ export function Queue({
                 <td>{q.kind === 'speak' ? label(STANCE_LABEL, q.stance) : label(KIND_LABEL, q.kind)}</td>
                 <td>{q.attendanceMode === 'remote' ? 'Remote' : 'Hall'}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={disabled}
-                    onClick={() => onCall(q.memberId, q.requestId)}
-                  >
-                    Call <span className="visually-hidden">{q.name}</span>
-                  </button>
+                  {!isPoint(q.kind) ? (
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={disabled}
+                      onClick={() => onCall(q.memberId, q.requestId)}
+                    >
+                      Call <span className="visually-hidden">{q.name}</span>
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={disabled}
+                      title="Calls the member and starts their time"
+                      onClick={() => onCall(q.memberId, q.requestId, true)}
+                    >
+                      Hear{' '}
+                      <span className="visually-hidden">
+                        {q.name}’s {label(KIND_LABEL, q.kind).toLowerCase()}
+                      </span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -135,6 +135,14 @@ export class DebateCallSpeakerDto extends ItemChairCommandDto {
   @IsOptional()
   @Matches(/^request-\d{1,9}$/, { message: 'requestId must look like request-7' })
   requestId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Start their time at once, in the same command: how the chair hears a point of order or a request for information',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'startNow must be true or false' })
+  startNow?: boolean;
 }
 
 export class DebateCallRightOfReplyDto extends ItemChairCommandDto {

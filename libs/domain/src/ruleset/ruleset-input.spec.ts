@@ -14,6 +14,16 @@ describe('a ruleset sent from outside', () => {
     });
   });
 
+  it('accepts a ruleset saved before the point limit existed, and a point limit left empty', () => {
+    const ruleset = napoDefaultRuleset();
+    const { point: _point, ...limits } = ruleset.speechLimitsSeconds;
+    expect(findRulesetInputProblems({ ...ruleset, speechLimitsSeconds: limits })).toEqual({});
+    expect(findRulesetInputProblems({ ...ruleset, speechLimitsSeconds: { ...limits, point: null } })).toEqual({});
+    expect(findRulesetInputProblems({ ...ruleset, speechLimitsSeconds: { ...limits, point: 3 } })).toEqual({
+      'speechLimitsSeconds.point': expect.stringContaining('10'),
+    });
+  });
+
   it('names wrong containers without crashing on them', () => {
     const problems = findRulesetInputProblems({
       ...napoDefaultRuleset(),

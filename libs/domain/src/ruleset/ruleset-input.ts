@@ -3,7 +3,11 @@ import { findRulesetProblems, napoDefaultRuleset, Ruleset } from './ruleset';
 
 const NOT_A_RULE = 'is not a rule of the ruleset; check the spelling';
 /** Rules added after rulesets were first saved: a ruleset may leave them out (they then read as none). */
-const OPTIONAL_RULES = new Set(['quorum.minimumBodiesRepresented', 'quorum.minimumShareOfRegistered']);
+const OPTIONAL_RULES = new Set([
+  'quorum.minimumBodiesRepresented',
+  'quorum.minimumShareOfRegistered',
+  'speechLimitsSeconds.point',
+]);
 
 /**
  * Checks a ruleset sent from outside (JSON of any shape) before `findRulesetProblems` reads it:

@@ -53,7 +53,15 @@ export interface Ruleset {
     seconder: number;
     other: number;
     rightOfReply: number;
-    /** How long before the end the speaker is warned. */
+    /**
+     * A point of order or a request for information (SO 14): short, not a speech. Optional: null or
+     * absent (rulesets saved before it existed) gives them the 'other' limit, as before (issue 19).
+     */
+    point?: number | null;
+    /**
+     * How long before the end the speaker is warned. Shorter than every speech limit; a point's limit
+     * may be shorter still, and then its speaker is warned half way (`warningBeforeSeconds`).
+     */
     warningBefore: number;
   };
   majorities: {
@@ -131,7 +139,14 @@ export function napoDefaultRuleset(): Ruleset {
       constitutionalAmendmentBodyCodes: ['NEC'],
       jointSubmissionCategories: ['full', 'professional_associate'],
     },
-    speechLimitsSeconds: { mover: 300, seconder: 180, other: 180, rightOfReply: 180, warningBefore: 60 },
+    speechLimitsSeconds: {
+      mover: 300,
+      seconder: 180,
+      other: 180,
+      rightOfReply: 180,
+      point: 60,
+      warningBefore: 60,
+    },
     majorities: {
       motion: 'simple',
       constitutional_amendment: 'two_thirds',
@@ -213,6 +228,8 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
   const limits = ruleset.speechLimitsSeconds;
   for (const key of ['mover', 'seconder', 'other', 'rightOfReply'] as const)
     positiveInt(`speechLimitsSeconds.${key}`, limits?.[key], 10);
+  if (limits?.point !== undefined && limits.point !== null)
+    positiveInt('speechLimitsSeconds.point', limits.point, 10);
   positiveInt('speechLimitsSeconds.warningBefore', limits?.warningBefore, 0);
   if (
     limits &&
@@ -254,7 +271,8 @@ export function findRulesetProblems(ruleset: Ruleset): FieldErrors {
     registeredShare !== null &&
     (typeof registeredShare !== 'number' || !(registeredShare > 0 && registeredShare <= 1))
   ) {
-    problems['quorum.minimumShareOfRegistered'] = 'must be a fraction above 0 and at most 1 (0.25 for a quarter), or null';
+    problems['quorum.minimumShareOfRegistered'] =
+      'must be a fraction above 0 and at most 1 (0.25 for a quarter), or null';
   }
 
   positiveInt('monitoring.suppressionThreshold', ruleset.monitoring?.suppressionThreshold, 1);
@@ -280,13 +298,29 @@ export function assertValidRuleset(ruleset: Ruleset): Ruleset {
   return ruleset;
 }
 
-/** Time allowed for a speech by role, from the ruleset. */
+/**
+ * Time allowed for a speech by role, from the ruleset. A point of order or a request for information
+ * has the point limit when the ruleset sets one, else the 'other' limit.
+ */
 export function speechLimitFor(
   ruleset: Ruleset,
-  role: 'mover' | 'seconder' | 'right_of_reply' | string,
+  role: 'mover' | 'seconder' | 'right_of_reply' | 'point_of_order' | 'request_for_information' | string,
 ): number {
-  if (role === 'mover') return ruleset.speechLimitsSeconds.mover;
-  if (role === 'seconder') return ruleset.speechLimitsSeconds.seconder;
-  if (role === 'right_of_reply') return ruleset.speechLimitsSeconds.rightOfReply;
-  return ruleset.speechLimitsSeconds.other;
+  const limits = ruleset.speechLimitsSeconds;
+  if (role === 'mover') return limits.mover;
+  if (role === 'seconder') return limits.seconder;
+  if (role === 'right_of_reply') return limits.rightOfReply;
+  if ((role === 'point_of_order' || role === 'request_for_information') && typeof limits.point === 'number')
+    return limits.point;
+  return limits.other;
+}
+
+/**
+ * How long before the end of a speech of `limitSeconds` its speaker is warned: the ruleset's warning,
+ * or half the time when the limit is no longer than the warning (a point's minute, or a limit the
+ * meeting set when suspending standing orders), so the warning never comes before the speech starts.
+ */
+export function warningBeforeSeconds(ruleset: Ruleset, limitSeconds: number): number {
+  const warning = ruleset.speechLimitsSeconds.warningBefore;
+  return warning < limitSeconds ? warning : Math.floor(limitSeconds / 2);
 }

@@ -1,7 +1,18 @@
 import { AttendanceMode, Majority } from '../enums';
 import { Conflict, InvalidInput, NotFound, StandingOrderViolation } from '../errors';
-import { divideMotion, outcomeOfParts, partsInWords, textOfPartsCarried } from '../motions/motion-parts.rules';
-import { currentQuestionOf, isSpeakingRole, openItemOf, openReportOf, suspensionInForce } from './debate.fold';
+import {
+  divideMotion,
+  outcomeOfParts,
+  partsInWords,
+  textOfPartsCarried,
+} from '../motions/motion-parts.rules';
+import {
+  currentQuestionOf,
+  isSpeakingRole,
+  openItemOf,
+  openReportOf,
+  suspensionInForce,
+} from './debate.fold';
 import {
   DebateCommand,
   DebateContext,
@@ -11,6 +22,9 @@ import {
   DebateState,
   GuillotineCommand,
   MoveProceduralCommand,
+  PendingCall,
+  SpeakerCalledEvent,
+  SpeechInProgress,
   RaisePointCommand,
   RecordOutcomeCommand,
   RequestToSpeakCommand,
@@ -76,7 +90,7 @@ export function decide(
     case 'withdrawRequest':
       return d.withdrawRequest(item, command.memberId, command.requestId);
     case 'callSpeaker':
-      return d.callSpeaker(item, command.memberId, command.requestId);
+      return d.callSpeaker(item, command.memberId, command.requestId, command.startNow === true);
     case 'startSpeech':
     case 'pauseSpeech':
     case 'resumeSpeech':
@@ -166,7 +180,10 @@ class Decision {
       );
     const earlier = this.state.items[command.itemId];
     if (earlier)
-      refuse('order-of-business', `${upperFirst(this.itemName(command.itemId))} has already been dealt with (${String(earlier.outcome ?? "taken").replace(/_/g, " ")}).`);
+      refuse(
+        'order-of-business',
+        `${upperFirst(this.itemName(command.itemId))} has already been dealt with (${String(earlier.outcome ?? 'taken').replace(/_/g, ' ')}).`,
+      );
     if (this.state.notReachedItemIds.includes(command.itemId)) {
       refuse(
         'order-of-business',
@@ -205,9 +222,15 @@ class Decision {
         );
       }
       if (this.state.items[itemId])
-        refuse('order-of-business', `${upperFirst(this.itemName(itemId))} has already been taken; it cannot be "not reached".`);
+        refuse(
+          'order-of-business',
+          `${upperFirst(this.itemName(itemId))} has already been taken; it cannot be "not reached".`,
+        );
       if (this.state.notReachedItemIds.includes(itemId))
-        refuse('order-of-business', `${upperFirst(this.itemName(itemId))} is already recorded as not reached.`);
+        refuse(
+          'order-of-business',
+          `${upperFirst(this.itemName(itemId))} is already recorded as not reached.`,
+        );
       // A suspension of the guillotine for this business holds until the business ends.
       if (suspensionInForce(this.state, itemId, 'guillotine'))
         refuse(
@@ -222,8 +245,13 @@ class Decision {
   requireOpenItem(itemId: string): DebateItemState {
     const open = openItemOf(this.state);
     if (open && open.itemId === itemId) return open;
-    const now = open ? `${this.itemName(open.itemId, 'another item')} is open` : 'no item is open; take the item first';
-    return refuse('order-of-business', `${upperFirst(this.itemName(itemId))} is not open for debate (${now}).`);
+    const now = open
+      ? `${this.itemName(open.itemId, 'another item')} is open`
+      : 'no item is open; take the item first';
+    return refuse(
+      'order-of-business',
+      `${upperFirst(this.itemName(itemId))} is not open for debate (${now}).`,
+    );
   }
 
   // ---- moving and seconding ------------------------------------------------------------------------
@@ -369,7 +397,9 @@ class Decision {
       firstAgmEver: command.firstAgmEver ?? false,
       amendmentId: currentQuestionOf(item).amendmentId,
       ...(addedByChair ? { addedByChair: true } : {}),
-      ...(addedByChair && 'addedBy' in command && command.addedBy === 'steward' ? { addedBy: 'steward' as const } : {}),
+      ...(addedByChair && 'addedBy' in command && command.addedBy === 'steward'
+        ? { addedBy: 'steward' as const }
+        : {}),
     };
   }
 
@@ -415,7 +445,16 @@ class Decision {
     ];
   }
 
-  callSpeaker(item: DebateItemState, memberId: string, requestId: string | undefined): DebateEvent[] {
+  /**
+   * Calls a member from the queue. `startNow` also starts their time in the same command: how a chair
+   * hears a point of order or a request for information, taken at once from the floor (issue 19).
+   */
+  callSpeaker(
+    item: DebateItemState,
+    memberId: string,
+    requestId: string | undefined,
+    startNow = false,
+  ): DebateEvent[] {
     this.requireNoSpeech(item, 'calling the next speaker');
     const request = this.requestToCall(item, memberId, requestId);
     if (!request)
@@ -433,13 +472,12 @@ class Decision {
       this.ruleset.speakerSuggestion ?? defaultSpeakerSuggestionRules(),
     );
     const role = request.kind === 'speak' ? request.stance! : request.kind;
-    return [
-      this.called(item, memberId, role, {
-        requestId: request.requestId,
-        suggestedMemberId: suggestion?.memberId ?? null,
-        followedSuggestion: suggestion ? suggestion.memberId === memberId : null,
-      }),
-    ];
+    const called = this.called(item, memberId, role, {
+      requestId: request.requestId,
+      suggestedMemberId: suggestion?.memberId ?? null,
+      followedSuggestion: suggestion ? suggestion.memberId === memberId : null,
+    });
+    return startNow ? [called, this.startSpeech(item, called)] : [called];
   }
 
   /** The member's request named, else their waiting one not already called, points first (SO 14). */
@@ -510,26 +548,32 @@ class Decision {
             ...base,
             speechId: speech.speechId,
             resumedAt: this.at,
-            ...deadlineFrom(this.now, remainingMs(speech, this.now), this.ruleset),
+            ...deadlineFrom(this.now, remainingMs(speech, this.now), this.ruleset, speech.limitSeconds),
           },
         ];
       default:
-        return [
-          {
-            type: 'speech_ended',
-            ...base,
-            speechId: speech.speechId,
-            endedAt: this.at,
-            spokenSeconds: spokenMs / 1000,
-            overrunSeconds: overrunSeconds(speech, this.now),
-          },
-        ];
+        return [this.speechEnded(item, speech)];
     }
   }
 
-  private startSpeech(item: DebateItemState): DebateEvent {
+  private speechEnded(item: DebateItemState, speech: SpeechInProgress): DebateEvent {
+    return {
+      type: 'speech_ended',
+      at: this.at,
+      itemId: item.itemId,
+      speechId: speech.speechId,
+      endedAt: this.at,
+      spokenSeconds: elapsedMs(speech, this.now) / 1000,
+      overrunSeconds: overrunSeconds(speech, this.now),
+    };
+  }
+
+  /** Starts the speech of the member called: `call` is the pending call, or one made in this command. */
+  private startSpeech(
+    item: DebateItemState,
+    call: PendingCall | SpeakerCalledEvent | null = item.call,
+  ): DebateEvent {
     this.requireNoSpeech(item, 'starting another speech');
-    const call = item.call;
     if (!call)
       return refuse(
         'speakers-are-called',
@@ -554,7 +598,7 @@ class Decision {
       followedSuggestion: call.followedSuggestion,
       startedAt: this.at,
       limitSeconds,
-      ...deadlineFrom(this.now, limitSeconds * 1000, this.ruleset),
+      ...deadlineFrom(this.now, limitSeconds * 1000, this.ruleset, limitSeconds),
     };
   }
 
@@ -563,14 +607,17 @@ class Decision {
       throw new InvalidInput('Write the ruling: it is recorded in the proceedings.', {
         ruling: 'must not be empty',
       });
-    if (item.speech?.role === 'point_of_order')
-      refuse('SO 14', 'End the point of order before ruling on it.');
+    // The point still being heard ends with the ruling: one step for the chair, not two (issue 19).
+    const heard = item.speech?.role === 'point_of_order' ? item.speech : null;
     const ruled = new Set(this.state.rulings.map((r) => r.speechId));
-    const point = this.state.speeches
-      .filter((s) => s.itemId === item.itemId && s.role === 'point_of_order' && !ruled.has(s.speechId))
-      .at(-1);
+    const point =
+      heard ??
+      this.state.speeches
+        .filter((s) => s.itemId === item.itemId && s.role === 'point_of_order' && !ruled.has(s.speechId))
+        .at(-1);
     if (!point) return refuse('SO 14', 'There is no point of order waiting for a ruling on this item.');
     return [
+      ...(heard ? [this.speechEnded(item, heard)] : []),
       {
         type: 'point_ruled',
         at: this.at,
@@ -598,7 +645,10 @@ class Decision {
       );
     }
     if (item.amendmentsDealtWith.some((a) => a.amendmentId === amendmentId)) {
-      refuse('amendments', `${upperFirst(this.itemName(amendmentId, 'this amendment'))} has already been dealt with.`);
+      refuse(
+        'amendments',
+        `${upperFirst(this.itemName(amendmentId, 'this amendment'))} has already been dealt with.`,
+      );
     }
     // The parts name words of the text as it stood: an amendment now would change what they divide.
     if (item.parts)
@@ -814,7 +864,8 @@ class Decision {
       );
     }
     const onAmendment = question.amendmentId !== null;
-    const next = !onAmendment && item.parts ? item.parts.parts.find((p) => !item.parts!.outcomes[p.partId]) : undefined;
+    const next =
+      !onAmendment && item.parts ? item.parts.parts.find((p) => !item.parts!.outcomes[p.partId]) : undefined;
     if (next) {
       // Taken in parts: each part is its own question, on the motion's majority, in the order the motion reads.
       return [
@@ -857,7 +908,8 @@ class Decision {
         'motion-in-parts',
         'The motion is taken in parts: put each part and record its result; the motion’s outcome follows from the parts.',
       );
-    if (!votedOutcome) this.requirePartsNotBegun(item, `recording the motion as ${outcome.replace(/_/g, ' ')}`);
+    if (!votedOutcome)
+      this.requirePartsNotBegun(item, `recording the motion as ${outcome.replace(/_/g, ' ')}`);
     if (outcome === 'carried' && item.asAmended)
       throw new InvalidInput('The motion was amended: record it as carried_as_amended.');
     if (outcome === 'carried_as_amended' && !item.asAmended)
@@ -932,29 +984,51 @@ class Decision {
     const at = this.at;
     if (command.type === 'takeReport') {
       const open = openItemOf(this.state);
-      if (open) refuse('order-of-business', `${this.itemName(open.itemId)} is open; record its outcome before taking the report.`);
+      if (open)
+        refuse(
+          'order-of-business',
+          `${this.itemName(open.itemId)} is open; record its outcome before taking the report.`,
+        );
       const other = openReportOf(this.state);
       if (other) refuse('order-of-business', `${other.title} is being taken; receive it first.`);
       const earlier = this.state.reports?.[command.reportId];
       if (earlier) refuse('order-of-business', `${earlier.title} has already been received.`);
-      return [{ type: 'report_taken', at, reportId: command.reportId, title: command.title, sections: command.sections }];
+      return [
+        {
+          type: 'report_taken',
+          at,
+          reportId: command.reportId,
+          title: command.title,
+          sections: command.sections,
+        },
+      ];
     }
     const report = this.state.reports?.[command.reportId];
     if (!report || report.status !== 'open')
       return refuse(
         'order-of-business',
-        report ? `${report.title} has already been received.` : 'That report is not being taken; take it from the order of business first.',
+        report
+          ? `${report.title} has already been received.`
+          : 'That report is not being taken; take it from the order of business first.',
       );
     const pending = report.pending;
     switch (command.type) {
       case 'moveReferenceBack': {
         const section = report.sections.find((s) => s.key === command.sectionKey);
         if (!section)
-          throw new InvalidInput(`${report.title} has no section ${command.sectionKey}.`, { sectionKey: 'not a section of the report' });
+          throw new InvalidInput(`${report.title} has no section ${command.sectionKey}.`, {
+            sectionKey: 'not a section of the report',
+          });
         if (pending)
-          refuse('reference-back', `A reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it first.`);
+          refuse(
+            'reference-back',
+            `A reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it first.`,
+          );
         if (report.referredBack.includes(section.key))
-          refuse('reference-back', `${this.sectionName(report, section.key)} has already been referred back.`);
+          refuse(
+            'reference-back',
+            `${this.sectionName(report, section.key)} has already been referred back.`,
+          );
         const attendanceMode = this.requirePresent(command.memberId);
         return [
           {
@@ -1005,7 +1079,10 @@ class Decision {
       }
       case 'receiveReport': {
         if (pending)
-          refuse('reference-back', `The reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it before receiving the report.`);
+          refuse(
+            'reference-back',
+            `The reference back of ${this.sectionName(report, pending.sectionKey)} is waiting for its vote; decide it before receiving the report.`,
+          );
         return [
           {
             type: 'report_received',
@@ -1057,7 +1134,8 @@ class Decision {
     const partId = item.questionPut?.partId;
     const inParts = item.parts;
     const part = inParts?.parts.find((p) => p.partId === partId);
-    if (!inParts || !part) return refuse('question-put', 'Put the question on a part of the motion before recording its result.');
+    if (!inParts || !part)
+      return refuse('question-put', 'Put the question on a part of the motion before recording its result.');
     const showOfHands = command.showOfHands === true;
     this.requireFigures(showOfHands);
     const base = { at: this.at, itemId: item.itemId };
@@ -1081,7 +1159,9 @@ class Decision {
       motionId: item.motionId,
       outcome: result === 'lost' ? 'lost' : item.asAmended ? 'carried_as_amended' : 'carried',
       reason: `taken in parts (${partsInWords(inParts.parts, outcomes)})${result === 'lost' ? '; every operative part was lost' : ''}`,
-      ...(result === 'carried' && someLost ? { carriedText: textOfPartsCarried(inParts.text, inParts.parts, outcomes) } : {}),
+      ...(result === 'carried' && someLost
+        ? { carriedText: textOfPartsCarried(inParts.text, inParts.parts, outcomes) }
+        : {}),
     });
     return events;
   }
@@ -1267,7 +1347,7 @@ class Decision {
       suggestedMemberId: null,
       followedSuggestion: null,
     },
-  ): DebateEvent {
+  ): SpeakerCalledEvent {
     const attendanceMode = this.requirePresent(memberId);
     return {
       type: 'speaker_called',

@@ -544,6 +544,8 @@ export interface CallSpeakerCommand extends ItemCommandBase {
   memberId: string;
   /** Which of the member's requests, when they have a point waiting as well as a request to speak. */
   requestId?: string;
+  /** Start their time at once, in the same command: how a point of order is heard (issue 19). */
+  startNow?: boolean;
 }
 export interface SpeechTimerCommand extends ItemCommandBase {
   type: 'startSpeech' | 'pauseSpeech' | 'resumeSpeech' | 'endSpeech';

@@ -1,5 +1,5 @@
 import { SpeechRole } from '../enums';
-import { Ruleset, speechLimitFor } from '../ruleset/ruleset';
+import { Ruleset, speechLimitFor, warningBeforeSeconds } from '../ruleset/ruleset';
 import { SpeechInProgress } from './debate.types';
 
 /**
@@ -7,7 +7,7 @@ import { SpeechInProgress } from './debate.types';
  * server recomputes them on pause and resume, and measures the overrun at the end.
  */
 
-/** Time allowed for a speech by role. Points and requests for information use the 'other' limit. */
+/** Time allowed for a speech by role. Points and requests for information have the point limit, if set. */
 export function speechLimitSecondsFor(ruleset: Ruleset, role: SpeechRole): number {
   return speechLimitFor(ruleset, role);
 }
@@ -17,12 +17,20 @@ export interface SpeechDeadline {
   endsAt: string;
 }
 
-/** When the speech ends and when the speaker is warned, given the time still to run from `from`. */
-export function deadlineFrom(from: Date, remainingMs: number, ruleset: Ruleset): SpeechDeadline {
+/**
+ * When the speech ends and when the speaker is warned, given the time still to run from `from` of a
+ * speech allowed `limitSeconds` in all.
+ */
+export function deadlineFrom(
+  from: Date,
+  remainingMs: number,
+  ruleset: Ruleset,
+  limitSeconds: number,
+): SpeechDeadline {
   const endsAtMs = from.getTime() + remainingMs;
   return {
     endsAt: new Date(endsAtMs).toISOString(),
-    warningAt: new Date(endsAtMs - ruleset.speechLimitsSeconds.warningBefore * 1000).toISOString(),
+    warningAt: new Date(endsAtMs - warningBeforeSeconds(ruleset, limitSeconds) * 1000).toISOString(),
   };
 }
 
