@@ -51,6 +51,12 @@ type QuorumPartView = NonNullable<LiveState['quorum']>['parts'][number];
 
 type Speech = NonNullable<NonNullable<DebateFloorView['item']>['speech']>;
 
+/** A time for a screen reader: in seconds under two minutes (a point's minute), else in whole minutes. */
+function durationInWords(seconds: number): string {
+  if (seconds < 120) return `${Math.ceil(seconds)} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 /**
  * The warning as the speaker hears it: the ruleset's warning ("One minute left"), or a point's shorter
  * one ("30 seconds left"): the time left when the warning came, not always a minute.
@@ -84,7 +90,7 @@ export function SpeechTimer({
       </span>
       <span className="visually-hidden">
         {speech.paused ? 'Paused, ' : ''}
-        {Math.max(0, Math.ceil(left / 60))} minutes or less left of {Math.round(speech.limitSeconds / 60)}
+        {durationInWords(Math.max(0, left))} or less left of {durationInWords(speech.limitSeconds)}
       </span>
       <span className="timer-note" role="status">
         {speech.paused
