@@ -23,3 +23,5 @@ export type { SpeechDeadline } from './speech-timer';
 export type * from './debate.types';
 export { assertVoteMayOpenOnQuestion } from './question-vote.rules';
 export { suspensionInWords } from './suspension-words';
+export { assertReportMayChange, assertReportTitleFree, reportSetUp } from './report-setup.rules';
+export type { ReportSetUp } from './report-setup.rules';
