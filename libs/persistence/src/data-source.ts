@@ -19,6 +19,7 @@ import { ElectionPosts1796456500000 } from './migrations/1796456500000-ElectionP
 import { MoreMajorities1797300000000 } from './migrations/1797300000000-MoreMajorities';
 import { RemoteLinks1797500000000 } from './migrations/1797500000000-RemoteLinks';
 import { SelfApplication1797650000000 } from './migrations/1797650000000-SelfApplication';
+import { ReportVersion1797660000000 } from './migrations/1797660000000-ReportVersion';
 import { RegistrationDelivery1797200000000 } from './migrations/1797200000000-RegistrationDelivery';
 import { ElectionBallots1797100000000 } from './migrations/1797100000000-ElectionBallots';
 import { MinutesApproval1797400000000 } from './migrations/1797400000000-MinutesApproval';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   ConferenceReports1797620000000,
   StewardsAndCards1797630000000,
   SelfApplication1797650000000,
+  ReportVersion1797660000000,
 ];
 
 export interface DatabaseConnection {

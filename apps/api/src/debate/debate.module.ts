@@ -9,7 +9,9 @@ import { DebateQueries } from './debate.queries';
 import { ApproveMinutes } from './use-cases/approve-minutes.use-case';
 import { OpenQuestionVote } from './use-cases/open-question-vote.use-case';
 import { RunDebateCommand } from './use-cases/run-debate-command.use-case';
+import { CorrectReport } from './use-cases/correct-report.use-case';
 import { CreateReport } from './use-cases/create-report.use-case';
+import { RemoveReport } from './use-cases/remove-report.use-case';
 import { ReportsController } from './reports.controller';
 
 /** Debate under standing orders: the chair's and attendees' commands, the live views, the minutes. */
@@ -21,6 +23,8 @@ import { ReportsController } from './reports.controller';
     MinutesRepository,
     ReportRepository,
     CreateReport,
+    CorrectReport,
+    RemoveReport,
     ApproveMinutes,
     VoteRepository,
     RunDebateCommand,

@@ -225,5 +225,6 @@ function reportView(row: ReportRow, business: ReportBusiness | undefined, names:
           put: pending.put,
         }
       : null,
+    version: row.version,
   };
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@agm/domain';
-import { ReportCreateDto, ReportResponseDto } from '@agm/contracts';
+import { ReportCreateDto, ReportResponseDto, ReportUpdateDto } from '@agm/contracts';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { DebateQueries } from './debate.queries';
+import { CorrectReport } from './use-cases/correct-report.use-case';
 import { CreateReport } from './use-cases/create-report.use-case';
+import { RemoveReport } from './use-cases/remove-report.use-case';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -15,6 +17,8 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 export class ReportsController {
   constructor(
     private readonly create: CreateReport,
+    private readonly correct: CorrectReport,
+    private readonly remove: RemoveReport,
     private readonly queries: DebateQueries,
   ) {}
 
@@ -34,5 +38,28 @@ export class ReportsController {
   ): Promise<ReportResponseDto> {
     const report = await this.create.execute(principal, conferenceId, body);
     return (await this.queries.reports(principal, conferenceId)).find((r) => r.id === report.id)!;
+  }
+
+  @Put(':reportId')
+  @ApiOkResponse({ type: ReportResponseDto })
+  async update(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('reportId', uuid) reportId: string,
+    @Body() body: ReportUpdateDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReportResponseDto> {
+    const report = await this.correct.execute(principal, conferenceId, reportId, body);
+    return (await this.queries.reports(principal, conferenceId)).find((r) => r.id === report.id)!;
+  }
+
+  @Delete(':reportId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async delete(
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('reportId', uuid) reportId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.remove.execute(principal, conferenceId, reportId);
   }
 }

@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 
 export class ReportSectionDto {
@@ -33,6 +44,20 @@ export class ReportCreateDto {
   sections: ReportSectionDto[];
 }
 
+/**
+ * `PUT /conferences/:id/reports/:reportId`: the report corrected, title and sections as they should read
+ * (SOC, administrators), while it is to come.
+ */
+export class ReportUpdateDto extends ReportCreateDto {
+  @ApiPropertyOptional({
+    description: "The report's `version` the correction was made from; when another correction has been saved since, the api answers 409",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
 export class ReportResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
@@ -47,4 +72,5 @@ export class ReportResponseDto {
     description: 'The reference back moved and not yet decided: { sectionKey, sectionTitle, moverName, put }',
   })
   pending: { sectionKey: string; sectionTitle: string; moverName: string | null; put: boolean } | null;
+  @ApiProperty({ description: 'Send it back as `expectedVersion` with a correction', example: 1 }) version: number;
 }

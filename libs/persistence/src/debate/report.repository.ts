@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ReportSection } from '@agm/domain';
+import { rowsOf } from '../query-result';
 
 /** A report to conference on the order of business, with its sections. */
 export interface ReportRow {
@@ -8,13 +9,17 @@ export interface ReportRow {
   title: string;
   sections: ReportSection[];
   position: number;
+  /** Raised at each correction: a correction made from an older read is refused. */
+  version: number;
 }
+
+const COLUMNS = 'id, conference_id, title, sections, position, version';
 
 /** Reports to conference: set up by the SOC or the conference's administrators, taken by the chair. */
 export class ReportRepository {
   async list(manager: EntityManager, conferenceId: string): Promise<ReportRow[]> {
     const rows = await manager.query(
-      'SELECT id, conference_id, title, sections, position FROM conference_report WHERE conference_id = $1 ORDER BY position, created_at',
+      `SELECT ${COLUMNS} FROM conference_report WHERE conference_id = $1 ORDER BY position, created_at`,
       [conferenceId],
     );
     return rows.map(toRow);
@@ -22,7 +27,7 @@ export class ReportRepository {
 
   async find(manager: EntityManager, conferenceId: string, reportId: string): Promise<ReportRow | null> {
     const rows = await manager.query(
-      'SELECT id, conference_id, title, sections, position FROM conference_report WHERE conference_id = $1 AND id = $2',
+      `SELECT ${COLUMNS} FROM conference_report WHERE conference_id = $1 AND id = $2`,
       [conferenceId, reportId],
     );
     return rows.length ? toRow(rows[0]) : null;
@@ -30,7 +35,7 @@ export class ReportRepository {
 
   async byTitle(manager: EntityManager, conferenceId: string, title: string): Promise<ReportRow | null> {
     const rows = await manager.query(
-      'SELECT id, conference_id, title, sections, position FROM conference_report WHERE conference_id = $1 AND lower(title) = lower($2)',
+      `SELECT ${COLUMNS} FROM conference_report WHERE conference_id = $1 AND lower(title) = lower($2)`,
       [conferenceId, title],
     );
     return rows.length ? toRow(rows[0]) : null;
@@ -43,10 +48,23 @@ export class ReportRepository {
     const rows = await manager.query(
       `INSERT INTO conference_report (conference_id, title, sections, position, created_by)
        VALUES ($1, $2, $3::jsonb, (SELECT coalesce(max(position), 0) + 1 FROM conference_report WHERE conference_id = $1), $4)
-       RETURNING id, conference_id, title, sections, position`,
+       RETURNING ${COLUMNS}`,
       [report.conferenceId, report.title, JSON.stringify(report.sections), report.createdBy],
     );
     return toRow(rows[0]);
+  }
+
+  /** The corrected title and sections; the report keeps its place on the order of business. */
+  async update(manager: EntityManager, reportId: string, report: { title: string; sections: ReportSection[] }): Promise<ReportRow> {
+    const result = await manager.query(
+      `UPDATE conference_report SET title = $2, sections = $3::jsonb, version = version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [reportId, report.title, JSON.stringify(report.sections)],
+    );
+    return toRow(rowsOf(result)[0]);
+  }
+
+  async delete(manager: EntityManager, reportId: string): Promise<void> {
+    await manager.query('DELETE FROM conference_report WHERE id = $1', [reportId]);
   }
 }
 
@@ -57,5 +75,6 @@ function toRow(r: Record<string, unknown>): ReportRow {
     title: r.title as string,
     sections: r.sections as ReportSection[],
     position: Number(r.position),
+    version: Number(r.version),
   };
 }
