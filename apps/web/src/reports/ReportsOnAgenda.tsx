@@ -1,17 +1,21 @@
+import type { ReactNode } from 'react';
 import type { ReportResponseDto } from '@agm/contracts';
 
 /**
  * Reports to conference on the order of business, each with what the meeting has done with it in words
- * ("Received, except section 3 (Finance), referred back."). The chair may take one from here.
+ * ("Received, except section 3 (Finance), referred back."). The chair may take one from here; the SOC
+ * corrects or removes one from here (`actions`: what follows each report's line).
  */
 export function ReportsOnAgenda({
   reports,
   onTake,
   takeWhyNot = null,
+  actions,
 }: {
   reports: ReportResponseDto[] | null;
   onTake?: (reportId: string) => void;
   takeWhyNot?: string | null;
+  actions?: (report: ReportResponseDto) => ReactNode;
 }) {
   if (!reports || reports.length === 0) return null;
   return (
@@ -35,6 +39,7 @@ export function ReportsOnAgenda({
                 </button>
               </>
             )}
+            {actions?.(report)}
           </li>
         ))}
       </ul>
