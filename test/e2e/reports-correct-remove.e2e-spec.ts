@@ -139,6 +139,12 @@ describe('correcting and removing a report to conference', () => {
     await api.http().put(`${s.base}/00000000-0000-4000-8000-000000000000`).set(s.soc.auth).send(NEC).expect(404);
     expect(await other.list()).toHaveLength(1);
     expect(await s.list()).toHaveLength(1);
+    // A conference that does not exist is named in words, never by its id.
+    const nowhere = '00000000-0000-4000-8000-00000000beef';
+    const headOffice = await ctx.asHeadOffice();
+    const lost = await api.http().post(`/api/conferences/${nowhere}/reports`).set(headOffice.auth).send(NEC).expect(404);
+    expect(lost.body.message).toMatch(/No such conference/);
+    expect(JSON.stringify(lost.body)).not.toContain(nowhere);
   });
 
   it('refuses both once the chair has taken the report, saying why and what to do', async () => {

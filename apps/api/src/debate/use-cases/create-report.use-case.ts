@@ -22,7 +22,7 @@ export class CreateReport {
     const { title, sections } = reportSetUp(dto);
     return this.transactions.runFor(conferenceId, async ({ manager, record }) => {
       const exists = await manager.query('SELECT 1 FROM conference WHERE id = $1', [conferenceId]);
-      if (exists.length === 0) throw new NotFound(`No conference ${conferenceId}.`);
+      if (exists.length === 0) throw new NotFound('No such conference, or it is not yours to see.');
       assertReportTitleFree(title, await this.reports.byTitle(manager, conferenceId, title));
       const report = await this.reports.insert(manager, { conferenceId, title, sections, createdBy: actorOf(principal) });
       record({ conferenceId, type: 'report.added', payload: { reportId: report.id, title }, audience: 'public', actorId: actorOf(principal) });

@@ -86,7 +86,7 @@ export class ElectionBallotQueries {
     this.counted(post, ballot);
     const manager = this.transactions.manager;
     const conference = await this.conferences.findById(manager, conferenceId);
-    if (!conference) throw new NotFound(`No conference ${conferenceId}.`);
+    if (!conference) throw new NotFound('No such conference, or it is not yours to see.');
     const counted = await this.ballots.counted(manager, ballot.id);
     return {
       conferenceName: conference.name,

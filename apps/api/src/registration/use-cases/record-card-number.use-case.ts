@@ -33,7 +33,7 @@ export class RecordCardNumber {
   async apply(manager: EntityManager, conferenceId: string, registrationId: string, cardNumber: string | null): Promise<void> {
     const card = cardNumber?.trim() || null;
     const found = await manager.query('SELECT id FROM registration WHERE id = $1 AND conference_id = $2', [registrationId, conferenceId]);
-    if (found.length === 0) throw new NotFound(`No registration ${registrationId} in this conference.`);
+    if (found.length === 0) throw new NotFound('No such registration in this conference: read the list of attendees again.');
     if (card) {
       const holder: Array<{ name: string }> = await manager.query(
         `SELECT m.name FROM registration r JOIN member m ON m.id = r.member_id
