@@ -28,6 +28,13 @@ describe('BallotSeal: what an instance sealed is opened at the close without dec
     expect(() => here.open('0d7b0b0e-0000-4000-8000-000000000001', 'key-1', sealed)).toThrow(/does not open/);
   });
 
+  it('says what to do once the right secret is back: close again at the close, nothing after it', () => {
+    const sealed = new BallotSeal(config).seal(voteId, 'key-1', content);
+    const otherSecret = new BallotSeal({ tokenSecret: 'another-token-secret-0123456789-abcdefgh' } as AppConfig);
+    expect(() => otherSecret.open(voteId, 'key-1', sealed)).toThrow(/TOKEN_SECRET.*then close the vote again\.$/);
+    expect(() => otherSecret.open(voteId, 'key-1', sealed, 'nothing more')).toThrow(/then nothing more\.$/);
+  });
+
   it('after a change the new ciphertext is the one remembered; the old one still opens to the old choice by decryption', () => {
     const here = new BallotSeal(config);
     const first = here.seal(voteId, 'key-1', content);

@@ -62,10 +62,14 @@ export class BallotSeal {
     return sealed;
   }
 
-  open(voteId: string, ballotKeyHash: string, sealed: Buffer): SealedContent {
+  /**
+   * Opens a sealed ballot. `retry` words what the operator does once the right TOKEN_SECRET is back: at
+   * the close, close the vote again; after it, nothing (the instance finishes the write by itself).
+   */
+  open(voteId: string, ballotKeyHash: string, sealed: Buffer, retry = 'close the vote again'): SealedContent {
     const known = this.openKnown(voteId, ballotKeyHash, sealedDigest(sealed));
     if (known) return known;
-    const text = this.openText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, sealed, `vote ${voteId}`, 'close the vote again');
+    const text = this.openText(`vote:${voteId}`, `${voteId}:${ballotKeyHash}`, sealed, `vote ${voteId}`, retry);
     const parsed = JSON.parse(text) as { c: VoteChoice; w: number; ch: VoteChannel; r: string };
     return { choice: parsed.c, weight: parsed.w, channel: parsed.ch, receiptHash: parsed.r };
   }

@@ -8,6 +8,9 @@ import { BallotSeal, SealedContent, shuffleInPlace } from './ballot-seal';
 export const SEALED_SWEEP_MS = 30_000;
 /** After a failed write (the database away), it is tried again this often until it succeeds. */
 const RETRY_MS = 5_000;
+/** What an operator does after the close once the right TOKEN_SECRET is back: nothing, it finishes by itself. */
+const AFTER_CLOSE_RETRY =
+  'nothing more: the vote stays closed with its result declared, and every instance writes its ballots as counted ballots by itself within half a minute';
 
 /**
  * A secret vote's sealed ballots after its close (DESIGN "Voting at volume, and secrecy"), in two steps:
@@ -96,7 +99,8 @@ export class SealedBallots implements OnApplicationBootstrap, OnModuleDestroy {
       if (!vote || vote.state === 'open') return;
       const sealed = await this.votes.takeSealedBallots(manager, voteId);
       const counted: CountedBallot[] = sealed.map(({ ballotKeyHash, sealed: value }) => ({
-        ...this.seal.open(voteId, ballotKeyHash, value),
+        // The vote is closed and its result declared: only this write waits for the right secret.
+        ...this.seal.open(voteId, ballotKeyHash, value, AFTER_CLOSE_RETRY),
         ballotKeyHash: this.seal.countedKeyHash(voteId, ballotKeyHash),
       }));
       shuffleInPlace(counted);
