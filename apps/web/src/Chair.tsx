@@ -30,7 +30,7 @@ type CommandBody = Record<string, unknown>;
 
 /** Keyboard shortcuts for the common actions (single keys, can be turned off: WCAG 2.1.4). */
 const SHORTCUTS: Array<[string, string]> = [
-  ['n', 'Call the suggested speaker'],
+  ['n', 'Call the suggested speaker (a point of order or request: hear it, its time started)'],
   ['s', 'Start the speech'],
   ['p', 'Pause or resume the speech'],
   ['e', 'End the speech'],
