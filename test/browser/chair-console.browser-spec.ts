@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { TestAttendee } from '../support/test-context';
 import {
-  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
@@ -11,12 +10,12 @@ import {
   PHONE,
   PROJECTOR,
   screenshot,
-  setQuorumMinimum,
   signInAttendee,
   signInOfficial,
   tokenOf,
   waitForText,
 } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /**
  * The chair's less frequent controls in the browser: an amendment moved and declared (a result that
@@ -33,87 +32,42 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
 
   it('moves to an amendment and declares it, voids and re-runs a vote, applies the guillotine, and shows refusals', async () => {
     const { api, ctx, browser } = suite;
-    const headOffice = await ctx.asHeadOffice();
-    const conference = await ctx.newConference({
-      name: `Chair console AGM ${Date.now() % 10000}`,
-      startsOn: '2027-10-07',
-      endsOn: '2027-10-08',
+    // Three motions from the branch, admitted and placed; an amendment to the first from another branch,
+    // each moved and seconded by its own body's members; a fifth member in the hall votes.
+    const {
+      base,
+      conference,
+      branch,
+      amendingBranch,
+      soc,
+      chair,
+      attendees,
+      motionIds: [fairPay, late, cardMotion],
+      amendmentIds: [amendmentId],
+      agenda,
+      labelOf,
+    } = await chairHall(api, ctx, {
+      name: 'Chair console AGM',
+      quorum: 2,
+      members: 5,
+      branch: 'London Branch',
+      motions: [{ title: 'Fair pay' }, { title: 'Late motion' }, { title: 'Conference fund by card vote' }],
+      amendments: {
+        branch: 'Wales Branch',
+        to: [
+          {
+            motion: 0,
+            instructions: [{ op: 'replace', from: 'all probation staff', to: 'probation officers' }],
+          },
+        ],
+      },
     });
-    const base = `/api/conferences/${conference.id}`;
-    await ctx.setMotionDeadlines(conference.id, {
-      motions: new Date(Date.now() + 30 * 86400000),
-      amendments: new Date(Date.now() + 40 * 86400000),
-    });
-    await setQuorumMinimum(api, conference.id, headOffice, 2);
-    const branch = await ctx.newBody({ kind: 'branch', name: 'London Branch' });
-    const other = await ctx.newBody({ kind: 'branch', name: 'Wales Branch' });
-    const section = await ctx.newSection(conference.id, 'NEGOTIATING');
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const chair = await newOfficialWithPassword(api, {
-      roles: [{ conferenceId: conference.id, role: 'chair' }],
-      name: 'Conference Chair',
-    });
+    const other = amendingBranch!;
+    const voter = attendees[4];
     const teller = await newOfficialWithPassword(api, {
       roles: [{ conferenceId: conference.id, role: 'teller' }],
       name: 'Teller',
     });
-    const [mover, seconder, amender, amendSeconder, voter] = await Promise.all(
-      [1, 2, 3, 4, 5].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
-    );
-    for (const a of [mover, seconder, amender, amendSeconder, voter])
-      await http()
-        .post(`${base}/registrations/${a.registrationId}/check-in`)
-        .set(headOffice.auth)
-        .expect(200);
-
-    // Two motions from the branch, admitted and placed; an amendment to the first from another branch,
-    // each moved and seconded by its own body's members.
-    await api.database.dataSource.manager.query(
-      'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
-      [branch.id, [mover.member.id, seconder.member.id]],
-    );
-    await api.database.dataSource.manager.query(
-      'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
-      [other.id, [amender.member.id, amendSeconder.member.id]],
-    );
-    const secretary = await ctx.newOfficer(branch.id);
-    const otherSecretary = await ctx.newOfficer(other.id);
-    const motion = (title: string) =>
-      admittedMotion(
-        api,
-        conference.id,
-        { secretary, soc },
-        {
-          bodyId: branch.id,
-          sectionId: section.id,
-          title,
-          proposerMemberId: mover.member.id,
-          seconderMemberId: seconder.member.id,
-        },
-      );
-    const fairPay = await motion('Fair pay');
-    const late = await motion('Late motion');
-    const cardMotion = await motion('Conference fund by card vote');
-    const amendment = (
-      await http()
-        .post(`${base}/motions/${fairPay}/amendments`)
-        .set(otherSecretary.auth)
-        .send({
-          bodyId: other.id,
-          instructions: [{ op: 'replace', from: 'all probation staff', to: 'probation officers' }],
-          proposerMemberId: amender.member.id,
-          seconderMemberId: amendSeconder.member.id,
-        })
-        .expect(201)
-    ).body;
-    await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
-    await http()
-      .post(`${base}/amendments/${amendment.id}/ruling`)
-      .set(soc.auth)
-      .send({ admissible: true })
-      .expect(200);
-    const agenda = (await http().get(`${base}/agenda`).set(soc.auth).expect(200)).body;
-    const labelOf = (id: string) => agenda.entries.find((e: { motionId: string }) => e.motionId === id).label;
 
     const { page: chairPage } = await newPage(browser, api);
     await signInOfficial(chairPage, chair);
@@ -196,7 +150,7 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
     await refused('Amendment carried', /declared|lost/i);
     await step('Amendment lost');
     await waitForText(chairPage, '[data-testid=amendment-list]', 'lost');
-    expect((await http().get(`${base}/motions/${amendment.id}`).set(chairAuth).expect(200)).body.status).toBe(
+    expect((await http().get(`${base}/motions/${amendmentId}`).set(chairAuth).expect(200)).body.status).toBe(
       'lost',
     );
 
@@ -237,7 +191,7 @@ describeInBrowser('web client: the chair’s amendments, guillotine, void and re
       '[data-testid=guillotine] fieldset',
       new RegExp(`${labelOf(late)}: Late motion ${labelOf(cardMotion)}: Conference fund`),
     );
-    const published = agenda.entries.map((e: { motionId: string }) => e.motionId);
+    const published = agenda!.entries.map((e) => e.motionId);
     await http()
       .post(`${base}/agenda/move`)
       .set(soc.auth)

@@ -1,20 +1,18 @@
 import type { Page } from 'playwright-core';
 import {
-  admittedMotion,
   browserSuite,
   describeInBrowser,
   expectAccessible,
-  newOfficialWithPassword,
   newPage,
   PHONE,
   PROJECTOR,
   screenshot,
-  setQuorumMinimum,
   signInAttendee,
   signInOfficial,
   tokenOf,
   waitForText,
 } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /** The wall clock in the conference's zone (Europe/London, the test context's default), "HH:MM". */
 const londonTime = (at: number) =>
@@ -52,17 +50,14 @@ describeInBrowser(
 
     it('opens a test vote, a vote closing at a time of day and a procedural motion closing itself, each followed on every screen', async () => {
       const { api, ctx, browser } = suite;
-      const headOffice = await ctx.asHeadOffice();
-      const conference = await ctx.newConference({ name: `Other votes AGM ${Date.now() % 10000}` });
-      const base = `/api/conferences/${conference.id}`;
-      await setQuorumMinimum(api, conference.id, headOffice, 1);
-      const chair = await newOfficialWithPassword(api, {
-        roles: [{ conferenceId: conference.id, role: 'chair' }],
-        name: 'Conference Chair',
-      });
       // Two registered remote members: one answers on their phone, the other never signs in.
-      const member = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
-      await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
+      const { base, conference, chair, attendees } = await chairHall(api, ctx, {
+        name: 'Other votes AGM',
+        quorum: 1,
+        members: 2,
+        mode: 'remote',
+      });
+      const [member] = attendees;
 
       const { page: chairPage } = await newPage(browser, api);
       await signInOfficial(chairPage, chair);
@@ -207,23 +202,23 @@ describeInBrowser(
 
     it('puts an emergency motion the SOC accepted to the meeting’s vote to admit it, and the result admits it', async () => {
       const { api, ctx, browser } = suite;
-      const headOffice = await ctx.asHeadOffice();
-      const conference = await ctx.newConference({ name: `Emergency AGM ${Date.now() % 10000}` });
-      const base = `/api/conferences/${conference.id}`;
-      await setQuorumMinimum(api, conference.id, headOffice, 1);
+      // Two registered remote members: one confirms attendance on their phone (the only one present, so the
+      // only voter), the other never signs in.
+      const { base, conference, branch, secretary, soc, chair, attendees } = await chairHall(api, ctx, {
+        name: 'Emergency AGM',
+        quorum: 1,
+        members: 2,
+        mode: 'remote',
+        branch: 'Kent Branch',
+      });
+      const [member] = attendees;
+      // [SO 7] Motions have closed; emergency motions are still taken.
       const past = new Date(Date.now() - 10 * 60_000);
       await ctx.setMotionDeadlines(conference.id, {
         motions: past,
         amendments: past,
         emergency: new Date(Date.now() + 60 * 60_000),
       });
-      const branch = await ctx.newBody({ kind: 'branch', name: 'Kent Branch' });
-      const secretary = await ctx.newOfficer(branch.id);
-      const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-      const chair = await newOfficialWithPassword(api, {
-        roles: [{ conferenceId: conference.id, role: 'chair' }],
-      });
-      const member = await ctx.newAttendee(conference.id, { mode: 'remote', category: 'full' });
       // [SO 7] An emergency motion with its three answers, accepted by the SOC for the meeting's vote.
       const { body: motion } = await api
         .http()
@@ -304,48 +299,21 @@ describeInBrowser(
     it('puts the question with an announced close time: a past one refused at its field, the question not put; then counted down', async () => {
       const { api, ctx, browser } = suite;
       const http = () => api.http();
-      const headOffice = await ctx.asHeadOffice();
-      const conference = await ctx.newConference({ name: `Question close AGM ${Date.now() % 10000}` });
-      const base = `/api/conferences/${conference.id}`;
-      await setQuorumMinimum(api, conference.id, headOffice, 1);
-      await ctx.setMotionDeadlines(conference.id, {
-        motions: new Date(Date.now() + 30 * 86400000),
-        amendments: new Date(Date.now() + 40 * 86400000),
+      // Two members in the hall, the motion's mover and seconder.
+      const {
+        base,
+        conference,
+        chair,
+        motionIds: [motionId],
+      } = await chairHall(api, ctx, {
+        name: 'Question close AGM',
+        quorum: 1,
+        members: 2,
+        branch: 'Essex Branch',
+        motions: [
+          { title: 'Safe staffing levels', text: 'This AGM calls for safe staffing levels in every office.' },
+        ],
       });
-      const branch = await ctx.newBody({ kind: 'branch', name: 'Essex Branch' });
-      const section = await ctx.newSection(conference.id, 'NEGOTIATING');
-      const secretary = await ctx.newOfficer(branch.id);
-      const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-      const chair = await newOfficialWithPassword(api, {
-        roles: [{ conferenceId: conference.id, role: 'chair' }],
-      });
-      const [mover, seconder] = await Promise.all(
-        [1, 2].map(() => ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' })),
-      );
-      for (const a of [mover, seconder])
-        await http()
-          .post(`${base}/registrations/${a.registrationId}/check-in`)
-          .set(headOffice.auth)
-          .expect(200);
-      // The mover and seconder are the branch's members, as a body's motion's are.
-      await api.database.dataSource.manager.query(
-        'UPDATE member SET branch_id = $1 WHERE id = ANY($2::uuid[])',
-        [branch.id, [mover.member.id, seconder.member.id]],
-      );
-      const motionId = await admittedMotion(
-        api,
-        conference.id,
-        { secretary, soc },
-        {
-          bodyId: branch.id,
-          sectionId: section.id,
-          title: 'Safe staffing levels',
-          text: 'This AGM calls for safe staffing levels in every office.',
-          proposerMemberId: mover.member.id,
-          seconderMemberId: seconder.member.id,
-        },
-      );
-      await http().post(`${base}/agenda/publish`).set(soc.auth).expect(200);
 
       const { page: chairPage } = await newPage(browser, api);
       await signInOfficial(chairPage, chair);

@@ -3,12 +3,11 @@ import {
   browserSuite,
   describeInBrowser,
   expectAccessible,
-  newOfficialWithPassword,
   newPage,
-  setQuorumMinimum,
   signInOfficial,
   waitForText,
 } from './browser-support';
+import { chairHall } from './chair-hall';
 
 /**
  * Issue 19 in the browser: the chair takes the NEC's annual report from the order of business, a delegate
@@ -22,19 +21,22 @@ describeInBrowser('web client: the chair takes a report and a reference back of 
 
   it('moves, carries and records a reference back, and receives the rest of the report', async () => {
     const { api, ctx, browser } = suite;
-    const headOffice = await ctx.asHeadOffice();
-    const conference = await ctx.newConference({ name: `Report AGM ${Date.now() % 10000}`, startsOn: '2027-10-07', endsOn: '2027-10-08' });
-    const base = `/api/conferences/${conference.id}`;
-    await setQuorumMinimum(api, conference.id, headOffice, 1);
-    const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-    const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }], name: 'Conference Chair' });
-    const dot = await ctx.newAttendee(conference.id, { mode: 'hall', category: 'full' });
-    await http().post(`${base}/registrations/${dot.registrationId}/check-in`).set(headOffice.auth).expect(200);
-    await http()
-      .post(`${base}/reports`)
-      .set(soc.auth)
-      .send({ title: 'NEC Annual Report', sections: [{ key: '3', title: 'Finance' }, { key: '4', title: 'Campaigns' }] })
-      .expect(201);
+    // One member in the hall: a delegate without a phone.
+    const { base, conference, soc, chair, attendees } = await chairHall(api, ctx, {
+      name: 'Report AGM',
+      quorum: 1,
+      checkedIn: 1,
+      reports: [
+        {
+          title: 'NEC Annual Report',
+          sections: [
+            { key: '3', title: 'Finance' },
+            { key: '4', title: 'Campaigns' },
+          ],
+        },
+      ],
+    });
+    const [dot] = attendees;
 
     const { page } = await newPage(browser, api);
     await signInOfficial(page, chair);
