@@ -1,7 +1,16 @@
 import type { AmendmentInstruction } from '@agm/domain';
 import type { TestApi } from '../support/test-api';
 import type { TestAttendee, TestContext } from '../support/test-context';
-import { admittedMotion, newOfficialWithPassword, setQuorumMinimum } from './browser-support';
+import type { Browser } from 'playwright-core';
+import {
+  admittedMotion,
+  newOfficialWithPassword,
+  newPage,
+  setQuorumMinimum,
+  signInOfficial,
+  tokenOf,
+  waitForText,
+} from './browser-support';
 
 /**
  * The hall the chair's browser specs share: a conference (October 2027) with its deadlines open and its
@@ -38,7 +47,11 @@ export async function chairHall(
 ) {
   const http = () => api.http();
   const headOffice = await ctx.asHeadOffice();
-  const conference = await ctx.newConference({ name: `${options.name} ${Date.now() % 10000}`, startsOn: '2027-10-07', endsOn: '2027-10-08' });
+  const conference = await ctx.newConference({
+    name: `${options.name} ${Date.now() % 10000}`,
+    startsOn: '2027-10-07',
+    endsOn: '2027-10-08',
+  });
   const base = `/api/conferences/${conference.id}`;
   await ctx.setMotionDeadlines(conference.id, {
     motions: new Date(Date.now() + 30 * 86400000),
@@ -48,7 +61,10 @@ export async function chairHall(
   const branch = await ctx.newBody({ kind: 'branch', name: options.branch ?? 'Kent Branch' });
   const section = await ctx.newSection(conference.id, options.section ?? 'NEGOTIATING');
   const soc = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'soc' }] });
-  const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }], name: 'Conference Chair' });
+  const chair = await newOfficialWithPassword(api, {
+    roles: [{ conferenceId: conference.id, role: 'chair' }],
+    name: 'Conference Chair',
+  });
   const mode = options.mode ?? 'hall';
   const members = Math.max(options.amendments ? 4 : 2, options.members ?? 3);
   const attendees: TestAttendee[] = await Promise.all(
@@ -123,7 +139,12 @@ export async function chairHall(
   const labelOf = (id: string): string => agenda!.entries.find((e) => e.motionId === id)!.label;
   let token: string | undefined;
   const chairAuth = async () => {
-    token ??= (await http().post('/api/auth/official').send({ email: chair.email, password: chair.password }).expect(200)).body.token;
+    token ??= (
+      await http()
+        .post('/api/auth/official')
+        .send({ email: chair.email, password: chair.password })
+        .expect(200)
+    ).body.token;
     return { Authorization: `Bearer ${token}` };
   };
   return {
@@ -152,9 +173,15 @@ export async function chairHall(
  * The chair's first commands on a motion through the api (take the item, the mover's speech, formally
  * seconded, the floor opened), for a spec whose own screen begins with the debate open.
  */
-export async function openDebateOn(api: TestApi, base: string, chairAuth: Record<string, string>, motionId: string): Promise<void> {
+export async function openDebateOn(
+  api: TestApi,
+  base: string,
+  chairAuth: Record<string, string>,
+  motionId: string,
+): Promise<void> {
   const says = async (body: Record<string, unknown>) => {
-    const version = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body.version as number;
+    const version = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body
+      .version as number;
     await api
       .http()
       .post(`${base}/debate/commands`)
@@ -163,11 +190,42 @@ export async function openDebateOn(api: TestApi, base: string, chairAuth: Record
       .expect(200);
   };
   await says({ type: 'takeItem', motionId, itemId: undefined });
-  for (const type of ['callMover', 'startSpeech', 'endSpeech', 'formallySeconded', 'openFloor']) await says({ type });
+  for (const type of ['callMover', 'startSpeech', 'endSpeech', 'formallySeconded', 'openFloor'])
+    await says({ type });
 }
 
 /** The names in the speakers' queue, in order, as the chair's console has them. */
-export async function queueNames(api: TestApi, base: string, chairAuth: Record<string, string>): Promise<string[]> {
-  const queue = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body.queue.queue as Array<{ name: string }>;
+export async function queueNames(
+  api: TestApi,
+  base: string,
+  chairAuth: Record<string, string>,
+): Promise<string[]> {
+  const queue = (await api.http().get(`${base}/debate`).set(chairAuth).expect(200)).body.queue
+    .queue as Array<{ name: string }>;
   return queue.map((q) => q.name);
+}
+
+/**
+ * The chair's console as the chair opens it: signed in through the form, on `/c/:id/chair`. `button` finds
+ * a button by its exact name; `step` is one chair action: the button, then its own confirmation, and any
+ * refusal on the screen fails the test. `auth` is the page's own session, for reading the api as the chair.
+ */
+export async function openChairConsole(
+  browser: Browser,
+  api: TestApi,
+  chair: { email: string; password: string },
+  conferenceId: string,
+) {
+  const { page } = await newPage(browser, api);
+  await signInOfficial(page, chair);
+  await page.goto(`/c/${conferenceId}/chair`);
+  const auth = { Authorization: `Bearer ${await tokenOf(page)}` };
+  const alerts = () => page.locator('[role=alert]').allTextContents();
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const step = async (name: string, done: string | RegExp) => {
+    await button(name).click();
+    await waitForText(page, 'p.alert.ok[role=status]', done);
+    expect(await alerts()).toEqual([]);
+  };
+  return { page, auth, alerts, button, step };
 }

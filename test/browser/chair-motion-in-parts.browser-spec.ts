@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
-import { browserSuite, describeInBrowser, expectAccessible, newPage, signInOfficial, waitForText } from './browser-support';
-import { chairHall } from './chair-hall';
+import { browserSuite, describeInBrowser, expectAccessible, waitForText } from './browser-support';
+import { chairHall, openChairConsole } from './chair-hall';
 
 /**
  * Issue 19 in the browser: on a request from the floor the chair takes a motion in parts from the console,
@@ -9,7 +8,6 @@ import { chairHall } from './chair-hall';
 describeInBrowser('web client: the chair takes a motion in parts', () => {
   const suite = browserSuite();
   const http = () => suite.api.http();
-  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
 
   it('names a part, puts each part, and records the motion as the parts carried', async () => {
     const { api, ctx, browser } = suite;
@@ -28,15 +26,7 @@ describeInBrowser('web client: the chair takes a motion in parts', () => {
     const [motionId] = motionIds;
     const label = labelOf(motionId);
 
-    const { page } = await newPage(browser, api);
-    await signInOfficial(page, chair);
-    await page.goto(`/c/${conference.id}/chair`);
-    const button = (name: string) => page.getByRole('button', { name, exact: true });
-    const step = async (name: string, done: string | RegExp) => {
-      await button(name).click();
-      await waitForText(page, 'p.alert.ok[role=status]', done);
-      expect(await alerts(page)).toEqual([]);
-    };
+    const { page, button, step } = await openChairConsole(browser, api, chair, conference.id);
     await page.getByRole('button', { name: `Take item ${label}` }).click();
     await waitForText(page, '[data-testid=item-title]', 'Pay 2027');
     await page.getByText('Take the motion in parts').click();

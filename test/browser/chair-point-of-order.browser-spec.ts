@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import {
-  browserSuite,
-  describeInBrowser,
-  expectAccessible,
-  newPage,
-  signInOfficial,
-  tokenOf,
-  waitForText,
-} from './browser-support';
-import { chairHall, openDebateOn } from './chair-hall';
+import { browserSuite, describeInBrowser, expectAccessible, waitForText } from './browser-support';
+import { chairHall, openChairConsole, openDebateOn } from './chair-hall';
 
 /**
  * Issue 19's complaint, "the point of order takes four steps and got a 3-minute timer": the chair hears
@@ -31,11 +23,8 @@ describeInBrowser('web client: the chair hears a point of order in two steps', (
     const dot = attendees[2];
     await openDebateOn(api, base, await chairAuth(), motionId);
 
-    const { page } = await newPage(browser, api);
-    await signInOfficial(page, chair);
-    await page.goto(`/c/${conference.id}/chair`);
+    const { page, auth } = await openChairConsole(browser, api, chair, conference.id);
     await waitForText(page, '[data-testid=item-title]', 'Safe caseloads');
-    const auth = { Authorization: `Bearer ${await tokenOf(page)}` };
     const snapshot = async () => (await http().get(`${base}/debate`).set(auth).expect(200)).body;
 
     // Dot raises a point of order from her phone; it goes to the head of the chair's queue.

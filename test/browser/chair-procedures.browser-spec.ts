@@ -1,14 +1,5 @@
-import type { Page } from 'playwright-core';
-import {
-  browserSuite,
-  describeInBrowser,
-  expectAccessible,
-  newPage,
-  signInOfficial,
-  tokenOf,
-  waitForText,
-} from './browser-support';
-import { chairHall } from './chair-hall';
+import { browserSuite, describeInBrowser, expectAccessible, waitForText } from './browser-support';
+import { chairHall, openChairConsole } from './chair-hall';
 
 /**
  * Issue 19 item 4 in the browser: the chair moves a suspension of standing orders with its terms (the
@@ -18,7 +9,6 @@ import { chairHall } from './chair-hall';
 describeInBrowser('web client: the chair suspends standing orders for named business', () => {
   const suite = browserSuite();
   const http = () => suite.api.http();
-  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
 
   it('moves the suspension with its terms, shows it in force, and gives the next speech the agreed time', async () => {
     const { api, ctx, browser } = suite;
@@ -30,16 +20,12 @@ describeInBrowser('web client: the chair suspends standing orders for named busi
     const [first, second] = motionIds;
     const dot = attendees[2];
 
-    const { page } = await newPage(browser, api);
-    await signInOfficial(page, chair);
-    await page.goto(`/c/${conference.id}/chair`);
-    const chairAuth = { Authorization: `Bearer ${await tokenOf(page)}` };
-    const button = (name: string) => page.getByRole('button', { name, exact: true });
-    const step = async (name: string, done: string | RegExp) => {
-      await button(name).click();
-      await waitForText(page, 'p.alert.ok[role=status]', done);
-      expect(await alerts(page)).toEqual([]);
-    };
+    const {
+      page,
+      auth: chairAuth,
+      button,
+      step,
+    } = await openChairConsole(browser, api, chair, conference.id);
     const snapshot = async () => (await http().get(`${base}/debate`).set(chairAuth).expect(200)).body;
 
     await page.getByRole('button', { name: `Take item ${labelOf(first)}` }).click();
@@ -77,7 +63,10 @@ describeInBrowser('web client: the chair suspends standing orders for named busi
       `Standing orders suspended for ${labelOf(first)} and ${labelOf(second)}: the speech time limits (each speech may take up to 10 minutes).`,
     );
 
-    await page.getByRole('button', { name: `Call ${dot.member.name}`, exact: true }).first().click();
+    await page
+      .getByRole('button', { name: `Call ${dot.member.name}`, exact: true })
+      .first()
+      .click();
     await waitForText(page, 'p.alert.ok[role=status]', 'Speaker called.');
     await step('Start', 'Speech started.');
     expect((await snapshot()).floor.item.speech.limitSeconds).toBe(600);

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import {
-  browserSuite,
-  describeInBrowser,
-  expectAccessible,
-  newPage,
-  signInOfficial,
-  tokenOf,
-  waitForText,
-} from './browser-support';
-import { chairHall } from './chair-hall';
+import { browserSuite, describeInBrowser, expectAccessible, waitForText } from './browser-support';
+import { chairHall, openChairConsole } from './chair-hall';
 
 /**
  * Issue 19 in the browser: the chair puts the question while the meeting is not quorate, so the vote does
@@ -22,7 +13,6 @@ describeInBrowser(
   () => {
     const suite = browserSuite();
     const http = () => suite.api.http();
-    const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
 
     it('opens the vote once quorate, withdraws a question with a reason, and adds a speaker without a device', async () => {
       const { api, ctx, browser } = suite;
@@ -37,17 +27,12 @@ describeInBrowser(
       const [, , dot, late] = attendees;
       const [first, second] = motionIds;
 
-      const { page } = await newPage(browser, api);
-      await signInOfficial(page, chair);
-      await page.goto(`/c/${conference.id}/chair`);
-      const chairAuth = { Authorization: `Bearer ${await tokenOf(page)}` };
-      const button = (name: string) => page.getByRole('button', { name, exact: true });
-      /** One chair action: the button, then its own confirmation; any refusal fails the test. */
-      const step = async (name: string, done: string | RegExp) => {
-        await button(name).click();
-        await waitForText(page, 'p.alert.ok[role=status]', done);
-        expect(await alerts(page)).toEqual([]);
-      };
+      const {
+        page,
+        auth: chairAuth,
+        button,
+        step,
+      } = await openChairConsole(browser, api, chair, conference.id);
       const moveAndSecond = async () => {
         await step('Call the mover', 'Mover called.');
         await step('Start', 'Speech started.');

@@ -1,13 +1,5 @@
-import type { Page } from 'playwright-core';
-import {
-  browserSuite,
-  describeInBrowser,
-  expectAccessible,
-  newPage,
-  signInOfficial,
-  waitForText,
-} from './browser-support';
-import { chairHall } from './chair-hall';
+import { browserSuite, describeInBrowser, expectAccessible, waitForText } from './browser-support';
+import { chairHall, openChairConsole } from './chair-hall';
 
 /**
  * Issue 19 in the browser: the chair takes the NEC's annual report from the order of business, a delegate
@@ -17,7 +9,6 @@ import { chairHall } from './chair-hall';
 describeInBrowser('web client: the chair takes a report and a reference back of one section', () => {
   const suite = browserSuite();
   const http = () => suite.api.http();
-  const alerts = (page: Page) => page.locator('[role=alert]').allTextContents();
 
   it('moves, carries and records a reference back, and receives the rest of the report', async () => {
     const { api, ctx, browser } = suite;
@@ -38,15 +29,7 @@ describeInBrowser('web client: the chair takes a report and a reference back of 
     });
     const [dot] = attendees;
 
-    const { page } = await newPage(browser, api);
-    await signInOfficial(page, chair);
-    await page.goto(`/c/${conference.id}/chair`);
-    const button = (name: string) => page.getByRole('button', { name, exact: true });
-    const step = async (name: string, done: string | RegExp) => {
-      await button(name).click();
-      await waitForText(page, 'p.alert.ok[role=status]', done);
-      expect(await alerts(page)).toEqual([]);
-    };
+    const { page, button, step } = await openChairConsole(browser, api, chair, conference.id);
     await waitForText(page, '[data-testid=agenda-reports]', 'NEC Annual Report — To come.');
     await step('Take report NEC Annual Report', 'Report taken.');
     await waitForText(page, '[data-testid=report-business]', 'Delegates may move to refer back a section');
@@ -55,7 +38,11 @@ describeInBrowser('web client: the chair takes a report and a reference back of 
     await page.getByLabel('Section to refer back').selectOption('3');
     await page.getByLabel('Moved by (membership number or name)').fill(dot.member.membershipNumber);
     await step('Move reference back', /The reference back is moved/);
-    await waitForText(page, '[data-testid=report-business]', `${dot.member.name} moves to refer back section 3 (Finance)`);
+    await waitForText(
+      page,
+      '[data-testid=report-business]',
+      `${dot.member.name} moves to refer back section 3 (Finance)`,
+    );
     // Not received over a reference back waiting for its vote: the button is not offered until it is decided.
     expect(await button('Receive the report').count()).toBe(0);
     await expectAccessible(page, 'chair with a reference back moved');
@@ -63,8 +50,14 @@ describeInBrowser('web client: the chair takes a report and a reference back of 
     await waitForText(page, '[data-testid=referred-back]', 'Referred back: section 3 (Finance)');
 
     await step('Receive the report', 'The report is received.');
-    await waitForText(page, '[data-testid=agenda-reports]', 'NEC Annual Report — Received, except section 3 (Finance), referred back.');
+    await waitForText(
+      page,
+      '[data-testid=agenda-reports]',
+      'NEC Annual Report — Received, except section 3 (Finance), referred back.',
+    );
     const minutes = (await http().get(`${base}/minutes`).set(soc.auth).expect(200)).text;
-    expect(minutes).toContain('The reference back of section 3 (Finance) was carried, on the chair’s declaration of a show of hands');
+    expect(minutes).toContain(
+      'The reference back of section 3 (Finance) was carried, on the chair’s declaration of a show of hands',
+    );
   });
 });
