@@ -58,6 +58,8 @@ interface PageFit {
   cutOff: string[];
   electedInView: boolean;
   smallestTextPx: number;
+  /** Every piece of the count's text seen on the screen (headings, the page label, the table), with its type size. */
+  texts: Array<{ text: string; px: number; inView: boolean }>;
 }
 
 /** One page of the projector's stage table, measured in one go. */
@@ -75,7 +77,30 @@ async function measure(page: Page): Promise<PageFit> {
       cutOff: cells.filter((c) => !inView(c) || c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
       electedInView: inView(elected),
       smallestTextPx: Math.min(...cells.map((c) => parseFloat(getComputedStyle(c).fontSize))),
+      texts: texts(),
     };
+    // Every text node of the count a person in the hall sees: not only the cells' own size (a heading's
+    // words sit in a span of their own). Text hidden for screen readers only (the caption, clipped to a
+    // pixel) is left out; an empty rectangle is text not laid out.
+    function texts() {
+      const hidden = (el) => { for (; el; el = el.parentElement) { const s = getComputedStyle(el); if (s.display === 'none' || s.visibility === 'hidden' || s.clip !== 'auto' || s.clipPath !== 'none') return true; } return false; };
+      const walker = document.createTreeWalker(document.querySelector('.projector-election'), NodeFilter.SHOW_TEXT);
+      const seen = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent.trim();
+        if (!text || hidden(node.parentElement)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+        if (!rects.length) continue;
+        seen.push({
+          text,
+          px: parseFloat(getComputedStyle(node.parentElement).fontSize),
+          inView: rects.every((r) => r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5),
+        });
+      }
+      return seen;
+    }
   })()`)) as PageFit;
 }
 
@@ -137,7 +162,7 @@ describeInBrowser('web client: a big election count on the projector and phones,
           await waitForText(projector, '[data-testid=stage-page]', `page ${p} of ${pages}`);
         }
         const fit = await measure(projector);
-        expect({ ...fit, smallestTextPx: undefined, stages: undefined }).toEqual({
+        expect({ ...fit, smallestTextPx: undefined, stages: undefined, texts: undefined }).toEqual({
           scroll: [viewport.width, viewport.height],
           window: [viewport.width, viewport.height],
           candidates: 12,
@@ -145,9 +170,15 @@ describeInBrowser('web client: a big election count on the projector and phones,
           electedInView: true,
           smallestTextPx: undefined,
           stages: undefined,
+          texts: undefined,
         });
-        // Readable from a hall: at least 16 CSS pixels at 1280×720, and larger on a larger screen.
-        expect(fit.smallestTextPx).toBeGreaterThanOrEqual(16 * (viewport.height / 720));
+        // Readable from a hall: at least 16 CSS pixels at 1280×720, and larger on a larger screen; every
+        // text on the screen, the stages' headings and the changes (+1.00000) included, and none cut off.
+        const least = 16 * (viewport.height / 720);
+        expect(fit.smallestTextPx).toBeGreaterThanOrEqual(least);
+        expect(fit.texts.filter((t) => t.px < least || !t.inView)).toEqual([]);
+        // The walk saw the stages' headings ("Stage " and its number are text nodes of their own).
+        expect(fit.texts.filter((t) => t.text === 'Stage').length).toBe(fit.stages.length);
         expect(fit.stages.length).toBeGreaterThanOrEqual(2);
         seen.push(...fit.stages);
         if (p === 1) await screenshot(projector, `election-big-count-projector-${viewport.width}`, false);

@@ -98,12 +98,16 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
     await press(phone, phone.getByRole('button', { name: 'Confirm my ballot' }));
     await waitForText(phone, '[data-testid=election-receipt]', 'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.');
     // The phone reads the ballot again after the cast, and the api then says it is no longer voted here:
-    // the receipt (shown once) stays on screen all the same.
-    await phone.waitForTimeout(1500);
+    // the receipt (shown once) stays on screen all the same. Checked once that read is in, not after a
+    // fixed wait that a slow read outlasts: the receipt carries what the ballot read last says
+    // (data-voted), true only from the read after the cast. Had the read replaced the form, the receipt
+    // would be gone and this wait would fail.
+    await phone.locator('[data-testid=election-receipt][data-voted=true]').waitFor();
     await waitForText(phone, '[data-testid=election-receipt]', 'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.');
     expect(await phone.getByTestId('election-outcome').count()).toBe(0);
-    // Voted: no bar on the other screens either.
+    // Voted: no bar on the other screens either, looked for once the Now screen is drawn (its quorum).
     await press(phone, phone.getByRole('link', { name: 'Now' }));
+    await phone.getByTestId('quorum-figure').waitFor();
     expect(await phone.getByTestId('election-pin').count()).toBe(0);
 
     // The other ballots: three remote, four hall papers entered and confirmed by two tellers.
@@ -162,7 +166,10 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
       { width: 1920, height: 1080 },
     ]) {
       await projector.setViewportSize(viewport);
-      await projector.waitForTimeout(100);
+      // Measured once the page has the new size, not after a fixed wait: the window reports it, and the
+      // count is one page (no page label), so nothing is measured again and laid out later.
+      await projector.waitForFunction(`innerWidth === ${viewport.width} && innerHeight === ${viewport.height}`);
+      expect(await projector.getByTestId('stage-page').count()).toBe(0);
       const size = await pageSize(projector);
       expect([size.scrollWidth, size.scrollHeight]).toEqual([viewport.width, viewport.height]);
       const box = (await projected.boundingBox())!;

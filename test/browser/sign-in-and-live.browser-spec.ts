@@ -130,9 +130,23 @@ describeInBrowser('web client: sign-in and live state', () => {
     await expectAccessible(page, 'attendee offline');
 
     // Something happens while it is away; the figure it shows is not updated, and says it is out of date.
+    // "Not updated" is looked at once the page has tried to reach the server after the change and been
+    // turned away (a connection attempt opened after the check-in fails; it retries every 0.5-2 s), not
+    // after a fixed wait: had the change any way in, that attempt would have brought it.
     await checkIn(others[1].registrationId);
-    await page.waitForTimeout(500);
+    const attempt = await page.waitForEvent('websocket', { timeout: 15000 });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the reconnection attempt neither failed nor closed in 15 s')), 15000);
+      const failed = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      attempt.on('socketerror', failed);
+      attempt.on('close', failed);
+    });
     await waitForText(page, '[data-testid=quorum-figure]', /^1 present/);
+    expect(await page.locator('section[data-stale=true]').count()).toBeGreaterThan(0);
+    await waitForText(page, '[data-testid=offline-banner]', /Offline — reconnecting/);
 
     // Back online: it reconnects by itself, resumes from its last seq and shows the missed change.
     await context.setOffline(false);

@@ -22,8 +22,10 @@ export function ElectionBallotForm({ conferenceId, ballot, onCast }: { conferenc
   const headingId = `ballot-${ballot.postId}`;
 
   if (ack) {
+    // data-voted: what the ballot read last says; true once the read after the cast is in (the browser
+    // spec waits on it to check that the receipt outlives that read).
     return (
-      <section className="card" aria-labelledby={headingId} data-testid="election-receipt">
+      <section className="card" aria-labelledby={headingId} data-testid="election-receipt" data-voted={ballot.you?.hasVoted ? 'true' : 'false'}>
         <h3 id={headingId}>{ballot.title}</h3>
         <p role="status">Your ballot is cast: {ack.ballotText}.</p>
         <p>
