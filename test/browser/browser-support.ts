@@ -109,6 +109,44 @@ export async function signInAttendee(
     .waitFor();
 }
 
+/** A piece of text a person sees on the screen, with its type size and whether it lies inside the window. */
+export interface TextOnScreen {
+  text: string;
+  px: number;
+  inView: boolean;
+}
+
+/**
+ * Every text node under `root` a person in the hall sees, with its computed size: not only the cells' or
+ * headings' own size (words often sit in a span of their own). Text hidden for screen readers only
+ * (clipped to a pixel) is left out; an empty rectangle is text not laid out.
+ */
+export async function textsOnScreen(page: Page, root: string): Promise<TextOnScreen[]> {
+  // A string, not a function: this file is compiled without the DOM library.
+  return (await page.evaluate(`(() => {
+    const hidden = (el) => { for (; el; el = el.parentElement) { const s = getComputedStyle(el); if (s.display === 'none' || s.visibility === 'hidden' || s.clip !== 'auto' || s.clipPath !== 'none') return true; } return false; };
+    const walker = document.createTreeWalker(document.querySelector(${JSON.stringify(root)}), NodeFilter.SHOW_TEXT);
+    const seen = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (!text || hidden(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (!rects.length) continue;
+      seen.push({
+        text,
+        px: parseFloat(getComputedStyle(node.parentElement).fontSize),
+        inView: rects.every((r) => r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5),
+      });
+    }
+    return seen;
+  })()`)) as TextOnScreen[];
+}
+
+/** The smallest type a hall reads from a projector: 16 CSS pixels at 1280×720, in proportion on a taller screen. */
+export const hallTypePx = (viewportHeight: number) => 16 * (viewportHeight / 720);
+
 /** Waits until the element's text matches (the live views update asynchronously). */
 export async function waitForText(
   page: Page,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ApiSuite } from '../support/api-suite';
 import { castRemote, openContestedBallot } from '../support/elections';
-import { browserSuite, describeInBrowser, expectAccessible, newPage, PHONE, screenshot, signInAttendee, waitForText } from './browser-support';
+import { browserSuite, describeInBrowser, expectAccessible, hallTypePx, newPage, PHONE, screenshot, signInAttendee, textsOnScreen, waitForText, type TextOnScreen } from './browser-support';
 
 /** 12 candidates, names as long as real ones get, printed alphabetically on the ballot. */
 const CANDIDATES = [
@@ -59,12 +59,12 @@ interface PageFit {
   electedInView: boolean;
   smallestTextPx: number;
   /** Every piece of the count's text seen on the screen (headings, the page label, the table), with its type size. */
-  texts: Array<{ text: string; px: number; inView: boolean }>;
+  texts: TextOnScreen[];
 }
 
 /** One page of the projector's stage table, measured in one go. */
 async function measure(page: Page): Promise<PageFit> {
-  return (await page.evaluate(`(() => {
+  const fit = (await page.evaluate(`(() => {
     const table = document.querySelector('.projector-election table');
     const cells = [...table.querySelectorAll('th, td')];
     const inView = (el) => { const r = el.getBoundingClientRect(); return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; };
@@ -77,31 +77,9 @@ async function measure(page: Page): Promise<PageFit> {
       cutOff: cells.filter((c) => !inView(c) || c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
       electedInView: inView(elected),
       smallestTextPx: Math.min(...cells.map((c) => parseFloat(getComputedStyle(c).fontSize))),
-      texts: texts(),
     };
-    // Every text node of the count a person in the hall sees: not only the cells' own size (a heading's
-    // words sit in a span of their own). Text hidden for screen readers only (the caption, clipped to a
-    // pixel) is left out; an empty rectangle is text not laid out.
-    function texts() {
-      const hidden = (el) => { for (; el; el = el.parentElement) { const s = getComputedStyle(el); if (s.display === 'none' || s.visibility === 'hidden' || s.clip !== 'auto' || s.clipPath !== 'none') return true; } return false; };
-      const walker = document.createTreeWalker(document.querySelector('.projector-election'), NodeFilter.SHOW_TEXT);
-      const seen = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent.trim();
-        if (!text || hidden(node.parentElement)) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-        if (!rects.length) continue;
-        seen.push({
-          text,
-          px: parseFloat(getComputedStyle(node.parentElement).fontSize),
-          inView: rects.every((r) => r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5),
-        });
-      }
-      return seen;
-    }
-  })()`)) as PageFit;
+  })()`)) as Omit<PageFit, 'texts'>;
+  return { ...fit, texts: await textsOnScreen(page, '.projector-election') };
 }
 
 /**
@@ -174,7 +152,7 @@ describeInBrowser('web client: a big election count on the projector and phones,
         });
         // Readable from a hall: at least 16 CSS pixels at 1280×720, and larger on a larger screen; every
         // text on the screen, the stages' headings and the changes (+1.00000) included, and none cut off.
-        const least = 16 * (viewport.height / 720);
+        const least = hallTypePx(viewport.height);
         expect(fit.smallestTextPx).toBeGreaterThanOrEqual(least);
         expect(fit.texts.filter((t) => t.px < least || !t.inView)).toEqual([]);
         // The walk saw the stages' headings ("Stage " and its number are text nodes of their own).

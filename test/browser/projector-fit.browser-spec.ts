@@ -3,11 +3,13 @@ import {
   browserSuite,
   describeInBrowser,
   expectAccessible,
+  hallTypePx,
   newOfficialWithPassword,
   newPage,
   PROJECTOR,
   screenshot,
   signInOfficial,
+  textsOnScreen,
   tokenOf,
   waitForText,
 } from './browser-support';
@@ -15,7 +17,8 @@ import {
 /**
  * The hall reads the whole result from the projector, on the screens halls have: a hybrid secret vote's
  * outcome, every channel's row down to the Total, the threshold and turnout line and the quorum figure all
- * lie inside the window at 1280×720, 1366×768 and 1920×1080 (no scrolling: nobody scrolls a projector).
+ * lie inside the window at 1280×720, 1366×768 and 1920×1080 (no scrolling: nobody scrolls a projector),
+ * every word at least 16 px at 1280×720 (in proportion on a taller screen).
  */
 describeInBrowser('web client: the projector fits the whole result', () => {
   const suite = browserSuite();
@@ -123,6 +126,10 @@ describeInBrowser('web client: the projector fits the whole result', () => {
         where,
         scrolls: false,
       });
+      // Readable from the back of the hall: every word on the screen, the quorum footer and its badge
+      // included, at least 16 px at 1280×720 and in proportion on a taller screen.
+      const small = (await textsOnScreen(projector.page, 'main')).filter((t) => t.px < hallTypePx(viewport.height));
+      expect({ where, small }).toEqual({ where, small: [] });
       await screenshot(projector.page, `projector-result-${viewport.width}x${viewport.height}`, false);
     }
     await expectAccessible(projector.page, 'projector with a hybrid result at 1920×1080');
