@@ -12,6 +12,8 @@ import {
   signInAttendee,
   signInOfficial,
   waitForText,
+  textsOnScreen,
+  hallTypePx,
 } from './browser-support';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,7 +25,9 @@ async function press(page: Page, control: Locator): Promise<void> {
 }
 
 /** The whole page fits the window: nothing to scroll on a projector, nothing sideways on a phone. */
-async function pageSize(page: Page): Promise<{ width: number; height: number; scrollWidth: number; scrollHeight: number }> {
+async function pageSize(
+  page: Page,
+): Promise<{ width: number; height: number; scrollWidth: number; scrollHeight: number }> {
   return (await page.evaluate(
     '({ width: innerWidth, height: innerHeight, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight })',
   )) as { width: number; height: number; scrollWidth: number; scrollHeight: number };
@@ -46,26 +50,52 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
     const admin = await ctx.asHeadOffice();
     // A quorate meeting, as at a real count: the projector's footer is the quorum figure, not what is missing.
     await setQuorumMinimum(api, conference.id, admin, 1);
-    const returningOfficer = await ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'returning_officer' }] });
-    const [tellerOne, tellerTwo] = await Promise.all([1, 2].map(() => ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'teller' }] })));
+    const returningOfficer = await ctx.newOfficial({
+      roles: [{ conferenceId: conference.id, role: 'returning_officer' }],
+    });
+    const [tellerOne, tellerTwo] = await Promise.all(
+      [1, 2].map(() => ctx.newOfficial({ roles: [{ conferenceId: conference.id, role: 'teller' }] })),
+    );
     const branch = await ctx.newBody({ name: 'Anglia Branch' });
     const secretary = await ctx.newOfficer(branch.id);
     const post = (
       await http()
         .post(base)
         .set(returningOfficer.auth)
-        .send({ title: 'National Executive Committee', seats: 2, method: 'scottish-stv', nominatingBodyIds: [branch.id], nominationsOpenAt: new Date(Date.now() - DAY).toISOString(), nominationsCloseAt: new Date(Date.now() + DAY).toISOString() })
+        .send({
+          title: 'National Executive Committee',
+          seats: 2,
+          method: 'scottish-stv',
+          nominatingBodyIds: [branch.id],
+          nominationsOpenAt: new Date(Date.now() - DAY).toISOString(),
+          nominationsCloseAt: new Date(Date.now() + DAY).toISOString(),
+        })
         .expect(201)
     ).body;
     for (const name of ['Ann Archer', 'Ben Brook', 'Cat Cole', 'Dan Dale']) {
       const candidate = await ctx.newAttendee(conference.id, { mode: 'remote' });
-      await api.database.dataSource.query('UPDATE member SET name = $2 WHERE id = $1', [candidate.member.id, name]);
-      const nominated = await http().post(`${base}/${post.id}/nominations`).set(secretary.auth).send({ candidateMemberId: candidate.member.id, bodyId: branch.id }).expect(201);
-      await http().post(`${base}/${post.id}/nominations/${nominated.body.id}/accept`).set(candidate.auth).send({ statement: 'A fair deal.' }).expect(204);
+      await api.database.dataSource.query('UPDATE member SET name = $2 WHERE id = $1', [
+        candidate.member.id,
+        name,
+      ]);
+      const nominated = await http()
+        .post(`${base}/${post.id}/nominations`)
+        .set(secretary.auth)
+        .send({ candidateMemberId: candidate.member.id, bodyId: branch.id })
+        .expect(201);
+      await http()
+        .post(`${base}/${post.id}/nominations/${nominated.body.id}/accept`)
+        .set(candidate.auth)
+        .send({ statement: 'A fair deal.' })
+        .expect(204);
     }
     await http().post(`${base}/${post.id}/close-nominations`).set(returningOfficer.auth).expect(200);
     const hall = await Promise.all([1, 2, 3, 4].map(() => ctx.newAttendee(conference.id, { mode: 'hall' })));
-    for (const member of hall) await http().post(`/api/conferences/${conference.id}/registrations/${member.registrationId}/check-in`).set(admin.auth).expect(200);
+    for (const member of hall)
+      await http()
+        .post(`/api/conferences/${conference.id}/registrations/${member.registrationId}/check-in`)
+        .set(admin.auth)
+        .expect(200);
     const remote = await Promise.all([1, 2, 3].map(() => ctx.newAttendee(conference.id, { mode: 'remote' })));
     await ctx.markRemotePresent(remote.map((r) => r.registrationId));
 
@@ -76,7 +106,9 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
     await press(phone, phone.getByRole('button', { name: 'Confirm attendance' }));
     await phone.getByTestId('attendance-confirmed').waitFor();
     // The hall's projector at 1280×720, signed in as the chair.
-    const chair = await newOfficialWithPassword(api, { roles: [{ conferenceId: conference.id, role: 'chair' }] });
+    const chair = await newOfficialWithPassword(api, {
+      roles: [{ conferenceId: conference.id, role: 'chair' }],
+    });
     const { page: projector } = await newPage(browser, api, { viewport: { width: 1280, height: 720 } });
     await signInOfficial(projector, chair);
     await projector.goto(`/projector/${conference.id}`);
@@ -84,9 +116,19 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
 
     // The returning officer opens the ballot: the phone pins it and says so, without a reload.
     await http().post(`${base}/${post.id}/ballot/open`).set(returningOfficer.auth).expect(200);
-    await waitForText(phone, '[data-testid=election-pin]', 'Election ballot open: National Executive Committee');
-    await waitForText(phone, '[data-testid=election-announcement]', 'Election ballot open: National Executive Committee. Vote on the Elections screen.');
-    expect(await phone.evaluate('document.activeElement?.closest("[data-testid=election-pin]") !== null')).toBe(true);
+    await waitForText(
+      phone,
+      '[data-testid=election-pin]',
+      'Election ballot open: National Executive Committee',
+    );
+    await waitForText(
+      phone,
+      '[data-testid=election-announcement]',
+      'Election ballot open: National Executive Committee. Vote on the Elections screen.',
+    );
+    expect(
+      await phone.evaluate('document.activeElement?.closest("[data-testid=election-pin]") !== null'),
+    ).toBe(true);
     await expectAccessible(phone, 'election ballot pinned');
     expect((await pageSize(phone)).scrollWidth).toBeLessThanOrEqual(360);
 
@@ -96,14 +138,22 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
     await press(phone, phone.getByRole('button', { name: 'Rank Ben Brook 2' }));
     await press(phone, phone.getByRole('button', { name: 'Review my ballot' }));
     await press(phone, phone.getByRole('button', { name: 'Confirm my ballot' }));
-    await waitForText(phone, '[data-testid=election-receipt]', 'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.');
+    await waitForText(
+      phone,
+      '[data-testid=election-receipt]',
+      'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.',
+    );
     // The phone reads the ballot again after the cast, and the api then says it is no longer voted here:
     // the receipt (shown once) stays on screen all the same. Checked once that read is in, not after a
     // fixed wait that a slow read outlasts: the receipt carries what the ballot read last says
     // (data-voted), true only from the read after the cast. Had the read replaced the form, the receipt
     // would be gone and this wait would fail.
     await phone.locator('[data-testid=election-receipt][data-voted=true]').waitFor();
-    await waitForText(phone, '[data-testid=election-receipt]', 'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.');
+    await waitForText(
+      phone,
+      '[data-testid=election-receipt]',
+      'Your ballot is cast: 1. Ann Archer, 2. Ben Brook.',
+    );
     expect(await phone.getByTestId('election-outcome').count()).toBe(0);
     // Voted: no bar on the other screens either, looked for once the Now screen is drawn (its quorum).
     await press(phone, phone.getByRole('link', { name: 'Now' }));
@@ -111,29 +161,48 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
     expect(await phone.getByTestId('election-pin').count()).toBe(0);
 
     // The other ballots: three remote, four hall papers entered and confirmed by two tellers.
-    const ballot = (await http().get(`${base}/${post.id}/ballot`).set(returningOfficer.auth).expect(200)).body as { candidates: Array<{ nominationId: string; name: string }> };
+    const ballot = (await http().get(`${base}/${post.id}/ballot`).set(returningOfficer.auth).expect(200))
+      .body as { candidates: Array<{ nominationId: string; name: string }> };
     const id = Object.fromEntries(ballot.candidates.map((c) => [c.name.split(' ')[0], c.nominationId]));
     for (const [voter, ranking] of [
       [remote[0], ['Ann', 'Ben']],
       [remote[1], ['Ben', 'Cat']],
       [remote[2], ['Dan', 'Cat']],
     ] as const)
-      await http().post(`${base}/${post.id}/ballot/ballots`).set(voter.auth).send({ preferences: ranking.map((n) => id[n]), idempotencyKey: randomUUID() }).expect(200);
+      await http()
+        .post(`${base}/${post.id}/ballot/ballots`)
+        .set(voter.auth)
+        .send({ preferences: ranking.map((n) => id[n]), idempotencyKey: randomUUID() })
+        .expect(200);
     for (const ranking of [['Ann', 'Ben'], ['Ann', 'Ben'], ['Cat'], ['Cat']]) {
       const preferences = ranking.map((n) => id[n]);
-      const paper = await http().post(`${base}/${post.id}/ballot/papers`).set(tellerOne.auth).send({ preferences }).expect(201);
-      await http().post(`${base}/${post.id}/ballot/papers/${paper.body.id}/confirm`).set(tellerTwo.auth).send({ preferences }).expect(200);
+      const paper = await http()
+        .post(`${base}/${post.id}/ballot/papers`)
+        .set(tellerOne.auth)
+        .send({ preferences })
+        .expect(201);
+      await http()
+        .post(`${base}/${post.id}/ballot/papers/${paper.body.id}/confirm`)
+        .set(tellerTwo.auth)
+        .send({ preferences })
+        .expect(200);
     }
 
     // Still on the live screen when the returning officer closes and the count is published.
     await http().post(`${base}/${post.id}/ballot/close`).set(returningOfficer.auth).send({}).expect(200);
     await waitForText(phone, '[data-testid=election-pin]', 'Election result: National Executive Committee');
-    await waitForText(phone, '[data-testid=election-announcement]', 'Election result published: National Executive Committee. Elected: Ann Archer, Cat Cole.');
+    await waitForText(
+      phone,
+      '[data-testid=election-announcement]',
+      'Election result published: National Executive Committee. Elected: Ann Archer, Cat Cole.',
+    );
     await expectAccessible(phone, 'election result pinned');
 
     // The pin leads to the count: an accessible table that scrolls inside itself, never the page.
     await phone.keyboard.press('Enter');
-    const table = phone.getByRole('table', { name: 'National Executive Committee: the count, stage by stage' });
+    const table = phone.getByRole('table', {
+      name: 'National Executive Committee: the count, stage by stage',
+    });
     await table.waitFor();
     expect(await table.getByRole('columnheader').allTextContents()).toEqual([
       'Candidate',
@@ -141,8 +210,20 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
       'Stage 2Ann Archer’s surplus of 1.00000',
       'Stage 3Dan Dale excluded; Cat Cole elected',
     ]);
-    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Ann Archer', 'Ben Brook', 'Cat Cole', 'Dan Dale', 'Non-transferable', 'Rounding loss']);
-    const row = (name: string) => table.getByRole('row').filter({ has: phone.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allTextContents();
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual([
+      'Ann Archer',
+      'Ben Brook',
+      'Cat Cole',
+      'Dan Dale',
+      'Non-transferable',
+      'Rounding loss',
+    ]);
+    const row = (name: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: phone.getByRole('rowheader', { name, exact: true }) })
+        .getByRole('cell')
+        .allTextContents();
     // 8 valid ballots, 2 seats: quota 8 ÷ 3 = 2, plus 1 = 3. Archer's surplus of 1 passes on from her 4
     // papers at 1 ÷ 4 each, all to Brook; then Dale, lowest, is excluded and his paper gives Cole the quota.
     expect(await row('Ann Archer')).toEqual(['4.00000 Elected', '3.00000 (−1.00000)', '3.00000']);
@@ -158,7 +239,9 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
 
     // The projector shows the count as published, whole, at 1280×720 and at 1920×1080.
     await projector.getByRole('heading', { name: 'Election result: National Executive Committee' }).waitFor();
-    const projected = projector.getByRole('table', { name: 'National Executive Committee: the count, stage by stage' });
+    const projected = projector.getByRole('table', {
+      name: 'National Executive Committee: the count, stage by stage',
+    });
     expect(await projected.getByRole('columnheader').count()).toBe(4);
     await expectAccessible(projector, 'election stage table on the projector');
     for (const viewport of [
@@ -168,13 +251,20 @@ describeInBrowser('web client: an election ballot and its count, live on the pho
       await projector.setViewportSize(viewport);
       // Measured once the page has the new size, not after a fixed wait: the window reports it, and the
       // count is one page (no page label), so nothing is measured again and laid out later.
-      await projector.waitForFunction(`innerWidth === ${viewport.width} && innerHeight === ${viewport.height}`);
+      await projector.waitForFunction(
+        `innerWidth === ${viewport.width} && innerHeight === ${viewport.height}`,
+      );
       expect(await projector.getByTestId('stage-page').count()).toBe(0);
       const size = await pageSize(projector);
       expect([size.scrollWidth, size.scrollHeight]).toEqual([viewport.width, viewport.height]);
       const box = (await projected.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
       expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      // Every word of the count at the hall's size, as the big count's.
+      const small = (await textsOnScreen(projector, '.projector-election')).filter(
+        (t) => t.px < hallTypePx(viewport.height),
+      );
+      expect(small).toEqual([]);
       await screenshot(projector, `election-count-projector-${viewport.width}`, false);
     }
   });

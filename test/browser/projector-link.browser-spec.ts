@@ -3,11 +3,13 @@ import {
   browserSuite,
   describeInBrowser,
   expectAccessible,
+  hallTypePx,
   newOfficialWithPassword,
   newPage,
   PROJECTOR,
   screenshot,
   signInOfficial,
+  textsOnScreen,
   tokenOf,
   waitForText,
 } from './browser-support';
@@ -93,15 +95,16 @@ describeInBrowser('web client: read-only projector link', () => {
     };
     await chairSays({ type: 'takeItem', motionId: motion.id, itemId: undefined });
     await waitForText(projector.page, '[data-testid=item-title]', 'Safe caseloads');
-    for (const type of [
-      'callMover',
-      'startSpeech',
-      'endSpeech',
-      'callSeconder',
-      'startSpeech',
-      'endSpeech',
-      'openFloor',
-    ])
+    await chairSays({ type: 'callMover' });
+    await chairSays({ type: 'startSpeech' });
+    // The floor as the hall reads it, the mover's timer running: every word at the hall's size.
+    await waitForText(projector.page, '[data-testid=speaker-name]', /\S/);
+    expect(
+      (await textsOnScreen(projector.page, 'main')).filter(
+        (t) => t.px < hallTypePx(PROJECTOR.viewport.height),
+      ),
+    ).toEqual([]);
+    for (const type of ['endSpeech', 'callSeconder', 'startSpeech', 'endSpeech', 'openFloor'])
       await chairSays({ type });
     await ctx.markRemotePresent([voter.registrationId]);
     const put = await chairSays({ type: 'putTheQuestion', vote: { method: 'electronic' } });
@@ -115,6 +118,11 @@ describeInBrowser('web client: read-only projector link', () => {
       .send({ choice: 'for', idempotencyKey: randomUUID() })
       .expect(200);
     await waitForText(projector.page, '[data-testid=projector-ballots]', '1 of 3 remote votes in');
+    expect(
+      (await textsOnScreen(projector.page, 'main')).filter(
+        (t) => t.px < hallTypePx(PROJECTOR.viewport.height),
+      ),
+    ).toEqual([]);
     await api
       .http()
       .post(`/api/conferences/${conference.id}/votes/${vote.id}/close`)
@@ -123,6 +131,11 @@ describeInBrowser('web client: read-only projector link', () => {
     await waitForText(projector.page, '[data-testid=vote-outcome]', 'Carried');
     const totals = await projector.page.locator('[data-testid=vote-result] tr.total td').allTextContents();
     expect(totals).toEqual(['1', '0', '0']);
+    expect(
+      (await textsOnScreen(projector.page, 'main')).filter(
+        (t) => t.px < hallTypePx(PROJECTOR.viewport.height),
+      ),
+    ).toEqual([]);
     await expectAccessible(projector.page, 'projector result from a link');
 
     // Revoked from the console: the projector is told why and shows no hall data any more.
