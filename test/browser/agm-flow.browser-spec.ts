@@ -215,6 +215,8 @@ describeInBrowser('web client: a small AGM end to end', () => {
     await chairPage.locator('body').click({ position: { x: 5, y: 300 } });
     await chairPage.keyboard.press('n');
     await waitForText(chairPage, '[data-testid=called-name]', /Member/);
+    // The confirmation names whom N called: the chair did not pick them from a row.
+    await waitForText(chairPage, 'p.alert.ok[role=status]', /^Called Member .+\.$/);
     await chairPage.keyboard.press('s');
     await waitForText(chairPage, '[data-testid=speaker-name]', /Member/);
     await chairPage.keyboard.press('e');

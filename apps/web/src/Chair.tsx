@@ -181,15 +181,24 @@ export function Chair({ conferenceId }: { conferenceId: string }) {
     );
   const speech = item?.speech;
   const suggestion = state.queue?.suggestion;
-  /** A point of order or a request for information is heard at once: called with its time started. */
-  const callFromQueue = (memberId: string, requestId: string, startNow = false) =>
+  /**
+   * A call from the queue. A point of order or a request for information is heard at once: called with
+   * its time started. The confirmation names the member when the chair did not pick them from a row (N).
+   */
+  const callFromQueue = (memberId: string, requestId: string, startNow = false, name?: string | null) =>
     command(
       { type: 'callSpeaker', memberId, requestId, ...(startNow ? { startNow } : {}) },
-      startNow ? 'Called, and their time has started.' : 'Speaker called.',
+      name
+        ? `Called ${name}${startNow ? '; their time has started' : ''}.`
+        : startNow
+          ? 'Called, and their time has started.'
+          : 'Speaker called.',
     );
 
   const handlers: Record<string, () => unknown> = {
-    n: () => suggestion && callFromQueue(suggestion.memberId, suggestion.requestId, isPoint(suggestion.role)),
+    n: () =>
+      suggestion &&
+      callFromQueue(suggestion.memberId, suggestion.requestId, isPoint(suggestion.role), suggestion.name),
     s: () => command({ type: 'startSpeech' }, 'Speech started.'),
     p: () =>
       speech &&
