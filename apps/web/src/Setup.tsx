@@ -622,11 +622,11 @@ function AmendmentBodyCodes(props: {
 }) {
   const [picked, setPicked] = useState('');
   // The api's refusal stands for the codes it was given: once they are edited, the check as typed speaks.
+  // Noted during the render in which the refusal arrives (React's "information from previous renders"),
+  // not in an effect: an effect left one painted frame with the check's words instead of the api's.
   const [refused, setRefused] = useState<{ error: string; text: string } | null>(null);
-  useEffect(
-    () => setRefused(props.apiError ? { error: props.apiError, text: props.text } : null),
-    [props.apiError],
-  );
+  if ((props.apiError ?? null) !== (refused?.error ?? null))
+    setRefused(props.apiError ? { error: props.apiError, text: props.text } : null);
   const apiError = refused?.text === props.text ? refused.error : undefined;
   const codes = codesOf(props.text);
   const checks = props.bodies ? checkBodyCodes(codes, props.inForce, props.bodies) : [];
