@@ -506,6 +506,15 @@ describeInBrowser('web client: conference set-up', () => {
     expect(await codes.inputValue()).toBe(`NEC, ${code}`);
     await waitForText(page, '[data-testid=submission]', `${code}: ${committee.name}`);
     expect(await codesField.locator('.field-error').count()).toBe(0);
+    // The screen reads the register's counts again after this save, and again when the save's own
+    // ruleset.changed event reaches it: two reads. Counted, so the member added below comes after both
+    // (a read after it would rightly stop offering the removal the test needs the api to refuse).
+    let holderReads = 0;
+    let bothRead: () => void = () => undefined;
+    const twoReads = new Promise<void>((resolve) => (bothRead = resolve));
+    page.on('response', (response) => {
+      if (response.url().includes('/ruleset/category-holders') && ++holderReads === 2) bothRead();
+    });
     await page.getByRole('button', { name: 'Save the standing orders' }).click();
     await waitForText(page, '[data-testid=ruleset-version]', 'Version 3 is in force');
     expect((await ruleset()).ruleset.submission.constitutionalAmendmentBodyCodes).toEqual(['NEC', code]);
@@ -526,6 +535,7 @@ describeInBrowser('web client: conference set-up', () => {
 
     // A member given the other category after the screen read the counts: its removal is offered, and the
     // api's refusal (409) is shown with the category, with how many hold it.
+    await twoReads;
     await suite.ctx.newMember({ category: later });
     await categories.getByRole('button', { name: `Remove the category ${later.replace(/_/g, ' ')}` }).click();
     await page.getByRole('button', { name: 'Save the standing orders' }).click();
